@@ -1,0 +1,242 @@
+"""Command line: ``mnist-gui [train|evaluate|predict|data]``; no command opens the app.
+
+User errors (bad flag, bad file, no data) print one line on stderr and exit nonzero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+EXIT_USER_ERROR = 2
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse prints usage + message; we keep it to one clear line
+        raise CliError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .core.models import ACTIVATIONS, PRESET_NAMES
+
+    parser = _Parser(prog="mnist-gui", description="Train and use a neural network on MNIST digits.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="headless self-test: build the window, load the bundled model, predict, exit")
+    parser.add_argument("--data", metavar="PATH", help="MNIST .npz or folder with the four IDX files")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    train = sub.add_parser("train", help="train a model and save it")
+    train.add_argument("--preset", choices=PRESET_NAMES, default="seed")
+    train.add_argument("--epochs", type=int)
+    train.add_argument("--batch-size", type=int)
+    train.add_argument("--lr", type=float, help="learning rate")
+    train.add_argument("--hidden", help="hidden layer sizes, e.g. 200,100,60,30")
+    train.add_argument("--activation", choices=ACTIVATIONS)
+    train.add_argument("--optimizer", choices=("sgd", "adam"))
+    train.add_argument("--seed", type=int)
+    train.add_argument("--train-size", type=int, metavar="N", help="use only the first N training images")
+    train.add_argument("--plain-fit", action="store_true",
+                       help="use the stock Keras step loop (the notebook's, slower)")
+    train.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    train.add_argument("--out", required=True, metavar="PATH", help="where to save (.keras or .h5)")
+
+    evaluate = sub.add_parser("evaluate", help="test accuracy and loss of a model file")
+    evaluate.add_argument("model", metavar="MODEL")
+    evaluate.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+
+    predict = sub.add_parser("predict", help="predict one test image (the notebook's last step)")
+    predict.add_argument("model", metavar="MODEL")
+    predict.add_argument("--index", type=int, required=True, metavar="N", help="test image index 0..9999")
+    predict.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+
+    data = sub.add_parser("data", help="get and verify MNIST; say which source served and where")
+    data.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(argv)
+        if args.smoke_test:
+            from .smoke import run_smoke_test
+
+            return run_smoke_test()
+        if args.command is None:
+            from .app import run_app
+
+            return run_app(data_path=args.data)
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+        _quiet_tensorflow()
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        # One line: several-line messages (e.g. every data source's reason) are joined.
+        print(" ".join(line.strip() for line in str(exc).splitlines() if line.strip()), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("mnist-gui: interrupted", file=sys.stderr)
+        return 130
+
+
+def _quiet_tensorflow() -> None:
+    import os
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _load_data(args):
+    from .core.data import DatasetError, load_mnist
+
+    try:
+        return load_mnist(getattr(args, "data", None))
+    except DatasetError as exc:
+        raise CliError(f"mnist-gui: {exc}") from None
+
+
+def _load_model(path):
+    from .core.storage import ModelFileError, load_model
+
+    try:
+        return load_model(path)
+    except ModelFileError as exc:
+        raise CliError(f"mnist-gui: {exc}") from None
+
+
+def cmd_data(args) -> int:
+    data = _load_data(args)
+    print(f"source={data.source} location={data.location}")
+    print(f"train={len(data.x_train)} test={len(data.x_test)} verified={'yes' if data.verified else 'no'}")
+    return 0
+
+
+def cmd_train(args) -> int:
+    from .core.models import ConfigError, parse_hidden, preset
+
+    overrides = {}
+    try:
+        for flag, key in (("epochs", "epochs"), ("batch_size", "batch_size"), ("lr", "learning_rate"),
+                          ("activation", "activation"), ("optimizer", "optimizer"), ("seed", "seed")):
+            if getattr(args, flag) is not None:
+                overrides[key] = getattr(args, flag)
+        if args.hidden is not None:
+            overrides["hidden"] = parse_hidden(args.hidden)
+        config = preset(args.preset, **overrides)
+    except ConfigError as exc:
+        raise CliError(f"mnist-gui train: {exc}") from None
+    out = Path(args.out)
+    if out.suffix.lower() not in (".keras", ".h5"):
+        raise CliError("mnist-gui train: --out must end in .keras or .h5")
+    if not out.parent.is_dir():
+        raise CliError(f"mnist-gui train: the folder {out.parent} does not exist")
+    if args.train_size is not None and args.train_size < 1:
+        raise CliError("mnist-gui train: --train-size must be at least 1")
+
+    data = _load_data(args)
+    x, y = data.x_train, data.y_train
+    if args.train_size:
+        x, y = x[: args.train_size], y[: args.train_size]
+
+    from .core import storage, training
+    from .core.models import build_model
+
+    model = build_model(config)
+    progress = _TerminalProgress(config.epochs)
+    print(f"training {config.preset} for {config.epochs} epochs, batch {config.batch_size}, "
+          f"{len(x)} images, validating on {len(data.x_test)}")
+    result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test), epochs=config.epochs,
+                          batch_size=config.batch_size, progress=progress, lr_decay=config.lr_decay,
+                          fast=not args.plain_fit)
+    if result.diverged:
+        raise CliError("mnist-gui train: training diverged (the loss became NaN or infinite); "
+                       "try a lower learning rate")
+    final = result.final
+    metadata = model_metadata(config, data, final, result.epochs_run, result.seconds, len(x))
+    try:
+        storage.save_model(model, out, metadata)
+    except storage.ModelFileError as exc:
+        raise CliError(f"mnist-gui train: {exc}") from None
+    print(f"saved {out}")
+    print(f"test_accuracy={final.get('val_accuracy', float('nan')):.4f} "
+          f"test_loss={final.get('val_loss', float('nan')):.4f} epochs={result.epochs_run} "
+          f"seconds={result.seconds:.1f}")
+    return 0
+
+
+def model_metadata(config, data, final: dict, epochs_run: int, seconds: float, train_size: int) -> dict:
+    from .core.data import MNIST_SHA256
+
+    return {
+        "preset": config.preset,
+        "config": config.to_dict(),
+        "epochs_run": epochs_run,
+        "train_size": train_size,
+        "test_accuracy": final.get("val_accuracy"),
+        "test_loss": final.get("val_loss"),
+        "train_seconds": round(seconds, 1),
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "data_source": data.source,
+        "data_verified": data.verified,
+        "data_sha256": MNIST_SHA256 if data.verified else None,
+    }
+
+
+def cmd_evaluate(args) -> int:
+    model = _load_model(args.model)
+    data = _load_data(args)
+    from .core.training import Predictor, evaluate
+
+    loss, accuracy = evaluate(Predictor(model), data.x_test, data.y_test)
+    print(f"test_accuracy={accuracy:.4f} test_loss={loss:.4f}")
+    return 0
+
+
+def cmd_predict(args) -> int:
+    model = _load_model(args.model)
+    data = _load_data(args)
+    if not 0 <= args.index < len(data.x_test):
+        raise CliError(f"mnist-gui predict: --index must be between 0 and {len(data.x_test) - 1}")
+    from .core.training import Predictor
+
+    probs = Predictor(model)(data.x_test[args.index])
+    for digit, p in enumerate(probs):
+        print(f"{digit}: {p:.4f}")
+    print(f"predicted={int(probs.argmax())} actual={int(data.y_test[args.index])}")
+    return 0
+
+
+class _TerminalProgress:
+    """Keras' own progress bar, one line per epoch."""
+
+    def __init__(self, epochs: int):
+        self.epochs = epochs
+        self.bar = None
+
+    def on_batch(self, epoch, done, total, logs):
+        import keras
+
+        if self.bar is None:
+            print(f"Epoch {epoch + 1}/{self.epochs}")
+            self.bar = keras.utils.Progbar(total, stateful_metrics=list(logs))
+        self.bar.update(done, values=list(logs.items()))
+
+    def on_epoch(self, epoch, logs):
+        if self.bar is not None:
+            self.bar.update(self.bar.target, values=list(logs.items()), finalize=True)
+        self.bar = None
+
+
+COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "data": cmd_data}

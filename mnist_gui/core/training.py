@@ -1,0 +1,224 @@
+"""Training and inference helpers around Keras, with no Qt.
+
+``fit`` runs Keras' own ``Model.fit`` (callbacks, History, validation, ``stop_training``), but
+installs a train function that runs a whole chunk of batches as one XLA computation: at the
+notebook's batch size of 32 almost all of the cost of a plain ``fit`` is per-step overhead, not
+arithmetic. The steps themselves are Keras' ``train_step``: same batches, optimizer, loss and
+metrics as the notebook, only fewer trips between Python and the runtime.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+# Batches per compiled call: about 50 ms of work for the Seed DNN at batch 32, so Stop and the
+# progress bar still react several times a second.
+DEFAULT_CHUNK_BATCHES = 64
+EVAL_BATCH = 2000
+
+
+class TrainingError(RuntimeError):
+    """Training could not run or went wrong; the message is meant for the user."""
+
+
+@dataclass
+class TrainResult:
+    history: dict[str, list[float]] = field(default_factory=dict)
+    epochs_run: int = 0
+    stopped: bool = False
+    diverged: bool = False
+    seconds: float = 0.0
+
+    @property
+    def final(self) -> dict[str, float]:
+        return {k: v[-1] for k, v in self.history.items() if v}
+
+
+class Progress:
+    """What ``fit`` reports; override what you need. Called on the training thread."""
+
+    def on_batch(self, epoch: int, batches_done: int, total_batches: int, logs: dict) -> None:
+        pass
+
+    def on_epoch(self, epoch: int, logs: dict) -> None:
+        pass
+
+
+def _to_floats(logs) -> dict[str, float]:
+    return {k: float(v) for k, v in (logs or {}).items()}
+
+
+def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
+        progress: Progress | None = None, stop_event: threading.Event | None = None,
+        chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_decay: float = 1.0, shuffle_seed=None,
+        fast: bool = True) -> TrainResult:
+    """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
+
+    ``stop_event`` is checked after every compiled chunk (``fast``) or batch; the model keeps the
+    weights it reached. A non-finite loss stops training and sets ``diverged``. ``fast=False`` runs
+    the stock Keras step loop (the notebook's path), which the throughput benchmark compares against.
+    """
+    import keras
+    import tensorflow as tf
+
+    from .models import one_hot
+
+    x = np.asarray(x)
+    y = np.asarray(y)
+    if x.ndim != 3 or x.shape[1:] != (28, 28) or len(x) != len(y) or len(x) == 0:
+        raise TrainingError(f"training data must be N×28×28 images with N labels, got {x.shape} and {y.shape}")
+    total_batches = math.ceil(len(x) / batch_size)
+    chunk = max(1, int(chunk_batches)) if fast else 1
+
+    if fast:
+        _install_chunked_train_function(model, batch_size)
+        # uint8 images in the pipeline (a quarter of the memory); cast inside the XLA chunk.
+        dataset = (tf.data.Dataset.from_tensor_slices((x, one_hot(y)))
+                   .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
+                   .batch(batch_size * chunk)
+                   .prefetch(2))
+        fit_args = dict(x=dataset)
+    else:
+        fit_args = dict(x=x, y=one_hot(y), batch_size=batch_size, shuffle=True)
+
+    val = None
+    if validation_data is not None:
+        vx, vy = validation_data
+        val = (np.asarray(vx, dtype=np.float32), one_hot(vy))
+
+    result = TrainResult()
+    callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches)]
+    if lr_decay < 1.0:
+        base_lr = float(model.optimizer.learning_rate.numpy())
+        callbacks.append(keras.callbacks.LearningRateScheduler(lambda e: base_lr * lr_decay ** e))
+
+    start = time.perf_counter()
+    try:
+        history = model.fit(**fit_args, epochs=epochs, verbose=0, callbacks=callbacks,
+                            validation_data=val, validation_batch_size=EVAL_BATCH if fast else None)
+    except tf.errors.ResourceExhaustedError as exc:
+        raise TrainingError("out of memory: try a smaller model or batch size") from exc
+    finally:
+        result.seconds = time.perf_counter() - start
+        if fast:
+            model.train_function = None  # back to Keras' own for anything else that calls fit
+    result.history = {k: [float(v) for v in vals] for k, vals in history.history.items()}
+    result.epochs_run = len(next(iter(result.history.values()), []))
+    return result
+
+
+def _reporting_callback(result, progress, stop_event, chunk, total_batches):
+    """A Keras callback bridging to ``Progress``: stop requests, divergence, batch counts."""
+    import keras
+
+    class ReportingCallback(keras.callbacks.Callback):
+        epoch = 0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch
+
+        def on_train_batch_end(self, batch, logs=None):
+            logs = _to_floats(logs)
+            if not math.isfinite(logs.get("loss", 0.0)):
+                result.diverged = True
+                self.model.stop_training = True
+                return
+            if progress is not None:
+                done = min((batch + 1) * chunk, total_batches)
+                progress.on_batch(self.epoch, done, total_batches, logs)
+            if stop_event is not None and stop_event.is_set():
+                result.stopped = True
+                self.model.stop_training = True
+
+        def on_epoch_end(self, epoch, logs=None):
+            logs = _to_floats(logs)
+            if not all(math.isfinite(v) for v in logs.values()):
+                result.diverged = True
+                self.model.stop_training = True
+                return
+            if progress is not None:
+                progress.on_epoch(epoch, logs)
+
+    return ReportingCallback()
+
+
+def _install_chunked_train_function(model, batch_size: int) -> None:
+    """Make ``model.fit`` run each element of the dataset (many batches) as one XLA call."""
+    import tensorflow as tf
+
+    @tf.function(jit_compile=True)
+    def chunk_step(x, y):
+        x = tf.cast(x, tf.float32)
+        n = x.shape[0]  # static: one trace per distinct chunk size (at most three an epoch)
+        full = n // batch_size
+        if full:
+            xb = tf.reshape(x[: full * batch_size], (full, batch_size, 28, 28))
+            yb = tf.reshape(y[: full * batch_size], (full, batch_size, 10))
+            for i in tf.range(full):
+                model.train_step((xb[i], yb[i]))
+        if n % batch_size:
+            model.train_step((x[full * batch_size:], y[full * batch_size:]))
+        return model.get_metrics_result()
+
+    def train_function(iterator):
+        x, y = iterator.get_next()
+        return chunk_step(x, y)
+
+    model.make_train_function()  # lets Keras set up its state first; then replace the function
+    model.train_function = train_function
+
+
+class Predictor:
+    """Fast inference for one model: a compiled call instead of ``model.predict`` (≈100 ms a call).
+
+    Not thread-safe, like the model it wraps: callers serialise access.
+    """
+
+    def __init__(self, model):
+        import tensorflow as tf
+
+        self.model = model
+        self._call = tf.function(lambda x: model(x, training=False), jit_compile=True,
+                                 reduce_retracing=True)
+
+    def __call__(self, images) -> np.ndarray:
+        """Probabilities (N, 10) for images (N, 28, 28) or (28, 28), pixel values 0..255."""
+        images = np.asarray(images, dtype=np.float32)
+        single = images.ndim == 2
+        if single:
+            images = images[None]
+        if len(images) == 0:
+            return np.zeros((0, 10), dtype=np.float32)
+        if len(images) <= EVAL_BATCH:
+            out = self._call(images).numpy()
+        else:
+            # Fixed-size batches so XLA compiles at most two shapes.
+            out = np.concatenate([self._call(images[i:i + EVAL_BATCH]).numpy()
+                                  for i in range(0, len(images), EVAL_BATCH)])
+        return out[0] if single else out
+
+
+def evaluate(predictor: Predictor, x, y) -> tuple[float, float]:
+    """(loss, accuracy) of categorical cross-entropy, as Keras' evaluate computes them."""
+    probs = predictor(x)
+    y = np.asarray(y, dtype=np.int64)
+    picked = np.clip(probs[np.arange(len(y)), y], 1e-7, 1.0)
+    loss = float(-np.mean(np.log(picked)))
+    accuracy = float(np.mean(np.argmax(probs, axis=1) == y))
+    return loss, accuracy
+
+
+def callback_progress(on_batch: Callable | None = None, on_epoch: Callable | None = None) -> Progress:
+    """A ``Progress`` from two plain functions."""
+    p = Progress()
+    if on_batch is not None:
+        p.on_batch = on_batch
+    if on_epoch is not None:
+        p.on_epoch = on_epoch
+    return p
