@@ -83,7 +83,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
                    .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
                    .batch(batch_size * chunk)
                    .prefetch(2))
-        fit_args = dict(x=dataset)
+        fit_args = dict(x=dataset, shuffle=False)  # the dataset shuffles itself
     else:
         fit_args = dict(x=x, y=one_hot(y), batch_size=batch_size, shuffle=True)
 

@@ -1,0 +1,83 @@
+"""Small widgets shared by the tabs."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def digit_image(pixels: np.ndarray) -> QImage:
+    """A 28×28 (or any H×W) uint8/float 0..255 array as a greyscale QImage (it owns its copy)."""
+    a = np.ascontiguousarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    h, w = a.shape
+    return QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+
+
+def digit_pixmap(pixels: np.ndarray, size: int) -> QPixmap:
+    """Scaled up without smoothing, so each MNIST pixel stays a crisp square."""
+    return QPixmap.fromImage(digit_image(pixels)).scaled(
+        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+
+
+class ProbabilityBars(QWidget):
+    """Ten horizontal bars, one per digit, labelled with the digit and its probability.
+
+    The predicted digit is drawn bold and highlighted; an optional true label is marked with ✓/✗,
+    so right and wrong do not depend on colour alone.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._probs: np.ndarray | None = None
+        self._actual: int | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(10 * 16)
+        self.setAccessibleName("Class probabilities")
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 10 * 22)
+
+    def set_probabilities(self, probs, actual: int | None = None) -> None:
+        self._probs = None if probs is None else np.asarray(probs, dtype=np.float64)
+        self._actual = actual
+        if self._probs is not None:
+            best = int(self._probs.argmax())
+            self.setToolTip(f"predicted {best} ({self._probs[best]:.1%})")
+        self.update()
+
+    def probabilities(self) -> np.ndarray | None:
+        return self._probs
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        rows = 10
+        row_h = self.height() / rows
+        label_w = 28
+        value_w = 58
+        bar_w = max(10.0, self.width() - label_w - value_w - 8)
+        best = int(self._probs.argmax()) if self._probs is not None else -1
+        font = p.font()
+        for d in range(rows):
+            y = d * row_h
+            prob = float(self._probs[d]) if self._probs is not None else 0.0
+            bold = d == best
+            font.setBold(bold)
+            p.setFont(font)
+            p.setPen(pal.color(QPalette.ColorRole.WindowText))
+            mark = ""
+            if self._actual is not None and d == self._actual:
+                mark = "✓" if d == best else "•"
+            p.drawText(QRectF(0, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       f"{mark}{d}")
+            track = QRectF(label_w + 6, y + row_h * 0.2, bar_w, row_h * 0.6)
+            p.fillRect(track, pal.color(QPalette.ColorRole.AlternateBase))
+            colour = pal.color(QPalette.ColorRole.Highlight) if bold else QColor(130, 130, 130)
+            p.fillRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), colour)
+            p.drawText(QRectF(label_w + 8 + bar_w, y, value_w, row_h),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       f"{prob:.1%}" if self._probs is not None else "–")
+        p.end()
