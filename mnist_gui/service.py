@@ -442,6 +442,17 @@ class ModelService(QObject):
         self._run(lambda: build_model(config), lambda model: self._install.emit(model, info),
                   lambda exc: self._on_worker_failed("install", f"Could not build the model: {exc}"))
 
+    def use_model(self, model, name: str, config: ModelConfig | None = None):
+        """Make an in-memory Keras model current (the service owns it from now on)."""
+        if self.is_training:
+            self.model_failed.emit("Stop training before switching models.")
+            return
+        info = ModelInfo(name=name, version=next(self._versions),
+                         preset=config.preset if config else None,
+                         config=config.to_dict() if config else {})
+        self._set_busy("model", True)
+        self._install.emit(model, info)
+
     def save_model(self, path):
         """Save the current model (atomically) on the model thread: ``model_saved`` or ``model_failed``."""
         self._set_busy("save", True)

@@ -1,21 +1,8 @@
 """ModelService end to end, without a window: real TensorFlow, small real data."""
 
 import numpy as np
-import pytest
 
 from mnist_gui.core.models import preset
-from mnist_gui.service import ModelService
-
-
-@pytest.fixture
-def service(qtbot, mnist_path):
-    svc = ModelService()
-    with qtbot.waitSignal(svc.backend_ready, timeout=60_000):
-        svc.load_backend()
-    with qtbot.waitSignal(svc.dataset_ready, timeout=30_000):
-        svc.load_dataset(mnist_path)
-    yield svc
-    assert svc.shutdown()
 
 
 def test_train_small_slice_then_predict(qtbot, service):
@@ -32,6 +19,16 @@ def test_train_small_slice_then_predict(qtbot, service):
     probs = service.predict(service.data.x_test[:100])
     assert probs.shape == (100, 10)
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
-    accuracy = np.mean(probs.argmax(1) == service.data.y_test[:100])
-    assert accuracy > 0.7
+    assert np.mean(probs.argmax(1) == service.data.y_test[:100]) > 0.7
     assert service.model_info.test_accuracy > 0.7
+
+
+def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist):
+    svc = service_with_model
+    assert svc.model_info.name == "test MLP"
+    assert svc.test_probabilities.shape == (10000, 10)
+    with qtbot.waitSignal(svc.prediction_ready, timeout=10_000) as got:
+        request = svc.request_prediction(mnist.x_test[:5])
+    rid, probs = got.args
+    assert rid == request
+    np.testing.assert_allclose(probs, svc.predict(mnist.x_test[:5]), rtol=1e-5)
