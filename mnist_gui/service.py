@@ -606,8 +606,12 @@ class ModelService(QObject):
 
     # ---- shutdown --------------------------------------------------------------------------------
 
-    def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Stop training and the model thread; True when every thread ended in time."""
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Stop training and the model thread; True when every thread ended in time.
+
+        A run stops within one compiled chunk (~50 ms), but not during XLA's first compile
+        (a few seconds): hence the generous default.
+        """
         self._stop_event.set()
         clean = True
         thread = self._training_thread

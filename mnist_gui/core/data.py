@@ -119,7 +119,8 @@ def cache_file(cache_dir: str | os.PathLike | None = None) -> Path:
 
 def how_to_provide(cache_dir: str | os.PathLike | None = None) -> str:
     return (
-        "To provide MNIST: pass --data PATH to an mnist.npz (Keras layout) or to a folder with "
+        "To provide MNIST: use File ▸ Open dataset… in the app, or pass --data PATH, "
+        "with an mnist.npz (Keras layout) or a folder with "
         "the four MNIST IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, "
         "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, plain or .gz); or copy an mnist.npz "
         f"to {cache_file(cache_dir)}; or connect to the internet so it can be downloaded."

@@ -118,8 +118,8 @@ def make_optimizer(config: ModelConfig):
     import keras
 
     if config.optimizer == "sgd":
-        return keras.optimizers.SGD(learning_rate=config.learning_rate)
-    return keras.optimizers.Adam(learning_rate=config.learning_rate)
+        return keras.optimizers.SGD(learning_rate=float(config.learning_rate))
+    return keras.optimizers.Adam(learning_rate=float(config.learning_rate))
 
 
 def build_model(config: ModelConfig, *, compile: bool = True, jit_compile="auto",

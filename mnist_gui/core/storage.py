@@ -135,3 +135,13 @@ def _reason(exc: Exception) -> str:
     if "Lambda" in str(exc) or "safe_mode" in str(exc):
         return "it contains a Lambda layer (arbitrary code), which is refused for safety"
     return text[:300]
+
+
+def list_models(folder) -> list[tuple[Path, dict]]:
+    """Model files in ``folder`` with their sidecar metadata, best test accuracy first."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    found = [(p, read_metadata(p)) for p in sorted(folder.iterdir())
+             if p.suffix.lower() in FORMATS and p.is_file() and not p.name.startswith(".")]
+    return sorted(found, key=lambda item: -(item[1].get("test_accuracy") or 0.0))

@@ -1,0 +1,48 @@
+"""Confusion matrix and test-set selections for the Gallery, in numpy only (no Qt, no TensorFlow)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+N_CLASSES = 10
+
+
+def confusion_matrix(y_true, y_pred, n_classes: int = N_CLASSES) -> np.ndarray:
+    """Counts (n_classes, n_classes): rows are true labels, columns predicted labels."""
+    y_true = np.asarray(y_true, dtype=np.int64)
+    y_pred = np.asarray(y_pred, dtype=np.int64)
+    cells = np.bincount(y_true * n_classes + y_pred, minlength=n_classes * n_classes)
+    return cells.reshape(n_classes, n_classes)
+
+
+def overall_accuracy(matrix: np.ndarray) -> float:
+    total = matrix.sum()
+    return float(np.trace(matrix) / total) if total else float("nan")
+
+
+def per_class_accuracy(matrix: np.ndarray) -> np.ndarray:
+    """Recall of each true class; NaN for a class with no images."""
+    per_row = matrix.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.diag(matrix) / per_row
+
+
+def select_indices(y_true, y_pred=None, *, true_digit: int | None = None,
+                   predicted_digit: int | None = None, misclassified: bool = False) -> np.ndarray:
+    """Indices (ascending) of the images matching every given condition.
+
+    Conditions on predictions need ``y_pred``; without it they are an error, not silently ignored.
+    """
+    y_true = np.asarray(y_true)
+    keep = np.ones(len(y_true), dtype=bool)
+    if true_digit is not None:
+        keep &= y_true == true_digit
+    if predicted_digit is not None or misclassified:
+        if y_pred is None:
+            raise ValueError("filtering on predictions needs predictions")
+        y_pred = np.asarray(y_pred)
+        if predicted_digit is not None:
+            keep &= y_pred == predicted_digit
+        if misclassified:
+            keep &= y_pred != y_true
+    return np.flatnonzero(keep)

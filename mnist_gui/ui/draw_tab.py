@@ -1,0 +1,367 @@
+"""The Draw Pad: draw a digit with the mouse and watch the current model read it, live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QImage, QKeySequence, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout,
+                               QWidget)
+
+from ..core.preprocess import SIZE, prepare_digit
+from .widgets import ProbabilityBars, digit_pixmap
+
+IMAGE_SIZE = 280                 # the drawing is rendered this large for preprocessing
+DEFAULT_PEN_WIDTH = 0.07         # of the pad's side: MNIST-like strokes for a digit filling most of it
+PEN_WIDTH_PERCENT_RANGE = (3, 15)
+PREDICT_INTERVAL_MS = 50         # live predictions at most this often while drawing
+PREVIEW_SIZE = 4 * SIZE
+
+
+@dataclass
+class _Stroke:
+    points: QPolygonF            # in pad coordinates: 0..1 across and down
+    width: float                 # pen width, as a fraction of the pad's side
+
+
+class DrawCanvas(QWidget):
+    """A square pad for one digit, white ink on black like MNIST.
+
+    Strokes are kept in pad coordinates (0..1), so the widget can take any size and ``image()``
+    renders the same drawing at a fixed resolution, whatever the window did in between.
+    """
+
+    changed = Signal()           # ink was added, undone or cleared
+    stroke_finished = Signal()   # the mouse button was released after a stroke
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._strokes: list[_Stroke] = []
+        self._drawing = False
+        self.pen_width = DEFAULT_PEN_WIDTH
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(140, 140)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAccessibleName("Drawing pad")
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 360)
+
+    def is_empty(self) -> bool:
+        return not self._strokes
+
+    def stroke_count(self) -> int:
+        return len(self._strokes)
+
+    def clear(self) -> None:
+        if self._strokes:
+            self._strokes.clear()
+            self._ink_changed()
+
+    def undo(self) -> None:
+        """Remove the last stroke (also the one being drawn)."""
+        if self._strokes:
+            self._strokes.pop()
+            self._ink_changed()
+
+    def image(self, size: int = IMAGE_SIZE) -> np.ndarray:
+        """The drawing as a size×size uint8 array, white (255) ink on black (0)."""
+        image = QImage(size, size, QImage.Format.Format_Grayscale8)
+        image.fill(0)
+        painter = QPainter(image)
+        self._paint_ink(painter, size)
+        painter.end()
+        rows = np.frombuffer(image.constBits(), np.uint8).reshape(size, image.bytesPerLine())
+        return rows[:, :size].copy()  # the QImage owns the buffer
+
+    def _ink_changed(self) -> None:
+        self._drawing = False  # an undo or clear mid-stroke ends that stroke
+        self.update()
+        self.changed.emit()
+
+    def _pad_rect(self) -> QRectF:
+        """The largest square that fits, centred: the pad keeps its shape in any window."""
+        side = min(self.width(), self.height()) - 2
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def _to_pad(self, pos: QPointF) -> QPointF:
+        rect = self._pad_rect()
+        return (pos - rect.topLeft()) / rect.width()
+
+    def _paint_ink(self, painter: QPainter, side: float) -> None:
+        """Every stroke, scaled so that the pad spans ``side`` pixels from the painter's origin."""
+        ink = QColor(Qt.GlobalColor.white)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(side, side)
+        painter.setBrush(ink)
+        for stroke in self._strokes:
+            if stroke.points.size() == 1:
+                # A click: a round dot. (drawPoint would not do: under a scaled painter Qt draws a
+                # point as a short line, a few pixels long at this scale.)
+                radius = stroke.width / 2
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(stroke.points[0], radius, radius)
+            else:
+                # One polyline with round caps and joins: smooth however far apart the mouse events were.
+                painter.setPen(QPen(ink, stroke.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                    Qt.PenJoinStyle.RoundJoin))
+                painter.drawPolyline(stroke.points)
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        rect = self._pad_rect()
+        painter.fillRect(rect, Qt.GlobalColor.black)
+        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        painter.drawRect(rect.adjusted(-1, -1, 0, 0))
+        painter.setClipRect(rect)
+        painter.translate(rect.topLeft())
+        self._paint_ink(painter, rect.width())
+        painter.end()
+
+    def mousePressEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton or not self._pad_rect().contains(event.position()):
+            super().mousePressEvent(event)
+            return
+        self._strokes.append(_Stroke(QPolygonF([self._to_pad(event.position())]), self.pen_width))
+        self._drawing = True
+        self.update()
+        self.changed.emit()
+
+    def mouseMoveEvent(self, event):
+        # Without mouse tracking, moves only arrive while a button is held.
+        if not self._drawing:
+            super().mouseMoveEvent(event)
+            return
+        self._strokes[-1].points.append(self._to_pad(event.position()))
+        self.update()
+        self.changed.emit()
+
+    def mouseReleaseEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton or not self._drawing:
+            super().mouseReleaseEvent(event)
+            return
+        self._drawing = False
+        self.stroke_finished.emit()
+
+
+class DrawTab(QWidget):
+    """Drawing pad, tools, and the current model's reading of the drawing.
+
+    Predictions go through the service (its model thread runs a compiled call); at most one
+    request is in flight and at most one is sent every ``PREDICT_INTERVAL_MS``, and the newest
+    drawing is always the next one sent, so the pad stays smooth however fast the mouse moves.
+    """
+
+    def __init__(self, service, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self._pending_request: int | None = None
+        self._needs_prediction = False     # the drawing or the model changed since the last request
+        self._digit: np.ndarray | None = None   # the model input for the drawing, None when empty
+        self._model_version: int | None = None
+        self._backend_error: str | None = None
+        self._throttle = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS)
+        self._throttle.timeout.connect(self._send_prediction)
+
+        self.canvas = DrawCanvas()
+        self.canvas.changed.connect(self._on_drawing_changed)
+        self.canvas.stroke_finished.connect(self._on_stroke_finished)
+
+        # Actions on the tab, so their keys work wherever the focus is inside it.
+        self.clear_action = QAction("Clear", self)
+        self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Escape)])
+        self.clear_action.setToolTip("Clear the pad (Delete, Esc)")
+        self.clear_action.triggered.connect(self.canvas.clear)
+        self.undo_action = QAction("Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        undo_keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.undo_action.setToolTip(f"Undo the last stroke ({undo_keys})")
+        self.undo_action.triggered.connect(self.canvas.undo)
+        for action in (self.clear_action, self.undo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        self.pen_width_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pen_width_slider.setRange(*PEN_WIDTH_PERCENT_RANGE)
+        self.pen_width_slider.setValue(round(DEFAULT_PEN_WIDTH * 100))
+        self.pen_width_slider.setAccessibleName("Pen width")
+        self.pen_width_slider.setToolTip("Pen width, for the next strokes")
+        self.pen_width_slider.valueChanged.connect(self._set_pen_width)
+
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Pen width"))
+        tools.addWidget(self.pen_width_slider, 1)
+        for action in (self.undo_action, self.clear_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            tools.addWidget(button)
+
+        left = QVBoxLayout()
+        left.addWidget(self.canvas, 1)
+        left.addLayout(tools)
+
+        self.digit_label = QLabel()
+        font = QFont(self.font())
+        font.setPointSize(font.pointSize() * 5)
+        font.setBold(True)
+        self.digit_label.setFont(font)
+        self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digit_label.setAccessibleName("Predicted digit")
+        self.message_label = QLabel()   # the confidence, or why there is no prediction
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.bars = ProbabilityBars()
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self.preview.setAccessibleName("What the model sees")
+        self.preview.setToolTip("The 28×28 image the model is given: the drawing scaled into a 20-pixel "
+                                "box and centred by its centre of mass, like the MNIST digits")
+        self.model_label = QLabel()
+        self.model_label.setWordWrap(True)
+
+        right = QVBoxLayout()
+        right.addWidget(self.digit_label)
+        right.addWidget(self.message_label)
+        right.addWidget(self.bars)
+        right.addWidget(QLabel("What the model sees (28×28):"))
+        right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        right.addWidget(self.model_label)
+        right.addStretch(1)
+        panel = QWidget()
+        panel.setLayout(right)
+        panel.setFixedWidth(300)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(panel)
+
+        service.prediction_ready.connect(self._on_prediction_ready)
+        service.model_changed.connect(self._on_model_changed)
+        service.backend_ready.connect(self._on_backend_ready)
+        service.backend_failed.connect(self._on_backend_failed)
+        service.model_failed.connect(self._on_model_failed)
+        self._show_model(service.model_info)
+        self._show_preview()
+        self._show_prediction()
+
+    @property
+    def predicted_digit(self) -> int | None:
+        """The digit shown as the model's reading of the drawing, if any."""
+        probs = self.bars.probabilities()
+        return None if probs is None else int(probs.argmax())
+
+    # ---- drawing → request --------------------------------------------------------------------
+
+    @Slot(int)
+    def _set_pen_width(self, percent: int):
+        self.canvas.pen_width = percent / 100
+
+    @Slot()
+    def _on_drawing_changed(self):
+        if self.canvas.is_empty():
+            # Nothing to wait for: show it at once, and drop any answer still on its way.
+            self._needs_prediction = False
+            self._digit = None
+            self._show_preview()
+            self._show_prediction()
+            return
+        self._needs_prediction = True
+        self._send_prediction()
+
+    @Slot()
+    def _on_stroke_finished(self):
+        self._throttle.stop()  # the finished stroke is read now, not after the interval
+        self._send_prediction()
+
+    @Slot()
+    def _send_prediction(self):
+        if not self._needs_prediction or self._pending_request is not None or self._throttle.isActive():
+            return  # called again when the answer arrives or the interval ends
+        self._needs_prediction = False
+        self._throttle.start()
+        self._digit = prepare_digit(self.canvas.image())
+        self._show_preview()
+        if self._digit is None or not self.service.backend_is_ready or not self.service.has_model:
+            self._show_prediction()
+            return
+        self._pending_request = self.service.request_prediction(self._digit[None])
+
+    # ---- answers and model changes --------------------------------------------------------------
+
+    @Slot(object, object)
+    def _on_prediction_ready(self, request_id, probs):
+        if request_id != self._pending_request:
+            return  # another widget's request
+        self._pending_request = None
+        if self._digit is not None:  # else the pad was cleared meanwhile
+            self._show_prediction(None if probs is None else probs[0])
+        self._send_prediction()
+
+    @Slot(object)
+    def _on_model_changed(self, info):
+        self._show_model(info)
+        if info.version != self._model_version:  # new weights, not just new facts about them
+            self._model_version = info.version
+            self._needs_prediction = not self.canvas.is_empty()
+            self._send_prediction()
+        if self.predicted_digit is None:
+            self._show_prediction()  # the reason for no prediction may have changed
+
+    @Slot()
+    def _on_backend_ready(self):
+        if self.predicted_digit is None:
+            self._show_prediction()
+
+    @Slot(str)
+    def _on_model_failed(self, _message):
+        # A failed prediction is reported here and never answered: stop waiting for it.
+        self._pending_request = None
+        self._send_prediction()
+
+    @Slot(str)
+    def _on_backend_failed(self, message):
+        self._backend_error = message
+        self._show_prediction()
+
+    # ---- display ----------------------------------------------------------------------------------
+
+    def _show_prediction(self, probs=None):
+        """The model's reading (probabilities for the ten digits), or why there is none."""
+        if probs is None:
+            self.digit_label.setText("")
+            self.message_label.setText(self._why_no_prediction())
+            self.bars.set_probabilities(None)
+            return
+        best = int(np.argmax(probs))
+        self.digit_label.setText(str(best))
+        self.message_label.setText(f"{probs[best]:.1%} confident")
+        self.bars.set_probabilities(probs)
+
+    def _why_no_prediction(self) -> str:
+        if self._backend_error:
+            return self._backend_error
+        if not self.service.backend_is_ready:
+            return "Loading TensorFlow…"
+        if not self.service.has_model:
+            return "No model yet — train one or open a model file"
+        if self._digit is None:
+            return "Draw a digit"
+        return ""  # a prediction is on its way
+
+    def _show_preview(self):
+        digit = self._digit if self._digit is not None else np.zeros((SIZE, SIZE), np.float32)
+        self.preview.setPixmap(digit_pixmap(digit, PREVIEW_SIZE))
+
+    def _show_model(self, info):
+        if info is None:
+            self.model_label.setText("")
+            return
+        text = f"Model: {info.name}"
+        if info.training and info.epoch:
+            text += f", epoch {info.epoch}"
+        if info.test_accuracy is not None:
+            text += f" — {info.test_accuracy:.1%} on the test set"
+        self.model_label.setText(text)

@@ -1,0 +1,121 @@
+"""Training tab with a real ModelService and real (small) training runs."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from mnist_gui.ui.training_tab import TrainingTab, format_duration
+
+
+@pytest.fixture
+def tab(qtbot, service):
+    widget = TrainingTab(service)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _small_mlp(tab, epochs=2, images=2000):
+    tab.apply_preset("mlp")
+    tab.epochs_spin.setValue(epochs)
+    tab.train_size_spin.setValue(images)
+
+
+def test_seed_preset_shows_the_notebook_settings(tab):
+    tab.apply_preset("seed")
+    assert tab.hidden_edit.text() == "200,100,60,30"
+    assert tab.activation_combo.currentText() == "sigmoid"
+    assert tab.optimizer_combo.currentData() == "sgd"
+    assert float(tab.lr_edit.text()) == 0.03
+    assert tab.epochs_spin.value() == 50 and tab.batch_spin.value() == 32
+    assert not tab.hidden_edit.isEnabled()  # the notebook's architecture is fixed
+    config = tab.config()
+    assert (config.preset, config.hidden, config.learning_rate) == ("seed", (200, 100, 60, 30), 0.03)
+
+
+def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
+    _small_mlp(tab)
+    assert tab.train_button.isEnabled()
+    with qtbot.waitSignal(tab.service.training_finished, timeout=120_000):
+        qtbot.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
+        assert tab.stop_button.isEnabled() and not tab.train_button.isEnabled()
+    assert tab.epoch_bar.value() == 2 and tab.batch_bar.value() == tab.batch_bar.maximum()
+    assert len(tab.charts.history["loss"]) == 2 and len(tab.charts.history["val_accuracy"]) == 2
+    xs, ys = tab.charts._lines["val_accuracy"].get_data()
+    assert list(xs) == [1, 2] and np.allclose(ys, tab.charts.history["val_accuracy"])
+    log = tab.log_view.toPlainText()
+    assert "Epoch 1/2" in log and "Epoch 2/2" in log and "Test accuracy" in log
+    assert "Test accuracy" in tab.result_label.text()
+    assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
+
+
+def test_stop_ends_early_and_model_stays_usable(qtbot, tab, mnist):
+    _small_mlp(tab, epochs=50, images=60000)
+    with qtbot.waitSignal(tab.service.training_finished, timeout=120_000) as finished:
+        tab.start_training()
+        qtbot.waitUntil(lambda: tab.batch_bar.value() > 0, timeout=60_000)
+        qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    history, stopped = finished.args
+    assert stopped and len(history["loss"]) < 50
+    assert "stopped" in tab.result_label.text()
+    info = lambda: tab.service.model_info  # noqa: E731
+    qtbot.waitUntil(lambda: info() is not None and not info().training, timeout=30_000)
+    probs = tab.service.predict(mnist.x_test[:200])
+    assert np.mean(probs.argmax(1) == mnist.y_test[:200]) > 0.5  # it learned before it stopped
+
+
+def test_invalid_fields_disable_train(qtbot, tab):
+    tab.apply_preset("mlp")
+    assert tab.train_button.isEnabled()
+    tab.hidden_edit.setText("200,abc")
+    assert not tab.train_button.isEnabled()
+    assert "hidden" in tab.error_label.text()
+    assert "border" in tab.hidden_edit.styleSheet()
+    tab.hidden_edit.setText("128,64")
+    assert tab.train_button.isEnabled()
+    tab.lr_edit.setText("-1")
+    assert not tab.train_button.isEnabled() and "learning rate" in tab.error_label.text()
+    tab.lr_edit.setText("0.01")
+    assert tab.train_button.isEnabled() and tab.error_label.text() == ""
+
+
+def test_predictions_during_training_come_from_the_inference_copy(qtbot, tab, mnist):
+    service = tab.service
+    _small_mlp(tab, epochs=30, images=20000)
+    live = []
+    service.model_changed.connect(lambda info: live.append(info) if info.training else None)
+    tab.start_training()
+    qtbot.waitUntil(lambda: bool(live) and service.test_probabilities is not None
+                    and service.model_info.training, timeout=60_000)
+    assert service.is_training
+    trained, inference = service._trainer.model, service._worker.model
+    assert inference is not trained  # the model being trained is never called from another thread
+    probs = service.predict(mnist.x_test[:100])
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
+    assert np.mean(probs.argmax(1) == mnist.y_test[:100]) > 0.5
+    with qtbot.waitSignal(service.training_finished, timeout=60_000):
+        service.stop_training()
+
+
+def test_failed_training_keeps_previous_model(qtbot, service_with_model):
+    service = service_with_model
+    before = service.model_info
+    tab = TrainingTab(service)
+    qtbot.addWidget(tab)
+    tab.apply_preset("mlp")
+    tab.hidden_edit.setText("512,512,512")
+    tab.lr_edit.setText("10")  # SGD at lr 10 on a wide ReLU net blows up within an epoch
+    tab.optimizer_combo.setCurrentIndex(tab.optimizer_combo.findData("sgd"))
+    tab.epochs_spin.setValue(3)
+    tab.train_size_spin.setValue(4000)
+    with qtbot.waitSignal(service.training_failed, timeout=120_000) as failed:
+        tab.start_training()
+    assert "diverged" in failed.args[0]
+    assert service.model_info.name == before.name
+    assert "Training failed" in tab.result_label.text()
+
+
+def test_format_duration():
+    assert format_duration(None) == "–"
+    assert format_duration(65) == "1:05"
+    assert format_duration(3725) == "1:02:05"
