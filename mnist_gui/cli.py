@@ -197,9 +197,9 @@ def model_metadata(config, data, final: dict, epochs_run: int, seconds: float, t
 def cmd_evaluate(args) -> int:
     model = _load_model(args.model)
     data = _load_data(args)
-    from .core.training import Predictor, evaluate
+    from .core.training import evaluate
 
-    loss, accuracy = evaluate(Predictor(model), data.x_test, data.y_test)
+    loss, accuracy = evaluate(model, data.x_test, data.y_test)
     print(f"test_accuracy={accuracy:.4f} test_loss={loss:.4f}")
     return 0
 

@@ -204,14 +204,19 @@ class Predictor:
         return out[0] if single else out
 
 
-def evaluate(predictor: Predictor, x, y) -> tuple[float, float]:
-    """(loss, accuracy) of categorical cross-entropy, as Keras' evaluate computes them."""
-    probs = predictor(x)
-    y = np.asarray(y, dtype=np.int64)
-    picked = np.clip(probs[np.arange(len(y)), y], 1e-7, 1.0)
-    loss = float(-np.mean(np.log(picked)))
-    accuracy = float(np.mean(np.argmax(probs, axis=1) == y))
-    return loss, accuracy
+def evaluate(model, x, y) -> tuple[float, float]:
+    """(loss, accuracy) on images ``x`` and integer labels ``y``, exactly as Keras reports them.
+
+    Keras computes the cross-entropy from the softmax's logits, which our probabilities cannot
+    reproduce for confident mistakes, so this goes through ``Model.evaluate``.
+    """
+    from .models import one_hot
+
+    if not model.compiled:  # e.g. a legacy file saved without its training config
+        model.compile(loss="categorical_crossentropy", metrics=["accuracy"])
+    results = model.evaluate(np.asarray(x, dtype=np.float32), one_hot(y), batch_size=EVAL_BATCH,
+                             verbose=0, return_dict=True)
+    return float(results["loss"]), float(results["accuracy"])
 
 
 def callback_progress(on_batch: Callable | None = None, on_epoch: Callable | None = None) -> Progress:

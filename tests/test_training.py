@@ -1,0 +1,105 @@
+"""Training helpers on real slices of MNIST: learning, stop, divergence, progress, inference."""
+
+import threading
+
+import numpy as np
+import pytest
+
+from mnist_gui.core import training
+from mnist_gui.core.models import build_model, preset
+
+
+def test_seed_dnn_short_run_beats_chance_by_far(mnist):
+    # The notebook's model and optimizer; a higher rate so that a short run on a slice shows learning.
+    model = build_model(preset("seed", learning_rate=0.5))
+    epochs = []
+    result = training.fit(model, mnist.x_train[:10000], mnist.y_train[:10000],
+                          validation_data=(mnist.x_test[:2000], mnist.y_test[:2000]), epochs=3,
+                          progress=training.callback_progress(on_epoch=lambda e, logs: epochs.append(logs)))
+    assert result.epochs_run == 3 and not result.stopped and not result.diverged
+    assert len(epochs) == 3 and set(epochs[-1]) >= {"loss", "accuracy", "val_loss", "val_accuracy"}
+    assert result.history["val_accuracy"][-1] > 0.6  # chance is 0.1
+    assert result.history["loss"][-1] < result.history["loss"][0]
+
+
+def test_evaluate_agrees_with_predictions(mnist, trained_mlp_model):
+    loss, acc = training.evaluate(trained_mlp_model, mnist.x_test[:3000], mnist.y_test[:3000])
+    probs = training.Predictor(trained_mlp_model)(mnist.x_test[:3000])
+    assert acc == pytest.approx(np.mean(probs.argmax(1) == mnist.y_test[:3000]), abs=1e-6)
+    picked = probs[np.arange(3000), mnist.y_test[:3000]]
+    assert loss >= -np.mean(np.log(np.clip(picked, 1e-7, 1))) - 1e-4  # logits: no clipping of mistakes
+    assert acc > 0.85 and 0 < loss < 1
+
+
+def test_stop_after_n_batches_keeps_weights(mnist):
+    model = build_model(preset("mlp"))
+    before = [w.copy() for w in model.get_weights()]
+    stop = threading.Event()
+    seen = []
+
+    def on_batch(epoch, done, total, logs):
+        seen.append(done)
+        if done >= 3:
+            stop.set()
+
+    result = training.fit(model, mnist.x_train[:20000], mnist.y_train[:20000], epochs=5, batch_size=32,
+                          chunk_batches=1, stop_event=stop, progress=training.callback_progress(on_batch))
+    assert result.stopped and result.epochs_run == 1
+    assert seen == [1, 2, 3]  # checked after every batch: it stopped right after the third
+    assert any(not np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
+    probs = training.Predictor(model)(mnist.x_test[:10])
+    assert np.isfinite(probs).all()
+
+
+def test_stop_with_chunks_lands_at_a_chunk_boundary(mnist):
+    model = build_model(preset("seed"))
+    stop = threading.Event()
+    seen = []
+
+    def on_batch(epoch, done, total, logs):
+        seen.append((done, total))
+        stop.set()
+
+    result = training.fit(model, mnist.x_train[:10000], mnist.y_train[:10000], epochs=3,
+                          chunk_batches=16, stop_event=stop, progress=training.callback_progress(on_batch))
+    assert result.stopped
+    assert seen == [(16, 313)]
+
+
+def test_progress_counts_every_batch_of_an_epoch(mnist):
+    model = build_model(preset("mlp"))
+    seen = []
+    training.fit(model, mnist.x_train[:1000], mnist.y_train[:1000], epochs=2, batch_size=32, chunk_batches=8,
+                 progress=training.callback_progress(lambda e, d, t, logs: seen.append((e, d, t))))
+    assert [d for e, d, t in seen if e == 0] == [8, 16, 24, 32] and {t for _, _, t in seen} == {32}
+    assert [d for e, d, t in seen if e == 1][-1] == 32
+
+
+def test_plain_keras_path_also_trains(mnist):
+    model = build_model(preset("mlp"))
+    result = training.fit(model, mnist.x_train[:2000], mnist.y_train[:2000], epochs=1, fast=False,
+                          validation_data=(mnist.x_test[:1000], mnist.y_test[:1000]))
+    assert result.history["val_accuracy"][0] > 0.6
+
+
+def test_divergence_is_detected(mnist):
+    model = build_model(preset("mlp", hidden=(512, 512, 512), optimizer="sgd", learning_rate=10.0))
+    result = training.fit(model, mnist.x_train[:4000], mnist.y_train[:4000], epochs=3)
+    assert result.diverged and result.epochs_run <= 1
+
+
+def test_bad_training_data_is_refused():
+    model = build_model(preset("mlp"))
+    with pytest.raises(training.TrainingError, match="28"):
+        training.fit(model, np.zeros((10, 7, 7), np.uint8), np.zeros(10, np.uint8), epochs=1)
+
+
+def test_predictor_single_and_batch(trained_mlp_model, mnist):
+    predictor = training.Predictor(trained_mlp_model)
+    one = predictor(mnist.x_test[0])
+    many = predictor(mnist.x_test[:5000])  # over the batch size: split into fixed-size calls
+    assert one.shape == (10,) and many.shape == (5000, 10)
+    np.testing.assert_allclose(one, many[0], rtol=1e-5, atol=1e-6)
+    reference = trained_mlp_model.predict(mnist.x_test[:5000].astype("float32"), verbose=0)
+    np.testing.assert_allclose(many, reference, rtol=1e-4, atol=1e-6)
+    assert predictor(np.zeros((0, 28, 28))).shape == (0, 10)
