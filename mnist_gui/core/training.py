@@ -74,9 +74,12 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     if x.ndim != 3 or x.shape[1:] != (28, 28) or len(x) != len(y) or len(x) == 0:
         raise TrainingError(f"training data must be N×28×28 images with N labels, got {x.shape} and {y.shape}")
     total_batches = math.ceil(len(x) / batch_size)
-    chunk = max(1, int(chunk_batches)) if fast else 1
+    # XLA on the CPU runs convolutions inside a loop orders of magnitude slower than TensorFlow's
+    # own kernels; a CNN's steps are long enough that per-step overhead does not matter anyway.
+    chunked = fast and _dense_only(model)
+    chunk = max(1, int(chunk_batches)) if chunked else 1
 
-    if fast:
+    if chunked:
         _install_chunked_train_function(model, batch_size)
         # uint8 images in the pipeline (a quarter of the memory); cast inside the XLA chunk.
         dataset = (tf.data.Dataset.from_tensor_slices((x, one_hot(y)))
@@ -101,12 +104,12 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     start = time.perf_counter()
     try:
         history = model.fit(**fit_args, epochs=epochs, verbose=0, callbacks=callbacks,
-                            validation_data=val, validation_batch_size=EVAL_BATCH if fast else None)
+                            validation_data=val, validation_batch_size=EVAL_BATCH if chunked else None)
     except tf.errors.ResourceExhaustedError as exc:
         raise TrainingError("out of memory: try a smaller model or batch size") from exc
     finally:
         result.seconds = time.perf_counter() - start
-        if fast:
+        if chunked:
             model.train_function = None  # back to Keras' own for anything else that calls fit
     result.history = {k: [float(v) for v in vals] for k, vals in history.history.items()}
     result.epochs_run = len(next(iter(result.history.values()), []))
@@ -146,6 +149,14 @@ def _reporting_callback(result, progress, stop_event, chunk, total_batches):
                 progress.on_epoch(epoch, logs)
 
     return ReportingCallback()
+
+
+_CHUNKABLE_LAYERS = {"InputLayer", "Reshape", "Flatten", "Rescaling", "BatchNormalization", "Dense",
+                     "Activation", "Dropout"}
+
+
+def _dense_only(model) -> bool:
+    return all(type(layer).__name__ in _CHUNKABLE_LAYERS for layer in model.layers)
 
 
 def _install_chunked_train_function(model, batch_size: int) -> None:

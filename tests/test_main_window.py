@@ -1,0 +1,140 @@
+"""The main window: three tabs on one service, status bar, menus' actions, settings, clean close."""
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from mnist_gui import paths
+from mnist_gui.core import storage
+from mnist_gui.service import ModelService
+from mnist_gui.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    service = ModelService()
+    win = MainWindow(service, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    service.shutdown()
+
+
+def test_three_tabs_and_title(window):
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(3)] == ["Training", "Gallery", "Draw Pad"]
+    assert window.windowTitle() == "MNIST Digits"
+    assert not window.windowIcon().isNull()
+
+
+def test_status_bar_follows_loading(qtbot, window, mnist_path):
+    seen = []
+    window.service.status_changed.connect(seen.append)
+    with qtbot.waitSignal(window.service.dataset_ready, timeout=60_000):
+        window.start(str(mnist_path))
+        assert window.activity_label.text() in ("Loading TensorFlow…", "Loading data…")
+    qtbot.waitUntil(lambda: window.service.backend_is_ready, timeout=60_000)
+    assert seen[:2] == ["Loading TensorFlow…", "Loading data…"]
+    assert window.data_label.text() == "Data: path (verified)"
+    assert window.data_label.toolTip() == str(mnist_path)
+
+
+@pytest.mark.skipif(not storage.list_models(paths.bundled_models_dir()), reason="no bundled models")
+def test_bundled_model_loads_at_start_and_predicts(qtbot, window, mnist_path, mnist):
+    best = storage.list_models(paths.bundled_models_dir())[0][0]
+    assert window.startup_model_path() == str(best)
+    with qtbot.waitSignal(window.service.test_predictions_ready, timeout=90_000):
+        window.start(str(mnist_path))
+    info = window.service.model_info
+    assert info.path == str(best) and info.test_accuracy > 0.96
+    assert "test accuracy" in window.model_label.text()
+    samples = np.load(paths.resources_dir() / "sample_digits.npz")
+    probs = window.service.predict(samples["images"])
+    assert np.mean(probs.argmax(1) == samples["labels"]) >= 0.9
+
+
+def test_settings_round_trip(qtbot, settings, mnist_path):
+    service = ModelService()
+    win = MainWindow(service, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(700, 500)  # within the offscreen screen (800×600)
+    win.tabs.setCurrentIndex(2)
+    win.training_tab.apply_preset("mlp")
+    win.training_tab.hidden_edit.setText("64,32")
+    win.training_tab.epochs_spin.setValue(7)
+    win._data_path = str(mnist_path)
+    settings.setValue("data/path", str(mnist_path))
+    win.save_settings()
+    service.shutdown()
+
+    service2 = ModelService()
+    again = MainWindow(service2, settings=settings)
+    qtbot.addWidget(again)
+    assert again.tabs.currentIndex() == 2
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.training_tab.preset_combo.currentData() == "mlp"
+    assert again.training_tab.hidden_edit.text() == "64,32"
+    assert again.training_tab.epochs_spin.value() == 7
+    assert again.startup_data_path() == str(mnist_path)
+    service2.shutdown()
+
+
+def test_open_bad_dataset_shows_error_and_keeps_data(qtbot, window, mnist_path, tmp_path):
+    with qtbot.waitSignal(window.service.dataset_ready, timeout=60_000):
+        window.open_dataset(str(mnist_path))
+    data_before = window.service.data
+    bad = tmp_path / "broken.npz"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    with qtbot.waitSignal(window.service.dataset_failed, timeout=30_000):
+        window.open_dataset(str(bad))
+    assert window.service.data is data_before
+    assert window.error_box is not None and "broken.npz" in window.error_box.text()
+    assert window.data_label.text().startswith("Data: path")
+    assert window.settings.value("data/path") == str(mnist_path)
+
+
+def test_open_bad_model_keeps_current_model(qtbot, service_with_model, settings, tmp_path):
+    win = MainWindow(service_with_model, settings=settings)
+    qtbot.addWidget(win)
+    before = service_with_model.model_info
+    bad = tmp_path / "junk.keras"
+    bad.write_bytes(b"definitely not a model")
+    with qtbot.waitSignal(service_with_model.model_failed, timeout=30_000):
+        win.open_model(str(bad))
+    assert service_with_model.model_info == before
+    assert "junk.keras" in win.error_box.text()
+    assert service_with_model.predict(np.zeros((1, 28, 28))) is not None
+
+
+def test_save_and_reopen_model(qtbot, service_with_model, settings, tmp_path, mnist):
+    win = MainWindow(service_with_model, settings=settings)
+    qtbot.addWidget(win)
+    target = tmp_path / "mine.keras"
+    with qtbot.waitSignal(service_with_model.model_saved, timeout=30_000):
+        service_with_model.save_model(str(target))
+    expected = service_with_model.predict(mnist.x_test[:50])
+    with qtbot.waitSignal(service_with_model.test_predictions_ready, timeout=30_000):
+        win.open_model(str(target))
+    assert service_with_model.model_info.path == str(target)
+    np.testing.assert_allclose(service_with_model.predict(mnist.x_test[:50]), expected, rtol=1e-5, atol=1e-7)
+    assert settings.value("model/last_path") == str(target)
+
+
+def test_close_during_training_is_clean(qtbot, window, mnist_path, qtlog):
+    with qtbot.waitSignal(window.service.dataset_ready, timeout=60_000):
+        window.start(str(mnist_path))
+    qtbot.waitUntil(lambda: window.service.backend_is_ready, timeout=60_000)
+    window.training_tab.apply_preset("seed")
+    window.training_tab.start_training()
+    qtbot.waitUntil(lambda: window.training_tab.batch_bar.value() > 0, timeout=60_000)  # past the compile
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 2.0
+    assert not window.service.is_training or window.service._training_thread.isFinished()
+    assert not [m for m in qtlog.records if "Destroyed while thread" in m.message]
