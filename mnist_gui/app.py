@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+
+# Set by benchmarks/startup.py: print when the window is shown and when a prediction is
+# first possible (wall-clock timestamps), then quit.
+STARTUP_PROBE_ENV = "MNIST_GUI_STARTUP_PROBE"
 
 
 def run_app(data_path: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .service import ModelService
@@ -18,8 +25,20 @@ def run_app(data_path: str | None = None) -> int:
     window = MainWindow(service)
     app.setWindowIcon(window.windowIcon())
     window.show()
+    if os.environ.get(STARTUP_PROBE_ENV):
+        _install_startup_probe(app, window, service)
     # Queued, so the first paint happens before any background work is even scheduled.
-    from PySide6.QtCore import QTimer
-
     QTimer.singleShot(0, lambda: window.start(data_path))
     return app.exec()
+
+
+def _install_startup_probe(app, window, service):
+    app.processEvents()  # the first paint
+    print(f"startup-probe window_shown={time.time():.3f}", flush=True)
+
+    def on_model(info):
+        if service.model_info is not None:
+            print(f"startup-probe prediction_ready={time.time():.3f} model={info.name}", flush=True)
+            window.close()
+
+    service.model_changed.connect(on_model)

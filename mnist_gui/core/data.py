@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .files import atomic_write
+
 log = logging.getLogger("mnist_gui.data")
 
 KEYS = ("x_train", "y_train", "x_test", "y_test")
@@ -267,16 +269,7 @@ def save_npz_atomic(arrays, path: str | os.PathLike) -> None:
     """Write the arrays as .npz so that readers never see a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez_compressed(f, **dict(zip(KEYS, arrays)))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda tmp: np.savez_compressed(tmp, **dict(zip(KEYS, arrays))))
 
 
 # --------------------------------------------------------------------------- PyPI route

@@ -8,10 +8,10 @@ shapes, so anything the app cannot use is refused with a ``ModelFileError`` a us
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
+
+from .files import atomic_write
 
 FORMATS = (".keras", ".h5")
 
@@ -25,21 +25,6 @@ def sidecar_path(path) -> Path:
     return Path(path).with_suffix(".json")
 
 
-def _atomic_write(path: Path, write) -> None:
-    """Write through a temp file in the same folder, then rename: a crash never leaves half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def save_model(model, path, metadata: dict | None = None) -> Path:
     """Save ``model`` to ``path`` (.keras or .h5) atomically; write ``metadata`` to the JSON sidecar."""
     path = Path(path)
@@ -50,10 +35,10 @@ def save_model(model, path, metadata: dict | None = None) -> Path:
     if not path.parent.is_dir():
         raise ModelFileError(f"Cannot save to {path}: the folder {path.parent} does not exist.")
     try:
-        _atomic_write(path, lambda tmp: model.save(tmp))
+        atomic_write(path, lambda tmp: model.save(tmp))
         if metadata is not None:
             text = json.dumps(metadata, indent=2, sort_keys=True, default=str) + "\n"
-            _atomic_write(sidecar_path(path), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+            atomic_write(sidecar_path(path), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     except ModelFileError:
         raise
     except Exception as exc:  # disk full, permissions, unserialisable layer...
