@@ -83,7 +83,7 @@ class _ModelWorker(QObject):
     """Lives on the model thread; owns the current model and serialises all use of it."""
 
     predicted = Signal(object, object)          # request id, probabilities (N, 10) or None
-    test_predicted = Signal(int, object)        # model version, probabilities (10000, 10)
+    test_predicted = Signal(int, object, object)  # model version, the images, probabilities (N, 10)
     installed = Signal(object)                  # ModelInfo
     failed = Signal(str, str)                   # what ("load", "save", ...), message
     saved = Signal(str, object)                 # path, ModelInfo
@@ -118,14 +118,14 @@ class _ModelWorker(QObject):
     def _predict_test(self):
         if self.x_test is None or self.info is None:
             return
-        version = self.info.version
+        version, images = self.info.version, self.x_test
         try:
-            probs = self.predict_now(self.x_test)
+            probs = self.predict_now(images)
         except Exception as exc:
             self.failed.emit("predict", f"Prediction failed: {exc}")
             return
         if probs is not None:
-            self.test_predicted.emit(version, probs)
+            self.test_predicted.emit(version, images, probs)
 
     @Slot(object, object)
     def install(self, model, info):
@@ -476,10 +476,11 @@ class ModelService(QObject):
         self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
 
-    @Slot(int, object)
-    def _on_test_predicted(self, version, probs):
-        if self.model_info is None or version != self.model_info.version or self.data is None:
-            return  # an older model's answer
+    @Slot(int, object, object)
+    def _on_test_predicted(self, version, images, probs):
+        if (self.model_info is None or version != self.model_info.version or self.data is None
+                or images is not self.data.x_test):
+            return  # an answer for an older model or an older dataset
         self.test_probabilities = probs
         accuracy = float(np.mean(probs.argmax(axis=1) == self.data.y_test))
         if self.model_info.test_accuracy != accuracy:
