@@ -6,10 +6,24 @@ STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: run test install data bench package package-test clean
+.PHONY: run test install data qt-libs bench package package-test clean
 
-run: install data
+run: install data qt-libs
 	$(VENV)/bin/mnist-gui
+
+# Qt's X11 plugin needs a few system libraries that minimal Linux installs lack.
+QT_XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+               libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0
+qt-libs:
+	@missing=; for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do \
+	  ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	if [ "$$(uname)" = Linux ] && command -v ldconfig >/dev/null && [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y $(QT_XCB_LIBS) || { apt-get update && apt-get install -y $(QT_XCB_LIBS); }; \
+	  else \
+	    echo "Qt may need: sudo apt-get install $(QT_XCB_LIBS)"; \
+	  fi; \
+	fi
 
 test: install data
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -138,7 +138,7 @@ class TrainingTab(QWidget):
         self.error_label.setWordWrap(True)
         self.arch_note = QLabel()
         self.arch_note.setWordWrap(True)
-        self.arch_note.setStyleSheet("color: palette(mid);")
+        self.arch_note.setStyleSheet("font-style: italic;")
 
         form = QFormLayout()
         form.addRow("&Preset:", self.preset_combo)
@@ -169,8 +169,8 @@ class TrainingTab(QWidget):
         settings_layout.addLayout(buttons)
         settings_layout.addStretch(1)
 
-        self.epoch_bar = QProgressBar(format="Epoch %v / %m")
-        self.batch_bar = QProgressBar(format="Batch %v / %m")
+        self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
+        self.batch_bar = QProgressBar(format="Batches", maximum=1, value=0)
         self.time_label = QLabel("Elapsed – · ETA –")
         self.result_label = QLabel()
         font = self.result_label.font()
@@ -357,6 +357,8 @@ class TrainingTab(QWidget):
         self._plan = plan
         self._started_at = time.monotonic()
         self._epoch_started_at = self._started_at
+        self.epoch_bar.setFormat("Epoch %v / %m")
+        self.batch_bar.setFormat("Batch %v / %m")
         self.epoch_bar.setRange(0, plan.epochs)
         self.epoch_bar.setValue(0)
         self.batch_bar.setRange(0, plan.total_batches)
