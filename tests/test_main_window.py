@@ -138,3 +138,43 @@ def test_close_during_training_is_clean(qtbot, window, mnist_path, qtlog):
     assert time.monotonic() - started < 2.0
     assert not window.service.is_training or window.service._training_thread.isFinished()
     assert not [m for m in qtlog.records if "Destroyed while thread" in m.message]
+
+
+def test_about_names_versions_and_mnist_credit(qtbot, window):
+    import keras
+    import tensorflow as tf
+
+    with qtbot.waitSignal(window.service.backend_ready, timeout=60_000):
+        window.service.load_backend()
+    text = window.about_text()
+    assert f"TensorFlow {tf.__version__}" in text and f"Keras {keras.__version__}" in text
+    assert "Qt 6." in text and "LeCun" in text
+
+
+def test_keyboard_reaches_the_training_form_in_order(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.tabs.setCurrentIndex(0)
+    window.activateWindow()
+    tab = window.training_tab
+    tab.apply_preset("mlp")
+    tab.preset_combo.setFocus()
+    order = [tab.preset_combo]
+    for _ in range(7):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        order.append(window.focusWidget())
+    # (Train comes next once TensorFlow and the data are ready; disabled buttons take no focus.)
+    assert order == [tab.preset_combo, tab.hidden_edit, tab.activation_combo, tab.optimizer_combo,
+                     tab.lr_edit, tab.epochs_spin, tab.batch_spin, tab.train_size_spin]
+
+
+def test_shortcuts_switch_tabs(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 2
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 1
+    assert window.open_model_action.shortcut().toString() == "Ctrl+O"
+    assert window.save_model_action.shortcut().toString() == "Ctrl+S"

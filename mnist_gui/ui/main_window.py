@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self._data_path = path
         self.service.load_dataset(path)
 
-    def show_about(self):
+    def about_text(self) -> str:
         import platform
 
         from PySide6 import __version__ as pyside_version
@@ -155,9 +155,11 @@ class MainWindow(QMainWindow):
             versions += [f"TensorFlow {tf.__version__}", f"Keras {keras.__version__}"]
         else:
             versions.append("TensorFlow: still loading")
-        QMessageBox.about(self, f"About {self.texts['title']}",
-                          f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
-                          f"<p><small>{self.texts['credit']}</small></p>")
+        return (f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
+                f"<p><small>{self.texts['credit']}</small></p>")
+
+    def show_about(self):
+        QMessageBox.about(self, f"About {self.texts['title']}", self.about_text())
 
     # ---- status bar ------------------------------------------------------------------------------
 
