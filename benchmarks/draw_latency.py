@@ -88,6 +88,8 @@ def main() -> int:
 
     canvases, source = canvas_images()
     print(f"canvas images: {len(canvases)} × {CANVAS}×{CANVAS}, {source}; {CALLS} calls per model")
+    # Other processes' load moves these figures most: say what it was.
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     results = []
     for name in ("seed", "cnn"):
         preprocess, total = measure(Predictor(build_model(preset(name))), canvases)

@@ -103,3 +103,13 @@ def test_predictor_single_and_batch(trained_mlp_model, mnist):
     reference = trained_mlp_model.predict(mnist.x_test[:5000].astype("float32"), verbose=0)
     np.testing.assert_allclose(many, reference, rtol=1e-4, atol=1e-6)
     assert predictor(np.zeros((0, 28, 28))).shape == (0, 10)
+
+
+def test_predictor_accepts_models_with_flat_input(mnist):
+    import keras
+
+    inputs = keras.Input((784,))
+    model = keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(inputs))
+    probs = training.Predictor(model)(mnist.x_test[:3])
+    expected = model.predict(mnist.x_test[:3].reshape(3, 784).astype("float32"), verbose=0)
+    np.testing.assert_allclose(probs, expected, rtol=1e-5, atol=1e-6)

@@ -17,8 +17,8 @@ CENTRE = 14.0              # where MNIST puts the centre of mass (row and column
 INK_THRESHOLD = 25         # of 255: fainter pixels are noise, not ink, when finding the digit
 # Lanczos keeps thin strokes crisp and, when shrinking, weighs the whole footprint (anti-aliased).
 RESAMPLE = Image.Resampling.LANCZOS
-# Shrink by a whole factor first (box average) while the image is over 3× the target: 4× faster on a
-# 280-px drawing, within a grey level of the exact result (Pillow's documented trade-off).
+# Shrink by a whole factor first (box average) while the image is over 3× the target: about 3× faster
+# on a 280-px drawing, and on average within a grey level of the exact result (Pillow's trade-off).
 REDUCING_GAP = 3.0
 
 

@@ -195,8 +195,12 @@ class Predictor:
         import tensorflow as tf
 
         self.model = model
-        self._call = tf.function(lambda x: model(x, training=False), jit_compile=True,
-                                 reduce_retracing=True)
+        flat = tuple(model.inputs[0].shape[1:]) == (784,)  # some saved models take flat pixels
+        call = tf.function(lambda x: model(tf.reshape(x, (-1, 784)) if flat else x, training=False),
+                           jit_compile=True)
+        # One graph for every batch size, called with a tensor: no per-call argument checks.
+        self._call = call.get_concrete_function(tf.TensorSpec((None, 28, 28), tf.float32))
+        self._tensor = tf.constant
 
     def __call__(self, images) -> np.ndarray:
         """Probabilities (N, 10) for images (N, 28, 28) or (28, 28), pixel values 0..255."""
@@ -207,10 +211,10 @@ class Predictor:
         if len(images) == 0:
             return np.zeros((0, 10), dtype=np.float32)
         if len(images) <= EVAL_BATCH:
-            out = self._call(images).numpy()
+            out = self._call(self._tensor(images)).numpy()
         else:
             # Fixed-size batches so XLA compiles at most two shapes.
-            out = np.concatenate([self._call(images[i:i + EVAL_BATCH]).numpy()
+            out = np.concatenate([self._call(self._tensor(images[i:i + EVAL_BATCH])).numpy()
                                   for i in range(0, len(images), EVAL_BATCH)])
         return out[0] if single else out
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QImage, QKeySequence, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
+                           QPen, QPolygonF)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -135,7 +136,10 @@ class DrawCanvas(QWidget):
         if not self._drawing:
             super().mouseMoveEvent(event)
             return
-        self._strokes[-1].points.append(self._to_pad(event.position()))
+        point, points = self._to_pad(event.position()), self._strokes[-1].points
+        if point == points.last():
+            return  # a repeated point would make a click's dot a zero-length line, which draws nothing
+        points.append(point)
         self.update()
         self.changed.emit()
 
@@ -161,7 +165,7 @@ class DrawTab(QWidget):
         self._pending_request: int | None = None
         self._needs_prediction = False     # the drawing or the model changed since the last request
         self._digit: np.ndarray | None = None   # the model input for the drawing, None when empty
-        self._model_version: int | None = None
+        self._model_version = service.model_info.version if service.model_info else None
         self._backend_error: str | None = None
         self._throttle = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS)
         self._throttle.timeout.connect(self._send_prediction)
@@ -208,6 +212,7 @@ class DrawTab(QWidget):
         font.setPointSize(font.pointSize() * 5)
         font.setBold(True)
         self.digit_label.setFont(font)
+        self.digit_label.setMinimumHeight(QFontMetrics(font).height())  # no jump when a digit appears
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digit_label.setAccessibleName("Predicted digit")
         self.message_label = QLabel()   # the confidence, or why there is no prediction
