@@ -95,6 +95,7 @@ class _ModelWorker(QObject):
         self.predictor = None
         self.info: ModelInfo | None = None
         self.x_test = None
+        self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
 
     # Callable from any thread (tests, smoke test); widgets use the queued slots below.
     def predict_now(self, images):
@@ -118,14 +119,23 @@ class _ModelWorker(QObject):
     def _predict_test(self):
         if self.x_test is None or self.info is None:
             return
+        from .core.training import EVAL_BATCH
+
         version, images = self.info.version, self.x_test
+        parts = []
         try:
-            probs = self.predict_now(images)
+            # In batches, so that closing the app never waits for a whole slow (CNN) pass.
+            for start in range(0, len(images), EVAL_BATCH):
+                if self.closing.is_set():
+                    return
+                part = self.predict_now(images[start:start + EVAL_BATCH])
+                if part is None:
+                    return
+                parts.append(part)
         except Exception as exc:
             self.failed.emit("predict", f"Prediction failed: {exc}")
             return
-        if probs is not None:
-            self.test_predicted.emit(version, images, probs)
+        self.test_predicted.emit(version, images, np.concatenate(parts))
 
     @Slot(object, object)
     def install(self, model, info):
@@ -614,6 +624,7 @@ class ModelService(QObject):
         (a few seconds): hence the generous default.
         """
         self._stop_event.set()
+        self._worker.closing.set()
         clean = True
         thread = self._training_thread
         if thread is not None:
