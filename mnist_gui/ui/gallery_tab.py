@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QHeaderView,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -306,7 +307,13 @@ class GalleryTab(QWidget):
             table.setItem(true_digit, column, item)
         table.cellClicked.connect(self._on_confusion_cell_clicked)
         table.cellActivated.connect(self._on_confusion_cell_clicked)  # Enter on a focused cell
-        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The whole matrix always in view: columns share the width, rows never scroll.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                               + N_CLASSES * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth())
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.confusion_table = table
         layout = QVBoxLayout(box)
         layout.addWidget(self.accuracy_label)
