@@ -80,9 +80,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     chunk = max(1, int(chunk_batches)) if chunked else 1
 
     if chunked:
-        _install_chunked_train_function(model, batch_size)
-        # uint8 images in the pipeline (a quarter of the memory); cast inside the XLA chunk.
-        dataset = (tf.data.Dataset.from_tensor_slices((x, one_hot(y)))
+        _install_chunked_train_function(model, x, y, batch_size)
+        # The pipeline only shuffles indices; the images stay put and are gathered inside XLA.
+        dataset = (tf.data.Dataset.range(len(x))
                    .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
                    .batch(batch_size * chunk)
                    .prefetch(2))
@@ -159,14 +159,22 @@ def _dense_only(model) -> bool:
     return all(type(layer).__name__ in _CHUNKABLE_LAYERS for layer in model.layers)
 
 
-def _install_chunked_train_function(model, batch_size: int) -> None:
-    """Make ``model.fit`` run each element of the dataset (many batches) as one XLA call."""
+def _install_chunked_train_function(model, x, y, batch_size: int) -> None:
+    """Make ``model.fit`` run each element of the dataset (indices of many batches) as one XLA call."""
     import tensorflow as tf
 
+    from .models import one_hot
+
+    # uint8 images (a quarter of float32's memory) and one-hot labels, as variables: captured by
+    # reference, not baked into the compiled program.
+    images = tf.Variable(x, trainable=False, name="train_images")
+    labels = tf.Variable(one_hot(y), trainable=False, name="train_labels")
+
     @tf.function(jit_compile=True)
-    def chunk_step(x, y):
-        x = tf.cast(x, tf.float32)
-        n = x.shape[0]  # static: one trace per distinct chunk size (at most three an epoch)
+    def chunk_step(indices):
+        x = tf.cast(tf.gather(images, indices), tf.float32)
+        y = tf.gather(labels, indices)
+        n = indices.shape[0]  # static: one trace per distinct chunk size (at most two an epoch)
         full = n // batch_size
         if full:
             xb = tf.reshape(x[: full * batch_size], (full, batch_size, 28, 28))
@@ -178,8 +186,7 @@ def _install_chunked_train_function(model, batch_size: int) -> None:
         return model.get_metrics_result()
 
     def train_function(iterator):
-        x, y = iterator.get_next()
-        return chunk_step(x, y)
+        return chunk_step(iterator.get_next())
 
     model.make_train_function()  # lets Keras set up its state first; then replace the function
     model.train_function = train_function
