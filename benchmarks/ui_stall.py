@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -42,9 +41,14 @@ def main():
     window.show()
 
     def wait(predicate, timeout_s):
-        deadline = time.monotonic() + timeout_s
-        while not predicate() and time.monotonic() < deadline:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        # An event loop polled by a timer (PySide6 6.12's processEvents(flags, ms) corrupts None's
+        # reference count when called in a tight loop).
+        loop = QEventLoop()
+        poll = QTimer(interval=50, timeout=lambda: predicate() and loop.quit())
+        poll.start()
+        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+        loop.exec()
+        poll.stop()
 
     window.start(args.data if Path(args.data).exists() else None)
     wait(lambda: service.backend_is_ready and service.data is not None and service.has_model, 120)

@@ -41,8 +41,12 @@ def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
         assert tab.stop_button.isEnabled() and not tab.train_button.isEnabled()
     assert tab.epoch_bar.value() == 2 and tab.batch_bar.value() == tab.batch_bar.maximum()
     assert len(tab.charts.history["loss"]) == 2 and len(tab.charts.history["val_accuracy"]) == 2
+    # The charts render on their own thread; wait for the render that has both epochs.
+    qtbot.waitUntil(lambda: len(tab.charts._lines["val_accuracy"].get_xdata()) == 2
+                    and not tab.charts._rendering, timeout=10_000)
     xs, ys = tab.charts._lines["val_accuracy"].get_data()
     assert list(xs) == [1, 2] and np.allclose(ys, tab.charts.history["val_accuracy"])
+    assert tab.charts.renders >= 1 and not tab.charts.image_label.pixmap().isNull()
     log = tab.log_view.toPlainText()
     assert "Epoch 1/2" in log and "Epoch 2/2" in log and "Test accuracy" in log
     assert "Test accuracy" in tab.result_label.text()

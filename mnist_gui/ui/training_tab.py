@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,34 +38,44 @@ def format_duration(seconds: float | None) -> str:
 
 
 class TrainingCharts(QWidget):
-    """Loss and accuracy per epoch (train and validation) with matplotlib.
+    """Loss and accuracy per epoch (train and validation), drawn by matplotlib off the UI thread.
 
-    matplotlib is imported on first use, not at start-up: it costs a few hundred ms.
+    A full matplotlib draw takes 80-200 ms here, far too long for the UI thread while training
+    runs: the figure is rendered with Agg on a worker thread (one at a time, newest data wins) and
+    shown as an image. matplotlib itself is imported on first use, not at start-up.
     """
+
+    rendered = Signal(object)  # QImage, from the render thread
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("Charts appear when training starts.")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout.addWidget(self._placeholder)
-        self.canvas = None
         self.history: dict[str, list[float]] = {}
+        self.image_label = QLabel("Charts appear when training starts.")
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.image_label)
         self.setMinimumHeight(220)
+        self.figure = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one figure: one render at a time
+        self._rendering = False
+        self._stale = False
+        self.renders = 0
+        self.rendered.connect(self._show)
+        self._resize_timer = QTimer(self, singleShot=True, interval=120, timeout=self.request_render)
 
     def ensure_canvas(self):
-        if self.canvas is not None:
+        if self.figure is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        figure = Figure(figsize=(7, 3), layout="constrained")
-        self.loss_ax, self.acc_ax = figure.subplots(1, 2)
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._layout.replaceWidget(self._placeholder, self.canvas)
-        self._placeholder.deleteLater()
+        self.figure = Figure(dpi=100)
+        FigureCanvasAgg(self.figure)
+        self.figure.subplots_adjust(left=0.07, right=0.98, bottom=0.16, top=0.9, wspace=0.22)
+        self.loss_ax, self.acc_ax = self.figure.subplots(1, 2)
         self._lines = {}
         for ax, metric, title in ((self.loss_ax, "loss", "Loss"), (self.acc_ax, "accuracy", "Accuracy")):
             ax.set_title(title)
@@ -74,27 +84,67 @@ class TrainingCharts(QWidget):
             self._lines[metric] = ax.plot([], [], "o-", ms=3, label="train")[0]
             self._lines["val_" + metric] = ax.plot([], [], "s--", ms=3, label="validation (test set)")[0]
             ax.legend(loc="best", fontsize="small")
-        self.redraw()
+        self.request_render()
 
     def clear(self):
         self.history = {}
-        if self.canvas is not None:
-            self.redraw()
+        self.request_render()
 
     def add_epoch(self, logs: dict):
         for key, value in logs.items():
             self.history.setdefault(key, []).append(value)
         self.ensure_canvas()
-        self.redraw()
+        self.request_render()
 
-    def redraw(self):
+    def request_render(self):
+        """Render the current history soon; renders in flight are never queued up behind each other."""
+        if self.figure is None or not self.isVisible() or self.width() < 50 or self.height() < 50:
+            return
+        if self._rendering:
+            self._stale = True
+            return
+        self._rendering = True
+        history = {k: list(v) for k, v in self.history.items()}
+        ratio = self.devicePixelRatioF()
+        size = (self.width() * ratio, self.height() * ratio)
+        self._pool.start(lambda: self.rendered.emit(self._render(history, size)))
+
+    def _render(self, history, size):
+        """On the render thread: only this thread touches the figure while it draws."""
         for key, line in self._lines.items():
-            values = self.history.get(key, [])
+            values = history.get(key, [])
             line.set_data(range(1, len(values) + 1), values)
         for ax in (self.loss_ax, self.acc_ax):
             ax.relim()
             ax.autoscale_view()
-        self.canvas.draw_idle()  # coalesced into the next paint, never a blocking draw here
+        self.figure.set_size_inches(size[0] / self.figure.dpi, size[1] / self.figure.dpi)
+        canvas = self.figure.canvas
+        canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        pixels = bytes(canvas.buffer_rgba())
+        return QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()  # owns its pixels
+
+    def _show(self, image):
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.image_label.setPixmap(pixmap)
+        self.renders += 1
+        self._rendering = False
+        if self._stale:
+            self._stale = False
+            self.request_render()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.request_render()  # skipped while hidden
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._resize_timer.start()
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
+        """For tests and shutdown: let the render thread finish."""
+        return self._pool.waitForDone(timeout_ms)
 
 
 class TrainingTab(QWidget):
