@@ -30,11 +30,9 @@ def run_smoke_test() -> int:
 
 def _run() -> str:
     t0 = time.perf_counter()
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from . import paths
-    from .core import storage
     from .service import ModelService
     from .ui.main_window import MainWindow
 
@@ -43,6 +41,19 @@ def _run() -> str:
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "mnist-gui", "smoke-test")
     settings.clear()  # the smoke test must not depend on, or change, the user's settings
     window = MainWindow(service, settings=settings)
+    try:
+        return _exercise(app, window, service, t0)
+    finally:
+        window.close()  # stops the service's threads, whatever happened
+        service.shutdown()
+
+
+def _exercise(app, window, service, t0) -> str:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from . import paths
+    from .core import storage
+
     window.show()
     app.processEvents()
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
@@ -82,7 +93,6 @@ def _run() -> str:
     probs = service.predict(images)
     t_predict = time.perf_counter() - t1
     correct = int(np.sum(probs.argmax(axis=1) == labels))
-    window.close()
     if correct < MIN_CORRECT * len(labels):
         raise RuntimeError(f"{model_path.name} got only {correct}/{len(labels)} sample digits right")
     return (f"smoke-test ok: window with {len(tabs)} tabs in {t_window:.2f}s; TensorFlow in {t_tf:.1f}s; "
