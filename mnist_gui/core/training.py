@@ -77,7 +77,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     # XLA on the CPU runs convolutions inside a loop orders of magnitude slower than TensorFlow's
     # own kernels; a CNN's steps are long enough that per-step overhead does not matter anyway.
     chunked = fast and _dense_only(model)
-    chunk = max(1, int(chunk_batches)) if chunked else 1
+    chunk = _even_chunk(total_batches, chunk_batches) if chunked else 1
 
     if chunked:
         _install_chunked_train_function(model, x, y, batch_size)
@@ -149,6 +149,19 @@ def _reporting_callback(result, progress, stop_event, chunk, total_batches):
                 progress.on_epoch(epoch, logs)
 
     return ReportingCallback()
+
+
+def _even_chunk(total_batches: int, target: int) -> int:
+    """Batches per compiled call: a divisor of the epoch near ``target``, so every call has one shape.
+
+    A second shape (a shorter last chunk) costs a second XLA compile and, it turns out, a slow
+    first call in the next epoch. 60,000 images at batch 32 = 1875 batches → 125 a call.
+    """
+    target = max(1, int(target))
+    divisors = [d for d in range(target // 2, 2 * target + 1) if d and total_batches % d == 0]
+    if divisors:
+        return min(divisors, key=lambda d: abs(d - target))
+    return min(target, total_batches)
 
 
 _CHUNKABLE_LAYERS = {"InputLayer", "Reshape", "Flatten", "Rescaling", "BatchNormalization", "Dense",

@@ -72,9 +72,8 @@ class TrainingCharts(QWidget):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(dpi=100)
+        self.figure = Figure(dpi=100, layout="constrained")  # affordable: it runs off the UI thread
         FigureCanvasAgg(self.figure)
-        self.figure.subplots_adjust(left=0.07, right=0.98, bottom=0.16, top=0.9, wspace=0.22)
         self.loss_ax, self.acc_ax = self.figure.subplots(1, 2)
         self._lines = {}
         for ax, metric, title in ((self.loss_ax, "loss", "Loss"), (self.acc_ax, "accuracy", "Accuracy")):
