@@ -158,7 +158,8 @@ class _ModelWorker(QObject):
         """An epoch ended: load its weights into the inference copy (built on first use)."""
         try:
             with self.lock:
-                same = self.info is not None and self.info.training and self.info.name == info.name
+                same = (self.info is not None and self.info.training and self.info.name == info.name
+                        and self.info.config == info.config)  # same architecture: reuse the copy
                 if not same:
                     model = make_model()
                     from .core.training import Predictor

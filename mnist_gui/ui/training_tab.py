@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +39,16 @@ def format_duration(seconds: float | None) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+class _RenderResult(QObject):
+    """Carries a rendered chart back to the UI thread.
+
+    Not a child of the chart widget: a render still running when the widget is destroyed then
+    emits into a dropped connection instead of into a half-destroyed widget.
+    """
+
+    ready = Signal(object)  # QImage
+
+
 class TrainingCharts(QWidget):
     """Loss and accuracy per epoch (train and validation), drawn by matplotlib off the UI thread.
 
@@ -44,8 +56,6 @@ class TrainingCharts(QWidget):
     runs: the figure is rendered with Agg on a worker thread (one at a time, newest data wins) and
     shown as an image. matplotlib itself is imported on first use, not at start-up.
     """
-
-    rendered = Signal(object)  # QImage, from the render thread
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,12 +68,14 @@ class TrainingCharts(QWidget):
         layout.addWidget(self.image_label)
         self.setMinimumHeight(220)
         self.figure = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one figure: one render at a time
+        # One figure, so one render at a time; a plain Python thread, so that destroying the
+        # widget never blocks on (or deadlocks with) a render in flight.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
         self._rendering = False
         self._stale = False
         self.renders = 0
-        self.rendered.connect(self._show)
+        self._result = _RenderResult()
+        self._result.ready.connect(self._show)
         self._resize_timer = QTimer(self, singleShot=True, interval=120, timeout=self.request_render)
 
     def ensure_canvas(self):
@@ -106,7 +118,15 @@ class TrainingCharts(QWidget):
         history = {k: list(v) for k, v in self.history.items()}
         ratio = self.devicePixelRatioF()
         size = (self.width() * ratio, self.height() * ratio)
-        self._pool.start(lambda: self.rendered.emit(self._render(history, size)))
+        self._executor.submit(self._render_job, self._result, history, size)
+
+    def _render_job(self, result, history, size):
+        try:
+            image = self._render(history, size)
+        except Exception:  # a failed render must not stop later ones
+            logging.getLogger("mnist_gui.ui").exception("chart render failed")
+            image = None
+        result.ready.emit(image)
 
     def _render(self, history, size):
         """On the render thread: only this thread touches the figure while it draws."""
@@ -124,10 +144,11 @@ class TrainingCharts(QWidget):
         return QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()  # owns its pixels
 
     def _show(self, image):
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self.image_label.setPixmap(pixmap)
-        self.renders += 1
+        if image is not None:
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            self.image_label.setPixmap(pixmap)
+            self.renders += 1
         self._rendering = False
         if self._stale:
             self._stale = False
@@ -140,10 +161,6 @@ class TrainingCharts(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._resize_timer.start()
-
-    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
-        """For tests and shutdown: let the render thread finish."""
-        return self._pool.waitForDone(timeout_ms)
 
 
 class TrainingTab(QWidget):
