@@ -41,12 +41,15 @@ def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
         assert tab.stop_button.isEnabled() and not tab.train_button.isEnabled()
     assert tab.epoch_bar.value() == 2 and tab.batch_bar.value() == tab.batch_bar.maximum()
     assert len(tab.charts.history["loss"]) == 2 and len(tab.charts.history["val_accuracy"]) == 2
-    # The charts render on their own thread; wait for the render that has both epochs.
-    qtbot.waitUntil(lambda: len(tab.charts._lines["val_accuracy"].get_xdata()) == 2
-                    and not tab.charts._rendering, timeout=10_000)
-    xs, ys = tab.charts._lines["val_accuracy"].get_data()
-    assert list(xs) == [1, 2] and np.allclose(ys, tab.charts.history["val_accuracy"])
-    assert tab.charts.renders >= 1 and not tab.charts.image_label.pixmap().isNull()
+    # The charts show every epoch as it ends: accuracy in percent, loss as is.
+    xs, ys = zip(*tab.charts.accuracy_chart.points("val_accuracy"))
+    assert xs == (1, 2) and np.allclose(ys, 100 * np.array(tab.charts.history["val_accuracy"]))
+    xs, ys = zip(*tab.charts.loss_chart.points("loss"))
+    assert xs == (1, 2) and np.allclose(ys, tab.charts.history["loss"])
+    low, high = tab.charts.loss_chart.y_axis.min(), tab.charts.loss_chart.y_axis.max()
+    assert all(low <= y <= high for y in tab.charts.history["loss"] + tab.charts.history["val_loss"])
+    assert tab.charts.loss_chart.x_axis.max() >= 2
+    assert tab.save_chart_button.isEnabled()
     log = tab.log_view.toPlainText()
     assert "Epoch 1/2" in log and "Epoch 2/2" in log and "Test accuracy" in log
     assert "Test accuracy" in tab.result_label.text()
@@ -123,3 +126,22 @@ def test_format_duration():
     assert format_duration(None) == "–"
     assert format_duration(65) == "1:05"
     assert format_duration(3725) == "1:02:05"
+
+
+def test_save_chart_writes_the_curves_and_reports_bad_names(qtbot, tab, tmp_path):
+    assert not tab.save_chart_button.isEnabled()  # nothing to draw before training
+    tab.charts.clear(3)
+    for loss, acc in ((0.9, 0.7), (0.5, 0.85), (0.3, 0.9)):
+        tab.charts.add_epoch({"loss": loss, "accuracy": acc, "val_loss": loss + 0.1, "val_accuracy": acc - 0.02})
+    assert tab.charts.accuracy_chart.points("accuracy") == [(1, 70), (2, 85), (3, 90)]
+    for name in ("curves.png", "curves.svg", "curves.pdf"):
+        assert tab.save_chart(tmp_path / name)
+    assert (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"<svg" in (tmp_path / "curves.svg").read_bytes()[:2000]
+    assert (tmp_path / "curves.pdf").read_bytes()[:5] == b"%PDF-"
+    with qtbot.waitSignal(tab.error) as error:
+        assert not tab.save_chart(tmp_path / "curves.txt")
+    assert ".png" in error.args[1] and not (tmp_path / "curves.txt").exists()
+    with qtbot.waitSignal(tab.error) as error:
+        assert not tab.save_chart(tmp_path / "missing-folder" / "curves.png")
+    assert "Could not save curves.png" in error.args[1]

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         s.model_failed.connect(lambda msg: self.show_error("Model", msg))
         s.model_saved.connect(self._on_model_saved)
         s.training_failed.connect(lambda msg: self.show_error("Training", msg))
+        self.training_tab.error.connect(self.show_error)
         s.backend_failed.connect(lambda msg: self.show_error("TensorFlow", msg))
         s.busy_changed.connect(self._update_actions)
         s.training_started.connect(lambda _: self._update_actions())

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -39,134 +40,105 @@ def format_duration(seconds: float | None) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-class _RenderResult(QObject):
-    """Carries a rendered chart back to the UI thread.
+class MetricChart(QChartView):
+    """One metric per epoch, train and validation: a Qt chart.
 
-    Not a child of the chart widget: a render still running when the widget is destroyed then
-    emits into a dropped connection instead of into a half-destroyed widget.
+    Qt draws it in C++ on the UI thread in a millisecond or two, so it updates live without
+    competing with training for Python's GIL (a matplotlib redraw held it for 60-200 ms).
     """
 
-    ready = Signal(object)  # QImage
+    def __init__(self, title: str, metric: str, percent: bool = False, parent=None):
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.metric, self.percent = metric, percent
+        self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
+        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g")
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series = {}
+        for key, name, style in ((metric, "train", Qt.PenStyle.SolidLine),
+                                 ("val_" + metric, "validation (test set)", Qt.PenStyle.DashLine)):
+            series = QLineSeries(name=name)
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            series.setPointsVisible(True)
+            pen = series.pen()
+            pen.setStyle(style)
+            pen.setWidthF(2)
+            series.setPen(pen)
+            series.hovered.connect(self._show_point)
+            self.series[key] = series
+        self.set_history({}, 1)
+
+    def set_history(self, history: dict[str, list[float]], epochs: int):
+        scale = 100.0 if self.percent else 1.0
+        values = []
+        for key, series in self.series.items():
+            ys = [v * scale for v in history.get(key, [])]
+            series.replace([QPointF(i + 1, y) for i, y in enumerate(ys)])
+            values += ys
+        self.x_axis.setRange(1, max(2, epochs, len(history.get(self.metric, []))))
+        self.x_axis.setTickCount(min(11, self.x_axis.max()))
+        if values:
+            low, high = min(values), max(values)
+            pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
+            self.y_axis.setRange(low - pad, high + pad)
+            self.y_axis.applyNiceNumbers()
+        else:
+            self.y_axis.setRange(0, 100 if self.percent else 1)
+
+    def points(self, key: str) -> list[tuple[float, float]]:
+        """What the chart shows for ``key`` (percent for accuracy), as (epoch, value) pairs."""
+        return [(p.x(), p.y()) for p in self.series[key].points()]
+
+    def _show_point(self, point, state):
+        if state:
+            value = f"{point.y():.2f}%" if self.percent else f"{point.y():.4f}"
+            QToolTip.showText(QCursor.pos(), f"epoch {round(point.x())}: {value}", self)
+        else:
+            QToolTip.hideText()
 
 
 class TrainingCharts(QWidget):
-    """Loss and accuracy per epoch (train and validation), drawn by matplotlib off the UI thread.
-
-    A full matplotlib draw takes 80-200 ms here, far too long for the UI thread while training
-    runs: the figure is rendered with Agg on a worker thread (one at a time, newest data wins) and
-    shown as an image. matplotlib itself is imported on first use, not at start-up.
-    """
+    """Loss and accuracy per epoch (train and validation), updated live as epochs end."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.history: dict[str, list[float]] = {}
-        self.image_label = QLabel("Charts appear when training starts.")
-        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        layout = QVBoxLayout(self)
+        self.epochs = 1  # the x axis spans the planned run from its start
+        self.loss_chart = MetricChart("Loss", "loss")
+        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.image_label)
+        layout.addWidget(self.loss_chart)
+        layout.addWidget(self.accuracy_chart)
         self.setMinimumHeight(220)
-        self.figure = None
-        # One figure, so one render at a time; a plain Python thread, so that destroying the
-        # widget never blocks on (or deadlocks with) a render in flight.
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="charts")
-        self._rendering = False
-        self._stale = False
-        self.renders = 0
-        self._result = _RenderResult()
-        self._result.ready.connect(self._show)
-        self._resize_timer = QTimer(self, singleShot=True, interval=120, timeout=self.request_render)
 
-    def ensure_canvas(self):
-        if self.figure is not None:
-            return
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(dpi=100, layout="constrained")  # affordable: it runs off the UI thread
-        FigureCanvasAgg(self.figure)
-        self.loss_ax, self.acc_ax = self.figure.subplots(1, 2)
-        self._lines = {}
-        for ax, metric, title in ((self.loss_ax, "loss", "Loss"), (self.acc_ax, "accuracy", "Accuracy")):
-            ax.set_title(title)
-            ax.set_xlabel("epoch")
-            ax.grid(True, alpha=0.3)
-            self._lines[metric] = ax.plot([], [], "o-", ms=3, label="train")[0]
-            self._lines["val_" + metric] = ax.plot([], [], "s--", ms=3, label="validation (test set)")[0]
-            ax.legend(loc="best", fontsize="small")
-        self.request_render()
-
-    def clear(self):
-        self.history = {}
-        self.request_render()
+    def clear(self, epochs: int = 1):
+        self.history, self.epochs = {}, epochs
+        self._update()
 
     def add_epoch(self, logs: dict):
         for key, value in logs.items():
             self.history.setdefault(key, []).append(value)
-        self.ensure_canvas()
-        self.request_render()
+        self._update()
 
-    def request_render(self):
-        """Render the current history soon; renders in flight are never queued up behind each other."""
-        if self.figure is None or not self.isVisible() or self.width() < 50 or self.height() < 50:
-            return
-        if self._rendering:
-            self._stale = True
-            return
-        self._rendering = True
-        history = {k: list(v) for k, v in self.history.items()}
-        ratio = self.devicePixelRatioF()
-        size = (self.width() * ratio, self.height() * ratio)
-        self._executor.submit(self._render_job, self._result, history, size)
-
-    def _render_job(self, result, history, size):
-        try:
-            image = self._render(history, size)
-        except Exception:  # a failed render must not stop later ones
-            logging.getLogger("mnist_gui.ui").exception("chart render failed")
-            image = None
-        result.ready.emit(image)
-
-    def _render(self, history, size):
-        """On the render thread: only this thread touches the figure while it draws."""
-        for key, line in self._lines.items():
-            values = history.get(key, [])
-            line.set_data(range(1, len(values) + 1), values)
-        for ax in (self.loss_ax, self.acc_ax):
-            ax.relim()
-            ax.autoscale_view()
-        self.figure.set_size_inches(size[0] / self.figure.dpi, size[1] / self.figure.dpi)
-        canvas = self.figure.canvas
-        canvas.draw()
-        width, height = canvas.get_width_height(physical=True)
-        pixels = bytes(canvas.buffer_rgba())
-        return QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()  # owns its pixels
-
-    def _show(self, image):
-        if image is not None:
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-            self.image_label.setPixmap(pixmap)
-            self.renders += 1
-        self._rendering = False
-        if self._stale:
-            self._stale = False
-            self.request_render()
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        self.request_render()  # skipped while hidden
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self._resize_timer.start()
+    def _update(self):
+        for chart in (self.loss_chart, self.accuracy_chart):
+            chart.set_history(self.history, self.epochs)
 
 
 class TrainingTab(QWidget):
     """The notebook's fit(), from a button, with everything a user wants to see while it runs."""
 
     config_changed = Signal()
+    error = Signal(str, str)  # title, message: shown by the window
 
     def __init__(self, service, parent=None):
         super().__init__(parent)
@@ -174,6 +146,7 @@ class TrainingTab(QWidget):
         self._errors: dict[str, str] = {}
         self._started_at: float | None = None
         self._plan = None
+        self.chart_dir = str(Path.home())
         self._build()
         self._connect()
         self.apply_preset("seed")
@@ -249,6 +222,10 @@ class TrainingTab(QWidget):
         progress_layout.addWidget(self.batch_bar)
         progress_layout.addWidget(self.time_label)
         progress_layout.addWidget(self.result_label)
+        self.save_chart_button = QPushButton("Save &chart…")
+        self.save_chart_button.setToolTip("Save the loss and accuracy curves as PNG, SVG or PDF")
+        self.save_chart_button.setEnabled(False)
+        progress_layout.addWidget(self.save_chart_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.charts = TrainingCharts()
         self.log_view = QPlainTextEdit(readOnly=True)
@@ -282,6 +259,7 @@ class TrainingTab(QWidget):
             spin.valueChanged.connect(self._validate)
         self.train_button.clicked.connect(self.start_training)
         self.stop_button.clicked.connect(self.service.stop_training)
+        self.save_chart_button.clicked.connect(self._ask_chart_path)
 
         s = self.service
         s.training_started.connect(self._on_started)
@@ -370,6 +348,7 @@ class TrainingTab(QWidget):
     def _update_buttons(self):
         s = self.service
         training = s.is_training
+        self.save_chart_button.setEnabled(bool(self.charts.history))
         ready = s.backend_is_ready and s.data is not None
         self.train_button.setEnabled(self.is_valid and ready and not training)
         self.stop_button.setEnabled(training)
@@ -390,8 +369,10 @@ class TrainingTab(QWidget):
         settings.setValue("training/epochs", self.epochs_spin.value())
         settings.setValue("training/batch_size", self.batch_spin.value())
         settings.setValue("training/train_size", self.train_size_spin.value())
+        settings.setValue("charts/last_dir", self.chart_dir)
 
     def restore_settings(self, settings: QSettings):
+        self.chart_dir = str(settings.value("charts/last_dir", self.chart_dir))
         preset = settings.value("training/preset")
         if preset not in PRESETS:
             return
@@ -430,8 +411,7 @@ class TrainingTab(QWidget):
         self.batch_bar.setRange(0, plan.total_batches)
         self.batch_bar.setValue(0)
         self.result_label.clear()
-        self.charts.clear()
-        self.charts.ensure_canvas()
+        self.charts.clear(plan.epochs)
         c = plan.config
         self.log(f"Training {PRESET_TITLES[c.preset]}: {plan.epochs} epochs, batch {c.batch_size}, "
                  f"{c.optimizer.upper()} lr {c.learning_rate:g}, {plan.n_train} images, "
@@ -448,6 +428,7 @@ class TrainingTab(QWidget):
     def _on_epoch(self, epoch, logs):
         self.epoch_bar.setValue(epoch + 1)
         self.charts.add_epoch(logs)
+        self.save_chart_button.setEnabled(True)
         self.log(f"Epoch {epoch + 1}/{self._plan.epochs}: " + "  ".join(
             f"{k}={v:.4f}" for k, v in sorted(logs.items()) if not k.startswith("learning")))
         self._update_times()
@@ -463,6 +444,33 @@ class TrainingTab(QWidget):
         self.result_label.setText(text)
         self.log(("Stopped. " if stopped else "Finished. ") + text)
         self._update_buttons()
+
+    def _ask_chart_path(self):
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Save chart as", str(Path(self.chart_dir) / "training.png"),
+            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += "." + chosen.split("*.")[1].rstrip(")")
+        self.chart_dir = str(Path(path).parent)
+        self.save_chart(path)
+
+    def save_chart(self, path) -> bool:
+        """Draw the curves with matplotlib into ``path``; a failure is shown, never raised."""
+        from ..core.charts import ChartError, save_history_chart
+
+        title = None
+        if self._plan is not None:
+            title = f"{PRESET_TITLES[self._plan.config.preset]}, {len(self.charts.history.get('loss', []))} epochs"
+        try:
+            save_history_chart(self.charts.history, path, title)
+        except ChartError as exc:
+            self.log(f"Chart not saved: {exc}")
+            self.error.emit("Save chart", str(exc))
+            return False
+        self.log(f"Chart saved to {path}")
+        return True
 
     def _on_failed(self, message):
         self._tick.stop()
