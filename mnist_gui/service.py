@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
+import sys
 import threading
 import time
 import traceback
@@ -29,6 +31,24 @@ from .core.models import PRESET_TITLES, ModelConfig
 log = logging.getLogger("mnist_gui.service")
 
 BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
+BACKGROUND_NICE = 10
+
+
+def background_priority() -> None:
+    """Let the calling worker thread, and every thread it starts later, yield the CPU to the UI thread.
+
+    On two cores TensorFlow's compute threads otherwise keep the UI thread waiting for a core for
+    tens of milliseconds at a time. All TensorFlow work starts on worker threads, so its thread
+    pools inherit this too, and the GIL is never held by a thread ranked below the others. Linux
+    only: there each thread has its own nice value, and raising it needs no privileges.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICE))
+    except OSError:  # e.g. a sandbox that forbids it: only smoothness is lost
+        log.debug("could not lower the priority of a worker thread", exc_info=True)
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,7 @@ class _Task(QRunnable):
         self.service, self.fn, self.on_done, self.on_error = service, fn, on_done, on_error
 
     def run(self):
+        background_priority()
         try:
             result, ok = self.fn(), True
         except Exception as exc:  # reported to the UI as a message, never a crash
@@ -96,6 +117,12 @@ class _ModelWorker(QObject):
         self.info: ModelInfo | None = None
         self.x_test = None
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
+
+    @Slot()
+    def lower_priority(self):
+        # A slot of this object, so that it runs on the model thread (a plain function connected to
+        # QThread.started would run on the UI thread).
+        background_priority()
 
     # Callable from any thread (tests, smoke test); widgets use the queued slots below.
     def predict_now(self, images):
@@ -247,6 +274,7 @@ class _TrainingWorker(QObject):
         from .core import training
         from .core.models import ConfigError, build_model
 
+        background_priority()
         try:
             self.model = build_model(self.plan.config)
             result = training.fit(
@@ -336,6 +364,7 @@ class ModelService(QObject):
         self._worker.installed.connect(self._on_installed)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.saved.connect(self._on_saved)
+        self._model_thread.started.connect(self._worker.lower_priority)
         self._model_thread.start()
 
         self._training_thread: QThread | None = None

@@ -227,3 +227,22 @@ def test_shuffle_by_button_and_key_and_grid_refill_is_fast(qtbot, service_with_m
         QApplication.processEvents()  # layout and paint included
         timings.append(time.perf_counter() - start)
     assert sorted(timings)[2] < 0.1, timings  # a few tens of ms is the goal; slack for a busy machine
+
+
+def test_hidden_tab_takes_new_predictions_only_when_shown(qtbot, service_with_model):
+    """While training on another tab, predictions come every epoch: a hidden gallery defers them."""
+    from mnist_gui.core.models import build_model, preset
+
+    service = service_with_model
+    tab = make_tab(qtbot, service)
+    tab.show_indices(range(25))
+    before = [r[2] for r in parsed_captions(tab)]
+    tab.hide()
+    with qtbot.waitSignal(service.test_predictions_ready, timeout=30_000):
+        service.use_model(build_model(preset("mlp")), "untrained MLP")
+    assert [r[2] for r in parsed_captions(tab)] == before  # nothing redrawn while hidden
+    tab.show()
+    new_predicted = service.test_probabilities.argmax(axis=1)
+    assert [r[2] for r in parsed_captions(tab)] == new_predicted[:25].tolist() != before
+    np.testing.assert_array_equal(tab.confusion_counts().sum(axis=0), np.bincount(new_predicted, minlength=10))
+    assert "Predictions of untrained MLP" in tab.state_label.text()

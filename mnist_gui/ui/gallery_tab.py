@@ -161,6 +161,7 @@ class GalleryTab(QWidget):
         self._confusion: np.ndarray | None = None
         self._shown = np.empty(0, dtype=np.int64)
         self._detail_index: int | None = None
+        self._pending_predictions = None  # (version, probabilities, model name) that came while hidden
 
         self._build_ui()
         service.dataset_ready.connect(self._on_dataset_ready)
@@ -551,13 +552,15 @@ class GalleryTab(QWidget):
 
     def _take_data(self, data):
         self._data = data
+        self._pending_predictions = None
         self._dataset_key = next(_dataset_generations)
         self._data_error = None
         self._shown = self._shown[:0]
         self._clear_detail()
         self._take_predictions(None, None)  # the service predicts the new test set afresh
 
-    def _take_predictions(self, version: int | None, probabilities: np.ndarray | None):
+    def _take_predictions(self, version: int | None, probabilities: np.ndarray | None,
+                          model_name: str | None = None):
         self._version = version
         self._probabilities = probabilities
         if probabilities is None:
@@ -568,7 +571,7 @@ class GalleryTab(QWidget):
             self._predicted = probabilities.argmax(axis=1)
             self._confidence = probabilities.max(axis=1)
             self._confusion = confusion_matrix(self._data.y_test, self._predicted)
-            self._predictions_model_name = self._service.model_info.name
+            self._predictions_model_name = model_name or self._service.model_info.name
         for control in (self.predicted_digit_combo, self.misclassified_check):
             control.setEnabled(probabilities is not None)
         self._update_confusion()
@@ -602,8 +605,19 @@ class GalleryTab(QWidget):
             return  # an older model's answer, overtaken by a newer one
         if len(probabilities) != len(self._data.y_test):
             return  # for a test set that has since been replaced
+        if not self.isVisible():
+            # While training on another tab this comes every epoch: take only the newest, when shown.
+            self._pending_predictions = (version, probabilities, info.name)
+            return
         self._take_predictions(version, probabilities)
         self._update_state()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        pending, self._pending_predictions = self._pending_predictions, None
+        if pending is not None and self._data is not None and len(pending[1]) == len(self._data.y_test):
+            self._take_predictions(*pending)
+            self._update_state()
 
     @Slot(object)
     def _on_model_changed(self, _info):

@@ -77,21 +77,37 @@ class MetricChart(QChartView):
         self.set_history({}, 1)
 
     def set_history(self, history: dict[str, list[float]], epochs: int):
+        """Show ``history`` on an x axis spanning ``epochs`` (the planned run)."""
         scale = 100.0 if self.percent else 1.0
-        values = []
         for key, series in self.series.items():
-            ys = [v * scale for v in history.get(key, [])]
-            series.replace([QPointF(i + 1, y) for i, y in enumerate(ys)])
-            values += ys
-        self.x_axis.setRange(1, max(2, epochs, len(history.get(self.metric, []))))
-        self.x_axis.setTickCount(min(11, self.x_axis.max()))
-        if values:
-            low, high = min(values), max(values)
-            pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
-            self.y_axis.setRange(low - pad, high + pad)
-            self.y_axis.applyNiceNumbers()
-        else:
-            self.y_axis.setRange(0, 100 if self.percent else 1)
+            series.replace([QPointF(i + 1, v * scale) for i, v in enumerate(history.get(key, []))])
+        top = max(2, epochs, len(history.get(self.metric, [])))
+        self.x_axis.setRange(1, top)
+        self.x_axis.setTickCount(min(11, top))
+        self.y_axis.setRange(0, 100 if self.percent else 1)
+        self._fit_y_axis(force=True)
+
+    def append(self, epoch: int, logs: dict):
+        """Add one epoch (1-based). The axes change only when a point falls outside them: each
+        change lays the whole chart out again."""
+        scale = 100.0 if self.percent else 1.0
+        for key, series in self.series.items():
+            if key in logs:
+                series.append(epoch, logs[key] * scale)
+        if epoch > self.x_axis.max():
+            self.x_axis.setRange(1, epoch)
+        self._fit_y_axis()
+
+    def _fit_y_axis(self, force=False):
+        values = [p.y() for series in self.series.values() for p in series.points()]
+        if not values:
+            return
+        low, high = min(values), max(values)
+        if not force and self.y_axis.min() <= low and high <= self.y_axis.max():
+            return
+        pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
+        self.y_axis.setRange(low - pad, high + pad)
+        self.y_axis.applyNiceNumbers()
 
     def points(self, key: str) -> list[tuple[float, float]]:
         """What the chart shows for ``key`` (percent for accuracy), as (epoch, value) pairs."""
@@ -127,7 +143,9 @@ class TrainingCharts(QWidget):
     def add_epoch(self, logs: dict):
         for key, value in logs.items():
             self.history.setdefault(key, []).append(value)
-        self._update()
+        epoch = len(self.history.get("loss", [])) or max(len(v) for v in self.history.values())
+        for chart in (self.loss_chart, self.accuracy_chart):
+            chart.append(epoch, logs)
 
     def _update(self):
         for chart in (self.loss_chart, self.accuracy_chart):
