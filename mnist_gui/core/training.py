@@ -57,7 +57,7 @@ def _to_floats(logs) -> dict[str, float]:
 def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
         progress: Progress | None = None, stop_event: threading.Event | None = None,
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_decay: float = 1.0, shuffle_seed=None,
-        fast: bool = True) -> TrainResult:
+        fast: bool = True, callbacks=()) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
     ``stop_event`` is checked after every compiled chunk (``fast``) or batch; the model keeps the
@@ -96,7 +96,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         val = (np.asarray(vx, dtype=np.float32), one_hot(vy))
 
     result = TrainResult()
-    callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches)]
+    callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
     if lr_decay < 1.0:
         base_lr = float(model.optimizer.learning_rate.numpy())
         callbacks.append(keras.callbacks.LearningRateScheduler(lambda e: base_lr * lr_decay ** e))
