@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -95,6 +96,16 @@ def _exercise(app, window, service, t0) -> str:
     correct = int(np.sum(probs.argmax(axis=1) == labels))
     if correct < MIN_CORRECT * len(labels):
         raise RuntimeError(f"{model_path.name} got only {correct}/{len(labels)} sample digits right")
+
+    # The chart export: matplotlib's Agg and its font must be in a packaged app.
+    import tempfile
+
+    from .core.charts import save_history_chart
+
+    with tempfile.TemporaryDirectory() as folder:
+        chart = save_history_chart({"loss": [0.5, 0.3], "val_accuracy": [0.9, 0.95]}, Path(folder) / "chart.png")
+        if chart.stat().st_size < 1000:
+            raise RuntimeError("the chart export wrote an empty image")
     return (f"smoke-test ok: window with {len(tabs)} tabs in {t_window:.2f}s; TensorFlow in {t_tf:.1f}s; "
             f"loaded {model_path.name} in {t_model:.2f}s; predicted {correct}/{len(labels)} sample digits "
-            f"correctly in {t_predict * 1000:.0f}ms; total {time.perf_counter() - t0:.1f}s")
+            f"correctly in {t_predict * 1000:.0f}ms; chart export ok; total {time.perf_counter() - t0:.1f}s")

@@ -29,7 +29,8 @@ EXCLUDES = [
     # Other GUI toolkits and Qt bindings (PySide6 is the one used).
     "tkinter", "_tkinter", "PyQt5", "PyQt6", "PySide2", "wx", "gi",
     "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_tkcairo",
-    # Qt modules the app does not use (it uses QtCore, QtGui and QtWidgets).
+    # Qt modules the app does not use (it uses QtCore, QtGui, QtWidgets and QtCharts; QtCharts'
+    # OpenGL libraries still come along as its binary dependencies).
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtPrintSupport", "PySide6.QtSql",
     "PySide6.QtTest", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtDesigner", "PySide6.QtHelp",
@@ -142,12 +143,12 @@ MUST_KEEP = [
     "tensorflow.compiler.tf2xla.python.xla", "tensorflow.lite.python.interpreter",
     "h5py", "PIL.Image", "numpy", "rich.console", "unittest", "pdb",
     "matplotlib.backends.backend_agg", "matplotlib.figure",
-    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets",
+    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts",
 ]
 MUST_KEEP_FILES = [
     "tensorflow/libtensorflow_cc.so.2", "tensorflow/libtensorflow_framework.so.2",
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
-    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/lib/libQt6Charts.so.6",
     "matplotlib/mpl-data/matplotlibrc", "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
 ]
 

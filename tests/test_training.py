@@ -113,3 +113,26 @@ def test_predictor_accepts_models_with_flat_input(mnist):
     probs = training.Predictor(model)(mnist.x_test[:3])
     expected = model.predict(mnist.x_test[:3].reshape(3, 784).astype("float32"), verbose=0)
     np.testing.assert_allclose(probs, expected, rtol=1e-5, atol=1e-6)
+
+
+def test_both_paths_reshuffle_every_epoch_even_with_a_global_seed():
+    """build_model sets a global seed; Keras' own NumPy shuffling would then repeat one order forever."""
+    import keras
+
+    keras.utils.set_random_seed(42)
+    x = np.arange(640, dtype=np.uint8).reshape(640, 1, 1) * np.ones((1, 28, 28), np.uint8)
+    y = (np.arange(640) % 256) % 10  # the label follows from the pixel value
+    chunks = training._epoch_index_chunks(640, 64, None)
+    orders = [np.concatenate([c.numpy() for c in chunks]) for _ in range(3)]  # one pass = one epoch
+    assert all(sorted(o) == list(range(640)) for o in orders)  # each epoch sees every image once
+    assert not np.array_equal(orders[0], orders[1]) and not np.array_equal(orders[1], orders[2])
+
+    batches = training._epoch_batches(x, y, 32, None)
+    firsts = [next(iter(batches)) for _ in range(3)]
+    images, labels = firsts[0]
+    assert images.dtype.name == "float32" and images.shape == (32, 28, 28) and labels.shape == (32, 10)
+    np.testing.assert_array_equal(labels.numpy().argmax(1), images.numpy()[:, 0, 0].astype(int) % 10)
+    keys = [tuple(f[0].numpy()[:, 0, 0]) for f in firsts]
+    assert len(set(keys)) == 3
+    epoch = np.concatenate([b[0].numpy()[:, 0, 0] for b in batches])
+    assert sorted(epoch.astype(int).tolist()) == sorted((np.arange(640) % 256).tolist())

@@ -83,13 +83,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     if chunked:
         _install_chunked_train_function(model, x, y, batch_size)
         # The pipeline only shuffles indices; the images stay put and are gathered inside XLA.
-        dataset = (tf.data.Dataset.range(len(x))
-                   .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
-                   .batch(batch_size * chunk)
-                   .prefetch(2))
-        fit_args = dict(x=dataset, shuffle=False)  # the dataset shuffles itself
+        fit_args = dict(x=_epoch_index_chunks(len(x), batch_size * chunk, shuffle_seed), shuffle=False)
     else:
-        fit_args = dict(x=x, y=one_hot(y), batch_size=batch_size, shuffle=True)
+        fit_args = dict(x=_epoch_batches(x, y, batch_size, shuffle_seed), shuffle=False)
 
     val = None
     if validation_data is not None:
@@ -115,6 +111,36 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     result.history = {k: [float(v) for v in vals] for k, vals in history.history.items()}
     result.epochs_run = len(next(iter(result.history.values()), []))
     return result
+
+
+def _epoch_index_chunks(n: int, chunk_size: int, shuffle_seed):
+    """Indices 0..n-1 in a new random order every epoch, ``chunk_size`` at a time (the fast path)."""
+    import tensorflow as tf
+
+    return (tf.data.Dataset.range(n)
+            .shuffle(n, seed=shuffle_seed, reshuffle_each_iteration=True)
+            .batch(chunk_size)
+            .prefetch(2))
+
+
+def _epoch_batches(x, y, batch_size, shuffle_seed):
+    """(images, one-hot labels) batches in a new random order every epoch, for the stock step loop.
+
+    Not Keras' own shuffling of NumPy arrays: once a global seed is set (``build_model`` sets one,
+    for reproducible weights) that repeats the first epoch's order in every later epoch.
+    """
+    import tensorflow as tf
+
+    from .models import one_hot
+
+    def to_float(images, labels):
+        return tf.cast(images, tf.float32), labels
+
+    return (tf.data.Dataset.from_tensor_slices((x, one_hot(y)))
+            .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
+            .batch(batch_size)
+            .map(to_float, num_parallel_calls=tf.data.AUTOTUNE)
+            .prefetch(tf.data.AUTOTUNE))
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
