@@ -615,7 +615,7 @@ class GalleryTab(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         pending, self._pending_predictions = self._pending_predictions, None
-        if pending is not None and self._data is not None and len(pending[1]) == len(self._data.y_test):
+        if pending is not None:  # for the current test set: a new one drops it (_take_data)
             self._take_predictions(*pending)
             self._update_state()
 

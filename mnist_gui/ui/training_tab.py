@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -74,18 +74,16 @@ class MetricChart(QChartView):
             series.setPen(pen)
             series.hovered.connect(self._show_point)
             self.series[key] = series
-        self.set_history({}, 1)
+        self.reset(1)
 
-    def set_history(self, history: dict[str, list[float]], epochs: int):
-        """Show ``history`` on an x axis spanning ``epochs`` (the planned run)."""
-        scale = 100.0 if self.percent else 1.0
-        for key, series in self.series.items():
-            series.replace([QPointF(i + 1, v * scale) for i, v in enumerate(history.get(key, []))])
-        top = max(2, epochs, len(history.get(self.metric, [])))
+    def reset(self, epochs: int):
+        """No points, on an x axis spanning ``epochs`` (the planned run)."""
+        for series in self.series.values():
+            series.clear()
+        top = max(2, epochs)
         self.x_axis.setRange(1, top)
         self.x_axis.setTickCount(min(11, top))
         self.y_axis.setRange(0, 100 if self.percent else 1)
-        self._fit_y_axis(force=True)
 
     def append(self, epoch: int, logs: dict):
         """Add one epoch (1-based). The axes change only when a point falls outside them: each
@@ -98,12 +96,12 @@ class MetricChart(QChartView):
             self.x_axis.setRange(1, epoch)
         self._fit_y_axis()
 
-    def _fit_y_axis(self, force=False):
+    def _fit_y_axis(self):
         values = [p.y() for series in self.series.values() for p in series.points()]
         if not values:
             return
         low, high = min(values), max(values)
-        if not force and self.y_axis.min() <= low and high <= self.y_axis.max():
+        if self.y_axis.min() <= low and high <= self.y_axis.max():
             return
         pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
         self.y_axis.setRange(low - pad, high + pad)
@@ -127,7 +125,6 @@ class TrainingCharts(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.history: dict[str, list[float]] = {}
-        self.epochs = 1  # the x axis spans the planned run from its start
         self.loss_chart = MetricChart("Loss", "loss")
         self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True)
         layout = QHBoxLayout(self)
@@ -137,19 +134,17 @@ class TrainingCharts(QWidget):
         self.setMinimumHeight(220)
 
     def clear(self, epochs: int = 1):
-        self.history, self.epochs = {}, epochs
-        self._update()
+        """Empty charts whose x axis spans the planned run from its start."""
+        self.history = {}
+        for chart in (self.loss_chart, self.accuracy_chart):
+            chart.reset(epochs)
 
     def add_epoch(self, logs: dict):
         for key, value in logs.items():
             self.history.setdefault(key, []).append(value)
-        epoch = len(self.history.get("loss", [])) or max(len(v) for v in self.history.values())
+        epoch = max(len(v) for v in self.history.values())
         for chart in (self.loss_chart, self.accuracy_chart):
             chart.append(epoch, logs)
-
-    def _update(self):
-        for chart in (self.loss_chart, self.accuracy_chart):
-            chart.set_history(self.history, self.epochs)
 
 
 class TrainingTab(QWidget):
