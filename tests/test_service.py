@@ -40,7 +40,7 @@ def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist):
 
 
 def _thread_nice_values():
-    """(id, name, nice, start time in clock ticks since boot) of every thread of this process (Linux /proc)."""
+    """(id, name, nice) of every thread of this process (Linux /proc)."""
     from pathlib import Path
 
     threads = []
@@ -50,31 +50,25 @@ def _thread_nice_values():
             fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:  # the thread ended meanwhile
             continue
-        threads.append((int(task.name), name, int(fields[16]), int(fields[19])))
+        threads.append((int(task.name), name, int(fields[16])))
     return threads
-
-
-def _ticks_since_boot():
-    with open("/proc/uptime") as f:
-        return float(f.read().split()[0]) * os.sysconf("SC_CLK_TCK")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
 def test_background_threads_yield_the_cpu_to_the_ui_thread(qtbot, service):
-    """Training, the model thread and TensorFlow's own pools run at a lower priority; the UI thread doesn't."""
+    """The training and model threads, and the threads they start, run at a lower priority; the UI thread doesn't."""
     from mnist_gui.service import BACKGROUND_NICE
 
     ui_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    started = _ticks_since_boot() - 1
     seen = []
     service.epoch_finished.connect(lambda epoch, logs: seen.append(_thread_nice_values()))
     with qtbot.waitSignal(service.training_finished, timeout=120_000):
         assert service.start_training(preset("mlp", epochs=1), train_size=2000)
     threads = seen[0]
-    assert {tid: nice for tid, _, nice, _ in threads}[threading.get_native_id()] == ui_nice
-    # The service's threads, and every thread started since (tf.data's, TensorFlow's pools unless
-    # an earlier test in this process created them from the UI thread).
-    workers = [(name, nice) for _, name, nice, start in threads
-               if name in ("model", "training") or (name.startswith("tf_") and start >= started)]
+    assert {tid: nice for tid, _, nice in threads}[threading.get_native_id()] == ui_nice
+    # The service's threads and the threads they start (which inherit the name). TensorFlow's
+    # shared pools are left out here: earlier tests in this process may have created them from the
+    # UI thread, which the app never does; ui_stall.py measures the effect in the app itself.
+    workers = [(name, nice) for _, name, nice in threads if name in ("model", "training")]
     assert {"model", "training"} <= {name for name, _ in workers}
-    assert all(nice >= BACKGROUND_NICE for _, nice in workers), workers
+    assert all(nice >= BACKGROUND_NICE for _, nice in workers), [w for w in workers if w[1] < BACKGROUND_NICE]
