@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 
 from mnist_gui.ui.training_tab import TrainingTab, format_duration
 
@@ -145,3 +145,30 @@ def test_save_chart_writes_the_curves_and_reports_bad_names(qtbot, tab, tmp_path
     with qtbot.waitSignal(tab.error) as error:
         assert not tab.save_chart(tmp_path / "missing-folder" / "curves.png")
     assert "Could not save curves.png" in error.args[1]
+
+
+def test_progress_updates_repaint_only_what_changed(qtbot, tab):
+    # Training updates the bars several times a second and the time label every second. The bars
+    # are opaque, so they repaint alone; the label keeps its size, so no new layout repaints the tab.
+    painted = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.region().boundingRect())
+            return False
+
+    tab.batch_bar.setRange(0, 1875)
+    tab.batch_bar.setFormat("Batch %v / %m")
+    tab.time_label.setText("Elapsed 0:00 · ETA 1:00")
+    qtbot.wait(20)
+    spy = Paints()
+    tab.installEventFilter(spy)
+    for done in (125, 250, 375):
+        tab.batch_bar.setValue(done)
+        tab.epoch_bar.setValue(done // 125)
+        tab.time_label.setText(f"Elapsed 0:0{done // 125} · ETA 0:59")
+        qtbot.wait(20)
+    assert tab.batch_bar.value() == 375
+    label = QRect(tab.time_label.mapTo(tab, QPoint(0, 0)), tab.time_label.size())
+    assert painted and all(label.contains(rect) for rect in painted)

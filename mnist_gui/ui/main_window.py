@@ -189,7 +189,8 @@ class MainWindow(QMainWindow):
     def _show_model(self, info):
         acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
         self.model_label.setText(f"Model: {info.name}{acc}")
-        if info.path and not info.training:
+        # model_changed comes at every epoch end: write (and sync) the settings only on a change.
+        if info.path and not info.training and self.settings.value("model/last_path") != info.path:
             self.settings.setValue("model/last_path", info.path)
         self._update_actions()
 

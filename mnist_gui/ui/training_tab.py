@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ACTIVATIONS, PRESET_NAMES, PRESET_TITLES, PRESETS, ConfigError, ModelConfig, parse_hidden
+from .widgets import SteadyLabel
 
 INVALID_STYLE = "border: 2px solid #c0392b;"
 
@@ -223,7 +224,10 @@ class TrainingTab(QWidget):
 
         self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
         self.batch_bar = QProgressBar(format="Batches", maximum=1, value=0)
-        self.time_label = QLabel("Elapsed – · ETA –")
+        for bar in (self.epoch_bar, self.batch_bar):
+            # setValue() repaints at once; an opaque bar repaints only itself, not the tab below it.
+            bar.setAutoFillBackground(True)
+        self.time_label = SteadyLabel("Elapsed – · ETA –")
         self.result_label = QLabel()
         font = self.result_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)

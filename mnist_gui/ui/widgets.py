@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 def digit_image(pixels: np.ndarray) -> QImage:
@@ -19,6 +19,31 @@ def digit_pixmap(pixels: np.ndarray, size: int) -> QPixmap:
     """Scaled up without smoothing, so each MNIST pixel stays a crisp square."""
     return QPixmap.fromImage(digit_image(pixels)).scaled(
         size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+
+
+class SteadyLabel(QLabel):
+    """A one-line label whose text changes while training runs (times, live status).
+
+    Its size only grows. A label that keeps its size does not ask for a new layout, and a new
+    layout inside a QTabWidget repaints the whole tab: about 5 ms of the UI thread here, several
+    times that while training competes for the CPU.
+    """
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit(grow_only=True)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit(grow_only=False)
+
+    def _fit(self, grow_only: bool) -> None:
+        hint = self.sizeHint()
+        if grow_only:
+            hint = hint.expandedTo(self.minimumSize())
+        if hint != self.minimumSize() or hint != self.maximumSize():
+            self.setFixedSize(hint)
 
 
 class ProbabilityBars(QWidget):
