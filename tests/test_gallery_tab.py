@@ -246,3 +246,37 @@ def test_hidden_tab_takes_new_predictions_only_when_shown(qtbot, service_with_mo
     assert [r[2] for r in parsed_captions(tab)] == new_predicted[:25].tolist() != before
     np.testing.assert_array_equal(tab.confusion_counts().sum(axis=0), np.bincount(new_predicted, minlength=10))
     assert "Predictions of untrained MLP" in tab.state_label.text()
+
+
+def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with_model):
+    # Training sends predictions every epoch; most cells then look as before and need no repaint.
+    from PySide6.QtCore import QEvent, QObject
+
+    service = service_with_model
+    tab = make_tab(qtbot, service)
+    tab.show_indices(range(25))
+    qtbot.wait(20)
+    painted = set()
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.add(obj.index)
+            return False
+
+    spy = Paints()
+    for position in range(25):
+        tab.cell_widget(position).installEventFilter(spy)
+    probabilities = service.test_probabilities.copy()
+    version = service.model_info.version
+    tab._on_test_predictions_ready(version, probabilities.copy())  # the same predictions again
+    qtbot.wait(20)
+    assert painted == set()
+
+    # Image 3 becomes a confident wrong answer: only its cell repaints, with its new caption.
+    wrong = (int(service.data.y_test[3]) + 1) % 10
+    probabilities[3] = np.eye(10, dtype=np.float32)[wrong]
+    tab._on_test_predictions_ready(version, probabilities)
+    qtbot.wait(20)
+    assert painted == {3}
+    assert parsed_captions(tab)[3] == (int(service.data.y_test[3]), "✗", wrong, 100)

@@ -1,9 +1,9 @@
 """Shared small widgets."""
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from mnist_gui.ui.widgets import SteadyLabel
+from mnist_gui.ui.widgets import SteadyLabel, TabWidget
 
 
 class _LayoutRequests(QObject):
@@ -56,3 +56,69 @@ def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot):
     label.setText("Elapsed 0:01 · ETA 1:00")
     qtbot.wait(20)
     assert requests.count > 0
+
+
+def _tabs_with_a_label_page(qtbot, tabs):
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel("Epoch 1")
+    other = QLabel("A widget beside it that does not change")
+    layout.addWidget(label)
+    layout.addWidget(other)
+    tabs.addTab(page, "Page")
+    tabs.addTab(QWidget(), "Other")
+    tabs.resize(500, 300)
+    qtbot.addWidget(tabs)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    qtbot.wait(20)
+    return page, label, other
+
+
+class _Paints(QObject):
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_tab_widget_repaints_only_the_changed_label(qtbot):
+    tabs = TabWidget()
+    page, label, other = _tabs_with_a_label_page(qtbot, tabs)
+    paints = _Paints(other)
+    for epoch in range(2, 5):
+        label.setText(f"Epoch {epoch} of 50, still running")
+        qtbot.wait(20)
+    assert label.text().startswith("Epoch 4") and paints.count == 0
+
+
+def test_a_plain_tab_widget_repaints_the_whole_page_at_each_label_change(qtbot):
+    # Why TabWidget exists (QTabWidget::setUpLayout ends with update()).
+    tabs = QTabWidget()
+    page, label, other = _tabs_with_a_label_page(qtbot, tabs)
+    paints = _Paints(other)
+    label.setText("Epoch 2 of 50, still running")
+    qtbot.wait(20)
+    assert paints.count > 0
+
+
+def test_tab_widget_still_follows_its_pages_size_hints(qtbot):
+    tabs = TabWidget()
+    page, label, other = _tabs_with_a_label_page(qtbot, tabs)
+    before = tabs.minimumSizeHint()
+    big = QWidget()
+    big.setMinimumSize(before.width() + 200, before.height() + 100)
+    page.layout().addWidget(big)
+    qtbot.waitUntil(lambda: tabs.minimumSizeHint().width() >= before.width() + 200)
+    assert big.isVisible() and big.width() >= before.width() + 200
+
+    # A change while the tab widget is hidden is taken up when it is shown again.
+    tabs.hide()
+    big.setMinimumSize(before.width() + 300, before.height() + 100)
+    tabs.show()
+    qtbot.waitUntil(lambda: big.width() >= before.width() + 300)

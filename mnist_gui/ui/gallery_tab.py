@@ -80,21 +80,21 @@ class DigitCell(QWidget):
 
     def set_image(self, index: int, pixmap: QPixmap, true_label: int,
                   predicted: int | None = None, confidence: float | None = None) -> None:
-        self.index = index
-        self._pixmap = pixmap
-        self._caption = [f"true {true_label}"]
+        caption = [f"true {true_label}"]
         description = f"Test image #{index}: true {true_label}"
-        if predicted is None:
-            self._right = None
-        else:
-            self._right = predicted == true_label
-            mark = "✓" if self._right else "✗"
-            self._caption.append(f"{mark} pred {predicted} {confidence:.0%}")
-            verdict = "right" if self._right else "wrong"
+        right = None
+        if predicted is not None:
+            right = predicted == true_label
+            mark = "✓" if right else "✗"
+            caption.append(f"{mark} pred {predicted} {confidence:.0%}")
+            verdict = "right" if right else "wrong"
             description += f", predicted {predicted} ({confidence:.1%}), {verdict}"
         self.setToolTip(description + ". Click for details.")
         self.setAccessibleName(description)
-        self.update()
+        # Each epoch of a training run refills the grid; most cells look the same as before.
+        if (index, pixmap.cacheKey(), caption, right) != (self.index, self._pixmap.cacheKey(), self._caption, self._right):
+            self.index, self._pixmap, self._caption, self._right = index, pixmap, caption, right
+            self.update()
 
     def text(self) -> str:
         """The caption as drawn under the image, one line per label."""

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from .. import paths
 from ..core import storage
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .training_tab import TrainingTab
+from .widgets import TabWidget
 
 MODEL_FILTER = "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
 OPEN_MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
 
-        self.tabs = QTabWidget()
+        self.tabs = TabWidget()
         self.training_tab = TrainingTab(service)
         self.gallery_tab = GalleryTab(service)
         self.draw_tab = DrawTab(service)

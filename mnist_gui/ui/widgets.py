@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QTabWidget, QWidget
 
 
 def digit_image(pixels: np.ndarray) -> QImage:
@@ -44,6 +44,38 @@ class SteadyLabel(QLabel):
             hint = hint.expandedTo(self.minimumSize())
         if hint != self.minimumSize() or hint != self.maximumSize():
             self.setFixedSize(hint)
+
+
+class TabWidget(QTabWidget):
+    """A QTabWidget that lays itself out (and repaints all of itself) only when it must.
+
+    A QTabWidget answers each LayoutRequest, which a page sends up whenever, say, a label's text
+    changes, by laying out its tab bar and pages again and repainting everything (about 5 ms here,
+    several times that while training competes for the CPU). Its own layout depends only on its
+    size and style (handled by their own events) and on the size hints of its tab bar and pages:
+    while those are unchanged, a request is dropped.
+    """
+
+    _RESET = (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._laid_out_for = None
+
+    def event(self, event):
+        if event.type() == QEvent.Type.LayoutRequest:
+            hints = self._layout_hints()
+            if hints == self._laid_out_for:
+                return True
+            self._laid_out_for = hints
+        elif event.type() in self._RESET:
+            self._laid_out_for = None  # the next request goes through
+        return super().event(event)
+
+    def _layout_hints(self):
+        bar, pages = self.tabBar(), self.findChild(QStackedWidget)
+        return (bar.isVisibleTo(self), bar.sizeHint(), bar.minimumSizeHint(),
+                pages.sizeHint(), pages.minimumSizeHint(), pages.maximumSize())
 
 
 class ProbabilityBars(QWidget):
