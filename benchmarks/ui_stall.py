@@ -2,6 +2,7 @@
 
 The real MainWindow (offscreen) trains the Seed DNN on full MNIST from the Training tab; a 5 ms
 QTimer probe records the gap between its ticks; a stall is a gap beyond the timer's interval.
+The probe starts before Train is pressed, so the start of training (compiling) counts too.
 The charts, progress bars, Gallery and Draw Pad updates all happen as in normal use.
 The Training tab is in front (what a user watches while training); --tab gallery measures with the
 Gallery in front instead, which then redraws its grid and confusion matrix at every epoch end.
@@ -54,13 +55,12 @@ def main():
         poll.stop()
 
     window.start(args.data if Path(args.data).exists() else None)
-    wait(lambda: service.backend_is_ready and service.data is not None and service.has_model, 120)
-    window.tabs.setCurrentIndex(0)
+    # Started up: TensorFlow, the data, the startup model and its test-set predictions.
+    wait(lambda: service.backend_is_ready and service.data is not None
+         and service.test_probabilities is not None, 120)
     window.training_tab.apply_preset("seed")
-    window.training_tab.start_training()
-    # Start measuring once the worker is past its first compile, as a user would see it running.
-    wait(lambda: window.training_tab.batch_bar.value() > 0, 120)
     window.tabs.setCurrentIndex(("training", "gallery", "draw").index(args.tab))
+    wait(lambda: False, 0.5)  # the tab shown and painted
 
     gaps = []
     clock = QElapsedTimer()
@@ -76,6 +76,7 @@ def main():
     probe.start()
     epochs = []
     service.epoch_finished.connect(lambda e, logs: epochs.append(e))
+    QTimer.singleShot(0, window.training_tab.start_training)  # as if Train were clicked now
     loop = QEventLoop()  # the real event loop, as in the app
     QTimer.singleShot(int(args.seconds * 1000), loop.quit)
     loop.exec()
@@ -83,8 +84,8 @@ def main():
     window.close()
 
     stalls = np.maximum(np.array(gaps) - PROBE_MS, 0)
-    print(f"probe: {len(gaps)} ticks of {PROBE_MS} ms over {args.seconds:.0f} s of Seed DNN training "
-          f"with the {args.tab.title()} tab in front ({len(epochs)} epochs ended meanwhile)")
+    print(f"probe: {len(gaps)} ticks of {PROBE_MS} ms over {args.seconds:.0f} s from pressing Train "
+          f"(Seed DNN) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "
           f"max {stalls.max():.1f} ms; goal: max <= 50 ms")
 

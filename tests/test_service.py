@@ -72,3 +72,12 @@ def test_background_threads_yield_the_cpu_to_the_ui_thread(qtbot, service):
     workers = [(name, nice) for _, name, nice in threads if name in ("model", "training")]
     assert {"model", "training"} <= {name for name, _ in workers}
     assert all(nice >= BACKGROUND_NICE for _, nice in workers), [w for w in workers if w[1] < BACKGROUND_NICE]
+
+
+def test_the_imports_are_frozen_out_of_garbage_collection(service):
+    # A full collection over TensorFlow's ~300,000 module objects held the GIL, and with it the
+    # UI thread, for up to 300 ms when training started.
+    import gc
+
+    assert service.backend_is_ready
+    assert gc.get_freeze_count() > 100_000

@@ -136,3 +136,14 @@ def test_both_paths_reshuffle_every_epoch_even_with_a_global_seed():
     assert len(set(keys)) == 3
     epoch = np.concatenate([b[0].numpy()[:, 0, 0] for b in batches])
     assert sorted(epoch.astype(int).tolist()) == sorted((np.arange(640) % 256).tolist())
+
+
+def test_arrays_become_tensors_a_slice_at_a_time_unchanged():
+    import tensorflow as tf
+
+    rng = np.random.default_rng(0)
+    for rows in (1, 5000, 9000):
+        array = rng.integers(0, 256, (rows, 28, 28), dtype=np.uint8)
+        tensor = training._as_tensor(tf, array)
+        assert tensor.dtype == tf.uint8 and tensor.shape == array.shape
+        np.testing.assert_array_equal(tensor.numpy(), array)

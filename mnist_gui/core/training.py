@@ -90,7 +90,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     val = None
     if validation_data is not None:
         vx, vy = validation_data
-        val = (np.asarray(vx, dtype=np.float32), one_hot(vy))
+        val = (tf.cast(_as_tensor(tf, np.asarray(vx)), tf.float32), _as_tensor(tf, one_hot(vy)))
 
     result = TrainResult()
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
@@ -136,7 +136,7 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
     def to_float(images, labels):
         return tf.cast(images, tf.float32), labels
 
-    return (tf.data.Dataset.from_tensor_slices((x, one_hot(y)))
+    return (tf.data.Dataset.from_tensor_slices((_as_tensor(tf, x), _as_tensor(tf, one_hot(y))))
             .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
             .batch(batch_size)
             .map(to_float, num_parallel_calls=tf.data.AUTOTUNE)
@@ -199,6 +199,17 @@ def _dense_only(model) -> bool:
     return all(type(layer).__name__ in _CHUNKABLE_LAYERS for layer in model.layers)
 
 
+def _as_tensor(tf, array: np.ndarray, rows: int = 4096):
+    """``array`` as a tensor, converted a slice at a time.
+
+    Converting a NumPy array copies it while holding the GIL: in one piece, the 47 MB of training
+    images kept the UI thread waiting for up to 100 ms. Joining the slices runs without the GIL.
+    """
+    if len(array) <= rows:
+        return tf.convert_to_tensor(array)
+    return tf.concat([tf.convert_to_tensor(array[i:i + rows]) for i in range(0, len(array), rows)], axis=0)
+
+
 def _install_chunked_train_function(model, x, y, batch_size: int) -> None:
     """Make ``model.fit`` run each element of the dataset (indices of many batches) as one XLA call."""
     import tensorflow as tf
@@ -207,10 +218,12 @@ def _install_chunked_train_function(model, x, y, batch_size: int) -> None:
 
     # uint8 images (a quarter of float32's memory) and one-hot labels, as variables: captured by
     # reference, not baked into the compiled program.
-    images = tf.Variable(x, trainable=False, name="train_images")
-    labels = tf.Variable(one_hot(y), trainable=False, name="train_labels")
+    images = tf.Variable(_as_tensor(tf, x), trainable=False, name="train_images")
+    labels = tf.Variable(_as_tensor(tf, one_hot(y)), trainable=False, name="train_labels")
 
-    @tf.function(jit_compile=True)
+    # No autograph: its source transformation of Keras' train step is pure-Python work that held
+    # the GIL (and so the UI thread) for a few hundred ms when training started.
+    @tf.function(jit_compile=True, autograph=False)
     def chunk_step(indices):
         x = tf.cast(tf.gather(images, indices), tf.float32)
         y = tf.gather(labels, indices)
@@ -219,8 +232,12 @@ def _install_chunked_train_function(model, x, y, batch_size: int) -> None:
         if full:
             xb = tf.reshape(x[: full * batch_size], (full, batch_size, 28, 28))
             yb = tf.reshape(y[: full * batch_size], (full, batch_size, 10))
-            for i in tf.range(full):
+
+            def step(i):
                 model.train_step((xb[i], yb[i]))
+                return (i + 1,)
+
+            tf.while_loop(lambda i: i < full, step, (tf.constant(0),))
         if n % batch_size:
             model.train_step((x[full * batch_size:], y[full * batch_size:]))
         return model.get_metrics_result()
