@@ -182,17 +182,14 @@ class _ModelWorker(QObject):
         self._predict_test()
 
     @Slot(object, object, object)
-    def refresh_weights(self, make_model, weights, info):
-        """An epoch ended: load its weights into the inference copy (built on first use)."""
+    def refresh_weights(self, live_copy, weights, info):
+        """An epoch ended: load its weights into the run's inference copy, (model, Predictor)."""
         try:
             with self.lock:
                 same = (self.info is not None and self.info.training and self.info.name == info.name
-                        and self.info.config == info.config)  # same architecture: reuse the copy
+                        and self.info.config == info.config)  # the copy is already current
                 if not same:
-                    model = make_model()
-                    from .core.training import Predictor
-
-                    self.model, self.predictor = model, Predictor(model)
+                    self.model, self.predictor = live_copy
                 self.model.set_weights(weights)
                 self.info = info
         except Exception as exc:
@@ -268,6 +265,7 @@ class _TrainingWorker(QObject):
         self.plan, self.stop_event = plan, stop_event
         self.x, self.y, self.x_val, self.y_val = x, y, x_val, y_val
         self.model = None
+        self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
         self._last_emit = 0.0
 
     @Slot()
@@ -278,6 +276,10 @@ class _TrainingWorker(QObject):
         background_priority()
         try:
             self.model = build_model(self.plan.config)
+            # The model thread's copy, for predictions while this model trains, is built here and
+            # now: built there at the first epoch end, beside this thread's work, it kept the UI
+            # thread from the GIL for up to 50 ms.
+            self.live_copy = _inference_copy(self.plan.config)
             result = training.fit(
                 self.model, self.x, self.y, validation_data=(self.x_val, self.y_val),
                 epochs=self.plan.epochs, batch_size=self.plan.config.batch_size,
@@ -606,7 +608,7 @@ class ModelService(QObject):
         info = ModelInfo(name=self._run_name, version=next(self._versions), preset=config.preset,
                          config=config.to_dict(), test_accuracy=logs.get("val_accuracy"),
                          training=True, epoch=epoch + 1)
-        self._refresh.emit(lambda: _inference_copy(config), weights, info)
+        self._refresh.emit(self._trainer.live_copy, weights, info)
         self.epoch_finished.emit(epoch, logs)
 
     @Slot(object, bool, bool)
@@ -672,7 +674,9 @@ class ModelService(QObject):
 
 
 def _inference_copy(config: ModelConfig):
-    """A model of the same architecture for the model thread (weights come separately)."""
+    """(model, Predictor) of the same architecture for the model thread; weights come separately."""
     from .core.models import build_model
+    from .core.training import Predictor
 
-    return build_model(config, compile=True)
+    model = build_model(config, compile=True)
+    return model, Predictor(model)

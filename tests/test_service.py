@@ -81,3 +81,21 @@ def test_the_imports_are_frozen_out_of_garbage_collection(service):
 
     assert service.backend_is_ready
     assert gc.get_freeze_count() > 100_000
+
+
+def test_the_live_copy_is_built_before_training_and_serves_after_each_epoch(qtbot, service):
+    # Built by the training thread before fit(), not by the model thread at the first epoch end,
+    # where building it beside training's own work kept the UI thread from the GIL.
+    config = preset("mlp", epochs=3, batch_size=32)
+    built_before_first_batch, live_models = [], []
+    service.batch_progress.connect(
+        lambda *_: built_before_first_batch.append(service._trainer.live_copy is not None))
+    service.epoch_finished.connect(lambda *_: live_models.append(service._trainer.live_copy[0]))
+    served = []
+    service.model_changed.connect(
+        lambda info: info.training and served.append(service._worker.model))
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.start_training(config, train_size=2000)
+    assert built_before_first_batch and all(built_before_first_batch)
+    assert len(live_models) == 3 and all(m is live_models[0] for m in live_models)
+    assert served and all(m is live_models[0] for m in served)

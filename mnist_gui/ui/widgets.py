@@ -73,7 +73,8 @@ class TabWidget(QTabWidget):
         return super().event(event)
 
     def _layout_hints(self):
-        bar, pages = self.tabBar(), self.findChild(QStackedWidget)
+        bar = self.tabBar()
+        pages = self.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
         return (bar.isVisibleTo(self), bar.sizeHint(), bar.minimumSizeHint(),
                 pages.sizeHint(), pages.minimumSizeHint(), pages.maximumSize())
 
