@@ -199,11 +199,12 @@ def _dense_only(model) -> bool:
     return all(type(layer).__name__ in _CHUNKABLE_LAYERS for layer in model.layers)
 
 
-def _as_tensor(tf, array: np.ndarray, rows: int = 4096):
+def _as_tensor(tf, array: np.ndarray, rows: int = 1024):
     """``array`` as a tensor, converted a slice at a time.
 
     Converting a NumPy array copies it while holding the GIL: in one piece, the 47 MB of training
-    images kept the UI thread waiting for up to 100 ms. Joining the slices runs without the GIL.
+    images kept the UI thread waiting for up to 100 ms (3 MB slices still 35 ms, on a background
+    thread sharing the CPU with TensorFlow's). Joining the slices runs without the GIL.
     """
     if len(array) <= rows:
         return tf.convert_to_tensor(array)
