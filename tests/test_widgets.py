@@ -6,14 +6,16 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from mnist_gui.ui.widgets import SteadyLabel, TabWidget
 
 
-class _LayoutRequests(QObject):
-    def __init__(self, widget):
+class _Events(QObject):
+    """Counts the events of one type that ``widget`` receives."""
+
+    def __init__(self, widget, kind: QEvent.Type):
         super().__init__()
-        self.count = 0
+        self.kind, self.count = kind, 0
         widget.installEventFilter(self)
 
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.LayoutRequest:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -33,7 +35,7 @@ def test_steady_label_changes_text_without_a_new_layout_and_grows_when_needed(qt
     parent = _label_in_layout(qtbot, label)
     label.setText("Elapsed 12:34 · ETA 56:07")
     qtbot.wait(20)
-    requests = _LayoutRequests(parent)
+    requests = _Events(parent, QEvent.Type.LayoutRequest)
     size = label.size()
 
     label.setText("Elapsed 0:01 · ETA 1:00")
@@ -52,7 +54,7 @@ def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot):
     parent = _label_in_layout(qtbot, label)
     label.setText("Elapsed 12:34 · ETA 56:07")
     qtbot.wait(20)
-    requests = _LayoutRequests(parent)
+    requests = _Events(parent, QEvent.Type.LayoutRequest)
     label.setText("Elapsed 0:01 · ETA 1:00")
     qtbot.wait(20)
     assert requests.count > 0
@@ -75,22 +77,10 @@ def _tabs_with_a_label_page(qtbot, tabs):
     return page, label, other
 
 
-class _Paints(QObject):
-    def __init__(self, widget):
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_tab_widget_repaints_only_the_changed_label(qtbot):
     tabs = TabWidget()
     page, label, other = _tabs_with_a_label_page(qtbot, tabs)
-    paints = _Paints(other)
+    paints = _Events(other, QEvent.Type.Paint)
     for epoch in range(2, 5):
         label.setText(f"Epoch {epoch} of 50, still running")
         qtbot.wait(20)
@@ -101,7 +91,7 @@ def test_a_plain_tab_widget_repaints_the_whole_page_at_each_label_change(qtbot):
     # Why TabWidget exists (QTabWidget::setUpLayout ends with update()).
     tabs = QTabWidget()
     page, label, other = _tabs_with_a_label_page(qtbot, tabs)
-    paints = _Paints(other)
+    paints = _Events(other, QEvent.Type.Paint)
     label.setText("Epoch 2 of 50, still running")
     qtbot.wait(20)
     assert paints.count > 0
