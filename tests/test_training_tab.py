@@ -48,6 +48,10 @@ def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
     assert xs == (1, 2) and np.allclose(ys, tab.charts.history["loss"])
     low, high = tab.charts.loss_chart.y_axis.min(), tab.charts.loss_chart.y_axis.max()
     assert all(low <= y <= high for y in tab.charts.history["loss"] + tab.charts.history["val_loss"])
+    # The y axis spans the data, not 0-100%: accuracies of 85-95% are not squeezed at the top.
+    accuracies = [100 * a for a in tab.charts.history["accuracy"] + tab.charts.history["val_accuracy"]]
+    low, high = tab.charts.accuracy_chart.y_axis.min(), tab.charts.accuracy_chart.y_axis.max()
+    assert low <= min(accuracies) and max(accuracies) <= high and high - low < 50
     assert tab.charts.loss_chart.x_axis.max() >= 2
     assert tab.save_chart_button.isEnabled()
     log = tab.log_view.toPlainText()
