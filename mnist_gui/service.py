@@ -186,10 +186,7 @@ class _ModelWorker(QObject):
         """An epoch ended: load its weights into the run's inference copy, (model, Predictor)."""
         try:
             with self.lock:
-                same = (self.info is not None and self.info.training and self.info.name == info.name
-                        and self.info.config == info.config)  # the copy is already current
-                if not same:
-                    self.model, self.predictor = live_copy
+                self.model, self.predictor = live_copy
                 self.model.set_weights(weights)
                 self.info = info
         except Exception as exc:

@@ -85,7 +85,6 @@ class MetricChart(QChartView):
         self.x_axis.setRange(1, top)
         self.x_axis.setTickCount(min(11, top))
         self.y_axis.setRange(0, 100 if self.percent else 1)
-        self._zoomed = False  # the first epoch's points set the y range; later ones only widen it
 
     def append(self, epoch: int, logs: dict):
         """Add one epoch (1-based). The axes change only when a point falls outside them: each
@@ -103,9 +102,10 @@ class MetricChart(QChartView):
         if not values:
             return
         low, high = min(values), max(values)
-        if self._zoomed and self.y_axis.min() <= low and high <= self.y_axis.max():
+        first_epoch = max(series.count() for series in self.series.values()) == 1
+        # The first epoch's points set the y range; later ones only widen it.
+        if not first_epoch and self.y_axis.min() <= low and high <= self.y_axis.max():
             return
-        self._zoomed = True
         pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
         self.y_axis.setRange(low - pad, high + pad)
         self.y_axis.applyNiceNumbers()
