@@ -147,3 +147,21 @@ def test_arrays_become_tensors_a_slice_at_a_time_unchanged():
         tensor = training._as_tensor(tf, array)
         assert tensor.dtype == tf.uint8 and tensor.shape == array.shape
         np.testing.assert_array_equal(tensor.numpy(), array)
+
+
+def test_validation_is_traced_before_training_not_at_an_epoch_end(mnist):
+    # Tracing at the first epoch end held the GIL beside that epoch end's other work, stalling the UI.
+    model = build_model(preset("seed", learning_rate=0.5))
+    traces = []
+    test_step = model.test_step
+    model.test_step = lambda data: (traces.append(1), test_step(data))[1]  # runs once per trace
+    traced_by_batch = []
+    result = training.fit(
+        model, mnist.x_train[:4000], mnist.y_train[:4000], epochs=2,
+        validation_data=(mnist.x_test[:1500], mnist.y_test[:1500]),
+        progress=training.callback_progress(on_batch=lambda *_: traced_by_batch.append(len(traces))))
+    assert traced_by_batch[0] > 0 and traced_by_batch[0] == len(traces)  # none after the first batch
+    # Still validated on the whole set: the logs agree with evaluating the trained model on it.
+    loss, accuracy = training.evaluate(model, mnist.x_test[:1500], mnist.y_test[:1500])
+    assert result.history["val_accuracy"][-1] == pytest.approx(accuracy, abs=1e-6)
+    assert result.history["val_loss"][-1] == pytest.approx(loss, rel=1e-4)

@@ -151,6 +151,30 @@ def test_save_chart_writes_the_curves_and_reports_bad_names(qtbot, tab, tmp_path
     assert "Could not save curves.png" in error.args[1]
 
 
+def test_chart_axes_are_set_by_the_first_epoch_and_then_rarely_change(tab):
+    # Each axis change lays the chart out again on the UI thread: an improving run changes the y
+    # axes once, at its first epoch; accuracy's axis ends at 100%, loss's starts at 0.
+    charts = tab.charts
+    charts.clear(10)
+    changed_at = {"loss": set(), "accuracy": set()}  # epochs at which each y axis changed
+    for chart in (charts.loss_chart, charts.accuracy_chart):
+        chart.y_axis.rangeChanged.connect(
+            lambda *_, m=chart.metric: changed_at[m].add(len(charts.history.get("loss", []))))
+    for epoch in range(10):
+        loss = 0.6 / (epoch + 1)
+        charts.add_epoch({"loss": loss, "accuracy": 0.85 + 0.012 * epoch,
+                          "val_loss": loss * 0.8, "val_accuracy": 0.9 + 0.008 * epoch})
+    assert changed_at == {"loss": {1}, "accuracy": {1}}
+    loss_axis, accuracy_axis = charts.loss_chart.y_axis, charts.accuracy_chart.y_axis
+    assert loss_axis.min() == 0 and 0.6 <= loss_axis.max() < 1
+    assert accuracy_axis.max() == 100 and 75 <= accuracy_axis.min() <= 85
+    # A point outside widens the axis, keeping the rest in view.
+    charts.add_epoch({"loss": 0.05, "accuracy": 0.99, "val_loss": 0.9, "val_accuracy": 0.6})
+    assert changed_at == {"loss": {1, 11}, "accuracy": {1, 11}}
+    assert loss_axis.min() == 0 and loss_axis.max() >= 0.9
+    assert accuracy_axis.min() <= 60 and accuracy_axis.max() == 100
+
+
 def test_progress_updates_repaint_only_what_changed(qtbot, tab):
     # Training updates the bars several times a second and the time label every second. The bars
     # are opaque, so they repaint alone; the label keeps its size, so no new layout repaints the tab.

@@ -91,6 +91,12 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     if validation_data is not None:
         vx, vy = validation_data
         val = (tf.cast(_as_tensor(tf, np.asarray(vx)), tf.float32), _as_tensor(tf, one_hot(vy)))
+        if chunked:
+            # Trace the validation step now, not at the first epoch end: there its ~100 ms of
+            # Python competes with the predictions every epoch end starts elsewhere, and the UI
+            # thread waits for the GIL. One image has the same batch signature, so fit() reuses
+            # the trace; evaluate() only reads the weights.
+            model.evaluate(val[0][:1], val[1][:1], batch_size=VALIDATION_BATCH, verbose=0)
 
     result = TrainResult()
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]

@@ -48,7 +48,8 @@ class MetricChart(QChartView):
     competing with training for Python's GIL (a matplotlib redraw held it for 60-200 ms).
     """
 
-    def __init__(self, title: str, metric: str, percent: bool = False, parent=None):
+    def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
+                 ceiling: float | None = None, parent=None):
         chart = QChart()
         chart.setTitle(title)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -57,6 +58,7 @@ class MetricChart(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.metric, self.percent = metric, percent
+        self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
         self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
         self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g")
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -87,27 +89,30 @@ class MetricChart(QChartView):
         self.y_axis.setRange(0, 100 if self.percent else 1)
 
     def append(self, epoch: int, logs: dict):
-        """Add one epoch (1-based). The axes change only when a point falls outside them: each
-        change lays the whole chart out again."""
+        """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
+        lays the whole chart out again (5-10 ms on the UI thread)."""
         scale = 100.0 if self.percent else 1.0
+        values = [logs[key] * scale for key in self.series if key in logs]
         for key, series in self.series.items():
             if key in logs:
                 series.append(epoch, logs[key] * scale)
         if epoch > self.x_axis.max():
             self.x_axis.setRange(1, epoch)
-        self._fit_y_axis()
+        if values:
+            self._fit_y_axis(min(values), max(values), first=epoch == 1)
 
-    def _fit_y_axis(self):
-        values = [p.y() for series in self.series.values() for p in series.points()]
-        if not values:
-            return
-        low, high = min(values), max(values)
-        first_epoch = max(series.count() for series in self.series.values()) == 1
-        # The first epoch's points set the y range; later ones only widen it.
-        if not first_epoch and self.y_axis.min() <= low and high <= self.y_axis.max():
-            return
-        pad = (high - low) * 0.08 or abs(high) * 0.05 or 1.0
-        self.y_axis.setRange(low - pad, high + pad)
+    def _fit_y_axis(self, low: float, high: float, first: bool):
+        """The first epoch sets the y range, later ones only widen it. The end a metric cannot pass
+        (accuracy's 100%, loss's 0) stays put, so as training improves the points move within
+        the axis instead of out of it and the axis, once set, rarely changes."""
+        if not first:
+            if self.y_axis.min() <= low and high <= self.y_axis.max():
+                return
+            low, high = min(low, self.y_axis.min()), max(high, self.y_axis.max())
+        pad = (high - low) * 0.1 or abs(high) * 0.05 or 1.0
+        low = self.floor if self.floor is not None and low >= self.floor else low - pad
+        high = self.ceiling if self.ceiling is not None and high <= self.ceiling else high + pad
+        self.y_axis.setRange(low, high)
         self.y_axis.applyNiceNumbers()
 
     def points(self, key: str) -> list[tuple[float, float]]:
@@ -128,8 +133,8 @@ class TrainingCharts(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.history: dict[str, list[float]] = {}
-        self.loss_chart = MetricChart("Loss", "loss")
-        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True)
+        self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
+        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_chart)
