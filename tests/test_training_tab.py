@@ -29,6 +29,7 @@ def test_seed_preset_shows_the_notebook_settings(tab):
     assert float(tab.lr_edit.text()) == 0.03
     assert tab.epochs_spin.value() == 50 and tab.batch_spin.value() == 32
     assert not tab.hidden_edit.isEnabled()  # the notebook's architecture is fixed
+    assert tab.charts.loss_chart.x_axis.max() == 50  # the empty charts show the planned run
     config = tab.config()
     assert (config.preset, config.hidden, config.learning_rate) == ("seed", (200, 100, 60, 30), 0.03)
 
@@ -36,9 +37,17 @@ def test_seed_preset_shows_the_notebook_settings(tab):
 def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
     _small_mlp(tab)
     assert tab.train_button.isEnabled()
+    # The empty charts already span the planned epochs: pressing Train changes no axis (each
+    # change lays a chart out again); the first epoch's points set the y axes.
+    assert tab.charts.loss_chart.x_axis.max() == tab.charts.accuracy_chart.x_axis.max() == 2
+    axis_changes = []  # epochs ended at each change
+    for chart in (tab.charts.loss_chart, tab.charts.accuracy_chart):
+        for axis in (chart.x_axis, chart.y_axis):
+            axis.rangeChanged.connect(lambda *_: axis_changes.append(len(tab.charts.history.get("loss", []))))
     with qtbot.waitSignal(tab.service.training_finished, timeout=120_000):
         qtbot.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
         assert tab.stop_button.isEnabled() and not tab.train_button.isEnabled()
+    assert axis_changes and 0 not in axis_changes
     assert tab.epoch_bar.value() == 2 and tab.batch_bar.value() == tab.batch_bar.maximum()
     assert len(tab.charts.history["loss"]) == 2 and len(tab.charts.history["val_accuracy"]) == 2
     # The charts show every epoch as it ends: accuracy in percent, loss as is.

@@ -60,7 +60,7 @@ class MetricChart(QChartView):
         self.metric, self.percent = metric, percent
         self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
         self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
-        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g")
+        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series = {}
@@ -80,13 +80,14 @@ class MetricChart(QChartView):
         self.reset(1)
 
     def reset(self, epochs: int):
-        """No points, on an x axis spanning ``epochs`` (the planned run)."""
+        """No points, on an x axis spanning ``epochs`` (the planned run). The y axis waits for the
+        first epoch's points, which set it: changing an axis lays the chart out again, 5-10 ms."""
         for series in self.series.values():
             series.clear()
         top = max(2, epochs)
-        self.x_axis.setRange(1, top)
-        self.x_axis.setTickCount(min(11, top))
-        self.y_axis.setRange(0, 100 if self.percent else 1)
+        if (self.x_axis.min(), self.x_axis.max()) != (1, top):
+            self.x_axis.setRange(1, top)
+            self.x_axis.setTickCount(min(11, top))
 
     def append(self, epoch: int, logs: dict):
         """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
@@ -281,6 +282,7 @@ class TrainingTab(QWidget):
             combo.currentIndexChanged.connect(self._validate)
         for spin in (self.epochs_spin, self.batch_spin, self.train_size_spin):
             spin.valueChanged.connect(self._validate)
+        self.epochs_spin.valueChanged.connect(self._plan_charts)
         self.train_button.clicked.connect(self.start_training)
         self.stop_button.clicked.connect(self.service.stop_training)
         self.save_chart_button.clicked.connect(self._ask_chart_path)
@@ -349,6 +351,11 @@ class TrainingTab(QWidget):
         self.error_label.setText("\n".join(self._errors.values()))
         self._update_buttons()
         self.config_changed.emit()
+
+    def _plan_charts(self, epochs: int):
+        # Empty charts show the run these settings plan, so pressing Train need not relay them out.
+        if not self.charts.history:
+            self.charts.clear(epochs)
 
     @property
     def is_valid(self) -> bool:
