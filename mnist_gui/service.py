@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
+from .core.metrics import Predictions
 from .core.models import PRESET_TITLES, ModelConfig
 
 log = logging.getLogger("mnist_gui.service")
@@ -105,7 +106,7 @@ class _ModelWorker(QObject):
     """Lives on the model thread; owns the current model and serialises all use of it."""
 
     predicted = Signal(object, object)          # request id, probabilities (N, 10) or None
-    test_predicted = Signal(int, object, object)  # model version, the images, probabilities (N, 10)
+    test_predicted = Signal(int, object, object)  # model version, the images, core.metrics.Predictions
     installed = Signal(object)                  # ModelInfo
     failed = Signal(str, str)                   # what ("load", "save", ...), message
     saved = Signal(str, object)                 # path, ModelInfo
@@ -163,7 +164,8 @@ class _ModelWorker(QObject):
         except Exception as exc:
             self.failed.emit("predict", f"Prediction failed: {exc}")
             return
-        self.test_predicted.emit(version, images, np.concatenate(parts))
+        # Summarised here, so that the UI thread's share of every epoch end stays small.
+        self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
 
     @Slot(object, object)
     def install(self, model, info):
@@ -315,7 +317,7 @@ class ModelService(QObject):
     model_changed = Signal(object)                 # ModelInfo (new model or new weights)
     model_failed = Signal(str)                     # open/save/install failure message
     model_saved = Signal(str)
-    test_predictions_ready = Signal(int, object)   # model version, probabilities for the test set
+    test_predictions_ready = Signal(int, object)   # model version, Predictions for the test set
     prediction_ready = Signal(object, object)      # request id, probabilities or None
     training_started = Signal(object)              # TrainingPlan
     batch_progress = Signal(int, int, int, object)  # epoch, batches done, batches per epoch, logs
@@ -345,7 +347,7 @@ class ModelService(QObject):
         self.data = None                            # core.data.MnistData
         self.dataset_info: DatasetInfo | None = None
         self.model_info: ModelInfo | None = None
-        self.test_probabilities = None              # for model_info.version
+        self.test_predictions: Predictions | None = None  # for model_info.version
         self._busy_reasons: set[str] = set()
         self._pending_model: tuple | None = None    # (kind, arg) waiting for the backend
 
@@ -443,7 +445,7 @@ class ModelService(QObject):
         self.data = data
         self.dataset_info = DatasetInfo(data.source, str(data.location), data.verified,
                                         len(data.x_train), len(data.x_test))
-        self.test_probabilities = None
+        self.test_predictions = None
         self._set_test_images.emit(data.x_test)
         self.status_changed.emit(f"Data ready ({data.source})")
         self.dataset_ready.emit(self.dataset_info)
@@ -516,20 +518,20 @@ class ModelService(QObject):
     def _on_installed(self, info: ModelInfo):
         self._set_busy("model", False)
         self.model_info = info
-        self.test_probabilities = None
+        self.test_predictions = None
         self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
 
     @Slot(int, object, object)
-    def _on_test_predicted(self, version, images, probs):
+    def _on_test_predicted(self, version, images, predictions):
         if (self.model_info is None or version != self.model_info.version or self.data is None
                 or images is not self.data.x_test):
             return  # an answer for an older model or an older dataset
-        self.test_probabilities = probs
-        accuracy = float(np.mean(probs.argmax(axis=1) == self.data.y_test))
+        self.test_predictions = predictions
+        accuracy = float(np.mean(predictions.labels == self.data.y_test))
         if self.model_info.test_accuracy != accuracy:
             self.model_info = replace(self.model_info, test_accuracy=accuracy)
-        self.test_predictions_ready.emit(version, probs)
+        self.test_predictions_ready.emit(version, predictions)
         self.model_changed.emit(self.model_info)
 
     @Slot(str, str)
@@ -546,6 +548,11 @@ class ModelService(QObject):
         self.model_changed.emit(info)
 
     # ---- training ------------------------------------------------------------------------------
+
+    @property
+    def test_probabilities(self) -> np.ndarray | None:
+        """The current model's probabilities (N, 10) for the test set, or None until it has them."""
+        return None if self.test_predictions is None else self.test_predictions.probabilities
 
     @property
     def is_training(self) -> bool:

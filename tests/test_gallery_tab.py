@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from mnist_gui.core.metrics import Predictions
 from mnist_gui.ui.gallery_tab import GalleryTab
 
 CAPTION = re.compile(r"true (\d)(?:\n([✓✗]) pred (\d) (\d+)%)?$")
@@ -201,7 +202,7 @@ def test_model_change_refreshes_predictions_and_ignores_stale_ones(qtbot, servic
     assert "untrained MLP" in tab.state_label.text()
 
     # A late answer for the old model must not replace the new one.
-    service.test_predictions_ready.emit(old_version, np.eye(10, dtype=np.float32)[np.zeros(10000, int)])
+    service.test_predictions_ready.emit(old_version, Predictions.of(np.eye(10, dtype=np.float32)[np.zeros(10000, int)]))
     assert [r[2] for r in parsed_captions(tab)] == after
 
 
@@ -248,6 +249,26 @@ def test_hidden_tab_takes_new_predictions_only_when_shown(qtbot, service_with_mo
     assert "Predictions of untrained MLP" in tab.state_label.text()
 
 
+def test_while_training_the_state_line_follows_each_epoch_without_flickering(qtbot, service_with_model):
+    # Each epoch's model comes a moment before its predictions: the line does not switch to
+    # "updating" and back at every epoch end (a line changing length relays the whole tab out).
+    from mnist_gui.core.models import preset
+
+    service = service_with_model
+    tab = make_tab(qtbot, service)
+    texts = []
+    set_text = tab.state_label.setText
+    tab.state_label.setText = lambda text: (texts.append(text), set_text(text))
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.start_training(preset("mlp", epochs=3), train_size=2000)
+    qtbot.waitUntil(lambda: "training" not in tab.state_label.text() and service.test_predictions is not None,
+                    timeout=30_000)
+    run = [i for i, t in enumerate(texts) if "training:" in t]  # the lines shown while training
+    during = texts[run[0]:run[-1] + 1]
+    assert len(run) >= 3 and during == [texts[i] for i in run]  # nothing else in between
+    assert [r[2] for r in parsed_captions(tab)] == service.test_predictions.labels[tab.shown_indices()].tolist()
+
+
 def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with_model):
     # Training sends predictions every epoch; most cells then look as before and need no repaint.
     from PySide6.QtCore import QEvent, QObject
@@ -269,14 +290,14 @@ def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with
         tab.cell_widget(position).installEventFilter(spy)
     probabilities = service.test_probabilities.copy()
     version = service.model_info.version
-    tab._on_test_predictions_ready(version, probabilities.copy())  # the same predictions again
+    tab._on_test_predictions_ready(version, Predictions.of(probabilities.copy()))  # the same again
     qtbot.wait(20)
     assert painted == set()
 
     # Image 3 becomes a confident wrong answer: only its cell repaints, with its new caption.
     wrong = (int(service.data.y_test[3]) + 1) % 10
     probabilities[3] = np.eye(10, dtype=np.float32)[wrong]
-    tab._on_test_predictions_ready(version, probabilities)
+    tab._on_test_predictions_ready(version, Predictions.of(probabilities))
     qtbot.wait(20)
     assert painted == {3}
     assert parsed_captions(tab)[3] == (int(service.data.y_test[3]), "✗", wrong, 100)

@@ -3,7 +3,22 @@
 import numpy as np
 import pytest
 
-from mnist_gui.core.metrics import confusion_matrix, overall_accuracy, per_class_accuracy, select_indices
+from mnist_gui.core.metrics import (
+    Predictions,
+    confusion_matrix,
+    overall_accuracy,
+    per_class_accuracy,
+    select_indices,
+)
+
+
+def test_predictions_pick_the_most_probable_digit(rng):
+    probabilities = rng.dirichlet(np.ones(10), 500).astype(np.float32)
+    predictions = Predictions.of(probabilities)
+    assert len(predictions) == 500 and predictions.probabilities is probabilities
+    for i in (0, 7, 499):
+        assert predictions.labels[i] == int(np.argmax(probabilities[i]))
+        assert predictions.confidence[i] == probabilities[i].max()
 
 
 def test_confusion_matrix_counts_pairs(rng):

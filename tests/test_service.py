@@ -32,6 +32,11 @@ def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist):
     svc = service_with_model
     assert svc.model_info.name == "test MLP"
     assert svc.test_probabilities.shape == (10000, 10)
+    # The model thread also says which digit each test image is and how sure the model is.
+    predictions = svc.test_predictions
+    np.testing.assert_array_equal(predictions.labels, svc.test_probabilities.argmax(axis=1))
+    np.testing.assert_array_equal(predictions.confidence, svc.test_probabilities.max(axis=1))
+    assert svc.model_info.test_accuracy == pytest.approx(np.mean(predictions.labels == mnist.y_test))
     with qtbot.waitSignal(svc.prediction_ready, timeout=10_000) as got:
         request = svc.request_prediction(mnist.x_test[:5])
     rid, probs = got.args

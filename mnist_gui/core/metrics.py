@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 N_CLASSES = 10
+
+
+@dataclass(frozen=True, eq=False)
+class Predictions:
+    """A model's answers for a set of images: the probabilities and the digit each one picks."""
+
+    probabilities: np.ndarray  # (N, 10)
+    labels: np.ndarray         # (N,) the most probable digit
+    confidence: np.ndarray     # (N,) its probability
+
+    @classmethod
+    def of(cls, probabilities) -> Predictions:
+        probabilities = np.asarray(probabilities)
+        return cls(probabilities, probabilities.argmax(axis=1), probabilities.max(axis=1))
+
+    def __len__(self) -> int:
+        return len(self.labels)
 
 
 def confusion_matrix(y_true, y_pred, n_classes: int = N_CLASSES) -> np.ndarray:

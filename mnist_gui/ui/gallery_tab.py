@@ -3,7 +3,7 @@ confusion matrix over the whole test set.
 
 The tab never predicts. The service predicts all 10,000 test images in one batched call per model
 version on its model thread and sends ``test_predictions_ready``; everything here is numpy on those
-probabilities plus Qt drawing, so the tab imports neither TensorFlow nor matplotlib.
+predictions plus Qt drawing, so the tab imports neither TensorFlow nor matplotlib.
 """
 
 from __future__ import annotations
@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.metrics import N_CLASSES, confusion_matrix, overall_accuracy, per_class_accuracy, select_indices
+from ..core.metrics import (
+    N_CLASSES,
+    Predictions,
+    confusion_matrix,
+    overall_accuracy,
+    per_class_accuracy,
+    select_indices,
+)
 from .widgets import ProbabilityBars, digit_pixmap
 
 GRID_SIZES = (4, 5, 8)
@@ -155,13 +162,11 @@ class GalleryTab(QWidget):
         # Predictions of one model version for the current test set, all (10000,)-shaped.
         self._version: int | None = None
         self._predictions_model_name = ""
-        self._probabilities: np.ndarray | None = None
-        self._predicted: np.ndarray | None = None
-        self._confidence: np.ndarray | None = None
+        self._predictions: Predictions | None = None
         self._confusion: np.ndarray | None = None
         self._shown = np.empty(0, dtype=np.int64)
         self._detail_index: int | None = None
-        self._pending_predictions = None  # (version, probabilities, model name) that came while hidden
+        self._pending_predictions = None  # (version, Predictions, model name) that came while hidden
 
         self._build_ui()
         service.dataset_ready.connect(self._on_dataset_ready)
@@ -173,8 +178,8 @@ class GalleryTab(QWidget):
         if service.data is not None:
             self._take_data(service.data)
             info = service.model_info
-            if info is not None and service.test_probabilities is not None:
-                self._take_predictions(info.version, service.test_probabilities)
+            if info is not None and service.test_predictions is not None:
+                self._take_predictions(info.version, service.test_predictions)
         else:
             self._take_predictions(None, None)
         self._update_state()
@@ -369,11 +374,12 @@ class GalleryTab(QWidget):
 
     def _fill_cell(self, cell: DigitCell, index: int, image_size: int):
         true_label = int(self._data.y_test[index])
-        if self._predicted is None:
+        p = self._predictions
+        if p is None:
             cell.set_image(index, self._digit_pixmap(index, image_size), true_label)
         else:
             cell.set_image(index, self._digit_pixmap(index, image_size), true_label,
-                           int(self._predicted[index]), float(self._confidence[index]))
+                           int(p.labels[index]), float(p.confidence[index]))
 
     def _digit_pixmap(self, index: int, size: int) -> QPixmap:
         key = f"mnist-gallery/{self._dataset_key}/{index}/{size}"
@@ -421,7 +427,7 @@ class GalleryTab(QWidget):
     def set_filters(self, true_digit: int | None = None, predicted_digit: int | None = None,
                     misclassified: bool = False) -> None:
         """Select the images to show; filters on predictions need a model's predictions."""
-        if self._predicted is None and (predicted_digit is not None or misclassified):
+        if self._predictions is None and (predicted_digit is not None or misclassified):
             raise ValueError("filtering on predictions needs a model's predictions")
         controls = (self.true_digit_combo, self.predicted_digit_combo, self.misclassified_check)
         for control in controls:
@@ -437,7 +443,8 @@ class GalleryTab(QWidget):
         """All test indices matching the filters, ascending; the grid shows them or a sample of them."""
         if self._data is None:
             return np.empty(0, dtype=np.int64)
-        return select_indices(self._data.y_test, self._predicted, **self.filters())
+        predicted = None if self._predictions is None else self._predictions.labels
+        return select_indices(self._data.y_test, predicted, **self.filters())
 
     @Slot()
     def _on_filters_changed(self):
@@ -474,15 +481,16 @@ class GalleryTab(QWidget):
         true_label = int(self._data.y_test[index])
         self.detail_image.setPixmap(digit_pixmap(self._data.x_test[index], DETAIL_IMAGE_SIZE))
         self.detail_title.setText(f"Test image #{index}")
-        if self._predicted is None:
+        p = self._predictions
+        if p is None:
             self.detail_verdict.setText(f"True label {true_label}; no model yet to predict it.")
             self.detail_bars.set_probabilities(None)
         else:
-            predicted = int(self._predicted[index])
+            predicted = int(p.labels[index])
             verdict = "✓ Right" if predicted == true_label else "✗ Wrong"
             self.detail_verdict.setText(f"{verdict}: predicted {predicted} "
-                                        f"({self._confidence[index]:.1%}), true {true_label}")
-            self.detail_bars.set_probabilities(self._probabilities[index], actual=true_label)
+                                        f"({p.confidence[index]:.1%}), true {true_label}")
+            self.detail_bars.set_probabilities(p.probabilities[index], actual=true_label)
 
     def detail_index(self) -> int | None:
         return self._detail_index
@@ -559,21 +567,19 @@ class GalleryTab(QWidget):
         self._clear_detail()
         self._take_predictions(None, None)  # the service predicts the new test set afresh
 
-    def _take_predictions(self, version: int | None, probabilities: np.ndarray | None,
+    def _take_predictions(self, version: int | None, predictions: Predictions | None,
                           model_name: str | None = None):
         self._version = version
-        self._probabilities = probabilities
-        if probabilities is None:
-            self._predicted = self._confidence = self._confusion = None
+        self._predictions = predictions
+        if predictions is None:
+            self._confusion = None
             self._predictions_model_name = ""
             self._reset_prediction_filters()
         else:
-            self._predicted = probabilities.argmax(axis=1)
-            self._confidence = probabilities.max(axis=1)
-            self._confusion = confusion_matrix(self._data.y_test, self._predicted)
+            self._confusion = confusion_matrix(self._data.y_test, predictions.labels)
             self._predictions_model_name = model_name or self._service.model_info.name
         for control in (self.predicted_digit_combo, self.misclassified_check):
-            control.setEnabled(probabilities is not None)
+            control.setEnabled(predictions is not None)
         self._update_confusion()
         self._refill(keep_shown=True)
         if self._detail_index is not None:
@@ -599,17 +605,17 @@ class GalleryTab(QWidget):
             self._update_state()
 
     @Slot(int, object)
-    def _on_test_predictions_ready(self, version: int, probabilities):
+    def _on_test_predictions_ready(self, version: int, predictions: Predictions):
         info = self._service.model_info
         if info is None or version != info.version or self._data is None:
             return  # an older model's answer, overtaken by a newer one
-        if len(probabilities) != len(self._data.y_test):
+        if len(predictions) != len(self._data.y_test):
             return  # for a test set that has since been replaced
         if not self.isVisible():
             # While training on another tab this comes every epoch: take only the newest, when shown.
-            self._pending_predictions = (version, probabilities, info.name)
+            self._pending_predictions = (version, predictions, info.name)
             return
-        self._take_predictions(version, probabilities)
+        self._take_predictions(version, predictions)
         self._update_state()
 
     def showEvent(self, event):
@@ -638,9 +644,11 @@ class GalleryTab(QWidget):
                     "Train a model or open a model file to see its predictions.")
         elif self._version is None:
             text = f"Predicting the {len(self._data.y_test):,} test images with {info.name}…"
-        elif self._version != info.version:
+        elif self._version != info.version and not (info.training and info.name == self._predictions_model_name):
             text = f"Predictions of {self._predictions_model_name}; updating for {info.name}…"
         else:
+            # While training, each epoch's predictions follow its model within a moment: the line
+            # stays as it is meanwhile (a line that changes length can change the whole tab's layout).
             text = f"Predictions of {info.name}"
             if info.test_accuracy is not None:
                 text += f": {info.test_accuracy:.2%} of the test images right"

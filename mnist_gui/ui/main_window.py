@@ -14,7 +14,7 @@ from ..core import storage
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .training_tab import TrainingTab
-from .widgets import TabWidget
+from .widgets import SteadyLabel, TabWidget
 
 MODEL_FILTER = "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
 OPEN_MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self):
         bar = self.statusBar()
         self.activity_label = QLabel("Starting…")
-        self.model_label = QLabel("No model")
+        self.model_label = SteadyLabel("No model")  # its accuracy changes at every epoch end
         self.data_label = QLabel("Data: not loaded")
         bar.addWidget(self.activity_label, 1)
         bar.addPermanentWidget(self.model_label)
