@@ -5,7 +5,9 @@ QTimer probe records the gap between its ticks; a stall is a gap beyond the time
 The probe starts before Train is pressed, so the start of training (compiling) counts too.
 The charts, progress bars, Gallery and Draw Pad updates all happen as in normal use.
 The Training tab is in front (what a user watches while training); --tab gallery measures with the
-Gallery in front instead, which then redraws its grid and confusion matrix at every epoch end.
+Gallery in front instead, which then redraws its grid and confusion matrix at every epoch end;
+--tab draw with the Draw Pad in front and a simulated user drawing on it all along (mouse moves at
+60 Hz, strokes read live by the model thread, the pad cleared after every third stroke).
 Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw] [--data PATH]
 """
 
@@ -23,6 +25,50 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 
 PROBE_MS = 5
+MOVE_MS = 16  # a mouse reports its moves at about 60 Hz
+
+
+class DrawingUser:
+    """Draws on the Draw Pad as a user would, with real mouse events: a round stroke of 30 moves,
+    a short pause, another stroke; the pad is cleared after every third stroke."""
+
+    def __init__(self, draw_tab):
+        from PySide6.QtCore import QTimer
+
+        self.tab, self.canvas = draw_tab, draw_tab.canvas
+        self.step, self.strokes = 0, 0
+        self.timer = QTimer(interval=MOVE_MS, timeout=self._move)
+
+    def _send(self, kind, point, buttons):
+        from PySide6.QtCore import QEvent, QPointF, Qt
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
+
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        event = QMouseEvent(kind, QPointF(point), QPointF(self.canvas.mapToGlobal(point)), button,
+                            buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(self.canvas, event)
+
+    def _move(self):
+        from PySide6.QtCore import QEvent, QPoint, Qt
+
+        moves, pause = 30, 10
+        i = self.step % (moves + pause)
+        self.step += 1
+        if i > moves:
+            return
+        w, h = self.canvas.width(), self.canvas.height()
+        angle = 2 * np.pi * i / moves + self.strokes
+        point = QPoint(int(w / 2 + 0.3 * min(w, h) * np.cos(angle)), int(h / 2 + 0.35 * min(w, h) * np.sin(angle)))
+        if i == 0:
+            self._send(QEvent.Type.MouseButtonPress, point, Qt.MouseButton.LeftButton)
+        elif i < moves:
+            self._send(QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
+        else:
+            self._send(QEvent.Type.MouseButtonRelease, point, Qt.MouseButton.NoButton)
+            self.strokes += 1
+            if self.strokes % 3 == 0:
+                self.tab.clear_action.trigger()
 
 
 def main():
@@ -77,15 +123,23 @@ def main():
     epochs = []
     service.epoch_finished.connect(lambda e, logs: epochs.append(e))
     QTimer.singleShot(0, window.training_tab.start_training)  # as if Train were clicked now
+    user = DrawingUser(window.draw_tab)
+    if args.tab == "draw":
+        user.timer.start()
+    answers = []
+    service.prediction_ready.connect(lambda request_id, probs: answers.append(probs is not None))
     loop = QEventLoop()  # the real event loop, as in the app
     QTimer.singleShot(int(args.seconds * 1000), loop.quit)
     loop.exec()
     probe.stop()
+    user.timer.stop()
     window.close()
 
     stalls = np.maximum(np.array(gaps) - PROBE_MS, 0)
     print(f"probe: {len(gaps)} ticks of {PROBE_MS} ms over {args.seconds:.0f} s from pressing Train "
           f"(Seed DNN) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
+    if args.tab == "draw":
+        print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "
           f"max {stalls.max():.1f} ms; goal: max <= 50 ms")
 
