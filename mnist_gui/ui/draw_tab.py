@@ -47,7 +47,6 @@ class DrawCanvas(QWidget):
         self._screen_ink: QImage | None = None  # finished strokes as shown; None: drawn afresh at the next paint
         self.pen_width = DEFAULT_PEN_WIDTH
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAutoFillBackground(True)  # opaque: a repaint here does not repaint the tab beneath
         self.setMinimumSize(140, 140)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.CrossCursor)
