@@ -9,6 +9,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
@@ -90,3 +91,37 @@ def service_with_model(qtbot, service, trained_mlp_model):
     with qtbot.waitSignal(service.test_predictions_ready, timeout=30_000):
         service.use_model(copy, "test MLP")
     return service
+
+
+
+class EventSpy(QObject):
+    """Records the events of one type that the watched widgets receive: (widget, the painted
+    region's bounding rect for paint events, else None)."""
+
+    def __init__(self, kind: QEvent.Type, widgets):
+        super().__init__()
+        self.kind, self.seen = kind, []
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    @property
+    def count(self) -> int:
+        return len(self.seen)
+
+    def widgets(self):
+        return [widget for widget, _ in self.seen]
+
+    def rects(self):
+        return [rect for _, rect in self.seen]
+
+    def eventFilter(self, obj, event):
+        if event.type() == self.kind:
+            paint = self.kind == QEvent.Type.Paint
+            self.seen.append((obj, event.region().boundingRect() if paint else None))
+        return False
+
+
+@pytest.fixture
+def event_spy():
+    """``event_spy(QEvent.Type.Paint, widget, ...)``: the events of that type those widgets get from now on."""
+    return lambda kind, *widgets: EventSpy(kind, widgets)

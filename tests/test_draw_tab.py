@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
 
@@ -226,24 +226,17 @@ def test_empty_pad_predicts_nothing(qtbot, service_with_model, monkeypatch):
     assert len(sent) == requests_for_the_stroke and tab.message_label.text() == "Draw a digit"
 
 
-def test_a_mouse_move_repaints_only_around_its_segment_and_shows_what_a_redraw_shows(qtbot, canvas):
+def test_a_mouse_move_repaints_only_around_its_segment_and_shows_what_a_redraw_shows(
+        qtbot, canvas, event_spy):
     # Repainting every stroke over the whole pad at every move took up to 40 ms while training ran.
-    painted = []
-
-    class Paints(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                painted.append(event.region().boundingRect())
-            return False
-
     draw(qtbot, canvas, (60, 60), (240, 240), (60, 240))
     qtbot.wait(20)
-    spy = Paints()
-    canvas.installEventFilter(spy)
+    paints = event_spy(QEvent.Type.Paint, canvas)
     qtbot.mousePress(canvas, LEFT, NO_KEYS, QPoint(150, 40))
     for x, y in ((158, 48), (166, 58), (172, 70), (176, 84)):
         qtbot.mouseMove(canvas, QPoint(x, y))
         qtbot.wait(5)
+    painted = paints.rects()
     assert painted and all(r.width() * r.height() < canvas.width() * canvas.height() / 10 for r in painted)
     shown_mid_stroke = grey(canvas.grab().toImage())
     qtbot.mouseRelease(canvas, LEFT, NO_KEYS, QPoint(176, 84))

@@ -269,35 +269,25 @@ def test_while_training_the_state_line_follows_each_epoch_without_flickering(qtb
     assert [r[2] for r in parsed_captions(tab)] == service.test_predictions.labels[tab.shown_indices()].tolist()
 
 
-def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with_model):
+def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with_model, event_spy):
     # Training sends predictions every epoch; most cells then look as before and need no repaint.
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent
 
     service = service_with_model
     tab = make_tab(qtbot, service)
     tab.show_indices(range(25))
     qtbot.wait(20)
-    painted = set()
-
-    class Paints(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                painted.add(obj.index)
-            return False
-
-    spy = Paints()
-    for position in range(25):
-        tab.cell_widget(position).installEventFilter(spy)
+    paints = event_spy(QEvent.Type.Paint, *(tab.cell_widget(position) for position in range(25)))
     probabilities = service.test_probabilities.copy()
     version = service.model_info.version
     tab._on_test_predictions_ready(version, Predictions.of(probabilities.copy()))  # the same again
     qtbot.wait(20)
-    assert painted == set()
+    assert paints.count == 0
 
     # Image 3 becomes a confident wrong answer: only its cell repaints, with its new caption.
     wrong = (int(service.data.y_test[3]) + 1) % 10
     probabilities[3] = np.eye(10, dtype=np.float32)[wrong]
     tab._on_test_predictions_ready(version, Predictions.of(probabilities))
     qtbot.wait(20)
-    assert painted == {3}
+    assert {cell.index for cell in paints.widgets()} == {3}
     assert parsed_captions(tab)[3] == (int(service.data.y_test[3]), "✗", wrong, 100)

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 
 from mnist_gui.ui.training_tab import TrainingTab, format_duration
 
@@ -184,23 +184,14 @@ def test_chart_axes_are_set_by_the_first_epoch_and_then_rarely_change(tab):
     assert accuracy_axis.min() <= 60 and accuracy_axis.max() == 100
 
 
-def test_progress_updates_repaint_only_what_changed(qtbot, tab):
+def test_progress_updates_repaint_only_what_changed(qtbot, tab, event_spy):
     # Training updates the bars several times a second and the time label every second. The bars
     # are opaque, so they repaint alone; the label keeps its size, so no new layout repaints the tab.
-    painted = []
-
-    class Paints(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint:
-                painted.append(event.region().boundingRect())
-            return False
-
     tab.batch_bar.setRange(0, 1875)
     tab.batch_bar.setFormat("Batch %v / %m")
     tab.time_label.setText("Elapsed 0:00 · ETA 1:00")
     qtbot.wait(20)
-    spy = Paints()
-    tab.installEventFilter(spy)
+    paints = event_spy(QEvent.Type.Paint, tab)
     for done in (125, 250, 375):
         tab.batch_bar.setValue(done)
         tab.epoch_bar.setValue(done // 125)
@@ -208,4 +199,5 @@ def test_progress_updates_repaint_only_what_changed(qtbot, tab):
         qtbot.wait(20)
     assert tab.batch_bar.value() == 375
     label = QRect(tab.time_label.mapTo(tab, QPoint(0, 0)), tab.time_label.size())
+    painted = paints.rects()
     assert painted and all(label.contains(rect) for rect in painted)

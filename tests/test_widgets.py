@@ -1,26 +1,12 @@
 """Shared small widgets."""
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from mnist_gui.ui.widgets import SteadyLabel, TabWidget
 
 
-class _Events(QObject):
-    """Counts the events of one type that ``widget`` receives."""
-
-    def __init__(self, widget, kind: QEvent.Type):
-        super().__init__()
-        self.kind, self.count = kind, 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, event):
-        if event.type() == self.kind:
-            self.count += 1
-        return False
-
-
-def _layout_requests_for_a_shorter_text(qtbot, label):
+def _layout_requests_for_a_shorter_text(qtbot, event_spy, label):
     """How many new layouts ``label``'s parent is asked for when a long text becomes shorter, and
     the parent (keep it: pytest-qt holds widgets weakly)."""
     parent = QWidget()
@@ -31,15 +17,15 @@ def _layout_requests_for_a_shorter_text(qtbot, label):
     parent.show()
     label.setText("Elapsed 12:34 · ETA 56:07")
     qtbot.wait(20)
-    requests = _Events(parent, QEvent.Type.LayoutRequest)
+    requests = event_spy(QEvent.Type.LayoutRequest, parent)
     label.setText("Elapsed 0:01 · ETA 1:00")
     qtbot.wait(20)
     return requests.count, parent
 
 
-def test_steady_label_changes_text_without_a_new_layout_and_grows_when_needed(qtbot):
+def test_steady_label_changes_text_without_a_new_layout_and_grows_when_needed(qtbot, event_spy):
     label = SteadyLabel()
-    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, label)
+    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, label)
     assert requests == 0
     size = label.size()
     assert size.width() >= label.sizeHint().width()  # the shorter text is not cut
@@ -49,9 +35,9 @@ def test_steady_label_changes_text_without_a_new_layout_and_grows_when_needed(qt
     assert label.width() >= label.sizeHint().width() > size.width()
 
 
-def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot):
+def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot, event_spy):
     # Why SteadyLabel exists: inside a QTabWidget that layout repaints the whole tab.
-    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, QLabel())
+    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, QLabel())
     assert requests > 0
 
 
@@ -72,21 +58,21 @@ def _tabs_with_a_label_page(qtbot, tabs):
     return page, label, other
 
 
-def test_tab_widget_repaints_only_the_changed_label(qtbot):
+def test_tab_widget_repaints_only_the_changed_label(qtbot, event_spy):
     tabs = TabWidget()
     page, label, other = _tabs_with_a_label_page(qtbot, tabs)
-    paints = _Events(other, QEvent.Type.Paint)
+    paints = event_spy(QEvent.Type.Paint, other)
     for epoch in range(2, 5):
         label.setText(f"Epoch {epoch} of 50, still running")
         qtbot.wait(20)
     assert label.text().startswith("Epoch 4") and paints.count == 0
 
 
-def test_a_plain_tab_widget_repaints_the_whole_page_at_each_label_change(qtbot):
+def test_a_plain_tab_widget_repaints_the_whole_page_at_each_label_change(qtbot, event_spy):
     # Why TabWidget exists (QTabWidget::setUpLayout ends with update()).
     tabs = QTabWidget()
     page, label, other = _tabs_with_a_label_page(qtbot, tabs)
-    paints = _Events(other, QEvent.Type.Paint)
+    paints = event_spy(QEvent.Type.Paint, other)
     label.setText("Epoch 2 of 50, still running")
     qtbot.wait(20)
     assert paints.count > 0
