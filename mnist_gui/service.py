@@ -460,6 +460,11 @@ class ModelService(QObject):
     def has_model(self) -> bool:
         return self.model_info is not None
 
+    @property
+    def test_probabilities(self) -> np.ndarray | None:
+        """The current model's probabilities (N, 10) for the test set, or None until it has them."""
+        return None if self.test_predictions is None else self.test_predictions.probabilities
+
     def open_model(self, path):
         """Load a model file on the model thread; the current model stays if it fails."""
         if self.is_training:
@@ -548,11 +553,6 @@ class ModelService(QObject):
         self.model_changed.emit(info)
 
     # ---- training ------------------------------------------------------------------------------
-
-    @property
-    def test_probabilities(self) -> np.ndarray | None:
-        """The current model's probabilities (N, 10) for the test set, or None until it has them."""
-        return None if self.test_predictions is None else self.test_predictions.probabilities
 
     @property
     def is_training(self) -> bool:
