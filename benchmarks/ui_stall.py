@@ -23,6 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 PROBE_MS = 5
 MOVE_MS = 16  # a mouse reports its moves at about 60 Hz
@@ -33,25 +36,17 @@ class DrawingUser:
     a short pause, another stroke; the pad is cleared after every third stroke."""
 
     def __init__(self, draw_tab):
-        from PySide6.QtCore import QTimer
-
         self.tab, self.canvas = draw_tab, draw_tab.canvas
         self.step, self.strokes = 0, 0
         self.timer = QTimer(interval=MOVE_MS, timeout=self._move)
 
     def _send(self, kind, point, buttons):
-        from PySide6.QtCore import QEvent, QPointF, Qt
-        from PySide6.QtGui import QMouseEvent
-        from PySide6.QtWidgets import QApplication
-
         button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
         event = QMouseEvent(kind, QPointF(point), QPointF(self.canvas.mapToGlobal(point)), button,
                             buttons, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(self.canvas, event)
 
     def _move(self):
-        from PySide6.QtCore import QEvent, QPoint, Qt
-
         moves, pause = 30, 10
         i = self.step % (moves + pause)
         self.step += 1
@@ -77,9 +72,6 @@ def main():
     parser.add_argument("--tab", choices=("training", "gallery", "draw"), default="training")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
     args = parser.parse_args()
-
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from mnist_gui.service import ModelService
     from mnist_gui.ui.main_window import MainWindow

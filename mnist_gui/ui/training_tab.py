@@ -93,14 +93,13 @@ class MetricChart(QChartView):
         """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
         lays the whole chart out again (5-10 ms on the UI thread)."""
         scale = 100.0 if self.percent else 1.0
-        values = [logs[key] * scale for key in self.series if key in logs]
-        for key, series in self.series.items():
-            if key in logs:
-                series.append(epoch, logs[key] * scale)
+        values = {key: logs[key] * scale for key in self.series if key in logs}
+        for key, value in values.items():
+            self.series[key].append(epoch, value)
         if epoch > self.x_axis.max():
             self.x_axis.setRange(1, epoch)
         if values:
-            self._fit_y_axis(min(values), max(values), first=epoch == 1)
+            self._fit_y_axis(min(values.values()), max(values.values()), first=epoch == 1)
 
     def _fit_y_axis(self, low: float, high: float, first: bool):
         """The first epoch sets the y range, later ones only widen it. The end a metric cannot pass
