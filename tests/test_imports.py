@@ -1,5 +1,6 @@
 """Start-up stays fast: no widget (nor the service, nor the core's import) pulls in TensorFlow."""
 
+import os
 import subprocess
 import sys
 
@@ -16,3 +17,13 @@ def test_import_pulls_in_no_heavy_library(module):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
+
+
+def test_core_sets_its_xla_option_and_keeps_a_users_choice():
+    code = "import os, mnist_gui.core; print(os.environ['XLA_FLAGS'])"
+    env = {k: v for k, v in os.environ.items() if k != "XLA_FLAGS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["--xla_cpu_copy_insertion_use_region_analysis=true"]
+    env["XLA_FLAGS"] = "--xla_cpu_copy_insertion_use_region_analysis=false --xla_dump_to=/tmp/x"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == env["XLA_FLAGS"].split()
