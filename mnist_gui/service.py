@@ -524,7 +524,11 @@ class ModelService(QObject):
         self._set_busy("model", False)
         self.model_info = info
         self.test_predictions = None
-        self.status_changed.emit(f"Model: {info.name}")
+        # During training the model label already names the run; say how far it got instead.
+        if info.training and self._plan is not None:
+            self.status_changed.emit(f"Training: epoch {info.epoch} of {self._plan.epochs} done")
+        else:
+            self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
 
     @Slot(int, object, object)

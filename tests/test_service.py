@@ -11,8 +11,9 @@ from mnist_gui.core.models import preset
 
 
 def test_train_small_slice_then_predict(qtbot, service):
-    epochs = []
+    epochs, statuses = [], []
     service.epoch_finished.connect(lambda e, logs: epochs.append(logs))
+    service.status_changed.connect(statuses.append)
     config = preset("mlp", epochs=2, batch_size=32)
     with qtbot.waitSignal(service.training_finished, timeout=120_000) as finished:
         assert service.start_training(config, train_size=2000)
@@ -26,6 +27,9 @@ def test_train_small_slice_then_predict(qtbot, service):
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
     assert np.mean(probs.argmax(1) == service.data.y_test[:100]) > 0.7
     assert service.model_info.test_accuracy > 0.7
+    # The status line tells how far training got (the model label names the run), then the result.
+    assert statuses[:2] == ["Training: epoch 1 of 2 done", "Training: epoch 2 of 2 done"]
+    assert statuses[-1] == f"Model: {service.model_info.name}" == "Model: MLP (editable), 2 epochs"
 
 
 def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist):
