@@ -186,3 +186,24 @@ def test_compiled_training_loop_copies_no_weights_per_step():
     assert "f32[784,200]" in hlo and "while(" in hlo  # the Seed DNN's first layer, in a loop
     copies = [line for line in hlo.splitlines() if " copy(" in line and "f32[" in line.split("=")[1]]
     assert copies == []
+
+
+def test_a_compiled_chunk_trains_as_the_stock_step_loop_does(mnist):
+    """The fast path changes how steps are run, not what they compute: same batches, same weights."""
+    import tensorflow as tf
+
+    from mnist_gui.core.models import one_hot
+
+    x, y = mnist.x_train[:640], mnist.y_train[:640]
+    fast, stock = build_model(preset("seed")), build_model(preset("seed"))
+    order = training.EpochOrder(640, 320, 7)
+    training._install_chunked_train_function(fast, x, y, 32, order)
+    indices = order.chunk(0)
+    fast.train_function.compiled(tf.constant(indices))  # 10 batches of 32 in one XLA call
+    for batch in indices.reshape(10, 32):
+        stock.train_on_batch(x[batch].astype("float32"), one_hot(y[batch]))
+    start = build_model(preset("seed")).get_weights()
+    for a, b, w in zip(fast.get_weights(), stock.get_weights(), start):
+        step_fast, step_stock = a - w, b - w  # compare what training changed, not the weights alone
+        assert np.abs(step_stock).max() > 0  # every weight moved, BatchNorm's statistics included
+        np.testing.assert_allclose(step_fast, step_stock, rtol=0, atol=1e-3 * np.abs(step_stock).max())
