@@ -1,9 +1,9 @@
-"""Draw Pad latency: from the pad's 280×280 image to the ten probabilities.
+"""Draw Pad latency: from the pad's 140×140 image to the ten probabilities.
 
 Each call is ``core.preprocess.prepare_digit`` (crop, 20-px box, centre of mass) plus one
 ``core.training.Predictor`` call, the compiled path the service's model thread uses (untrained
 weights cost the same as trained ones). Canvas images are MNIST test digits drawn as a user
-would (enlarged 5-14×, bilinear, at random places), or synthetic strokes without the data.
+would (enlarged 2.5-7×, bilinear, at random places), or synthetic strokes without the data.
 Warm-up calls, which compile, are excluded. Goal on a 2-core machine: p50 <= 2 ms, p99 <= 10 ms.
 """
 
@@ -26,16 +26,16 @@ from mnist_gui.core.preprocess import ink_bounds, prepare_digit  # noqa: E402
 CALLS = 1000
 WARM_UP_CALLS = 20
 N_CANVASES = 20
-CANVAS = 280
+CANVAS = 140  # the Draw Pad renders the drawing this large (ui.draw_tab.IMAGE_SIZE)
 GOAL_P50_MS, GOAL_P99_MS = 2.0, 10.0
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
 
 
 def drawn_digit(digit: np.ndarray, scale: float, rng) -> np.ndarray:
-    """A 28×28 digit as drawn on the pad: its ink enlarged ``scale``×10 (bilinear) at a random spot."""
+    """A 28×28 digit as drawn on the pad: its 28 px enlarged to ``scale`` × the pad (bilinear), at a random spot."""
     rows, cols = ink_bounds(digit, threshold=0)
     ink = digit[rows, cols]
-    factor = min(10 * scale, CANVAS / max(ink.shape))  # the whole digit stays on the pad
+    factor = min(CANVAS / 28 * scale, CANVAS / max(ink.shape))  # the whole digit stays on the pad
     width, height = max(1, round(ink.shape[1] * factor)), max(1, round(ink.shape[0] * factor))
     canvas = Image.new("L", (CANVAS, CANVAS))
     canvas.paste(Image.fromarray(ink).resize((width, height), Image.Resampling.BILINEAR),
@@ -46,8 +46,8 @@ def drawn_digit(digit: np.ndarray, scale: float, rng) -> np.ndarray:
 def synthetic_stroke(rng) -> np.ndarray:
     """A random thick polyline with round joins, like a quick scribble on the pad."""
     canvas = Image.new("L", (CANVAS, CANVAS))
-    points = [tuple(p) for p in rng.uniform(30, CANVAS - 30, size=(int(rng.integers(3, 8)), 2))]
-    ImageDraw.Draw(canvas).line(points, fill=255, width=int(rng.integers(12, 28)), joint="curve")
+    points = [tuple(p) for p in rng.uniform(CANVAS / 10, CANVAS * 0.9, size=(int(rng.integers(3, 8)), 2))]
+    ImageDraw.Draw(canvas).line(points, fill=255, width=int(rng.integers(CANVAS // 23, CANVAS // 10)), joint="curve")
     return np.asarray(canvas)
 
 
