@@ -47,11 +47,14 @@ class Turns:
             self._cond.wait_for(lambda: self._turn == player)
 
     def pass_on(self, player, leave=False):
+        """End ``player``'s turn (it must be its turn) or, with ``leave``, take it out of the round."""
         with self._cond:
+            if player not in self._active:
+                return  # already left (a run that failed after its end)
             i = self._active.index(player)
             if leave:
                 self._active.remove(player)
-            if self._active:
+            if self._active and self._turn == player:
                 self._turn = self._active[(i if leave else i + 1) % len(self._active)]
             self._cond.notify_all()
 
