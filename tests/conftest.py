@@ -93,7 +93,6 @@ def service_with_model(qtbot, service, trained_mlp_model):
     return service
 
 
-
 class EventSpy(QObject):
     """Records the events of one type that the watched widgets receive: (widget, the painted
     region's bounding rect for paint events, else None)."""

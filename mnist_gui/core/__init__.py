@@ -2,17 +2,14 @@
 
 Importing it sets one XLA option for this process (XLA reads its flags at its first compile):
 copy insertion with region analysis. Without it, XLA copies every weight matrix once per training
-step inside the compiled loop (the weights are read by the backward pass and updated in place),
-about 6% of the Seed DNN's step; trained weights are the same to the last bit. A value already in
-XLA_FLAGS is kept.
+step inside the compiled loop (the backward pass reads the weights the update overwrites); the
+784×200 copy alone was 7% of the step's kernel time. Trained weights are the same to the last
+bit. A value already in XLA_FLAGS is kept.
 """
 
 import os
 
-_XLA_OPTIONS = {"xla_cpu_copy_insertion_use_region_analysis": "true"}
+_REGION_ANALYSIS = "--xla_cpu_copy_insertion_use_region_analysis="
 
-_flags = os.environ.get("XLA_FLAGS", "")
-for _name, _value in _XLA_OPTIONS.items():
-    if f"--{_name}=" not in _flags:
-        _flags = f"{_flags} --{_name}={_value}".strip()
-os.environ["XLA_FLAGS"] = _flags
+if _REGION_ANALYSIS not in os.environ.get("XLA_FLAGS", ""):
+    os.environ["XLA_FLAGS"] = f"{os.environ.get('XLA_FLAGS', '')} {_REGION_ANALYSIS}true".strip()
