@@ -22,7 +22,7 @@ def trained_file(tmp_path_factory, mnist_path):
 def test_train_writes_model_and_sidecar(trained_file, capsys):
     import json
 
-    meta = json.loads(trained_file.with_suffix(".json").read_text())
+    meta = json.loads(trained_file.with_name(trained_file.name + ".json").read_text())
     assert meta["preset"] == "mlp" and meta["epochs_run"] == 1 and meta["train_size"] == 5000
     assert meta["data_verified"] is True and set(meta["data_sha256"]) == {"x_train", "y_train", "x_test", "y_test"}
     assert 0.8 < meta["test_accuracy"] <= 1

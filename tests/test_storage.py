@@ -1,6 +1,7 @@
 """Model files: atomic saves, identical round trips, every bad file refused with a clear message."""
 
 import zipfile
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -142,3 +143,108 @@ def test_list_models_sorted_by_accuracy(tmp_path):
     names = [p.name for p, _ in storage.list_models(tmp_path)]
     assert names == ["b.keras", "a.keras", "c.h5"]
     assert storage.list_models(tmp_path / "missing") == []
+
+
+KERAS2_H5 = Path(__file__).parent / "data" / "keras2_notebook.h5"
+# What tf-keras 2.21 reported for that file (tests/data/README.md says how it was made).
+KERAS2_ACCURACY = 0.8255
+
+
+def test_keras2_h5_evaluates_with_the_apps_metrics(mnist, tmp_path):
+    """A tf.keras (Keras 2) file names its metric as a string Keras 3 cannot call: evaluation must
+    not depend on it, and a re-save must be clean."""
+    from mnist_gui.core.training import evaluate
+
+    model = storage.load_model(KERAS2_H5)
+    loss, accuracy = evaluate(model, mnist.x_test, mnist.y_test)
+    assert accuracy == pytest.approx(KERAS2_ACCURACY, abs=1e-4)
+    for suffix in (".keras", ".h5"):
+        resaved = storage.load_model(storage.save_model(model, tmp_path / f"again{suffix}"))
+        assert evaluate(resaved, mnist.x_test, mnist.y_test) == pytest.approx((loss, accuracy), abs=1e-5)
+
+
+def test_loading_keeps_the_files_optimizer_state(tmp_path, mnist):
+    from mnist_gui.core import training
+
+    model = build_model(preset("mlp"))
+    training.fit(model, mnist.x_train[:2000], mnist.y_train[:2000], epochs=1, batch_size=64)
+    loaded = storage.load_model(storage.save_model(model, tmp_path / "m.keras"))
+    assert int(loaded.optimizer.iterations.numpy()) == int(model.optimizer.iterations.numpy()) > 0
+    for a, b in zip(loaded.optimizer.variables, model.optimizer.variables):
+        np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
+
+
+def test_each_model_file_has_its_own_sidecar(tmp_path):
+    model = build_model(preset("mlp"))
+    storage.save_model(model, tmp_path / "m.keras", {"preset": "mlp", "test_accuracy": 0.9})
+    storage.save_model(model, tmp_path / "m.h5", {"preset": "seed", "test_accuracy": 0.5})
+    assert storage.read_metadata(tmp_path / "m.keras") == {"preset": "mlp", "test_accuracy": 0.9}
+    assert storage.read_metadata(tmp_path / "m.h5") == {"preset": "seed", "test_accuracy": 0.5}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.h5", "m.h5.json", "m.keras", "m.keras.json"]
+
+
+def test_legacy_sidecar_is_still_read(tmp_path):
+    model = build_model(preset("mlp"))
+    path = storage.save_model(model, tmp_path / "old.keras")
+    (tmp_path / "old.json").write_text('{"preset": "cnn", "test_accuracy": 0.99}')
+    assert storage.read_metadata(path) == {"preset": "cnn", "test_accuracy": 0.99}
+
+
+def test_failed_sidecar_leaves_the_old_pair(tmp_path):
+    """Could not write the sidecar: the model file must not have been replaced either."""
+    old, new = build_model(preset("mlp")), build_model(preset("mlp", seed=7))
+    path = storage.save_model(old, tmp_path / "model.keras", {"test_accuracy": 0.5})
+    before = (path.read_bytes(), storage.sidecar_path(path).read_bytes())
+    storage.sidecar_path(path).unlink()
+    storage.sidecar_path(path).mkdir()  # a folder in the way of the sidecar
+    with pytest.raises(ModelFileError, match="in the way"):
+        storage.save_model(new, path, {"test_accuracy": 0.9})
+    assert path.read_bytes() == before[0]
+    storage.sidecar_path(path).rmdir()
+
+
+def test_model_rename_failure_restores_the_old_sidecar(tmp_path, monkeypatch):
+    model = build_model(preset("mlp"))
+    path = storage.save_model(model, tmp_path / "model.keras", {"test_accuracy": 0.5})
+    before = (path.read_bytes(), storage.sidecar_path(path).read_bytes())
+    real_replace = storage.os.replace
+
+    def failing_replace(src, dst):
+        if Path(dst) == path:
+            raise OSError("disk gone")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(storage.os, "replace", failing_replace)
+    with pytest.raises(ModelFileError, match="disk gone"):
+        storage.save_model(build_model(preset("mlp", seed=7)), path, {"test_accuracy": 0.9})
+    assert (path.read_bytes(), storage.sidecar_path(path).read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.keras", "model.keras.json"]
+
+
+def test_temp_files_of_killed_saves_are_cleaned_up(tmp_path):
+    """A save killed mid-write leaves its temp file; the next save into that folder removes it,
+    but never the temp file of a save still running in another process."""
+    import subprocess
+    import sys
+
+    from mnist_gui.core.files import temp_path
+
+    script = ("import os, sys; from mnist_gui.core.files import temp_path; "
+              f"t = temp_path({str(tmp_path / 'm.keras')!r}); t.write_bytes(b'x' * 1000); print(t)")
+    dead = Path(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               check=True).stdout.strip())
+    live = temp_path(tmp_path / "other.keras")  # this process: still "saving"
+    assert dead.exists()
+    storage.save_model(build_model(preset("mlp")), tmp_path / "m.keras", {})
+    assert not dead.exists() and live.exists()
+
+
+@pytest.mark.parametrize("name, fragment", [("m.KERAS", "lower case"), ("m.txt", ".keras or .h5"),
+                                            ("sub.keras/", "is a folder")])
+def test_check_destination(tmp_path, name, fragment):
+    target = tmp_path / name.rstrip("/")
+    if name.endswith("/"):
+        target.mkdir()
+    with pytest.raises(ModelFileError, match=fragment):
+        storage.check_destination(target)
+

@@ -8,10 +8,14 @@ shapes, so anything the app cannot use is refused with a ``ModelFileError`` a us
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
+import time
 import zipfile
 from pathlib import Path
 
-from .files import atomic_write
+from .files import clean_stale_temps, finish_temp, temp_path
 
 FORMATS = (".keras", ".h5")
 
@@ -21,38 +25,124 @@ class ModelFileError(Exception):
 
 
 def sidecar_path(path) -> Path:
-    """``mnist_dnn_v1.keras`` -> ``mnist_dnn_v1.json``."""
+    """``mnist_dnn_v1.keras`` -> ``mnist_dnn_v1.keras.json``: one sidecar per model file, so that
+    ``m.keras`` and ``m.h5`` in one folder never share one."""
+    path = Path(path)
+    return path.with_name(path.name + ".json")
+
+
+def legacy_sidecar_path(path) -> Path:
+    """The name older versions wrote (``mnist_dnn_v1.json``); still read when there is no other."""
     return Path(path).with_suffix(".json")
 
 
-def save_model(model, path, metadata: dict | None = None) -> Path:
-    """Save ``model`` to ``path`` (.keras or .h5) atomically; write ``metadata`` to the JSON sidecar."""
+def check_destination(path) -> Path:
+    """Raise ``ModelFileError`` unless a model can be saved at ``path``; before any long work."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise ModelFileError(f"Cannot save to {path.name}: use a .keras or .h5 file name.")
+    if path.suffix not in FORMATS:
+        raise ModelFileError(f"Cannot save to {path.name}: write the suffix in lower case "
+                             f"({path.suffix.lower()}), as Keras requires.")
     if path.is_dir():
         raise ModelFileError(f"Cannot save to {path}: it is a folder.")
     if not path.parent.is_dir():
         raise ModelFileError(f"Cannot save to {path}: the folder {path.parent} does not exist.")
+    if sidecar_path(path).is_dir():
+        raise ModelFileError(f"Cannot save to {path}: a folder named {sidecar_path(path).name} is in the way.")
+    try:  # permissions, a read-only disk: only trying tells, whoever the user is
+        probe = temp_path(path)
+    except OSError as exc:
+        raise ModelFileError(f"Cannot save to {path}: the folder is not writable ({_reason(exc)}).") from None
+    probe.unlink(missing_ok=True)
+    return path
+
+
+def save_model(model, path, metadata: dict | None = None) -> Path:
+    """Save ``model`` to ``path`` (.keras or .h5) and ``metadata`` to its JSON sidecar, as one change.
+
+    Both are written to temp files first; only when both are complete are they renamed into place,
+    so a failure leaves the previous pair as it was. Temp files that killed saves left in the
+    folder are removed first.
+    """
+    path = check_destination(path)
+    clean_stale_temps(path.parent)
+    sidecar = sidecar_path(path)
+    temps: list[Path] = []
+    tmp_dirs_before = _keras_temp_dirs()
     try:
-        atomic_write(path, lambda tmp: model.save(tmp))
+        model_tmp = temp_path(path)
+        temps.append(model_tmp)
+        model.save(str(model_tmp))
+        finish_temp(model_tmp)
+        sidecar_tmp = None
         if metadata is not None:
-            text = json.dumps(metadata, indent=2, sort_keys=True, default=str) + "\n"
-            atomic_write(sidecar_path(path), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+            sidecar_tmp = temp_path(sidecar)
+            temps.append(sidecar_tmp)
+            text = json.dumps({**metadata, "file": path.name}, indent=2, sort_keys=True, default=str) + "\n"
+            sidecar_tmp.write_text(text, encoding="utf-8")
+            finish_temp(sidecar_tmp)
+        _commit(model_tmp, path, sidecar_tmp, sidecar)
     except ModelFileError:
         raise
     except Exception as exc:  # disk full, permissions, unserialisable layer...
+        _remove_new_keras_temp_dirs(tmp_dirs_before)
         raise ModelFileError(f"Could not save the model to {path}: {_reason(exc)}") from exc
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
     return path
+
+
+def _commit(model_tmp: Path, path: Path, sidecar_tmp: Path | None, sidecar: Path) -> None:
+    """Rename the sidecar, then the model, into place; if the model's rename fails, put the old
+    sidecar back, so the pair on disk is always the old one or the new one."""
+    if sidecar_tmp is None:
+        os.replace(model_tmp, path)
+        return
+    old_sidecar = sidecar.read_bytes() if sidecar.is_file() else None
+    os.replace(sidecar_tmp, sidecar)
+    try:
+        os.replace(model_tmp, path)
+    except BaseException:
+        if old_sidecar is None:
+            sidecar.unlink(missing_ok=True)
+        else:
+            sidecar.write_bytes(old_sidecar)
+        raise
+
+
+def _keras_temp_dirs() -> set[str]:
+    try:
+        return {e.name for e in os.scandir(tempfile.gettempdir()) if e.name.startswith("tmp")}
+    except OSError:
+        return set()
+
+
+def _remove_new_keras_temp_dirs(before: set[str]) -> None:
+    """Keras' saver makes temp folders and leaves them behind when a save fails: remove the empty
+    ones that appeared during this save."""
+    root = Path(tempfile.gettempdir())
+    for name in _keras_temp_dirs() - before:
+        folder = root / name
+        try:
+            if folder.is_dir() and time.time() - folder.stat().st_mtime < 3600 and not any(folder.rglob("*.*")):
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def read_metadata(path) -> dict:
     """The sidecar's contents, or {} when there is none or it is unreadable (it is only informative)."""
-    try:
-        data = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    for candidate in (sidecar_path(path), legacy_sidecar_path(path)):
+        try:
+            data = json.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and data.get("file", Path(path).name) == Path(path).name:
+            data.pop("file", None)
+            return data
+    return {}
 
 
 def load_model(path):
@@ -79,6 +169,22 @@ def load_model(path):
     except Exception as exc:
         raise ModelFileError(f"Could not load {path.name}: {_reason(exc)}") from exc
     check_model_shapes(model, path.name)
+    return compile_for_app(model)
+
+
+def compile_for_app(model, optimizer=None):
+    """Compile ``model`` with the app's loss and metrics, whatever its file said.
+
+    A file's own compile config is not trusted to work: Keras 2 files name metrics as strings
+    that Keras 3 compiles as they are (``'str' object is not callable`` at evaluation). The
+    file's optimizer, with its state, is kept unless ``optimizer`` replaces it.
+    """
+    import keras
+
+    if optimizer is None:
+        kept = getattr(model, "optimizer", None) if model.compiled else None
+        optimizer = kept if isinstance(kept, keras.optimizers.Optimizer) else "sgd"
+    model.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
     return model
 
 
