@@ -22,7 +22,11 @@ def run_app(data_path: str | None = None) -> int:
     app.setApplicationName("mnist-gui")
     app.setOrganizationName("mnist-gui")
     service = ModelService()
-    window = MainWindow(service)
+    try:
+        window = MainWindow(service)
+    except BaseException:
+        service.shutdown()  # a QThread still running at exit aborts the process
+        raise
     app.setWindowIcon(window.windowIcon())
     window.show()
     if os.environ.get(STARTUP_PROBE_ENV):

@@ -178,3 +178,96 @@ def test_shortcuts_switch_tabs(qtbot, window):
     assert window.tabs.currentIndex() == 1
     assert window.open_model_action.shortcut().toString() == "Ctrl+O"
     assert window.save_model_action.shortcut().toString() == "Ctrl+S"
+
+
+GARBAGE_SETTINGS = {
+    "window/tab": "abc", "window/geometry": "not bytes",
+    "training/preset": "mlp", "training/epochs": "abc", "training/batch_size": "1e999",
+    "training/train_size": "-5", "training/lr": "nan", "training/hidden": "x" * 10_000,
+    "training/activation": "rm -rf", "training/optimizer": "42", "charts/last_dir": "",
+}
+
+
+def test_garbage_settings_never_stop_the_window(qtbot, settings):
+    """Every value is type-checked and clamped; a bad one falls back to the default."""
+    for key, value in GARBAGE_SETTINGS.items():
+        settings.setValue(key, value)
+    service = ModelService()
+    try:
+        win = MainWindow(service, settings=settings)
+        qtbot.addWidget(win)
+        tab = win.training_tab
+        assert win.tabs.currentIndex() == 0
+        assert tab.preset_combo.currentData() == "mlp"
+        assert (tab.epochs_spin.value(), tab.batch_spin.value()) == (10, 64)  # the MLP preset's
+        assert tab.train_size_spin.value() == tab.train_size_spin.minimum()  # -5 clamped
+        assert tab.lr_edit.text() == "0.001" and tab.activation_combo.currentText() == "relu"
+        assert tab.is_valid
+        assert settings.value("training/epochs") is None  # dropped, not kept to fail again
+    finally:
+        service.shutdown()
+
+
+def test_settings_file_of_random_bytes(qtbot, tmp_path):
+    path = tmp_path / "settings.ini"
+    path.write_bytes(np.random.default_rng(1).integers(0, 256, 4000, dtype=np.uint8).tobytes())
+    service = ModelService()
+    try:
+        win = MainWindow(service, settings=QSettings(str(path), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        assert win.training_tab.preset_combo.currentData() == "seed"
+    finally:
+        service.shutdown()
+
+
+def test_out_of_range_numbers_are_clamped(qtbot, settings):
+    settings.setValue("window/tab", 7)
+    settings.setValue("training/preset", "seed")
+    settings.setValue("training/epochs", 10**9)
+    service = ModelService()
+    try:
+        win = MainWindow(service, settings=settings)
+        qtbot.addWidget(win)
+        assert win.tabs.currentIndex() == win.tabs.count() - 1
+        assert win.training_tab.epochs_spin.value() == win.training_tab.epochs_spin.maximum()
+    finally:
+        service.shutdown()
+
+
+@pytest.mark.skipif(not storage.list_models(paths.bundled_models_dir()), reason="no bundled models")
+def test_broken_remembered_model_falls_back_to_the_bundled_one(qtbot, window, mnist_path, tmp_path):
+    broken = tmp_path / "mine.keras"
+    broken.write_bytes(b"PK\x03\x04 damaged")
+    window.settings.setValue("model/last_path", str(broken))
+    best = storage.list_models(paths.bundled_models_dir())[0][0]
+    with qtbot.waitSignal(window.service.model_changed, timeout=90_000,
+                          check_params_cb=lambda info: info.path == str(best)):
+        window.start(str(mnist_path))
+    assert window.settings.value("model/last_path") == str(best)  # the broken path is forgotten
+    assert window.error_box is None  # one status-bar line, no dialog at every launch
+    assert "mine.keras" in window.activity_label.text() or window.service.model_info.path == str(best)
+
+
+def test_missing_remembered_paths_are_dropped(qtbot, window, tmp_path):
+    window.settings.setValue("model/last_path", str(tmp_path / "gone.keras"))
+    window.settings.setValue("data/path", str(tmp_path / "gone.npz"))
+    assert window.startup_data_path() is None and window.settings.value("data/path") is None
+    assert "gone.npz" in window.activity_label.text()
+    assert window.startup_model_path() != str(tmp_path / "gone.keras")
+    assert window.settings.value("model/last_path") is None
+
+
+def test_broken_remembered_dataset_falls_back(qtbot, window, tmp_path, monkeypatch, mnist_path):
+    import shutil
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    shutil.copy(mnist_path, cache / "mnist.npz")
+    monkeypatch.setenv("MNIST_GUI_DATA_DIR", str(cache))
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"garbage")
+    window.settings.setValue("data/path", str(broken))
+    with qtbot.waitSignal(window.service.dataset_ready, timeout=60_000):
+        window.start()
+    assert window.service.dataset_info.source == "cache"
+    assert window.settings.value("data/path") is None and window.error_box is None

@@ -13,6 +13,7 @@ from .. import paths
 from ..core import storage
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
+from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
 from .widgets import SteadyLabel, TabWidget
 
@@ -28,10 +29,6 @@ def app_texts() -> dict:
         return {"title": "MNIST Digits", "about": "", "credit": "MNIST: LeCun, Cortes, Burges"}
 
 
-def app_settings() -> QSettings:
-    return QSettings("mnist-gui", "mnist-gui")
-
-
 class MainWindow(QMainWindow):
     def __init__(self, service, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
@@ -40,6 +37,10 @@ class MainWindow(QMainWindow):
         self.texts = app_texts()
         self.error_box: QMessageBox | None = None  # the last error shown (non-blocking)
         self._data_path: str | None = None
+        # What start() took from the settings: if it fails, the app falls back instead of failing
+        # the same way at every launch.
+        self._startup_model: str | None = None
+        self._startup_data: str | None = None
 
         self.setWindowTitle(self.texts["title"])
         icon = paths.resources_dir() / "icon.png"
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         s.model_changed.connect(self._show_model)
         s.dataset_ready.connect(self._on_dataset_ready)
         s.dataset_failed.connect(self._on_dataset_failed)
-        s.model_failed.connect(lambda msg: self.show_error("Model", msg))
+        s.model_failed.connect(self._on_model_failed)
         s.model_saved.connect(self._on_model_saved)
         s.training_failed.connect(lambda msg: self.show_error("Training", msg))
         self.training_tab.error.connect(self.show_error)
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
     def _show_model(self, info):
         acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
         self.model_label.setText(f"Model: {info.name}{acc}")
+        self._startup_model = None
         # model_changed comes at every epoch end: write (and sync) the settings only on a change.
         if info.path and not info.training and self.settings.value("model/last_path") != info.path:
             self.settings.setValue("model/last_path", info.path)
@@ -202,7 +204,13 @@ class MainWindow(QMainWindow):
         if self._data_path:
             self.settings.setValue("data/path", self._data_path)
 
+    def _on_model_failed(self, message):
+        if not self._startup_model_failed(message):
+            self.show_error("Model", message)
+
     def _on_dataset_failed(self, message):
+        if self._startup_data_failed():
+            return
         if self.service.data is None:
             self.data_label.setText("Data: unavailable")
         self._data_path = None
@@ -228,11 +236,9 @@ class MainWindow(QMainWindow):
 
     def restore_settings(self):
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1100, 720)
-        self.tabs.setCurrentIndex(int(self.settings.value("window/tab", 0)))
+        self.tabs.setCurrentIndex(read_int(self.settings, "window/tab", 0, 0, self.tabs.count() - 1))
         self.training_tab.restore_settings(self.settings)
 
     def save_settings(self):
@@ -241,27 +247,65 @@ class MainWindow(QMainWindow):
         self.training_tab.save_settings(self.settings)
         self.settings.sync()
 
+    def _remembered_path(self, key: str, exists) -> str | None:
+        """A path from the settings if it still exists; a stale one is dropped, with one line saying so."""
+        path = read_text(self.settings, key, "")
+        if not path:
+            return None
+        if exists(Path(path)):
+            return path
+        self.settings.remove(key)
+        self.activity_label.setText(f"{Path(path).name} is gone; using the default instead.")
+        return None
+
     def startup_model_path(self) -> str | None:
         """The last model used if it still exists, else the best bundled one."""
-        last = self.settings.value("model/last_path")
-        if last and Path(str(last)).is_file():
-            return str(last)
+        return self._remembered_path("model/last_path", Path.is_file) or self.bundled_model_path()
+
+    @staticmethod
+    def bundled_model_path() -> str | None:
         bundled = storage.list_models(paths.bundled_models_dir())
         return str(bundled[0][0]) if bundled else None
 
     def startup_data_path(self) -> str | None:
-        path = self.settings.value("data/path")
-        return str(path) if path and Path(str(path)).exists() else None
+        return self._remembered_path("data/path", Path.exists)
 
     def start(self, data_path: str | None = None):
         """Begin the background work: TensorFlow, data, then the start-up model."""
         path = data_path or self.startup_data_path()
         self._data_path = path
+        self._startup_data = path if not data_path else None
         self.service.load_backend()
         self.service.load_dataset(path)
         model = self.startup_model_path()
         if model:
+            self._startup_model = model if model != self.bundled_model_path() else None
             self.service.open_model(model)  # waits for TensorFlow inside the service
+
+    def _startup_model_failed(self, message: str) -> bool:
+        """The remembered model could not be loaded: forget it and open the bundled one instead."""
+        failed, self._startup_model = self._startup_model, None
+        if failed is None or self.service.has_model:
+            return False
+        self.settings.remove("model/last_path")
+        fallback = self.bundled_model_path()
+        self.activity_label.setText(f"Could not open the last model, {Path(failed).name}; "
+                                    + ("using the bundled model." if fallback else "no model loaded."))
+        if fallback:
+            self.service.open_model(fallback)
+        return True
+
+    def _startup_data_failed(self) -> bool:
+        """The remembered dataset could not be read: forget it and use the usual sources."""
+        failed, self._startup_data = self._startup_data, None
+        if failed is None or self.service.data is not None:
+            return False
+        self.settings.remove("data/path")
+        self._data_path = None
+        self.activity_label.setText(f"Could not use the last dataset, {Path(failed).name}; "
+                                    "using the MNIST cache or download instead.")
+        self.service.load_dataset(None)
+        return True
 
     def closeEvent(self, event):
         self.save_settings()

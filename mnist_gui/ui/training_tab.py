@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import ACTIVATIONS, PRESET_NAMES, PRESET_TITLES, PRESETS, ConfigError, ModelConfig, parse_hidden
+from ..core.models import ACTIVATIONS, OPTIMIZERS, PRESET_NAMES, PRESET_TITLES, PRESETS, ConfigError, ModelConfig, parse_hidden
+from .settings import read_choice, read_float_text, read_int, read_text
 from .widgets import SteadyLabel
 
 INVALID_STYLE = "border: 2px solid #c0392b;"
@@ -402,20 +403,20 @@ class TrainingTab(QWidget):
         settings.setValue("charts/last_dir", self.chart_dir)
 
     def restore_settings(self, settings: QSettings):
-        self.chart_dir = str(settings.value("charts/last_dir", self.chart_dir))
-        preset = settings.value("training/preset")
-        if preset not in PRESETS:
+        self.chart_dir = read_text(settings, "charts/last_dir", self.chart_dir)
+        preset = read_choice(settings, "training/preset", "", PRESETS)
+        if not preset:
             return
         self.apply_preset(preset)
         if preset == "mlp":
-            self.hidden_edit.setText(str(settings.value("training/hidden", self.hidden_edit.text())))
-            self.activation_combo.setCurrentText(str(settings.value("training/activation", "relu")))
-            index = self.optimizer_combo.findData(settings.value("training/optimizer", "adam"))
-            self.optimizer_combo.setCurrentIndex(max(index, 0))
-            self.lr_edit.setText(str(settings.value("training/lr", self.lr_edit.text())))
-        self.epochs_spin.setValue(int(settings.value("training/epochs", self.epochs_spin.value())))
-        self.batch_spin.setValue(int(settings.value("training/batch_size", self.batch_spin.value())))
-        self.train_size_spin.setValue(int(settings.value("training/train_size", 60_000)))
+            self.hidden_edit.setText(read_text(settings, "training/hidden", self.hidden_edit.text(), 200))
+            self.activation_combo.setCurrentText(read_choice(settings, "training/activation", "relu", ACTIVATIONS))
+            optimizer = read_choice(settings, "training/optimizer", "adam", OPTIMIZERS)
+            self.optimizer_combo.setCurrentIndex(max(self.optimizer_combo.findData(optimizer), 0))
+            self.lr_edit.setText(read_float_text(settings, "training/lr", self.lr_edit.text(), 0, 10))
+        for spin, key in ((self.epochs_spin, "training/epochs"), (self.batch_spin, "training/batch_size"),
+                          (self.train_size_spin, "training/train_size")):
+            spin.setValue(read_int(settings, key, spin.value(), spin.minimum(), spin.maximum()))
 
     # ---- training ----------------------------------------------------------------------------
 
