@@ -33,7 +33,13 @@ def run_app(data_path: str | None = None) -> int:
         _install_startup_probe(app, window, service)
     # Queued, so the first paint happens before any background work is even scheduled.
     QTimer.singleShot(0, lambda: window.start(data_path))
-    return app.exec()
+    code = app.exec()
+    if not window.closed_cleanly:
+        # A worker thread is still inside TensorFlow (e.g. compiling); Python would wait for it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _install_startup_probe(app, window, service):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 EXIT_USER_ERROR = 2
+MORE_EPOCHS = 10  # train --resume without --epochs
 
 
 class CliError(Exception):
@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .core.models import ACTIVATIONS, PRESET_NAMES
+    from .core.models import ACTIVATIONS, OPTIMIZERS, PRESET_NAMES, SCHEDULES
 
     parser = _Parser(prog="mnist-gui", description="Train and use a neural network on MNIST digits.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
@@ -33,14 +33,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", metavar="PATH", help="MNIST .npz or folder with the four IDX files")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    train = sub.add_parser("train", help="train a model and save it")
-    train.add_argument("--preset", choices=PRESET_NAMES, default="seed")
-    train.add_argument("--epochs", type=int)
+    train = sub.add_parser("train", help="train a model (or continue one with --resume) and save it")
+    train.add_argument("--preset", choices=PRESET_NAMES)
+    train.add_argument("--resume", metavar="MODEL",
+                       help="continue training this model file (its weights, optimizer state and epoch count)")
+    train.add_argument("--epochs", type=int, help="epochs to train (with --resume: how many more)")
     train.add_argument("--batch-size", type=int)
     train.add_argument("--lr", type=float, help="learning rate")
     train.add_argument("--hidden", help="hidden layer sizes, e.g. 200,100,60,30")
     train.add_argument("--activation", choices=ACTIVATIONS)
-    train.add_argument("--optimizer", choices=("sgd", "adam"))
+    train.add_argument("--optimizer", choices=OPTIMIZERS)
+    train.add_argument("--momentum", type=float, help="SGD momentum, 0 to 0.999")
+    train.add_argument("--weight-decay", type=float, help="decoupled weight decay, 0 to 0.1")
+    train.add_argument("--dropout", type=float, help="dropout after each hidden layer (MLP), 0 to 0.9")
+    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule per epoch")
+    train.add_argument("--lr-decay", type=float, help="the step schedule's factor per epoch")
     train.add_argument("--seed", type=int)
     train.add_argument("--train-size", type=int, metavar="N", help="use only the first N training images")
     train.add_argument("--plain-fit", action="store_true",
@@ -81,7 +88,6 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(data_path=args.data)
         logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-        _quiet_tensorflow()
         return COMMANDS[args.command](args)
     except CliError as exc:
         # One line: several-line messages (e.g. every data source's reason) are joined.
@@ -93,9 +99,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _quiet_tensorflow() -> None:
+    """Import TensorFlow without its screen of C++ start-up lines (logged before its log level is
+    read, so TF_CPP_MIN_LOG_LEVEL alone cannot hide them). A user's TF_CPP_MIN_LOG_LEVEL=0 shows them."""
     import os
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    if os.environ["TF_CPP_MIN_LOG_LEVEL"] == "0" or "tensorflow" in sys.modules:
+        return
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    try:
+        import keras  # noqa: F401
+        import tensorflow as tf
+
+        tf.constant(0)  # the device look-up logs too
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 def _load_data(args):
@@ -123,80 +145,93 @@ def cmd_data(args) -> int:
     return 0
 
 
-def cmd_train(args) -> int:
-    from .core.models import ConfigError, parse_hidden, preset
+def _train_config(args, base):
+    """``base`` with the flags given on the command line, validated (before any long work)."""
+    from .core.models import ConfigError, parse_hidden
 
     overrides = {}
     try:
         for flag, key in (("epochs", "epochs"), ("batch_size", "batch_size"), ("lr", "learning_rate"),
-                          ("activation", "activation"), ("optimizer", "optimizer"), ("seed", "seed")):
+                          ("activation", "activation"), ("optimizer", "optimizer"), ("seed", "seed"),
+                          ("momentum", "momentum"), ("weight_decay", "weight_decay"), ("dropout", "dropout"),
+                          ("schedule", "schedule"), ("lr_decay", "lr_decay")):
             if getattr(args, flag) is not None:
                 overrides[key] = getattr(args, flag)
         if args.hidden is not None:
             overrides["hidden"] = parse_hidden(args.hidden)
-        config = preset(args.preset, **overrides)
+        return base.replace(**overrides).validate()
     except ConfigError as exc:
         raise CliError(f"mnist-gui train: {exc}") from None
-    out = Path(args.out)
-    if out.suffix.lower() not in (".keras", ".h5"):
-        raise CliError("mnist-gui train: --out must end in .keras or .h5")
-    if not out.parent.is_dir():
-        raise CliError(f"mnist-gui train: the folder {out.parent} does not exist")
+
+
+def cmd_train(args) -> int:
+    from .core import storage
+    from .core.models import PRESETS, ModelConfig, preset_title
+
+    resume_meta, known = {}, False
+    if args.resume:
+        if not Path(args.resume).is_file():
+            raise CliError(f"mnist-gui train: --resume: no model file at {args.resume}")
+        # A model the app trained goes on with its own settings; any other with the preset's
+        # (the MLP's by default): its optimizer, learning rate and batch size.
+        resume_meta = storage.read_metadata(args.resume)
+        known = resume_meta.get("preset") in PRESETS and isinstance(resume_meta.get("config"), dict)
+        base = PRESETS[args.preset or "mlp"].defaults
+        if known:
+            try:
+                base = ModelConfig.from_dict(resume_meta["config"])
+            except (TypeError, ValueError):
+                known = False
+        config = _train_config(args, base.replace(epochs=MORE_EPOCHS))
+    else:
+        base = PRESETS[args.preset or "seed"].defaults
+        config = _train_config(args, base)
     if args.train_size is not None and args.train_size < 1:
         raise CliError("mnist-gui train: --train-size must be at least 1")
-
-    data = _load_data(args)
-    x, y = data.x_train, data.y_train
-    if args.train_size:
-        x, y = x[: args.train_size], y[: args.train_size]
-
-    from .core import storage, training
-    from .core.models import build_model
-
-    model = build_model(config)
-    progress = _TerminalProgress(config.epochs)
-    print(f"training {config.preset} for {config.epochs} epochs, batch {config.batch_size}, "
-          f"{len(x)} images, validating on {len(data.x_test)}")
-    result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test), epochs=config.epochs,
-                          batch_size=config.batch_size, progress=progress, lr_decay=config.lr_decay,
-                          fast=not args.plain_fit)
-    if result.diverged:
-        raise CliError("mnist-gui train: training diverged (the loss became NaN or infinite); "
-                       "try a lower learning rate")
-    final = result.final
-    metadata = model_metadata(config, data, final, result.epochs_run, result.seconds, len(x))
     try:
-        storage.save_model(model, out, metadata)
+        out = storage.check_destination(args.out)
     except storage.ModelFileError as exc:
         raise CliError(f"mnist-gui train: {exc}") from None
+
+    data = _load_data(args)
+    _quiet_tensorflow()
+    from .core import run
+
+    model = _load_model(args.resume) if args.resume else None
+    # The model's own optimizer (and its state) goes on unless the command names another one.
+    keep = bool(args.resume) and known and (args.optimizer is None or args.optimizer == base.optimizer)
+    n_train = min(args.train_size or len(data.x_train), len(data.x_train))
+    first = int(resume_meta.get("epochs_run") or 0) if args.resume else 0
+    span = f"epochs {first + 1}–{first + config.epochs}" if args.resume else f"{config.epochs} epochs"
+    print(f"training {preset_title(config.preset)}{' (continued)' if args.resume else ''}: {span}, "
+          f"batch {config.batch_size}, {n_train} images, validating on {len(data.x_test)}")
+    outcome = run.train(config, data, model=model, prior=resume_meta, train_size=args.train_size,
+                        progress=_TerminalProgress(first + config.epochs), fast=not args.plain_fit,
+                        keep_optimizer=keep)
+    result = outcome.result
+    if outcome.diverged and outcome.model is None:
+        raise CliError("mnist-gui train: training diverged in its first epoch (the loss became NaN or "
+                       "infinite); nothing was saved. Try a lower learning rate.")
+    try:
+        storage.save_model(outcome.model, out, outcome.metadata)
+    except storage.ModelFileError as exc:
+        raise CliError(f"mnist-gui train: {exc}") from None
+    if outcome.diverged:
+        raise CliError(f"mnist-gui train: training diverged in epoch {outcome.epochs_total + 1} (the loss "
+                       f"became NaN or infinite); saved the weights of epoch {outcome.kept_epoch} to {out}. "
+                       "Try a lower learning rate.")
+    final = {k: v[-1] for k, v in outcome.history.items() if v}
     print(f"saved {out}")
     print(f"test_accuracy={final.get('val_accuracy', float('nan')):.4f} "
-          f"test_loss={final.get('val_loss', float('nan')):.4f} epochs={result.epochs_run} "
+          f"test_loss={final.get('val_loss', float('nan')):.4f} epochs={outcome.epochs_total} "
           f"seconds={result.seconds:.1f}")
     return 0
 
 
-def model_metadata(config, data, final: dict, epochs_run: int, seconds: float, train_size: int) -> dict:
-    from .core.data import MNIST_SHA256
-
-    return {
-        "preset": config.preset,
-        "config": config.to_dict(),
-        "epochs_run": epochs_run,
-        "train_size": train_size,
-        "test_accuracy": final.get("val_accuracy"),
-        "test_loss": final.get("val_loss"),
-        "train_seconds": round(seconds, 1),
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "data_source": data.source,
-        "data_verified": data.verified,
-        "data_sha256": MNIST_SHA256 if data.verified else None,
-    }
-
-
 def cmd_evaluate(args) -> int:
-    model = _load_model(args.model)
     data = _load_data(args)
+    _quiet_tensorflow()
+    model = _load_model(args.model)
     from .core.training import evaluate
 
     loss, accuracy = evaluate(model, data.x_test, data.y_test)
@@ -205,8 +240,9 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_predict(args) -> int:
-    model = _load_model(args.model)
     data = _load_data(args)
+    _quiet_tensorflow()
+    model = _load_model(args.model)
     if not 0 <= args.index < len(data.x_test):
         raise CliError(f"mnist-gui predict: --index must be between 0 and {len(data.x_test) - 1}")
     from .core.training import Predictor
@@ -233,7 +269,7 @@ class _TerminalProgress:
             self.bar = keras.utils.Progbar(total, stateful_metrics=list(logs))
         self.bar.update(done, values=list(logs.items()))
 
-    def on_epoch(self, epoch, logs):
+    def on_epoch(self, epoch, logs, weights=None):
         if self.bar is not None:
             self.bar.update(self.bar.target, values=list(logs.items()), finalize=True)
         self.bar = None

@@ -1,14 +1,11 @@
-"""The one object widgets talk to: it owns the data, the models and the threads, and speaks in signals.
+"""The one object widgets talk to: it holds the data and the state the UI shows, and speaks in signals.
 
-Threads, and what each one owns (TensorFlow models are not safe to use from two threads at once):
-- the UI thread: this QObject and plain Python state only; nothing here blocks on TensorFlow;
-- the *model thread* (``_ModelWorker``): the current model and its compiled ``Predictor``; every
-  prediction, evaluation, save and weight refresh runs there, one after another;
-- the *training thread* (``_TrainingWorker``, one per run): the model being trained, and nothing else.
-  At each epoch end it hands a copy of the weights to the model thread, so predictions improve live
-  without ever touching the model being trained;
-- a thread pool for one-off jobs (importing TensorFlow, loading data).
-Results come back as queued signals, so slots always run on the UI thread.
+Behind it (see their modules):
+- ``model_host.ModelHost``: the *model thread*, owning the current model (and the one a training run
+  may replace); every prediction, test-set scoring, open and save runs there, one after another;
+- ``training_runner.TrainingRunner``: one training run (``core.run.train``) on its own thread;
+- a thread pool for one-off jobs (importing TensorFlow, loading data, building a model).
+The UI thread never runs TensorFlow. Results come back as queued signals, so slots run on the UI thread.
 """
 
 from __future__ import annotations
@@ -16,55 +13,18 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-import os
-import sys
-import threading
-import time
-import traceback
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from .core.metrics import Predictions
-from .core.models import PRESET_TITLES, ModelConfig
+from .core.models import PRESETS, ModelConfig, preset_title
+from .model_host import BACKGROUND_NICE, ModelHost, ModelInfo, background_priority  # noqa: F401
+from .training_runner import TrainingPlan, TrainingRunner
 
 log = logging.getLogger("mnist_gui.service")
-
-BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
-BACKGROUND_NICE = 10
-
-
-def background_priority() -> None:
-    """Let the calling worker thread, and every thread it starts later, yield the CPU to the UI thread.
-
-    On two cores TensorFlow's compute threads otherwise keep the UI thread waiting for a core for
-    tens of milliseconds at a time. All TensorFlow work starts on worker threads, so its thread
-    pools inherit this too, and the GIL is never held by a thread ranked below the others. Linux
-    only: there each thread has its own nice value, and raising it needs no privileges.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICE))
-    except OSError:  # e.g. a sandbox that forbids it: only smoothness is lost
-        log.debug("could not lower the priority of a worker thread", exc_info=True)
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    """What the UI shows about the model that predictions come from."""
-
-    name: str
-    version: int                     # changes whenever the weights do
-    preset: str | None = None
-    config: dict = field(default_factory=dict)
-    path: str | None = None          # file it came from or was saved to
-    test_accuracy: float | None = None
-    training: bool = False           # weights are a snapshot of a run in progress
-    epoch: int | None = None         # epochs trained in this run (1-based), when known
 
 
 @dataclass(frozen=True)
@@ -77,12 +37,14 @@ class DatasetInfo:
 
 
 @dataclass(frozen=True)
-class TrainingPlan:
-    config: ModelConfig
-    n_train: int
-    n_test: int
-    epochs: int
-    total_batches: int
+class TrainingOutcome:
+    """After a run: the new model and the one from before, and which of the two is in use."""
+
+    new: ModelInfo
+    previous: ModelInfo | None
+    using_new: bool
+    stopped: bool
+    message: str = ""
 
 
 class _Task(QRunnable):
@@ -102,210 +64,6 @@ class _Task(QRunnable):
         self.service._task_done.emit((self.on_done if ok else self.on_error), result)
 
 
-class _ModelWorker(QObject):
-    """Lives on the model thread; owns the current model and serialises all use of it."""
-
-    predicted = Signal(object, object)          # request id, probabilities (N, 10) or None
-    test_predicted = Signal(int, object, object)  # model version, the images, core.metrics.Predictions
-    installed = Signal(object)                  # ModelInfo
-    failed = Signal(str, str)                   # what ("load", "save", ...), message
-    saved = Signal(str, object)                 # path, ModelInfo
-
-    def __init__(self):
-        super().__init__()
-        self.lock = threading.Lock()
-        self.model = None
-        self.predictor = None
-        self.info: ModelInfo | None = None
-        self.x_test = None
-        self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
-
-    @Slot()
-    def lower_priority(self):
-        # A slot of this object, so that it runs on the model thread (a plain function connected to
-        # QThread.started would run on the UI thread).
-        background_priority()
-
-    # Callable from any thread (tests, smoke test); widgets use the queued slots below.
-    def predict_now(self, images):
-        with self.lock:
-            if self.predictor is None:
-                return None
-            return self.predictor(images)
-
-    @Slot(object, object)
-    def predict(self, request_id, images):
-        try:
-            self.predicted.emit(request_id, self.predict_now(images))
-        except Exception as exc:
-            self.failed.emit("predict", f"Prediction failed: {exc}")
-
-    @Slot(object)
-    def set_test_images(self, x_test):
-        self.x_test = x_test
-        self._predict_test()
-
-    def _predict_test(self):
-        if self.x_test is None or self.info is None:
-            return
-        from .core.training import EVAL_BATCH
-
-        version, images = self.info.version, self.x_test
-        parts = []
-        try:
-            # In batches, so that closing the app never waits for a whole slow (CNN) pass.
-            for start in range(0, len(images), EVAL_BATCH):
-                if self.closing.is_set():
-                    return
-                part = self.predict_now(images[start:start + EVAL_BATCH])
-                if part is None:
-                    return
-                parts.append(part)
-        except Exception as exc:
-            self.failed.emit("predict", f"Prediction failed: {exc}")
-            return
-        # Summarised here, so that the UI thread's share of every epoch end stays small.
-        self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
-
-    @Slot(object, object)
-    def install(self, model, info):
-        """Make ``model`` the current one (a loaded, freshly built, or just-trained model)."""
-        from .core.training import Predictor
-
-        try:
-            predictor = Predictor(model)
-            predictor(np.zeros((1, 28, 28), np.float32))  # compile now, not on the first stroke
-        except Exception as exc:
-            self.failed.emit("install", f"The model cannot predict: {exc}")
-            return
-        with self.lock:
-            self.model, self.predictor, self.info = model, predictor, info
-        self.installed.emit(info)
-        self._predict_test()
-
-    @Slot(object, object, object)
-    def refresh_weights(self, live_copy, weights, info):
-        """An epoch ended: load its weights into the run's inference copy, (model, Predictor)."""
-        try:
-            with self.lock:
-                self.model, self.predictor = live_copy
-                self.model.set_weights(weights)
-                self.info = info
-        except Exception as exc:
-            self.failed.emit("install", f"Could not refresh the live model: {exc}")
-            return
-        self.installed.emit(info)
-        self._predict_test()
-
-    @Slot(str, object)
-    def save(self, path, metadata):
-        from .core import storage
-
-        with self.lock:
-            model, info = self.model, self.info
-            if model is None:
-                self.failed.emit("save", "There is no model to save yet: train one or open a model file.")
-                return
-            try:
-                storage.save_model(model, path, {**(metadata or {}), **_info_metadata(info)})
-            except storage.ModelFileError as exc:
-                self.failed.emit("save", str(exc))
-                return
-            self.info = replace(info, path=str(path))
-        self.saved.emit(str(path), self.info)
-
-    @Slot(str, int)
-    def load(self, path, version):
-        from .core import storage
-
-        try:
-            model = storage.load_model(path)
-        except storage.ModelFileError as exc:
-            self.failed.emit("load", str(exc))
-            return
-        except Exception as exc:  # anything unexpected still must not take the app down
-            self.failed.emit("load", f"Could not load {Path(path).name}: {exc}")
-            return
-        meta = storage.read_metadata(path)
-        info = ModelInfo(
-            name=Path(path).stem,
-            version=version,
-            preset=meta.get("preset"),
-            config=meta.get("config") or {},
-            path=str(path),
-            test_accuracy=meta.get("test_accuracy"),
-        )
-        self.install(model, info)
-
-
-def _info_metadata(info: ModelInfo | None) -> dict:
-    if info is None:
-        return {}
-    meta = {"name": info.name}
-    if info.preset:
-        meta["preset"] = info.preset
-    if info.config:
-        meta["config"] = info.config
-    if info.test_accuracy is not None:
-        meta["test_accuracy"] = info.test_accuracy
-    return meta
-
-
-class _TrainingWorker(QObject):
-    """Runs one ``fit`` on the training thread; reports through queued signals."""
-
-    batch_progress = Signal(int, int, int, object)
-    epoch_finished = Signal(int, object, object)   # epoch, logs, weights
-    finished = Signal(object, bool, bool)          # TrainResult, stopped, diverged
-    failed = Signal(str)
-
-    def __init__(self, plan: TrainingPlan, x, y, x_val, y_val, stop_event: threading.Event):
-        super().__init__()
-        self.plan, self.stop_event = plan, stop_event
-        self.x, self.y, self.x_val, self.y_val = x, y, x_val, y_val
-        self.model = None
-        self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
-        self._last_emit = 0.0
-
-    @Slot()
-    def run(self):
-        from .core import training
-        from .core.models import ConfigError, build_model
-
-        background_priority()
-        try:
-            self.model = build_model(self.plan.config)
-            # The model thread's copy, for predictions while this model trains, is built here and
-            # now: built there at the first epoch end, beside this thread's work, it kept the UI
-            # thread from the GIL for up to 50 ms.
-            self.live_copy = _inference_copy(self.plan.config)
-            result = training.fit(
-                self.model, self.x, self.y, validation_data=(self.x_val, self.y_val),
-                epochs=self.plan.epochs, batch_size=self.plan.config.batch_size,
-                progress=training.callback_progress(self._on_batch, self._on_epoch),
-                stop_event=self.stop_event, lr_decay=self.plan.config.lr_decay)
-        except (ConfigError, training.TrainingError) as exc:
-            self.failed.emit(str(exc))
-            return
-        except MemoryError:
-            self.failed.emit("Out of memory: try a smaller model or batch size.")
-            return
-        except Exception as exc:
-            log.error("training failed:\n%s", traceback.format_exc())
-            self.failed.emit(f"Training failed: {exc}")
-            return
-        self.finished.emit(result, result.stopped, result.diverged)
-
-    def _on_batch(self, epoch, done, total, logs):
-        now = time.monotonic()
-        if now - self._last_emit >= BATCH_SIGNAL_INTERVAL or done == total:
-            self._last_emit = now
-            self.batch_progress.emit(epoch, done, total, logs)
-
-    def _on_epoch(self, epoch, logs):
-        self.epoch_finished.emit(epoch, logs, self.model.get_weights())
-
-
 class ModelService(QObject):
     """The app's single model service. All slots and signals live on the UI thread."""
 
@@ -314,26 +72,20 @@ class ModelService(QObject):
     status_changed = Signal(str)                   # what is loading / happening, for the status bar
     dataset_ready = Signal(object)                 # DatasetInfo
     dataset_failed = Signal(str)
-    model_changed = Signal(object)                 # ModelInfo (new model or new weights)
+    model_changed = Signal(object)                 # ModelInfo: once per new model or new weights
     model_failed = Signal(str)                     # open/save/install failure message
     model_saved = Signal(str)
     test_predictions_ready = Signal(int, object)   # model version, Predictions for the test set
     prediction_ready = Signal(object, object)      # request id, probabilities or None
     training_started = Signal(object)              # TrainingPlan
     batch_progress = Signal(int, int, int, object)  # epoch, batches done, batches per epoch, logs
-    epoch_finished = Signal(int, object)           # epoch (0-based), logs
-    training_finished = Signal(object, bool)       # history dict, stopped by the user
+    epoch_finished = Signal(int, object)           # epoch (0-based, over the model's whole training), logs
+    training_finished = Signal(object, bool)       # this run's history dict, stopped by the user
     training_failed = Signal(str)
+    training_outcome = Signal(object)              # TrainingOutcome: new vs previous, and which is used
     busy_changed = Signal(bool)
 
     _task_done = Signal(object, object)
-    # Requests to the model thread (queued: they run there, in order).
-    _predict = Signal(object, object)
-    _install = Signal(object, object)
-    _refresh = Signal(object, object, object)
-    _save = Signal(str, object)
-    _load = Signal(str, int)
-    _set_test_images = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -348,33 +100,28 @@ class ModelService(QObject):
         self.dataset_info: DatasetInfo | None = None
         self.model_info: ModelInfo | None = None
         self.test_predictions: Predictions | None = None  # for model_info.version
+        self.outcome: TrainingOutcome | None = None  # the last run's, while both models are kept
         self._busy_reasons: set[str] = set()
         self._pending_model: tuple | None = None    # (kind, arg) waiting for the backend
-
-        self._model_thread = QThread(self)
-        self._model_thread.setObjectName("model")
-        self._worker = _ModelWorker()
-        self._worker.moveToThread(self._model_thread)
-        self._predict.connect(self._worker.predict)
-        self._install.connect(self._worker.install)
-        self._refresh.connect(self._worker.refresh_weights)
-        self._save.connect(self._worker.save)
-        self._load.connect(self._worker.load)
-        self._set_test_images.connect(self._worker.set_test_images)
-        self._worker.predicted.connect(self.prediction_ready)
-        self._worker.test_predicted.connect(self._on_test_predicted)
-        self._worker.installed.connect(self._on_installed)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.saved.connect(self._on_saved)
-        self._model_thread.started.connect(self._worker.lower_priority)
-        self._model_thread.start()
-
-        self._training_thread: QThread | None = None
-        self._trainer: _TrainingWorker | None = None
-        self._stop_event = threading.Event()
         self._plan: TrainingPlan | None = None
-        self._history: dict[str, list[float]] = {}
+        self._pending_outcome: dict | None = None   # a finished run waiting for its test accuracy
+        self._previous: ModelInfo | None = None     # the model in use when the run started
+        self._more: dict | None = None              # a Train more run waiting for its model
         self._run_name = ""
+
+        self.host = ModelHost(self)
+        self.host.predicted.connect(self.prediction_ready)
+        self.host.test_predicted.connect(self._on_test_predicted)
+        self.host.installed.connect(self._on_installed)
+        self.host.failed.connect(self._on_host_failed)
+        self.host.saved.connect(self._on_saved)
+        self.host.handed_over.connect(self._on_handed_over)
+
+        self.runner = TrainingRunner(self)
+        self.runner.batch_progress.connect(self.batch_progress)
+        self.runner.epoch_finished.connect(self._on_epoch_finished)
+        self.runner.finished.connect(self._on_run_finished)
+        self.runner.failed.connect(self._on_run_failed)
 
     # ---- one-off jobs -------------------------------------------------------------------
 
@@ -429,6 +176,15 @@ class ModelService(QObject):
         self._set_busy("backend", False)
         self.backend_failed.emit(f"TensorFlow could not be loaded: {exc}")
 
+    def versions(self) -> list[str]:
+        """TensorFlow's and Keras' versions once loaded (for About), without importing them here."""
+        import sys
+
+        if not self.backend_is_ready:
+            return ["TensorFlow: still loading"]
+        tf, keras = sys.modules.get("tensorflow"), sys.modules.get("keras")
+        return [f"TensorFlow {getattr(tf, '__version__', '?')}", f"Keras {getattr(keras, '__version__', '?')}"]
+
     def load_dataset(self, path=None):
         """Load MNIST (from ``path``, or the usual sources) off the UI thread.
 
@@ -446,7 +202,7 @@ class ModelService(QObject):
         self.dataset_info = DatasetInfo(data.source, str(data.location), data.verified,
                                         len(data.x_train), len(data.x_test))
         self.test_predictions = None
-        self._set_test_images.emit(data.x_test)
+        self.host.set_test_images(data.x_test)
         self.status_changed.emit(f"Data ready ({data.source})")
         self.dataset_ready.emit(self.dataset_info)
 
@@ -461,9 +217,23 @@ class ModelService(QObject):
         return self.model_info is not None
 
     @property
+    def is_saving(self) -> bool:
+        return "save" in self._busy_reasons
+
+    @property
+    def has_unsaved_model(self) -> bool:
+        """The model in use was trained in this session and not saved since."""
+        return self.model_info is not None and self.model_info.unsaved
+
+    @property
     def test_probabilities(self) -> np.ndarray | None:
         """The current model's probabilities (N, 10) for the test set, or None until it has them."""
         return None if self.test_predictions is None else self.test_predictions.probabilities
+
+    def _forget_outcome(self):
+        if self.outcome is not None:
+            self.outcome = None
+            self.host.drop_other()
 
     def open_model(self, path):
         """Load a model file on the model thread; the current model stays if it fails."""
@@ -473,9 +243,10 @@ class ModelService(QObject):
         if not self.backend_is_ready:
             self._pending_model = ("open", str(path))
             return
+        self._forget_outcome()
         self._set_busy("model", True)
         self.status_changed.emit(f"Loading model {Path(path).name}…")
-        self._load.emit(str(path), next(self._versions))
+        self.host.load(str(path), next(self._versions))
 
     def new_model(self, config: ModelConfig):
         """Replace the current model with a new, untrained one built from ``config``."""
@@ -487,36 +258,45 @@ class ModelService(QObject):
             return
         from .core.models import build_model
 
-        info = ModelInfo(name=f"New {PRESET_TITLES.get(config.preset, config.preset)}",
-                         version=next(self._versions), preset=config.preset, config=config.to_dict())
+        self._forget_outcome()
+        info = ModelInfo(name=f"New {preset_title(config.preset)}", version=next(self._versions),
+                         preset=config.preset, config=config.to_dict())
         self._set_busy("model", True)
-        self._run(lambda: build_model(config), lambda model: self._install.emit(model, info),
-                  lambda exc: self._on_worker_failed("install", f"Could not build the model: {exc}"))
+        self._run(lambda: build_model(config), lambda model: self.host.install(model, info),
+                  lambda exc: self._on_host_failed("install", f"Could not build the model: {exc}"))
 
     def use_model(self, model, name: str, config: ModelConfig | None = None):
         """Make an in-memory Keras model current (the service owns it from now on)."""
         if self.is_training:
             self.model_failed.emit("Stop training before switching models.")
             return
+        self._forget_outcome()
         info = ModelInfo(name=name, version=next(self._versions),
                          preset=config.preset if config else None,
                          config=config.to_dict() if config else {})
         self._set_busy("model", True)
-        self._install.emit(model, info)
+        self.host.install(model, info)
 
     def save_model(self, path):
-        """Save the current model (atomically) on the model thread: ``model_saved`` or ``model_failed``."""
+        """Save the current model and its sidecar (atomically) on the model thread:
+        ``model_saved`` or ``model_failed``."""
+        info = self.model_info
+        metadata = dict(info.metadata) if info is not None else {}
+        if info is not None:
+            metadata.update({"name": Path(path).stem, "preset": info.preset, "config": info.config,
+                             "test_accuracy": info.test_accuracy})
+            metadata = {k: v for k, v in metadata.items() if v is not None and v != {}}
         self._set_busy("save", True)
-        self._save.emit(str(path), {})
+        self.host.save(str(path), metadata)
 
     def predict(self, images):
         """Probabilities now, on the caller's thread, or None without a model. For tests and scripts."""
-        return self._worker.predict_now(images)
+        return self.host.predict_now(images)
 
     def request_prediction(self, images) -> int:
         """Ask the model thread for probabilities; ``prediction_ready(id, probs)`` answers."""
         request_id = next(self._request_ids)
-        self._predict.emit(request_id, np.asarray(images, dtype=np.float32))
+        self.host.request_prediction(request_id, np.asarray(images, dtype=np.float32))
         return request_id
 
     @Slot(object)
@@ -537,16 +317,23 @@ class ModelService(QObject):
                 or images is not self.data.x_test):
             return  # an answer for an older model or an older dataset
         self.test_predictions = predictions
+        # The accuracy travels with the predictions; model_changed stays once per model change.
         accuracy = float(np.mean(predictions.labels == self.data.y_test))
-        if self.model_info.test_accuracy != accuracy:
+        if self.model_info.test_accuracy != accuracy and not self.model_info.training:
             self.model_info = replace(self.model_info, test_accuracy=accuracy)
         self.test_predictions_ready.emit(version, predictions)
-        self.model_changed.emit(self.model_info)
+        if self._pending_outcome is not None and self._pending_outcome["new"].version == version:
+            self._decide(self.model_info)
 
     @Slot(str, str)
-    def _on_worker_failed(self, what, message):
+    def _on_host_failed(self, what, message):
         self._set_busy("model", False)
         self._set_busy("save", False)
+        if what == "train":
+            self._set_busy("training", False)
+            self._plan = None
+            self.training_failed.emit(message)
+            return
         self.model_failed.emit(message)
 
     @Slot(str, object)
@@ -560,104 +347,169 @@ class ModelService(QObject):
 
     @property
     def is_training(self) -> bool:
-        return self._training_thread is not None
+        return self.runner.is_running or "training" in self._busy_reasons
 
-    def start_training(self, config: ModelConfig, *, train_size: int | None = None) -> bool:
-        """Train a new model from ``config`` on the training thread. False (and a message) if it can't start."""
+    def _can_train(self, config: ModelConfig) -> bool:
         from .core.models import ConfigError
 
         if self.is_training:
             self.training_failed.emit("Training is already running.")
-            return False
-        if self.data is None:
+        elif self.data is None:
             self.training_failed.emit("The MNIST data is not loaded yet.")
-            return False
-        if not self.backend_is_ready:
+        elif not self.backend_is_ready:
             self.training_failed.emit("TensorFlow is still loading; try again in a moment.")
-            return False
-        try:
-            config.validate()
-        except ConfigError as exc:
-            self.training_failed.emit(str(exc))
-            return False
-        x, y = self.data.x_train, self.data.y_train
-        if train_size:
-            x, y = x[:train_size], y[:train_size]
-        total_batches = -(-len(x) // config.batch_size)
-        plan = TrainingPlan(config, len(x), len(self.data.x_test), config.epochs, total_batches)
-        self._plan, self._history = plan, {}
-        self._run_name = f"{PRESET_TITLES.get(config.preset, config.preset)} (training)"
-        self._stop_event = threading.Event()
+        else:
+            try:
+                config.validate()
+                return True
+            except ConfigError as exc:
+                self.training_failed.emit(str(exc))
+        return False
 
-        thread = QThread(self)
-        thread.setObjectName("training")
-        worker = _TrainingWorker(plan, x, y, self.data.x_test, self.data.y_test, self._stop_event)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.batch_progress.connect(self.batch_progress)
-        worker.epoch_finished.connect(self._on_epoch_finished)
-        worker.finished.connect(self._on_training_finished)
-        worker.failed.connect(self._on_training_failed)
-        self._training_thread, self._trainer = thread, worker
+    def _plan_for(self, config: ModelConfig, epochs: int, train_size: int | None, first_epoch: int = 0,
+                  history: dict | None = None) -> TrainingPlan:
+        n = min(train_size or len(self.data.x_train), len(self.data.x_train))
+        return TrainingPlan(config, n, len(self.data.x_test), first_epoch + epochs, -(-n // config.batch_size),
+                            first_epoch, dict(history or {}))
+
+    def start_training(self, config: ModelConfig, *, train_size: int | None = None) -> bool:
+        """Train a new model from ``config`` on the training thread. False (and a message) if it can't start."""
+        if not self._can_train(config):
+            return False
+        self._forget_outcome()
+        self._begin(self._plan_for(config, config.epochs, train_size), train_size=train_size)
+        return True
+
+    def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None) -> bool:
+        """Continue the current model for ``epochs`` more epochs: its weights, its optimizer state
+        (where it has one) and its epoch count go on. A model the app built trains on with its own
+        settings; any other 28×28→10 model with ``config``'s optimizer, learning rate and batch size."""
+        info = self.model_info
+        if info is None:
+            self.training_failed.emit("There is no model to train more: train one or open a model file.")
+            return False
+        own = info.preset in PRESETS and bool(info.config)
+        try:
+            base = ModelConfig.from_dict(info.config) if own else (config or PRESETS["mlp"].defaults)
+        except (TypeError, ValueError):
+            own, base = False, config or PRESETS["mlp"].defaults
+        if own and config is not None:
+            base = base.replace(batch_size=config.batch_size)
+        base = base.replace(epochs=max(1, int(epochs)))
+        if not self._can_train(base):
+            return False
+        self._forget_outcome()
+        meta = info.metadata or {}
+        first = info.epoch if info.epoch is not None else int(meta.get("epochs_run") or 0)
+        plan = self._plan_for(base, int(epochs), train_size, first, meta.get("history") or {})
+        self._plan = plan
+        self._more = dict(train_size=train_size, keep_optimizer=own, prior={**meta, "epochs_run": first})
+        self._set_busy("training", True)
+        self.status_changed.emit("Preparing to train more…")
+        self.host.hand_over()  # the model comes back through _on_handed_over
+        return True
+
+    @Slot(object, object)
+    def _on_handed_over(self, model, info):
+        more, self._more = self._more, None
+        self._begin(self._plan, model=model, previous_name=info.name, **more)
+
+    def _begin(self, plan: TrainingPlan, *, model=None, prior=None, keep_optimizer=True, train_size=None,
+               previous_name: str | None = None):
+        self._plan = plan
+        self._previous = self.model_info
+        self.host.keep_current()
+        title = previous_name or preset_title(plan.config.preset)
+        self._run_name = f"{title} (training)"
         self._set_busy("training", True)
         self.training_started.emit(plan)
-        thread.start()
-        return True
+        self.runner.start(plan, self.data, model=model, prior=prior, keep_optimizer=keep_optimizer,
+                          train_size=train_size)
 
     def stop_training(self):
         """Ask the run to stop after the current step; the model keeps the weights it reached."""
-        self._stop_event.set()
+        self.runner.stop()
 
-    @Slot(int, object, object)
-    def _on_epoch_finished(self, epoch, logs, weights):
-        for key, value in logs.items():
-            self._history.setdefault(key, []).append(value)
+    @Slot(int, object, object, object)
+    def _on_epoch_finished(self, epoch, logs, weights, live_copy):
         config = self._plan.config
         info = ModelInfo(name=self._run_name, version=next(self._versions), preset=config.preset,
                          config=config.to_dict(), test_accuracy=logs.get("val_accuracy"),
                          training=True, epoch=epoch + 1)
-        self._refresh.emit(self._trainer.live_copy, weights, info)
+        self.host.refresh(live_copy, weights, info)
         self.epoch_finished.emit(epoch, logs)
 
-    @Slot(object, bool, bool)
-    def _on_training_finished(self, result, stopped, diverged):
-        model = self._trainer.model
-        self._end_training_thread()
-        if diverged:
-            # Keep the last good epoch (already in the inference copy), or the model from before.
-            self._on_training_failed(
-                "Training diverged: the loss became NaN or infinite. Try a lower learning rate.")
+    @Slot(object)
+    def _on_run_finished(self, outcome):
+        previous = self._previous
+        stopped = outcome.stopped
+        if outcome.model is None:  # diverged before any good epoch
+            self._end_run()
+            self.host.restore_other(next(self._versions))
+            self.training_failed.emit("Training diverged: the loss became NaN or infinite. Try a lower "
+                                      "learning rate. The previous model is kept.")
             return
         config = self._plan.config
-        epochs = result.epochs_run
-        info = ModelInfo(name=f"{PRESET_TITLES.get(config.preset, config.preset)}, {epochs} epochs",
-                         version=next(self._versions), preset=config.preset, config=config.to_dict(),
-                         test_accuracy=result.final.get("val_accuracy"), epoch=epochs)
-        self._install.emit(model, info)  # the trained model itself (with optimizer state) becomes current
-        self.training_finished.emit(dict(result.history), stopped)
+        meta = outcome.metadata
+        epochs = meta["epochs_run"]
+        info = ModelInfo(name=f"{preset_title(config.preset)}, {epochs} epochs", version=next(self._versions),
+                         preset=config.preset, config=config.to_dict(), test_accuracy=meta.get("test_accuracy"),
+                         epoch=epochs, metadata=meta, unsaved=True)
+        message = ""
+        if outcome.diverged:
+            message = (f"Training diverged in epoch {outcome.epochs_total + 1} (the loss became NaN or "
+                       f"infinite); the model keeps the weights of epoch {outcome.kept_epoch}. "
+                       "Try a lower learning rate.")
+        # The trained model itself (with its optimizer state) becomes current; once its test-set
+        # accuracy is known it is compared with the model from before the run.
+        self._pending_outcome = dict(new=info, previous=previous, stopped=stopped, message=message)
+        self.host.install(outcome.model, info)
+        self._end_run()
+        if message:
+            self.training_failed.emit(message)
+        else:
+            self.training_finished.emit(dict(outcome.result.history), stopped)
+
+    def _decide(self, new: ModelInfo):
+        """Keep whichever of the new and the previous model scores better on the test set; the
+        user can switch with one click (``use_new_model`` / ``keep_previous_model``)."""
+        pending, self._pending_outcome = self._pending_outcome, None
+        previous = pending["previous"]
+        using_new = not (previous is not None and previous.test_accuracy is not None
+                         and new.test_accuracy is not None and previous.test_accuracy > new.test_accuracy)
+        self.outcome = TrainingOutcome(new=new, previous=previous, using_new=using_new,
+                                       stopped=pending["stopped"], message=pending["message"])
+        if previous is None:
+            self.outcome = None  # nothing to choose between
+        elif not using_new:
+            self.host.swap(next(self._versions))
+        if self.outcome is not None:
+            self.training_outcome.emit(self.outcome)
+
+    def use_new_model(self):
+        self._choose(True)
+
+    def keep_previous_model(self):
+        self._choose(False)
+
+    def _choose(self, new: bool):
+        if self.outcome is None or self.is_training or self.outcome.using_new == new:
+            return
+        self.outcome = replace(self.outcome, using_new=new)
+        self.host.swap(next(self._versions))
+        self.training_outcome.emit(self.outcome)
 
     @Slot(str)
-    def _on_training_failed(self, message):
-        """The live copy of the last finished epoch stays current; without one, the model from before."""
-        self._end_training_thread()
-        epochs = len(next(iter(self._history.values()), []))
-        if epochs and self.model_info is not None and self.model_info.training:
-            config = self._plan.config
-            self.model_info = replace(self.model_info, training=False,
-                                      name=f"{PRESET_TITLES.get(config.preset, config.preset)}, {epochs} epochs")
-            self.model_changed.emit(self.model_info)
-            message += f" The model keeps the weights of epoch {epochs}."
-        else:
+    def _on_run_failed(self, message):
+        """The model from before the run is current again (the live copy of an epoch is not a
+        finished model: a failure is not a result)."""
+        self._end_run()
+        if self._previous is not None:
+            self.host.restore_other(next(self._versions))
             message += " The previous model is kept."
         self.training_failed.emit(message)
 
-    def _end_training_thread(self):
-        thread = self._training_thread
-        self._training_thread, self._trainer = None, None
-        if thread is not None:
-            thread.quit()
-            thread.wait()
-            thread.deleteLater()
+    def _end_run(self):
         self._set_busy("training", False)
 
     # ---- shutdown --------------------------------------------------------------------------------
@@ -665,26 +517,11 @@ class ModelService(QObject):
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop training and the model thread; True when every thread ended in time.
 
-        A run stops within one compiled chunk (~50 ms), but not during XLA's first compile
-        (a few seconds): hence the generous default.
+        A run stops within one step or chunk, but not inside XLA's compiler (seconds); a save in
+        progress is always waited for.
         """
-        self._stop_event.set()
-        self._worker.closing.set()
-        clean = True
-        thread = self._training_thread
-        if thread is not None:
-            thread.quit()  # the event loop quits once run() returns
-            clean = thread.wait(timeout_ms) and clean
-        self._model_thread.quit()
-        clean = self._model_thread.wait(timeout_ms) and clean
-        self._pool.waitForDone(timeout_ms)
+        clean = self.runner.shutdown(timeout_ms)
+        saving = "save" in self._busy_reasons
+        clean = self.host.shutdown(max(timeout_ms, 30_000) if saving else timeout_ms) and clean
+        clean = self._pool.waitForDone(timeout_ms) and clean
         return clean
-
-
-def _inference_copy(config: ModelConfig):
-    """(model, Predictor) of the same architecture for the model thread; weights come separately."""
-    from .core.models import build_model
-    from .core.training import Predictor
-
-    model = build_model(config, compile=True)
-    return model, Predictor(model)

@@ -59,6 +59,11 @@ def test_data_says_which_source_served(mnist_path, capsys):
     (["evaluate", "/nonexistent/model.keras"], "No model file"),
     (["predict", "/etc/hostname", "--index", "0"], "not a model file"),
     (["data", "--data", "/nonexistent.npz"], "Cannot use /nonexistent.npz"),
+    (["train", "--seed", "-1", "--out", "x.keras"], "seed: must be from 0 to 4294967295"),
+    (["train", "--seed", "1099511627776", "--out", "x.keras"], "seed"),
+    (["train", "--momentum", "2", "--out", "x.keras"], "momentum"),
+    (["train", "--out", "x.KERAS"], "lower case"),
+    (["train", "--resume", "/nonexistent.keras", "--out", "x.keras"], "no model file"),
 ])
 def test_user_errors_are_one_line_without_traceback(argv, fragment, capsys):
     assert main(argv) == 2
@@ -91,3 +96,37 @@ def test_console_entry_point_and_module_agree(mnist_path):
     bad = subprocess.run([sys.executable, "-m", "mnist_gui", "evaluate", "nope.keras"], capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_out_is_checked_before_training(tmp_path, mnist_path, capsys):
+    """A destination that cannot be written is refused at once, not after the whole run."""
+    folder = tmp_path / "model.keras"
+    folder.mkdir()
+    assert main(["train", "--preset", "mlp", "--data", str(mnist_path), "--out", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert "is a folder" in captured.err and "training" not in captured.out
+    sidecar_dir = tmp_path / "m.keras.json"
+    sidecar_dir.mkdir()
+    assert main(["train", "--preset", "mlp", "--data", str(mnist_path), "--out", str(tmp_path / "m.keras")]) == 2
+    assert "in the way" in capsys.readouterr().err
+
+
+def test_resume_continues_counting_epochs(trained_file, mnist_path, tmp_path, capsys):
+    out = tmp_path / "more.keras"
+    assert main(["train", "--resume", str(trained_file), "--epochs", "1", "--train-size", "5000",
+                 "--data", str(mnist_path), "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("training MLP (editable) (continued): epochs 2–2,")
+    assert lines[-1].startswith("test_accuracy=") and " epochs=2 " in lines[-1]
+    import json
+
+    meta = json.loads((tmp_path / "more.keras.json").read_text())
+    assert meta["epochs_run"] == 2 and len(meta["history"]["loss"]) == 2 and meta["preset"] == "mlp"
+
+
+def test_cli_prints_no_tensorflow_start_up_lines(trained_file, mnist_path):
+    done = subprocess.run([sys.executable, "-m", "mnist_gui", "evaluate", str(trained_file), "--data", str(mnist_path)],
+                          capture_output=True, text=True, timeout=300, env={**__import__("os").environ,
+                                                                            "TF_CPP_MIN_LOG_LEVEL": "2"})
+    assert done.returncode == 0
+    assert "absl" not in done.stderr and "cuda" not in done.stderr.lower() and "oneDNN" not in done.stderr

@@ -98,11 +98,11 @@ def test_the_live_copy_is_built_before_training_and_serves_after_each_epoch(qtbo
     config = preset("mlp", epochs=3, batch_size=32)
     built_before_first_batch, live_models = [], []
     service.batch_progress.connect(
-        lambda *_: built_before_first_batch.append(service._trainer.live_copy is not None))
-    service.epoch_finished.connect(lambda *_: live_models.append(service._trainer.live_copy[0]))
+        lambda *_: built_before_first_batch.append(service.runner._worker.live_copy is not None))
+    service.epoch_finished.connect(lambda *_: live_models.append(service.runner._worker.live_copy[0]))
     served = []
     service.model_changed.connect(
-        lambda info: info.training and served.append(service._worker.model))
+        lambda info: info.training and served.append(service.host.worker.model))
     with qtbot.waitSignal(service.training_finished, timeout=120_000):
         assert service.start_training(config, train_size=2000)
     assert built_before_first_batch and all(built_before_first_batch)

@@ -15,7 +15,7 @@ def test_seed_dnn_short_run_beats_chance_by_far(mnist):
     epochs = []
     result = training.fit(model, mnist.x_train[:10000], mnist.y_train[:10000],
                           validation_data=(mnist.x_test[:2000], mnist.y_test[:2000]), epochs=3,
-                          progress=training.callback_progress(on_epoch=lambda e, logs: epochs.append(logs)))
+                          progress=training.callback_progress(on_epoch=lambda e, logs, weights: epochs.append(logs)))
     assert result.epochs_run == 3 and not result.stopped and not result.diverged
     assert len(epochs) == 3 and set(epochs[-1]) >= {"loss", "accuracy", "val_loss", "val_accuracy"}
     assert result.history["val_accuracy"][-1] > 0.6  # chance is 0.1
@@ -44,11 +44,53 @@ def test_stop_after_n_batches_keeps_weights(mnist):
 
     result = training.fit(model, mnist.x_train[:20000], mnist.y_train[:20000], epochs=5, batch_size=32,
                           chunk_batches=1, stop_event=stop, progress=training.callback_progress(on_batch))
-    assert result.stopped and result.epochs_run == 1
+    assert result.stopped and result.epochs_run == 0 and result.history == {}  # no epoch completed
     assert seen == [1, 2, 3]  # checked after every batch: it stopped right after the third
     assert any(not np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
     probs = training.Predictor(model)(mnist.x_test[:10])
     assert np.isfinite(probs).all()
+
+
+class _CountValidation:
+    """A Keras callback counting validation batches (``on_test_batch_end``), optionally setting a
+    stop event at the first one."""
+
+    def __new__(cls, stop_at_first=None):
+        import keras
+
+        class Counter(keras.callbacks.Callback):
+            batches = 0
+
+            def on_test_batch_end(self, batch, logs=None):
+                Counter.batches += 1
+                if stop_at_first is not None:
+                    stop_at_first.set()
+
+        return Counter()
+
+
+def test_stop_skips_the_interrupted_epochs_validation(mnist):
+    """Stop must not wait for a validation of the whole test set (seconds for a CNN)."""
+    model = build_model(preset("mlp"))
+    stop = threading.Event()
+    counter = _CountValidation()
+    result = training.fit(model, mnist.x_train[:4000], mnist.y_train[:4000], epochs=3, batch_size=32, fast=False,
+                          validation_data=(mnist.x_test[:2000], mnist.y_test[:2000]), stop_event=stop,
+                          callbacks=[counter],
+                          progress=training.callback_progress(lambda e, d, t, logs: d >= 5 and stop.set()))
+    assert result.stopped and result.epochs_run == 0
+    assert counter.batches == 0
+
+
+def test_stop_during_validation_leaves_at_once(mnist):
+    model = build_model(preset("mlp"))
+    stop = threading.Event()
+    counter = _CountValidation(stop_at_first=stop)
+    result = training.fit(model, mnist.x_train[:2000], mnist.y_train[:2000], epochs=3, batch_size=32, fast=False,
+                          validation_data=(mnist.x_test[:3200], mnist.y_test[:3200]), stop_event=stop,
+                          callbacks=[counter])
+    assert result.stopped and result.epochs_run == 0
+    assert counter.batches == 1  # of 100
 
 
 def test_stop_with_chunks_lands_at_a_chunk_boundary(mnist):

@@ -172,18 +172,20 @@ def load_model(path):
     return compile_for_app(model)
 
 
-def compile_for_app(model, optimizer=None):
+def compile_for_app(model, optimizer=None, fallback=None):
     """Compile ``model`` with the app's loss and metrics, whatever its file said.
 
     A file's own compile config is not trusted to work: Keras 2 files name metrics as strings
     that Keras 3 compiles as they are (``'str' object is not callable`` at evaluation). The
-    file's optimizer, with its state, is kept unless ``optimizer`` replaces it.
+    file's optimizer, with its state, is kept unless ``optimizer`` replaces it; where the file has
+    none that can train this model, ``fallback`` (default: plain SGD) is used.
     """
     import keras
 
     if optimizer is None:
         kept = getattr(model, "optimizer", None) if model.compiled else None
-        optimizer = kept if isinstance(kept, keras.optimizers.Optimizer) else "sgd"
+        usable = isinstance(kept, keras.optimizers.Optimizer) and _fits(kept, model)
+        optimizer = kept if usable else (fallback or "sgd")
     model.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
     return model
 
@@ -200,6 +202,15 @@ def check_model_shapes(model, name: str = "the model") -> None:
             f"{name} expects input of shape {in_shape}; this app needs 28×28 images (or 784 pixels).")
     if out_shape != (10,):
         raise ModelFileError(f"{name} outputs shape {out_shape}; this app needs 10 class scores.")
+
+
+def _fits(optimizer, model) -> bool:
+    """An optimizer built for other variables (a legacy .h5's, restored without its state) cannot
+    train this model: Keras refuses it at the first step."""
+    built_for = getattr(optimizer, "_trainable_variables", None)
+    if not getattr(optimizer, "built", False) or built_for is None:
+        return True
+    return {id(v) for v in built_for} == {id(v) for v in model.trainable_variables}
 
 
 def _check_h5(path: Path) -> None:

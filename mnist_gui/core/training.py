@@ -47,8 +47,16 @@ class Progress:
     def on_batch(self, epoch: int, batches_done: int, total_batches: int, logs: dict) -> None:
         pass
 
-    def on_epoch(self, epoch: int, logs: dict) -> None:
-        pass
+    def on_epoch(self, epoch: int, logs: dict, weights: list) -> None:
+        """``weights``: the model's weights at this epoch's end (a copy; the caller may keep it)."""
+
+
+class _Interrupted(Exception):
+    """Raised inside Keras' fit loop to leave it at once: a stop request or a non-finite loss.
+
+    Leaving by ``stop_training`` would still validate on the whole test set at the epoch's end
+    (seconds for a CNN) and only then stop.
+    """
 
 
 def _to_floats(logs) -> dict[str, float]:
@@ -57,13 +65,17 @@ def _to_floats(logs) -> dict[str, float]:
 
 def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
         progress: Progress | None = None, stop_event: threading.Event | None = None,
-        chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_decay: float = 1.0, shuffle_seed=None,
-        fast: bool = True, callbacks=()) -> TrainResult:
+        chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
+        initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=()) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
-    ``stop_event`` is checked after every compiled chunk (``fast``) or batch; the model keeps the
-    weights it reached. A non-finite loss stops training and sets ``diverged``. ``fast=False`` runs
-    the stock Keras step loop (the notebook's path), which the throughput benchmark compares against.
+    Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its
+    epoch numbers). ``stop_event`` is checked after every compiled chunk (``fast``), batch and
+    validation batch; a stop leaves at once, without validating the interrupted epoch, and the
+    model keeps the weights it reached. A non-finite loss stops training and sets ``diverged``
+    (the weights are then those of the failed step: see ``core.run`` for what is kept).
+    ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
+    (the notebook's path), which the throughput benchmark compares against.
     """
     import keras
     import tensorflow as tf
@@ -101,21 +113,21 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
 
     result = TrainResult()
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
-    if lr_decay < 1.0:
-        base_lr = float(model.optimizer.learning_rate.numpy())
-        callbacks.append(keras.callbacks.LearningRateScheduler(lambda e: base_lr * lr_decay ** e))
+    if lr_at_epoch is not None:
+        callbacks.append(keras.callbacks.LearningRateScheduler(lr_at_epoch))
 
     start = time.perf_counter()
     try:
-        history = model.fit(**fit_args, epochs=epochs, verbose=0, callbacks=callbacks,
-                            validation_data=val, validation_batch_size=VALIDATION_BATCH if chunked else None)
+        model.fit(**fit_args, epochs=epochs, initial_epoch=initial_epoch, verbose=0, callbacks=callbacks,
+                  validation_data=val, validation_batch_size=VALIDATION_BATCH if chunked else None)
+    except _Interrupted:
+        pass  # result says why
     except tf.errors.ResourceExhaustedError as exc:
         raise TrainingError("out of memory: try a smaller model or batch size") from exc
     finally:
         result.seconds = time.perf_counter() - start
         if chunked:
             model.train_function = None  # back to Keras' own for anything else that calls fit
-    result.history = {k: [float(v) for v in vals] for k, vals in history.history.items()}
     result.epochs_run = len(next(iter(result.history.values()), []))
     return result
 
@@ -163,36 +175,43 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
-    """A Keras callback bridging to ``Progress``: stop requests, divergence, batch counts."""
+    """A Keras callback bridging to ``Progress``: stop requests, divergence, batch counts, history."""
     import keras
+
+    def interrupt_if_stopped():
+        if stop_event is not None and stop_event.is_set():
+            result.stopped = True
+            raise _Interrupted
 
     class ReportingCallback(keras.callbacks.Callback):
         epoch = 0
 
         def on_epoch_begin(self, epoch, logs=None):
             self.epoch = epoch
+            interrupt_if_stopped()
 
         def on_train_batch_end(self, batch, logs=None):
             logs = _to_floats(logs)
             if not math.isfinite(logs.get("loss", 0.0)):
                 result.diverged = True
-                self.model.stop_training = True
-                return
+                raise _Interrupted
             if progress is not None:
                 done = min((batch + 1) * chunk, total_batches)
                 progress.on_batch(self.epoch, done, total_batches, logs)
-            if stop_event is not None and stop_event.is_set():
-                result.stopped = True
-                self.model.stop_training = True
+            interrupt_if_stopped()
+
+        def on_test_batch_end(self, batch, logs=None):
+            interrupt_if_stopped()  # validation on 10,000 images takes seconds for a CNN
 
         def on_epoch_end(self, epoch, logs=None):
             logs = _to_floats(logs)
             if not all(math.isfinite(v) for v in logs.values()):
                 result.diverged = True
-                self.model.stop_training = True
-                return
+                raise _Interrupted
+            for key, value in logs.items():
+                result.history.setdefault(key, []).append(value)
             if progress is not None:
-                progress.on_epoch(epoch, logs)
+                progress.on_epoch(epoch, logs, self.model.get_weights())
 
     return ReportingCallback()
 

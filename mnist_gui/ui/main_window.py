@@ -20,6 +20,7 @@ from .widgets import SteadyLabel, TabWidget
 MODEL_FILTER = "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
 OPEN_MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
 DATA_FILTER = "MNIST .npz (*.npz);;All files (*)"
+CLOSE_TIMEOUT_MS = 1500
 
 
 def app_texts() -> dict:
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         # the same way at every launch.
         self._startup_model: str | None = None
         self._startup_data: str | None = None
+        self.closed_cleanly = True
 
         self.setWindowTitle(self.texts["title"])
         icon = paths.resources_dir() / "icon.png"
@@ -149,14 +151,7 @@ class MainWindow(QMainWindow):
         from .. import __version__
 
         versions = [f"mnist-gui {__version__}", f"Python {platform.python_version()}",
-                    f"Qt {qVersion()} (PySide6 {pyside_version})"]
-        if self.service.backend_is_ready:
-            import keras
-            import tensorflow as tf
-
-            versions += [f"TensorFlow {tf.__version__}", f"Keras {keras.__version__}"]
-        else:
-            versions.append("TensorFlow: still loading")
+                    f"Qt {qVersion()} (PySide6 {pyside_version})", *self.service.versions()]
         return (f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
                 f"<p><small>{self.texts['credit']}</small></p>")
 
@@ -178,6 +173,7 @@ class MainWindow(QMainWindow):
         s = self.service
         s.status_changed.connect(self.activity_label.setText)
         s.model_changed.connect(self._show_model)
+        s.test_predictions_ready.connect(lambda *_: self._show_accuracy())
         s.dataset_ready.connect(self._on_dataset_ready)
         s.dataset_failed.connect(self._on_dataset_failed)
         s.model_failed.connect(self._on_model_failed)
@@ -189,13 +185,20 @@ class MainWindow(QMainWindow):
         s.training_started.connect(lambda _: self._update_actions())
 
     def _show_model(self, info):
-        acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
-        self.model_label.setText(f"Model: {info.name}{acc}")
+        self._show_accuracy()
         self._startup_model = None
         # model_changed comes at every epoch end: write (and sync) the settings only on a change.
         if info.path and not info.training and self.settings.value("model/last_path") != info.path:
             self.settings.setValue("model/last_path", info.path)
         self._update_actions()
+
+    def _show_accuracy(self):
+        info = self.service.model_info
+        if info is None:
+            return
+        acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
+        unsaved = " (not saved)" if info.unsaved else ""
+        self.model_label.setText(f"Model: {info.name}{unsaved}{acc}")
 
     def _on_dataset_ready(self, info):
         verified = " (verified)" if info.verified else ""
@@ -307,8 +310,28 @@ class MainWindow(QMainWindow):
         self.service.load_dataset(None)
         return True
 
+    def ask_to_save(self) -> bool:
+        """A trained model that was never saved: save it, discard it, or stay. True to go on quitting."""
+        if not self.service.has_unsaved_model or self.service.is_training:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved model",
+            f"The model in use, {self.service.model_info.name}, was trained in this session and is not "
+            "saved. Save it before quitting?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            self.choose_save_path()
+            return not self.service.has_unsaved_model or self.service.is_saving
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event):
+        if not self.ask_to_save():
+            event.ignore()
+            return
         self.save_settings()
-        self.hide()  # the user sees the window go at once, even if a compile must finish first
-        self.service.shutdown()
+        self.hide()  # the user sees the window go at once
+        # A run stops within a step, but XLA's compiler cannot be interrupted: run_app ends the
+        # process anyway when a thread is still inside it (saves are waited for, and atomic).
+        self.closed_cleanly = self.service.shutdown(CLOSE_TIMEOUT_MS)
         event.accept()

@@ -63,3 +63,17 @@ def read_float_text(settings: QSettings, key: str, default: str, low: float, hig
     if not (math.isfinite(value) and low < value <= high):
         return _reject(settings, key, text, default)
     return text
+
+
+def read_float(settings: QSettings, key: str, default: float, low: float, high: float) -> float:
+    """A finite number clamped to [low, high]; anything else gives ``default``."""
+    raw = settings.value(key)
+    if raw is None:
+        return default
+    try:
+        value = float(raw) if not isinstance(raw, bool) else None
+        if value is None or not math.isfinite(value):
+            raise ValueError
+    except (TypeError, ValueError):
+        return _reject(settings, key, raw, default)
+    return min(max(value, low), high)

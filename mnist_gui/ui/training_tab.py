@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QToolTip,
@@ -26,8 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import ACTIVATIONS, OPTIMIZERS, PRESET_NAMES, PRESET_TITLES, PRESETS, ConfigError, ModelConfig, parse_hidden
-from .settings import read_choice, read_float_text, read_int, read_text
+from ..core.models import (
+    ACTIVATIONS,
+    OPTIMIZERS,
+    PRESETS,
+    RANGES,
+    SCHEDULES,
+    ConfigError,
+    ModelConfig,
+    parse_hidden,
+    preset_title,
+)
+from .settings import read_choice, read_float, read_float_text, read_int, read_text
 from .widgets import SteadyLabel
 
 INVALID_STYLE = "border: 2px solid #c0392b;"
@@ -178,19 +190,28 @@ class TrainingTab(QWidget):
 
     def _build(self):
         self.preset_combo = QComboBox()
-        for name in PRESET_NAMES:
-            self.preset_combo.addItem(PRESET_TITLES[name], name)
+        for name, p in PRESETS.items():
+            self.preset_combo.addItem(p.title, name)
         self.preset_combo.setToolTip("Seed DNN is exactly the notebook's model and settings")
         self.hidden_edit = QLineEdit()
         self.hidden_edit.setPlaceholderText("e.g. 200,100,60,30")
         self.activation_combo = QComboBox()
         self.activation_combo.addItems(ACTIVATIONS)
         self.optimizer_combo = QComboBox()
-        self.optimizer_combo.addItem("SGD", "sgd")
-        self.optimizer_combo.addItem("Adam", "adam")
+        for name in OPTIMIZERS:
+            self.optimizer_combo.addItem({"sgd": "SGD", "adam": "Adam"}.get(name, name), name)
         self.lr_edit = QLineEdit()
-        self.epochs_spin = QSpinBox(minimum=1, maximum=10_000)
-        self.batch_spin = QSpinBox(minimum=1, maximum=60_000)
+        self.momentum_spin = self._number_spin("momentum", 0.05, 3, "SGD momentum (0 = plain SGD)")
+        self.weight_decay_spin = self._number_spin("weight_decay", 0.0001, 4, "Decoupled weight decay (0 = none)")
+        self.dropout_spin = self._number_spin("dropout", 0.05, 2, "Dropout after each hidden layer (0 = none)")
+        self.schedule_combo = QComboBox()
+        for name, text in (("constant", "Constant"), ("step", "Step decay"), ("cosine", "Cosine")):
+            self.schedule_combo.addItem(text, name)
+        self.schedule_combo.setToolTip("Learning rate per epoch: constant; × decay every epoch; "
+                                       "cosine from the rate down to 0 over the run")
+        self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, "Step decay: the factor per epoch")
+        self.epochs_spin = QSpinBox(minimum=RANGES["epochs"][0], maximum=RANGES["epochs"][1])
+        self.batch_spin = QSpinBox(minimum=RANGES["batch_size"][0], maximum=RANGES["batch_size"][1])
         self.train_size_spin = QSpinBox(minimum=100, maximum=60_000, singleStep=1000)
         self.train_size_spin.setValue(60_000)
         self.train_size_spin.setToolTip("Train on the first N training images (60,000 = all)")
@@ -205,17 +226,33 @@ class TrainingTab(QWidget):
         form.addRow("&Preset:", self.preset_combo)
         form.addRow("&Hidden layers:", self.hidden_edit)
         form.addRow("&Activation:", self.activation_combo)
-        form.addRow("&Optimizer:", self.optimizer_combo)
+        form.addRow("Dr&opout:", self.dropout_spin)
+        form.addRow("Optimi&zer:", self.optimizer_combo)
         form.addRow("&Learning rate:", self.lr_edit)
+        form.addRow("&Momentum:", self.momentum_spin)
+        form.addRow("&Weight decay:", self.weight_decay_spin)
+        form.addRow("Sc&hedule:", self.schedule_combo)
+        form.addRow("Decay per epoc&h:", self.lr_decay_spin)
         form.addRow("&Epochs:", self.epochs_spin)
         form.addRow("&Batch size:", self.batch_spin)
         form.addRow("Training &images:", self.train_size_spin)
         form.addRow(self.arch_note)
         form.addRow(self.error_label)
+        # Form fields by the ModelConfig field they edit: the preset's data says which are editable.
+        self.fields = {"hidden": self.hidden_edit, "activation": self.activation_combo,
+                       "dropout": self.dropout_spin, "optimizer": self.optimizer_combo,
+                       "learning_rate": self.lr_edit, "momentum": self.momentum_spin,
+                       "weight_decay": self.weight_decay_spin, "schedule": self.schedule_combo,
+                       "lr_decay": self.lr_decay_spin, "epochs": self.epochs_spin, "batch_size": self.batch_spin}
 
         self.train_button = QPushButton("&Train")
         self.train_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.train_button.setToolTip("Train a new model with these settings (Ctrl+Enter)")
+        self.more_button = QPushButton("Train &more")
+        self.more_button.setToolTip("Continue training the current model for more epochs: its weights, "
+                                    "optimizer state and epoch count go on")
+        self.more_spin = QSpinBox(minimum=1, maximum=RANGES["epochs"][1], value=10, suffix=" epochs")
+        self.more_spin.setToolTip("How many more epochs Train more runs")
         self.stop_button = QPushButton("&Stop")
         self.stop_button.setShortcut(QKeySequence("Ctrl+."))
         self.stop_button.setToolTip("Stop after the current step; the model keeps what it learned (Ctrl+.)")
@@ -223,11 +260,15 @@ class TrainingTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.stop_button)
+        more = QHBoxLayout()
+        more.addWidget(self.more_button)
+        more.addWidget(self.more_spin)
 
         settings_box = QGroupBox("Model and training")
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addLayout(form)
         settings_layout.addLayout(buttons)
+        settings_layout.addLayout(more)
         settings_layout.addStretch(1)
 
         self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
@@ -237,16 +278,26 @@ class TrainingTab(QWidget):
             bar.setAutoFillBackground(True)
         self.time_label = SteadyLabel("Elapsed – · ETA –")
         self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
         font = self.result_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.result_label.setFont(font)
+        # After a run: which model is in use, the new or the previous one, and a one-click switch.
+        self.outcome_label = QLabel()
+        self.outcome_label.setWordWrap(True)
+        self.switch_button = QPushButton()
+        self.switch_button.clicked.connect(self._switch_model)
+        self.outcome_label.hide()
+        self.switch_button.hide()
         progress_box = QGroupBox("Progress")
         progress_layout = QVBoxLayout(progress_box)
         progress_layout.addWidget(self.epoch_bar)
         progress_layout.addWidget(self.batch_bar)
         progress_layout.addWidget(self.time_label)
         progress_layout.addWidget(self.result_label)
+        progress_layout.addWidget(self.outcome_label)
+        progress_layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.save_chart_button = QPushButton("Save &chart…")
         self.save_chart_button.setToolTip("Save the loss and accuracy curves as PNG, SVG or PDF")
         self.save_chart_button.setEnabled(False)
@@ -269,21 +320,36 @@ class TrainingTab(QWidget):
         left_widget = QWidget()
         left_widget.setLayout(left)
         left_widget.setMaximumWidth(380)
+        scroll = QScrollArea()  # the longer form must never be squeezed on a small screen
+        scroll.setWidget(left_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMaximumWidth(400)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(left_widget)
+        layout.addWidget(scroll)
         layout.addWidget(right, 1)
+
+    @staticmethod
+    def _number_spin(field: str, step: float, decimals: int, tooltip: str) -> QDoubleSpinBox:
+        low, high, _ = RANGES[field]
+        spin = QDoubleSpinBox(minimum=low, maximum=high, singleStep=step, decimals=decimals)
+        spin.setToolTip(tooltip)
+        return spin
 
     def _connect(self):
         self.preset_combo.currentIndexChanged.connect(lambda _: self.apply_preset(self.preset_combo.currentData()))
         for edit in (self.hidden_edit, self.lr_edit):
             edit.textChanged.connect(self._validate)
-        for combo in (self.activation_combo, self.optimizer_combo):
+        for combo in (self.activation_combo, self.optimizer_combo, self.schedule_combo):
             combo.currentIndexChanged.connect(self._validate)
-        for spin in (self.epochs_spin, self.batch_spin, self.train_size_spin):
+        for spin in (self.epochs_spin, self.batch_spin, self.train_size_spin, self.momentum_spin,
+                     self.weight_decay_spin, self.dropout_spin, self.lr_decay_spin):
             spin.valueChanged.connect(self._validate)
         self.epochs_spin.valueChanged.connect(self._plan_charts)
         self.train_button.clicked.connect(self.start_training)
+        self.more_button.clicked.connect(self.train_more)
         self.stop_button.clicked.connect(self.service.stop_training)
         self.save_chart_button.clicked.connect(self._ask_chart_path)
 
@@ -293,6 +359,8 @@ class TrainingTab(QWidget):
         s.epoch_finished.connect(self._on_epoch)
         s.training_finished.connect(self._on_finished)
         s.training_failed.connect(self._on_failed)
+        s.training_outcome.connect(self._on_outcome)
+        s.model_changed.connect(lambda _: self._update_buttons())
         s.busy_changed.connect(lambda _: self._update_buttons())
         s.backend_ready.connect(self._update_buttons)
         s.dataset_ready.connect(lambda _: self._update_buttons())
@@ -301,45 +369,59 @@ class TrainingTab(QWidget):
 
     def apply_preset(self, name: str, config: ModelConfig | None = None):
         """Fill the fields from a preset (or a saved config of that preset)."""
-        config = config or PRESETS[name]
-        index = self.preset_combo.findData(name)
-        if index != self.preset_combo.currentIndex():
-            self.preset_combo.blockSignals(True)
-            self.preset_combo.setCurrentIndex(index)
-            self.preset_combo.blockSignals(False)
-        self.hidden_edit.setText(",".join(str(n) for n in config.hidden) if name != "cnn" else "")
+        p = PRESETS[name]
+        config = config or p.defaults
+        with QSignalBlocker(self.preset_combo):
+            self.preset_combo.setCurrentIndex(self.preset_combo.findData(name))
+        self.hidden_edit.setText(",".join(str(n) for n in config.hidden) if p.has_hidden_layers else "")
         self.activation_combo.setCurrentText(config.activation)
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(config.optimizer))
         self.lr_edit.setText(f"{config.learning_rate:g}")
+        self.momentum_spin.setValue(config.momentum)
+        self.weight_decay_spin.setValue(config.weight_decay)
+        self.dropout_spin.setValue(config.dropout)
+        self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(config.schedule))
+        self.lr_decay_spin.setValue(config.lr_decay)
         self.epochs_spin.setValue(config.epochs)
         self.batch_spin.setValue(config.batch_size)
-        # The Seed DNN and the CNN are fixed architectures; the MLP is the one to edit.
-        editable = name == "mlp"
-        for w in (self.hidden_edit, self.activation_combo, self.optimizer_combo, self.lr_edit):
-            w.setEnabled(editable)
-        self.arch_note.setText({
-            "seed": "The notebook's model: Reshape 784 → BatchNorm → Dense 200/100/60/30 sigmoid → softmax, "
-                    "SGD 0.03, batch 32, 50 epochs. Choose MLP to change the architecture.",
-            "cnn": "Two convolution blocks with batch norm, Adam with a decaying learning rate: "
-                   "≈99.4% test accuracy in 6 epochs.",
-            "mlp": "Edit freely: hidden sizes, activation, optimizer, learning rate.",
-        }[name])
+        self.arch_note.setText(p.description)
         self._validate()
 
+    def _editable(self) -> frozenset[str]:
+        return PRESETS[self.preset_combo.currentData()].editable
+
+    def _set_fields_enabled(self):
+        """Only what the preset lets the user change, and nothing while a run goes on."""
+        training = self.service.is_training
+        editable = self._editable()
+        for field, widget in self.fields.items():
+            widget.setEnabled(field in editable and not training)
+        # Momentum is SGD's; the decay factor is the step schedule's.
+        if self.optimizer_combo.currentData() != "sgd":
+            self.momentum_spin.setEnabled(False)
+        if self.schedule_combo.currentData() != "step":
+            self.lr_decay_spin.setEnabled(False)
+        self.preset_combo.setEnabled(not training)
+        self.train_size_spin.setEnabled(not training)
+
     def _field_errors(self) -> dict[str, str]:
+        """Each field's own problem (ConfigError's message: ranges live in ModelConfig.validate)."""
         errors = {}
-        preset = self.preset_combo.currentData()
-        if preset != "cnn":
+        editable = self._editable()
+        if "hidden" in editable:
             try:
                 parse_hidden(self.hidden_edit.text())
             except ConfigError as exc:
                 errors["hidden"] = str(exc)
         try:
             lr = float(self.lr_edit.text())
-            if not 0 < lr <= 10:
-                raise ValueError
         except ValueError:
             errors["lr"] = "learning rate: a number greater than 0 and at most 10, e.g. 0.03"
+        else:
+            try:
+                PRESETS["mlp"].defaults.replace(learning_rate=lr).validate()
+            except ConfigError as exc:
+                errors["lr"] = str(exc)
         return errors
 
     def _validate(self):
@@ -363,18 +445,24 @@ class TrainingTab(QWidget):
 
     def config(self) -> ModelConfig:
         """The config the fields describe; raises ConfigError when a field is invalid."""
-        name = self.preset_combo.currentData()
-        base = PRESETS[name]
-        if name != "mlp":
-            return base.replace(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value()).validate()
-        return base.replace(
-            hidden=parse_hidden(self.hidden_edit.text()),
-            activation=self.activation_combo.currentText(),
-            optimizer=self.optimizer_combo.currentData(),
-            learning_rate=float(self.lr_edit.text()),
-            epochs=self.epochs_spin.value(),
-            batch_size=self.batch_spin.value(),
-        ).validate()
+        p = PRESETS[self.preset_combo.currentData()]
+        values = {
+            "hidden": lambda: parse_hidden(self.hidden_edit.text()),
+            "activation": self.activation_combo.currentText,
+            "dropout": self.dropout_spin.value,
+            "optimizer": self.optimizer_combo.currentData,
+            "learning_rate": lambda: float(self.lr_edit.text()),
+            "momentum": self.momentum_spin.value,
+            "weight_decay": self.weight_decay_spin.value,
+            "schedule": self.schedule_combo.currentData,
+            "lr_decay": self.lr_decay_spin.value,
+            "epochs": self.epochs_spin.value,
+            "batch_size": self.batch_spin.value,
+        }
+        try:
+            return p.defaults.replace(**{field: values[field]() for field in p.editable}).validate()
+        except ValueError as exc:  # ConfigError, or a number that does not parse
+            raise ConfigError(str(exc)) from None
 
     def _update_buttons(self):
         s = self.service
@@ -382,8 +470,11 @@ class TrainingTab(QWidget):
         self.save_chart_button.setEnabled(bool(self.charts.history))
         ready = s.backend_is_ready and s.data is not None
         self.train_button.setEnabled(self.is_valid and ready and not training)
+        self.more_button.setEnabled(ready and not training and s.has_model)
+        self.more_spin.setEnabled(not training)
         self.stop_button.setEnabled(training)
-        self.preset_combo.setEnabled(not training)
+        self.switch_button.setEnabled(not training)
+        self._set_fields_enabled()
         if not ready and not training:
             self.train_button.setToolTip("Waiting for TensorFlow and the data to load…")
         else:
@@ -397,28 +488,55 @@ class TrainingTab(QWidget):
         settings.setValue("training/activation", self.activation_combo.currentText())
         settings.setValue("training/optimizer", self.optimizer_combo.currentData())
         settings.setValue("training/lr", self.lr_edit.text())
-        settings.setValue("training/epochs", self.epochs_spin.value())
-        settings.setValue("training/batch_size", self.batch_spin.value())
-        settings.setValue("training/train_size", self.train_size_spin.value())
+        settings.setValue("training/schedule", self.schedule_combo.currentData())
+        for key, spin in self._number_settings():
+            settings.setValue(key, spin.value())
+        settings.setValue("training/more_epochs", self.more_spin.value())
         settings.setValue("charts/last_dir", self.chart_dir)
+
+    def _number_settings(self):
+        return (("training/epochs", self.epochs_spin), ("training/batch_size", self.batch_spin),
+                ("training/train_size", self.train_size_spin), ("training/momentum", self.momentum_spin),
+                ("training/weight_decay", self.weight_decay_spin), ("training/dropout", self.dropout_spin),
+                ("training/lr_decay", self.lr_decay_spin))
 
     def restore_settings(self, settings: QSettings):
         self.chart_dir = read_text(settings, "charts/last_dir", self.chart_dir)
+        self.more_spin.setValue(read_int(settings, "training/more_epochs", self.more_spin.value(),
+                                         self.more_spin.minimum(), self.more_spin.maximum()))
         preset = read_choice(settings, "training/preset", "", PRESETS)
         if not preset:
             return
         self.apply_preset(preset)
-        if preset == "mlp":
+        editable = PRESETS[preset].editable
+        if "hidden" in editable:
             self.hidden_edit.setText(read_text(settings, "training/hidden", self.hidden_edit.text(), 200))
-            self.activation_combo.setCurrentText(read_choice(settings, "training/activation", "relu", ACTIVATIONS))
-            optimizer = read_choice(settings, "training/optimizer", "adam", OPTIMIZERS)
+        if "activation" in editable:
+            self.activation_combo.setCurrentText(read_choice(settings, "training/activation",
+                                                             self.activation_combo.currentText(), ACTIVATIONS))
+        if "optimizer" in editable:
+            optimizer = read_choice(settings, "training/optimizer", self.optimizer_combo.currentData(), OPTIMIZERS)
             self.optimizer_combo.setCurrentIndex(max(self.optimizer_combo.findData(optimizer), 0))
+        if "learning_rate" in editable:
             self.lr_edit.setText(read_float_text(settings, "training/lr", self.lr_edit.text(), 0, 10))
-        for spin, key in ((self.epochs_spin, "training/epochs"), (self.batch_spin, "training/batch_size"),
-                          (self.train_size_spin, "training/train_size")):
-            spin.setValue(read_int(settings, key, spin.value(), spin.minimum(), spin.maximum()))
+        if "schedule" in editable:
+            schedule = read_choice(settings, "training/schedule", self.schedule_combo.currentData(), SCHEDULES)
+            self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(schedule))
+        fields = {"training/momentum": "momentum", "training/weight_decay": "weight_decay",
+                  "training/dropout": "dropout", "training/lr_decay": "lr_decay"}
+        for key, spin in self._number_settings():
+            if key in fields and fields[key] not in editable:
+                continue
+            if isinstance(spin, QDoubleSpinBox):
+                spin.setValue(read_float(settings, key, spin.value(), spin.minimum(), spin.maximum()))
+            else:
+                spin.setValue(read_int(settings, key, spin.value(), spin.minimum(), spin.maximum()))
 
     # ---- training ----------------------------------------------------------------------------
+
+    def _train_size(self) -> int | None:
+        size = self.train_size_spin.value()
+        return None if size >= 60_000 else size
 
     def start_training(self):
         if not self.is_valid:
@@ -428,8 +546,15 @@ class TrainingTab(QWidget):
         except ConfigError as exc:
             self.error_label.setText(str(exc))
             return
-        size = self.train_size_spin.value()
-        self.service.start_training(config, train_size=None if size >= 60_000 else size)
+        self.service.start_training(config, train_size=self._train_size())
+
+    def train_more(self):
+        """Continue the current model; a model the app did not build uses the form's optimizer."""
+        try:
+            config = self.config()
+        except ConfigError:
+            config = None
+        self.service.train_more(self.more_spin.value(), config=config, train_size=self._train_size())
 
     def _on_started(self, plan):
         self._plan = plan
@@ -437,14 +562,22 @@ class TrainingTab(QWidget):
         self._epoch_started_at = self._started_at
         self.epoch_bar.setFormat("Epoch %v / %m")
         self.batch_bar.setFormat("Batch %v / %m")
-        self.epoch_bar.setRange(0, plan.epochs)
-        self.epoch_bar.setValue(0)
+        self.epoch_bar.setRange(plan.first_epoch, plan.epochs)
+        self.epoch_bar.setValue(plan.first_epoch)
         self.batch_bar.setRange(0, plan.total_batches)
         self.batch_bar.setValue(0)
         self.result_label.clear()
+        self.outcome_label.hide()
+        self.switch_button.hide()
+        # A continued run extends the charts of the model's earlier epochs.
         self.charts.clear(plan.epochs)
+        if plan.continued:
+            for logs in _epochs_of(plan.history):
+                self.charts.add_epoch(logs)
         c = plan.config
-        self.log(f"Training {PRESET_TITLES[c.preset]}: {plan.epochs} epochs, batch {c.batch_size}, "
+        span = (f"epochs {plan.first_epoch + 1}–{plan.epochs} (continued)" if plan.continued
+                else f"{plan.epochs} epochs")
+        self.log(f"Training {preset_title(c.preset)}: {span}, batch {c.batch_size}, "
                  f"{c.optimizer.upper()} lr {c.learning_rate:g}, {plan.n_train} images, "
                  f"validating on {plan.n_test}")
         self._tick.start()
@@ -467,14 +600,41 @@ class TrainingTab(QWidget):
     def _on_finished(self, history, stopped):
         self._tick.stop()
         self._update_times()
-        val = history.get("val_accuracy") or [None]
-        acc = val[-1]
-        text = f"Test accuracy: {acc:.2%}" if acc is not None else "Stopped before validation"
+        done = len(history.get("loss", []))
+        acc = (history.get("val_accuracy") or [None])[-1]
         if stopped:
-            text += f" (stopped after {len(history.get('loss', []))} epochs)"
+            last = self._plan.first_epoch + done if self._plan else done
+            text = f"Stopped during epoch {last + 1}"
+            if acc is not None:
+                text += f" (test accuracy {acc:.2%} after epoch {last})"
+        else:
+            text = f"Test accuracy: {acc:.2%}" if acc is not None else "Finished"
         self.result_label.setText(text)
         self.log(("Stopped. " if stopped else "Finished. ") + text)
         self._update_buttons()
+
+    def _on_outcome(self, outcome):
+        """New vs previous: say which is in use and offer the other in one click."""
+        def score(info):
+            return f"{info.test_accuracy:.2%}" if info.test_accuracy is not None else "not measured"
+
+        new, previous = outcome.new, outcome.previous
+        if outcome.using_new:
+            text = f"Using the new model ({score(new)}); the previous one, {previous.name}, scored {score(previous)}."
+            self.switch_button.setText("&Keep previous model")
+        else:
+            text = (f"Keeping the previous model, {previous.name} ({score(previous)}): the new one scored "
+                    f"{score(new)}.")
+            self.switch_button.setText("&Use new model")
+        self.outcome_label.setText(text)
+        self.outcome_label.show()
+        self.switch_button.show()
+        self.log(text)
+
+    def _switch_model(self):
+        outcome = self.service.outcome
+        if outcome is not None:
+            (self.service.keep_previous_model if outcome.using_new else self.service.use_new_model)()
 
     def _ask_chart_path(self):
         path, chosen = QFileDialog.getSaveFileName(
@@ -493,7 +653,7 @@ class TrainingTab(QWidget):
 
         title = None
         if self._plan is not None:
-            title = f"{PRESET_TITLES[self._plan.config.preset]}, {len(self.charts.history.get('loss', []))} epochs"
+            title = f"{preset_title(self._plan.config.preset)}, {len(self.charts.history.get('loss', []))} epochs"
         try:
             save_history_chart(self.charts.history, path, title)
         except ChartError as exc:
@@ -521,3 +681,9 @@ class TrainingTab(QWidget):
 
     def log(self, text: str):
         self.log_view.appendPlainText(f"[{time.strftime('%H:%M:%S')}] {text}")
+
+
+def _epochs_of(history: dict) -> list[dict]:
+    """{"loss": [a, b], ...} -> [{"loss": a, ...}, {"loss": b, ...}]."""
+    n = min((len(v) for v in history.values()), default=0)
+    return [{k: v[i] for k, v in history.items()} for i in range(n)]

@@ -1,0 +1,167 @@
+"""The Qt adapter of one training run: ``core.run.train`` on its own thread, reported as signals.
+
+The run's thread owns the model being trained and nothing else. At each epoch end it hands a copy
+of the weights (and, once, an inference copy of the architecture built on this thread) to the
+model thread, so predictions follow the run without touching the model being trained. Stop is a
+``threading.Event`` the run checks after every step.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from .core.models import ModelConfig
+from .model_host import background_priority
+
+log = logging.getLogger("mnist_gui.training")
+
+BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
+
+
+@dataclass(frozen=True)
+class TrainingPlan:
+    config: ModelConfig
+    n_train: int
+    n_test: int
+    epochs: int                  # the epoch the run ends at (counted over the model's whole training)
+    total_batches: int           # per epoch
+    first_epoch: int = 0         # epochs the model had before this run (Train more)
+    history: dict = field(default_factory=dict)  # its per-epoch history before this run
+
+    @property
+    def continued(self) -> bool:
+        return self.first_epoch > 0 or bool(self.history)
+
+
+class _TrainingWorker(QObject):
+    """Runs one ``core.run.train`` on the training thread; reports through queued signals."""
+
+    batch_progress = Signal(int, int, int, object)
+    epoch_finished = Signal(int, object, object, object)   # epoch, logs, weights, live copy
+    finished = Signal(object)                              # core.run.RunOutcome
+    failed = Signal(str)
+
+    def __init__(self, plan: TrainingPlan, data, model, prior: dict, keep_optimizer: bool,
+                 train_size: int | None, stop_event: threading.Event):
+        super().__init__()
+        self.plan, self.data, self.model, self.prior = plan, data, model, prior
+        self.keep_optimizer, self.train_size, self.stop_event = keep_optimizer, train_size, stop_event
+        self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
+        self._last_emit = 0.0
+
+    @Slot()
+    def run(self):
+        from .core import run, training
+        from .core.models import ConfigError
+
+        background_priority()
+        progress = training.callback_progress(self._on_batch, self._on_epoch)
+        try:
+            outcome = run.train(self.plan.config, self.data, model=self.model, prior=self.prior,
+                                epochs=self.plan.epochs - self.plan.first_epoch, train_size=self.train_size,
+                                progress=progress, stop_event=self.stop_event,
+                                keep_optimizer=self.keep_optimizer, on_model=self._build_live_copy)
+        except (ConfigError, training.TrainingError) as exc:
+            self.failed.emit(str(exc))
+            return
+        except MemoryError:
+            self.failed.emit("Out of memory: try a smaller model or batch size.")
+            return
+        except Exception as exc:
+            log.error("training failed:\n%s", traceback.format_exc())
+            self.failed.emit(f"Training failed: {exc}")
+            return
+        finally:
+            self.model = self.data = None
+        self.finished.emit(outcome)
+
+    def _build_live_copy(self, model):
+        # Built here, before training: built on the model thread at the first epoch end, beside this
+        # thread's work, it kept the UI thread from the GIL for up to 50 ms.
+        import keras
+
+        from .core.training import Predictor
+
+        copy = keras.models.clone_model(model)
+        self.live_copy = (copy, Predictor(copy))
+
+    def _on_batch(self, epoch, done, total, logs):
+        now = time.monotonic()
+        if now - self._last_emit >= BATCH_SIGNAL_INTERVAL or done == total:
+            self._last_emit = now
+            self.batch_progress.emit(epoch, done, total, logs)
+
+    def _on_epoch(self, epoch, logs, weights):
+        self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
+
+
+class TrainingRunner(QObject):
+    """One run at a time, on its own QThread; the UI side of it."""
+
+    batch_progress = Signal(int, int, int, object)
+    epoch_finished = Signal(int, object, object, object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _TrainingWorker | None = None
+        self.stop_event = threading.Event()
+
+    @property
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, plan: TrainingPlan, data, *, model=None, prior: dict | None = None,
+              keep_optimizer: bool = True, train_size: int | None = None) -> None:
+        self.stop_event = threading.Event()
+        thread = QThread(self)
+        thread.setObjectName("training")
+        worker = _TrainingWorker(plan, data, model, prior or {}, keep_optimizer, train_size, self.stop_event)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.batch_progress.connect(self.batch_progress)
+        worker.epoch_finished.connect(self.epoch_finished)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def stop(self):
+        self.stop_event.set()
+
+    @Slot(object)
+    def _on_finished(self, outcome):
+        self._end_thread()
+        self.finished.emit(outcome)
+
+    @Slot(str)
+    def _on_failed(self, message):
+        self._end_thread()
+        self.failed.emit(message)
+
+    def _end_thread(self):
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+            thread.deleteLater()
+        if worker is not None:
+            worker.live_copy = None
+            worker.deleteLater()
+
+    def shutdown(self, timeout_ms: int) -> bool:
+        self.stop_event.set()
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.quit()  # its event loop quits once run() returns
+        return thread.wait(timeout_ms)
