@@ -251,7 +251,8 @@ class FakeModelService(QObject):
         try:
             model = NumpyModel.load(path)
         except Exception as exc:
-            self._later.emit(lambda: self.model_failed.emit(f"Could not load {Path(path).name}: {exc}"))
+            message = f"Could not load {Path(path).name}: {exc}"
+            self._later.emit(lambda: self.model_failed.emit(message))
             return
         self._install(model, ModelInfo(name=Path(path).stem, version=next(self._versions), path=str(path)))
 

@@ -151,6 +151,15 @@ def test_ink_is_accepted_while_tensorflow_loads(qtbot, idle_service):
     assert tab.predicted_digit is None and tab.message_label.text() == "Loading TensorFlow…"
 
 
+def test_a_tensorflow_failure_is_shown_in_place_of_a_prediction(qtbot, idle_service):
+    tab = make_tab(qtbot, idle_service)
+    draw(qtbot, tab.canvas, (150, 50), (150, 250))
+    with qtbot.waitSignal(idle_service.backend_failed):
+        idle_service.fail_backend("No module named 'tensorflow'")
+    assert tab.message_label.text() == "TensorFlow could not be loaded: No module named 'tensorflow'"
+    assert tab.predicted_digit is None and tab.canvas.stroke_count() == 1
+
+
 def test_without_a_model_says_so(qtbot, service, monkeypatch):
     sent = count_requests(service, monkeypatch)
     tab = make_tab(qtbot, service)
