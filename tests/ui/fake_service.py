@@ -59,7 +59,11 @@ class NumpyModel:
     def save(self, path):
         from mnist_gui.core.files import atomic_write
 
-        atomic_write(path, lambda tmp: np.savez(open(tmp, "wb"), weights=self.weights, bias=self.bias))
+        def write(tmp):
+            with open(tmp, "wb") as f:  # a file object: np.savez would add ".npz" to a name
+                np.savez(f, weights=self.weights, bias=self.bias)
+
+        atomic_write(path, write)
 
     @classmethod
     def load(cls, path) -> NumpyModel:
