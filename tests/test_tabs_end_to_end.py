@@ -85,7 +85,7 @@ def test_train_from_the_button_shows_progress_charts_and_result(qtbot, service):
 
 
 def test_predictions_follow_the_run_from_a_copy_and_stop_keeps_a_usable_model(qtbot, service, mnist):
-    tab = _training_tab(qtbot, service, epochs=30, images=20000)
+    tab = _training_tab(qtbot, service, epochs=30, images=10000)
     live = []
     service.model_changed.connect(lambda info: live.append(info) if info.training else None)
     tab.start_training()
