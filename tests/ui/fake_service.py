@@ -332,6 +332,7 @@ class FakeModelService(QObject):
     def run_batches(self, *done: int):
         """Test helper: batch progress within the current epoch (``done`` counts of its batches)."""
         for count in done or (self._plan.total_batches,):
+            assert 0 < count <= self._plan.total_batches, "more batches than an epoch has"
             self.batch_progress.emit(self._epochs_done, count, self._plan.total_batches,
                                      {"loss": 1.0 / (1 + self._epochs_done)})
 
