@@ -12,7 +12,6 @@ import struct
 import subprocess
 import sys
 import threading
-import time
 import types
 import zipfile
 from pathlib import Path
@@ -515,31 +514,27 @@ def test_keras_route_gives_up_on_a_silent_server(tmp_path, monkeypatch):
     thread.start()
     fake_keras(monkeypatch, lambda: urllib.request.urlopen(f"http://127.0.0.1:{port}/mnist.npz"))
     try:
-        start = time.monotonic()
-        with pytest.raises(DatasetError, match="Keras"):
+        # The request ends by its timeout (0.5 s), not by another error and not never.
+        with pytest.raises(DatasetError, match="Keras could not provide MNIST: .*timed out"):
             data.load_mnist(cache_dir=tmp_path, use_pypi=False, keras_timeout=0.5)
-        elapsed = time.monotonic() - start
     finally:
         stop.set()
         thread.join()
         for conn in accepted:
             conn.close()
         server.close()
-    assert 0.4 < elapsed < 3
+    assert accepted  # it reached the silent server
 
 
 @pytest.mark.slow
-def test_real_keras_route_is_quick_when_offline(tmp_path, monkeypatch):
-    """The real keras.datasets.mnist: serves (online) or fails within seconds (offline)."""
+def test_real_keras_route_serves_or_fails_with_a_message(tmp_path, monkeypatch):
+    """The real keras.datasets.mnist: serves (online) or fails with the way out (offline).
+    How long it takes offline is measured by benchmarks/data_offline.py."""
     pytest.importorskip("keras")
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))
-    import keras  # noqa: F401  (import time is not what we are measuring)
-
-    start = time.monotonic()
     try:
         result = data.load_mnist(cache_dir=tmp_path / "cache", use_pypi=False, keras_timeout=3)
     except DatasetError as exc:
-        assert time.monotonic() - start < 20, "offline Keras route took too long"
         assert "--data" in str(exc)
     else:
         assert result.source == "keras" and result.verified

@@ -1,7 +1,5 @@
 """The main window: three tabs on one service, status bar, menus' actions, settings, clean close."""
 
-import time
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
@@ -133,9 +131,7 @@ def test_close_during_training_is_clean(qtbot, window, mnist_path, qtlog):
     window.training_tab.apply_preset("seed")
     window.training_tab.start_training()
     qtbot.waitUntil(lambda: window.training_tab.batch_bar.value() > 0, timeout=60_000)  # past the compile
-    started = time.monotonic()
-    window.close()
-    assert time.monotonic() - started < 2.0
+    window.close()  # how long this takes is measured by benchmarks/close_while_training.py
     assert not window.service.is_training or window.service._training_thread.isFinished()
     assert not [m for m in qtlog.records if "Destroyed while thread" in m.message]
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from mnist_gui.ui.widgets import SteadyLabel, TabWidget
 
 
-def _layout_requests_for_a_shorter_text(qtbot, event_spy, label):
+def _layout_requests_for_a_shorter_text(qtbot, event_spy, settle, label):
     """How many new layouts ``label``'s parent is asked for when a long text becomes shorter, and
     the parent (keep it: pytest-qt holds widgets weakly)."""
     parent = QWidget()
@@ -16,32 +16,32 @@ def _layout_requests_for_a_shorter_text(qtbot, event_spy, label):
     qtbot.addWidget(parent)
     parent.show()
     label.setText("Elapsed 12:34 · ETA 56:07")
-    qtbot.wait(20)
+    settle()
     requests = event_spy(QEvent.Type.LayoutRequest, parent)
     label.setText("Elapsed 0:01 · ETA 1:00")
-    qtbot.wait(20)
+    settle()
     return requests.count, parent
 
 
-def test_steady_label_changes_text_without_a_new_layout_and_grows_when_needed(qtbot, event_spy):
+def test_steady_label_changes_text_without_a_new_layout_and_grows_when_needed(qtbot, event_spy, settle):
     label = SteadyLabel()
-    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, label)
+    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, settle, label)
     assert requests == 0
     size = label.size()
     assert size.width() >= label.sizeHint().width()  # the shorter text is not cut
 
     label.setText("Elapsed 1:12:34 · ETA 12:56:07, still running")
-    qtbot.wait(20)
+    settle()
     assert label.width() >= label.sizeHint().width() > size.width()
 
 
-def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot, event_spy):
+def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot, event_spy, settle):
     # Why SteadyLabel exists: inside a QTabWidget that layout repaints the whole tab.
-    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, QLabel())
+    requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, settle, QLabel())
     assert requests > 0
 
 
-def _tabs_with_a_label_page(qtbot, tabs):
+def _tabs_with_a_label_page(qtbot, settle, tabs):
     page = QWidget()
     layout = QVBoxLayout(page)
     label = QLabel("Epoch 1")
@@ -54,33 +54,33 @@ def _tabs_with_a_label_page(qtbot, tabs):
     qtbot.addWidget(tabs)
     tabs.show()
     qtbot.waitExposed(tabs)
-    qtbot.wait(20)
+    settle()
     return page, label, other
 
 
-def test_tab_widget_repaints_only_the_changed_label(qtbot, event_spy):
+def test_tab_widget_repaints_only_the_changed_label(qtbot, event_spy, settle):
     tabs = TabWidget()
-    page, label, other = _tabs_with_a_label_page(qtbot, tabs)
+    page, label, other = _tabs_with_a_label_page(qtbot, settle, tabs)
     paints = event_spy(QEvent.Type.Paint, other)
     for epoch in range(2, 5):
         label.setText(f"Epoch {epoch} of 50, still running")
-        qtbot.wait(20)
+        settle()
     assert label.text().startswith("Epoch 4") and paints.count == 0
 
 
-def test_a_plain_tab_widget_repaints_the_whole_page_at_each_label_change(qtbot, event_spy):
+def test_a_plain_tab_widget_repaints_the_whole_page_at_each_label_change(qtbot, event_spy, settle):
     # Why TabWidget exists (QTabWidget::setUpLayout ends with update()).
     tabs = QTabWidget()
-    page, label, other = _tabs_with_a_label_page(qtbot, tabs)
+    page, label, other = _tabs_with_a_label_page(qtbot, settle, tabs)
     paints = event_spy(QEvent.Type.Paint, other)
     label.setText("Epoch 2 of 50, still running")
-    qtbot.wait(20)
+    settle()
     assert paints.count > 0
 
 
-def test_tab_widget_still_follows_its_pages_size_hints(qtbot):
+def test_tab_widget_still_follows_its_pages_size_hints(qtbot, settle):
     tabs = TabWidget()
-    page, label, other = _tabs_with_a_label_page(qtbot, tabs)
+    page, label, other = _tabs_with_a_label_page(qtbot, settle, tabs)
     before = tabs.minimumSizeHint()
     big = QWidget()
     big.setMinimumSize(before.width() + 200, before.height() + 100)

@@ -1,14 +1,12 @@
-"""The Draw Pad: strokes with the mouse, tools and keys, and live predictions through the service."""
-
-import time
+"""The Draw Pad: strokes with the mouse, tools and keys, and live predictions through the (fake) service."""
 
 import numpy as np
 import pytest
+from fake_service import NumpyModel
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
 
-from mnist_gui.core.models import build_model, preset
 from mnist_gui.core.preprocess import prepare_digit
 from mnist_gui.ui.draw_tab import DEFAULT_PEN_WIDTH, IMAGE_SIZE, DrawCanvas, DrawTab
 
@@ -16,14 +14,12 @@ LEFT = Qt.MouseButton.LeftButton
 NO_KEYS = Qt.KeyboardModifier.NoModifier
 
 
-def draw(qtbot, canvas, *points, pause_ms=0):
+def draw(qtbot, canvas, *points):
     """One stroke through ``points`` (widget coordinates): press, moves with the button held, release."""
     first, *rest = [QPoint(*p) for p in points]
     qtbot.mousePress(canvas, LEFT, NO_KEYS, first)
     for point in rest:
         qtbot.mouseMove(canvas, point)
-        if pause_ms:
-            qtbot.wait(pause_ms)
     qtbot.mouseRelease(canvas, LEFT, NO_KEYS, rest[-1] if rest else first)
 
 
@@ -43,16 +39,6 @@ def canvas(qtbot):
     return widget
 
 
-@pytest.fixture
-def idle_service(qtbot):
-    """A service whose TensorFlow has not loaded (yet): the pad must work regardless."""
-    from mnist_gui.service import ModelService
-
-    svc = ModelService()
-    yield svc
-    assert svc.shutdown()
-
-
 def make_tab(qtbot, service) -> DrawTab:
     tab = DrawTab(service)
     qtbot.addWidget(tab)
@@ -63,20 +49,29 @@ def make_tab(qtbot, service) -> DrawTab:
     return tab
 
 
-def count_requests(service, monkeypatch) -> list:
-    """Record every prediction request (the images sent), with how many earlier ones were unanswered."""
-    sent, answered = [], set()
-    service.prediction_ready.connect(lambda request_id, probs: answered.add(request_id))
-    request = service.request_prediction
+class Requests(list):
+    """Every prediction request: (id, the images sent, how many earlier ones were unanswered)."""
 
-    def spy(images):
-        unanswered = len(sent) - len(answered)
-        request_id = request(images)
-        sent.append((request_id, np.array(images), unanswered))
-        return request_id
+    def __init__(self, service, monkeypatch):
+        super().__init__()
+        self.answered = set()
+        service.prediction_ready.connect(lambda request_id, probs: self.answered.add(request_id))
+        request = service.request_prediction
 
-    monkeypatch.setattr(service, "request_prediction", spy)
-    return sent
+        def spy(images):
+            unanswered = len(self) - len(self.answered)
+            request_id = request(images)
+            self.append((request_id, np.array(images), unanswered))
+            return request_id
+
+        monkeypatch.setattr(service, "request_prediction", spy)
+
+    def all_answered(self) -> bool:
+        return len(self.answered) == len(self)
+
+
+def count_requests(service, monkeypatch) -> Requests:
+    return Requests(service, monkeypatch)
 
 
 def test_fast_stroke_with_few_points_is_continuous(qtbot, canvas):
@@ -117,7 +112,6 @@ def test_resizing_keeps_the_drawing(qtbot, canvas):
     before = canvas.image()
     for width, height in [(600, 600), (500, 250), (150, 150)]:
         canvas.resize(width, height)
-        qtbot.wait(1)
         np.testing.assert_array_equal(canvas.image(), before)
         # On screen too: the pad is the centred square, and the stroke's middle is its centre.
         shown = grey(canvas.grab().toImage())
@@ -157,11 +151,21 @@ def test_ink_is_accepted_while_tensorflow_loads(qtbot, idle_service):
     assert tab.predicted_digit is None and tab.message_label.text() == "Loading TensorFlow…"
 
 
-def test_without_a_model_says_so(qtbot, service):
+def test_a_tensorflow_failure_is_shown_in_place_of_a_prediction(qtbot, idle_service):
+    tab = make_tab(qtbot, idle_service)
+    draw(qtbot, tab.canvas, (150, 50), (150, 250))
+    with qtbot.waitSignal(idle_service.backend_failed):
+        idle_service.fail_backend("No module named 'tensorflow'")
+    assert tab.message_label.text() == "TensorFlow could not be loaded: No module named 'tensorflow'"
+    assert tab.predicted_digit is None and tab.canvas.stroke_count() == 1
+
+
+def test_without_a_model_says_so(qtbot, service, monkeypatch):
+    sent = count_requests(service, monkeypatch)
     tab = make_tab(qtbot, service)
     draw(qtbot, tab.canvas, (150, 50), (150, 250))
-    qtbot.wait(100)
-    assert tab.predicted_digit is None
+    qtbot.waitUntil(lambda: grey(tab.preview.pixmap().toImage()).max() == 255)  # the stroke was read
+    assert sent == [] and tab.predicted_digit is None
     assert tab.message_label.text() == "No model yet — train one or open a model file"
 
 
@@ -171,13 +175,25 @@ def test_stroke_is_read_live_by_the_model(qtbot, service_with_model, monkeypatch
     tab = make_tab(qtbot, svc)
     assert tab.message_label.text() == "Draw a digit"
 
-    # A slow vertical stroke: predictions arrive while drawing, throttled, one at a time.
-    start = time.monotonic()
-    draw(qtbot, tab.canvas, (150, 50), *[(150, 50 + 5 * i) for i in range(1, 41)], pause_ms=8)
-    elapsed_ms = (time.monotonic() - start) * 1000
-    qtbot.waitUntil(lambda: tab.predicted_digit is not None, timeout=10_000)
-    qtbot.wait(200)  # let the last request be answered
-    assert 3 <= len(sent) <= elapsed_ms / 45 + 2  # Qt may fire a coarse timer up to 5% early
+    # A slow vertical stroke: predictions arrive while drawing, throttled, one at a time. The
+    # mouse moves in bursts of four; after each burst it waits for the pad to send a request.
+    qtbot.mousePress(tab.canvas, LEFT, NO_KEYS, QPoint(150, 50))
+    moves = [(150, 50 + 5 * i) for i in range(1, 41)]
+    throttled_moves = []  # for each move made within an interval: the requests it sent
+    for burst in range(0, len(moves), 4):
+        count = len(sent)
+        for point in moves[burst:burst + 4]:
+            throttled, before = tab._throttle.isActive(), len(sent)
+            qtbot.mouseMove(tab.canvas, QPoint(*point))
+            if throttled:
+                throttled_moves.append(len(sent) - before)
+        qtbot.waitUntil(lambda: len(sent) > count)  # sent when the interval ends, while drawing
+    while_drawing = len(sent)
+    qtbot.mouseRelease(tab.canvas, LEFT, NO_KEYS, QPoint(*moves[-1]))
+    qtbot.waitUntil(lambda: tab.predicted_digit is not None and sent.all_answered())
+    assert 10 <= while_drawing < len(moves)
+    # Within an interval a move sends nothing; the interval's end sends the newest drawing.
+    assert len(throttled_moves) >= len(moves) // 2 and not any(throttled_moves)
     assert all(unanswered == 0 for *_, unanswered in sent)
 
     # The newest drawing was the last one sent, and what is shown is the model's reading of it.
@@ -195,16 +211,15 @@ def test_new_model_rereads_the_drawing(qtbot, service_with_model):
     svc = service_with_model
     tab = make_tab(qtbot, svc)
     draw(qtbot, tab.canvas, (100, 80), (200, 80), (130, 250))
-    qtbot.waitUntil(lambda: tab.predicted_digit is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.predicted_digit is not None)
     before = tab.bars.probabilities()
 
-    untrained = build_model(preset("mlp", seed=3))
-    with qtbot.waitSignal(svc.model_changed, timeout=30_000):
-        svc.use_model(untrained, "untrained")
+    with qtbot.waitSignal(svc.model_changed):
+        svc.use_model(NumpyModel.untrained(seed=3), "untrained")
     digit = prepare_digit(tab.canvas.image())
     expected = svc.predict(digit[None])[0]
     assert not np.allclose(expected, before, atol=1e-3)
-    qtbot.waitUntil(lambda: np.allclose(tab.bars.probabilities(), expected, rtol=1e-5), timeout=5000)
+    qtbot.waitUntil(lambda: np.allclose(tab.bars.probabilities(), expected, rtol=1e-5))
     assert "untrained" in tab.model_label.text()
 
 
@@ -214,30 +229,32 @@ def test_empty_pad_predicts_nothing(qtbot, service_with_model, monkeypatch):
     tab = make_tab(qtbot, svc)
     draw(qtbot, tab.canvas, (150, 50), (150, 250))
     requests_for_the_stroke = len(sent)
-    qtbot.keyClick(tab.canvas, Qt.Key.Key_Delete)    # likely before the last answer arrives
-    qtbot.wait(300)
+    assert requests_for_the_stroke >= 1 and not sent.all_answered()
+    qtbot.keyClick(tab.canvas, Qt.Key.Key_Delete)    # before the last answer arrives
+    # Until every answer is in and the interval is over, the pad could still send one.
+    qtbot.waitUntil(lambda: sent.all_answered() and not tab._throttle.isActive())
     assert len(sent) == requests_for_the_stroke      # none for the empty pad
     assert tab.predicted_digit is None and tab.bars.probabilities() is None
     assert tab.message_label.text() == "Draw a digit"
     assert grey(tab.preview.pixmap().toImage()).max() == 0
 
     # A new model with an empty pad: still nothing to ask.
-    with qtbot.waitSignal(svc.model_changed, timeout=30_000):
-        svc.use_model(build_model(preset("mlp")), "another")
-    qtbot.wait(100)
+    with qtbot.waitSignal(svc.test_predictions_ready):  # the model change has been handled by then
+        svc.use_model(NumpyModel.untrained(), "another")
     assert len(sent) == requests_for_the_stroke and tab.message_label.text() == "Draw a digit"
 
 
 def test_a_mouse_move_repaints_only_around_its_segment_and_shows_what_a_redraw_shows(
-        qtbot, canvas, event_spy):
+        qtbot, canvas, event_spy, settle):
     # Repainting every stroke over the whole pad at every move took up to 40 ms while training ran.
     draw(qtbot, canvas, (60, 60), (240, 240), (60, 240))
-    qtbot.wait(20)
+    settle()
     paints = event_spy(QEvent.Type.Paint, canvas)
     qtbot.mousePress(canvas, LEFT, NO_KEYS, QPoint(150, 40))
     for x, y in ((158, 48), (166, 58), (172, 70), (176, 84)):
+        count = paints.count
         qtbot.mouseMove(canvas, QPoint(x, y))
-        qtbot.wait(5)
+        qtbot.waitUntil(lambda: paints.count > count)  # each move paints, on its own
     painted = paints.rects()
     assert painted and all(r.width() * r.height() < canvas.width() * canvas.height() / 10 for r in painted)
     shown_mid_stroke = grey(canvas.grab().toImage())

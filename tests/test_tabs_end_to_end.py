@@ -1,0 +1,123 @@
+"""Each tab on the real ModelService: real TensorFlow, real MNIST, real (small) training runs.
+
+The tabs' behaviour in detail is tested on a fake service in tests/ui; these check that the real
+service gives them what the fake does.
+"""
+
+import numpy as np
+from PySide6.QtCore import QPoint, Qt
+
+from mnist_gui.core.preprocess import prepare_digit
+from mnist_gui.ui.draw_tab import DrawTab
+from mnist_gui.ui.gallery_tab import GalleryTab
+from mnist_gui.ui.training_tab import TrainingTab
+
+
+def test_gallery_shows_the_real_models_predictions(qtbot, service_with_model):
+    service = service_with_model
+    tab = GalleryTab(service)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 900)
+    tab.show()
+    qtbot.waitExposed(tab)
+    probs, y_test = service.test_probabilities, service.data.y_test
+    predicted = probs.argmax(axis=1)
+    assert np.mean(predicted == y_test) > 0.85  # a trained model, not noise
+    wrong = np.flatnonzero(predicted != y_test)[:3].tolist()
+    indices = [0, 1, 2, 3, 4] + wrong
+    tab.show_indices(indices)
+    for index, text in zip(indices, tab.cell_texts()):
+        mark = "✓" if predicted[index] == y_test[index] else "✗"
+        percent = round(100 * float(probs[index].max()))
+        assert text == f"true {y_test[index]}\n{mark} pred {predicted[index]} {percent}%"
+    expected = np.zeros((10, 10), int)
+    np.add.at(expected, (y_test.astype(int), predicted), 1)
+    np.testing.assert_array_equal(tab.confusion_counts(), expected)
+    assert "Predictions of test MLP" in tab.state_label.text()
+
+
+def test_a_drawn_stroke_is_read_by_the_real_model(qtbot, service_with_model):
+    service = service_with_model
+    tab = DrawTab(service)
+    qtbot.addWidget(tab)
+    tab.resize(800, 500)
+    tab.show()
+    qtbot.waitExposed(tab)
+    canvas, left = tab.canvas, Qt.MouseButton.LeftButton
+    qtbot.mousePress(canvas, left, Qt.KeyboardModifier.NoModifier, QPoint(150, 50))
+    for i in range(1, 41):
+        qtbot.mouseMove(canvas, QPoint(150, 50 + 5 * i))
+    qtbot.mouseRelease(canvas, left, Qt.KeyboardModifier.NoModifier, QPoint(150, 250))
+    digit = prepare_digit(canvas.image())
+    probs = service.predict(digit[None])[0]
+    qtbot.waitUntil(lambda: tab.bars.probabilities() is not None
+                    and np.allclose(tab.bars.probabilities(), probs, rtol=1e-5), timeout=10_000)
+    assert tab.predicted_digit == 1 == int(probs.argmax())
+    assert tab.message_label.text() == f"{probs.max():.1%} confident"
+
+
+def _training_tab(qtbot, service, *, epochs, images):
+    tab = TrainingTab(service)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.apply_preset("mlp")
+    tab.epochs_spin.setValue(epochs)
+    tab.train_size_spin.setValue(images)
+    return tab
+
+
+def test_train_from_the_button_shows_progress_charts_and_result(qtbot, service):
+    tab = _training_tab(qtbot, service, epochs=2, images=2000)
+    with qtbot.waitSignal(service.training_finished, timeout=120_000) as finished:
+        qtbot.mouseClick(tab.train_button, Qt.MouseButton.LeftButton)
+        assert tab.stop_button.isEnabled() and not tab.train_button.isEnabled()
+    history, stopped = finished.args
+    assert not stopped and len(history["loss"]) == 2
+    assert tab.epoch_bar.value() == 2 and tab.batch_bar.value() == tab.batch_bar.maximum()
+    assert tab.charts.history == history
+    xs, ys = zip(*tab.charts.accuracy_chart.points("val_accuracy"))
+    assert xs == (1, 2) and np.allclose(ys, 100 * np.array(history["val_accuracy"]))
+    assert history["val_accuracy"][-1] > 0.7  # it learned
+    log = tab.log_view.toPlainText()
+    assert "Epoch 1/2" in log and "Epoch 2/2" in log
+    assert tab.result_label.text() == f"Test accuracy: {history['val_accuracy'][-1]:.2%}"
+    assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
+
+
+def test_predictions_follow_the_run_from_a_copy_and_stop_keeps_a_usable_model(qtbot, service, mnist):
+    tab = _training_tab(qtbot, service, epochs=30, images=10000)
+    live = []
+    service.model_changed.connect(lambda info: live.append(info) if info.training else None)
+    tab.start_training()
+    qtbot.waitUntil(lambda: bool(live) and service.test_probabilities is not None
+                    and service.model_info.training, timeout=60_000)
+    assert service.is_training
+    trained, inference = service._trainer.model, service._worker.model
+    assert inference is not trained  # the model being trained is never called from another thread
+    probs = service.predict(mnist.x_test[:100])
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
+    assert np.mean(probs.argmax(1) == mnist.y_test[:100]) > 0.5
+
+    with qtbot.waitSignal(service.training_finished, timeout=60_000) as finished:
+        qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    history, stopped = finished.args
+    assert stopped and len(history["loss"]) < 30
+    assert "stopped" in tab.result_label.text()
+    info = lambda: service.model_info  # noqa: E731
+    qtbot.waitUntil(lambda: info() is not None and not info().training, timeout=30_000)
+    probs = service.predict(mnist.x_test[:200])
+    assert np.mean(probs.argmax(1) == mnist.y_test[:200]) > 0.5  # it keeps what it learned
+
+
+def test_a_diverging_run_keeps_the_previous_model(qtbot, service_with_model):
+    service = service_with_model
+    before = service.model_info
+    tab = _training_tab(qtbot, service, epochs=3, images=4000)
+    tab.hidden_edit.setText("512,512,512")
+    tab.lr_edit.setText("10")  # SGD at lr 10 on a wide ReLU net blows up within an epoch
+    tab.optimizer_combo.setCurrentIndex(tab.optimizer_combo.findData("sgd"))
+    with qtbot.waitSignal(service.training_failed, timeout=120_000) as failed:
+        tab.start_training()
+    assert "diverged" in failed.args[0]
+    assert service.model_info.name == before.name
+    assert "Training failed" in tab.result_label.text()

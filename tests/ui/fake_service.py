@@ -1,0 +1,397 @@
+"""A stand-in for ``mnist_gui.service.ModelService`` that needs no TensorFlow.
+
+Same signals, attributes and methods as the widgets use; the same dataclasses (ModelInfo,
+DatasetInfo, TrainingPlan, Predictions, ModelConfig). The "model" is numpy: nearest centroids of a
+slice of the real MNIST training images (softmax of negative squared distances), so its answers
+are sensible (about 79% of the test images right) and known to the test.
+
+Answers come back the way the real service's come from its model thread: later, as queued
+signals, never inside the call that asked. A model change is announced once (``model_changed``),
+and its test-set predictions follow in a later event (``test_predictions_ready``).
+
+Training is not timed: the test plays the training thread, step by step, with ``run_batches``,
+``end_epoch``, ``finish_training`` and ``fail_training``, which emit what the real service emits.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+
+from mnist_gui.core.metrics import Predictions
+from mnist_gui.core.models import PRESET_TITLES, ConfigError, ModelConfig
+from mnist_gui.service import DatasetInfo, ModelInfo, TrainingPlan
+
+TEMPERATURE = 4.0    # spreads the confidences: median ~83%, a tenth below 45%
+FIT_IMAGES = 2000    # training images the centroids of a "trained" model come from
+
+
+class NumpyModel:
+    """softmax(x @ weights + bias) on pixels scaled to 0..1; takes (N, 28, 28) raw pixels like the real models."""
+
+    def __init__(self, weights: np.ndarray, bias: np.ndarray):
+        self.weights, self.bias = np.asarray(weights, np.float32), np.asarray(bias, np.float32)
+        self._raw_weights = self.weights / 255  # applied to raw pixels: one pass over the images
+
+    def __call__(self, images) -> np.ndarray:
+        x = np.asarray(images).reshape(len(images), -1).astype(np.float32)
+        z = x @ self._raw_weights + self.bias
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    @classmethod
+    def centroids(cls, x, y) -> NumpyModel:
+        """Nearest centroid, softly: -|x - c|² / T is linear in x once the row's own |x|² is dropped."""
+        x = np.asarray(x, np.float64).reshape(len(x), -1) / 255.0
+        centres = np.stack([x[np.asarray(y) == digit].mean(axis=0) for digit in range(10)])
+        return cls(2 * centres.T / TEMPERATURE, -(centres ** 2).sum(axis=1) / TEMPERATURE)
+
+    @classmethod
+    def untrained(cls, seed: int = 0) -> NumpyModel:
+        rng = np.random.default_rng(seed)
+        return cls(rng.normal(0, 0.05, (784, 10)), np.zeros(10))
+
+    def save(self, path):
+        from mnist_gui.core.files import atomic_write
+
+        def write(tmp):
+            with open(tmp, "wb") as f:  # a file object: np.savez would add ".npz" to a name
+                np.savez(f, weights=self.weights, bias=self.bias)
+
+        atomic_write(path, write)
+
+    @classmethod
+    def load(cls, path) -> NumpyModel:
+        with np.load(path, allow_pickle=False) as f:
+            return cls(f["weights"], f["bias"])
+
+
+_datasets: dict[str, object] = {}  # path → MnistData, so that each test does not read the file again
+
+
+def trained_model(data) -> NumpyModel:
+    return NumpyModel.centroids(data.x_train[:FIT_IMAGES], data.y_train[:FIT_IMAGES])
+
+
+class FakeModelService(QObject):
+    backend_ready = Signal()
+    backend_failed = Signal(str)
+    status_changed = Signal(str)
+    dataset_ready = Signal(object)                 # DatasetInfo
+    dataset_failed = Signal(str)
+    model_changed = Signal(object)                 # ModelInfo
+    model_failed = Signal(str)
+    model_saved = Signal(str)
+    test_predictions_ready = Signal(int, object)   # model version, Predictions
+    prediction_ready = Signal(object, object)      # request id, probabilities or None
+    training_started = Signal(object)              # TrainingPlan
+    batch_progress = Signal(int, int, int, object)
+    epoch_finished = Signal(int, object)
+    training_finished = Signal(object, bool)
+    training_failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    _later = Signal(object)  # a queued call to self: what the real service's threads answer with
+
+    def __init__(self, *, backend_ready: bool = True, parent=None):
+        super().__init__(parent)
+        self._closed = False
+        self._later.connect(self._run_later, Qt.ConnectionType.QueuedConnection)
+        self._versions = itertools.count(1)
+        self._request_ids = itertools.count(1)
+        self._busy_reasons: set[str] = set()
+        self._model: NumpyModel | None = None
+        self._pending_model = None
+        self.backend_is_ready = backend_ready
+        self.data = None
+        self.dataset_info: DatasetInfo | None = None
+        self.model_info: ModelInfo | None = None
+        self.test_predictions: Predictions | None = None
+        # Training, as the test drives it.
+        self._plan: TrainingPlan | None = None
+        self._train_x = self._train_y = None
+        self._history: dict[str, list[float]] = {}
+        self._epochs_done = 0
+        self._run_model: NumpyModel | None = None
+        self.stop_requested = False
+
+    def _run_later(self, fn):
+        if not self._closed:  # answers still queued at shutdown are dropped, as a closing app drops them
+            fn()
+
+    # ---- state -----------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._busy_reasons)
+
+    def _set_busy(self, reason: str, busy: bool):
+        was = self.busy
+        (self._busy_reasons.add if busy else self._busy_reasons.discard)(reason)
+        if was != self.busy:
+            self.busy_changed.emit(self.busy)
+
+    @property
+    def has_model(self) -> bool:
+        return self.model_info is not None
+
+    @property
+    def is_training(self) -> bool:
+        return self._plan is not None
+
+    @property
+    def test_probabilities(self):
+        return None if self.test_predictions is None else self.test_predictions.probabilities
+
+    # ---- start-up ----------------------------------------------------------------------------
+
+    def load_backend(self):
+        if self.backend_is_ready:
+            self.backend_ready.emit()
+            return
+        self._set_busy("backend", True)
+        self.status_changed.emit("Loading TensorFlow…")
+        self._later.emit(self._backend_loaded)
+
+    def _backend_loaded(self):
+        self.backend_is_ready = True
+        self._set_busy("backend", False)
+        self.status_changed.emit("TensorFlow ready")
+        self.backend_ready.emit()
+        if self._pending_model is not None:
+            kind, arg = self._pending_model
+            self._pending_model = None
+            self.open_model(arg) if kind == "open" else self.new_model(arg)
+
+    def fail_backend(self, message: str):
+        """Test helper: the TensorFlow import failed."""
+        self._set_busy("backend", False)
+        self.backend_failed.emit(f"TensorFlow could not be loaded: {message}")
+
+    def load_dataset(self, path=None):
+        self._set_busy("data", True)
+        self.status_changed.emit("Loading data…")
+        self._later.emit(lambda: self._load_dataset(path))
+
+    def _load_dataset(self, path):
+        from mnist_gui.core.data import load_mnist
+
+        key = str(Path(path).resolve()) if path is not None else ""
+        try:
+            data = _datasets.get(key) or load_mnist(path, use_keras=False, use_pypi=False)
+        except Exception as exc:  # the real service reports any failure as a message
+            self._set_busy("data", False)
+            self.dataset_failed.emit(str(exc))
+            return
+        _datasets[key] = data
+        self._set_busy("data", False)
+        self.data = data
+        self.dataset_info = DatasetInfo(data.source, str(data.location), data.verified,
+                                        len(data.x_train), len(data.x_test))
+        self.test_predictions = None
+        self.status_changed.emit(f"Data ready ({data.source})")
+        self.dataset_ready.emit(self.dataset_info)
+        if self._model is not None and self.model_info is not None:
+            self._later.emit(lambda: self._predict_test(self.model_info.version))
+
+    # ---- the model host -------------------------------------------------------------------------
+
+    def _install(self, model: NumpyModel, info: ModelInfo):
+        self._set_busy("model", True)
+        self._later.emit(lambda: self._installed(model, info))
+
+    def _installed(self, model, info):
+        self._set_busy("model", False)
+        self._model, self.model_info, self.test_predictions = model, info, None
+        if info.training and self._plan is not None:
+            self.status_changed.emit(f"Training: epoch {info.epoch} of {self._plan.epochs} done")
+        else:
+            self.status_changed.emit(f"Model: {info.name}")
+        self.model_changed.emit(info)
+        self._later.emit(lambda: self._predict_test(info.version))
+
+    def _predict_test(self, version):
+        if self.data is None or self.model_info is None or self.model_info.version != version:
+            return  # superseded, like an answer for an older model
+        predictions = Predictions.of(self._model(self.data.x_test))
+        self.test_predictions = predictions
+        self.model_info = replace(self.model_info,
+                                  test_accuracy=float(np.mean(predictions.labels == self.data.y_test)))
+        self.test_predictions_ready.emit(version, predictions)
+
+    def use_model(self, model: NumpyModel, name: str, config: ModelConfig | None = None):
+        if self.is_training:
+            self.model_failed.emit("Stop training before switching models.")
+            return
+        self._install(model, ModelInfo(name=name, version=next(self._versions),
+                                       preset=config.preset if config else None,
+                                       config=config.to_dict() if config else {}))
+
+    def new_model(self, config: ModelConfig):
+        if self.is_training:
+            self.model_failed.emit("Stop training before building another model.")
+            return
+        if not self.backend_is_ready:
+            self._pending_model = ("new", config)
+            return
+        self._install(NumpyModel.untrained(config.seed),
+                      ModelInfo(name=f"New {PRESET_TITLES.get(config.preset, config.preset)}",
+                                version=next(self._versions), preset=config.preset, config=config.to_dict()))
+
+    def open_model(self, path):
+        """Opens what ``save_model`` wrote (numpy weights); anything else fails with a message."""
+        if self.is_training:
+            self.model_failed.emit("Stop training before opening another model.")
+            return
+        if not self.backend_is_ready:
+            self._pending_model = ("open", str(path))
+            return
+        self.status_changed.emit(f"Loading model {Path(path).name}…")
+        try:
+            model = NumpyModel.load(path)
+        except Exception as exc:
+            message = f"Could not load {Path(path).name}: {exc}"
+            self._later.emit(lambda: self.model_failed.emit(message))
+            return
+        self._install(model, ModelInfo(name=Path(path).stem, version=next(self._versions), path=str(path)))
+
+    def save_model(self, path):
+        self._set_busy("save", True)
+        self._later.emit(lambda: self._save(str(path)))
+
+    def _save(self, path):
+        self._set_busy("save", False)
+        if self._model is None:
+            self.model_failed.emit("There is no model to save yet: train one or open a model file.")
+            return
+        try:
+            self._model.save(path)
+        except OSError as exc:
+            self.model_failed.emit(f"Could not save {Path(path).name}: {exc}")
+            return
+        self.model_info = replace(self.model_info, path=path)
+        self.model_saved.emit(path)
+        self.model_changed.emit(self.model_info)
+
+    def predict(self, images):
+        return None if self._model is None else self._model(images)
+
+    def request_prediction(self, images) -> int:
+        request_id = next(self._request_ids)
+        images = np.array(images, dtype=np.float32)
+        # Answered by whatever model is current when the answer is made, as on the model thread.
+        self._later.emit(lambda: self.prediction_ready.emit(request_id, self.predict(images)))
+        return request_id
+
+    # ---- training: the test plays the training thread --------------------------------------------
+
+    def start_training(self, config: ModelConfig, *, train_size: int | None = None) -> bool:
+        if self.is_training:
+            self.training_failed.emit("Training is already running.")
+            return False
+        if self.data is None:
+            self.training_failed.emit("The MNIST data is not loaded yet.")
+            return False
+        if not self.backend_is_ready:
+            self.training_failed.emit("TensorFlow is still loading; try again in a moment.")
+            return False
+        try:
+            config.validate()
+        except ConfigError as exc:
+            self.training_failed.emit(str(exc))
+            return False
+        x, y = self.data.x_train, self.data.y_train
+        if train_size:
+            x, y = x[:train_size], y[:train_size]
+        self._train_x, self._train_y = x, y
+        self._plan = TrainingPlan(config, len(x), len(self.data.x_test), config.epochs,
+                                  -(-len(x) // config.batch_size))
+        self._history, self._epochs_done, self._run_model = {}, 0, None
+        self.stop_requested = False
+        self._set_busy("training", True)
+        self.training_started.emit(self._plan)
+        return True
+
+    def stop_training(self):
+        self.stop_requested = True
+
+    @property
+    def plan(self) -> TrainingPlan | None:
+        return self._plan
+
+    @property
+    def run_title(self) -> str:
+        config = self._plan.config
+        return PRESET_TITLES.get(config.preset, config.preset)
+
+    def run_batches(self, *done: int):
+        """Test helper: batch progress within the current epoch (``done`` counts of its batches)."""
+        for count in done or (self._plan.total_batches,):
+            assert 0 < count <= self._plan.total_batches, "more batches than an epoch has"
+            self.batch_progress.emit(self._epochs_done, count, self._plan.total_batches,
+                                     {"loss": 1.0 / (1 + self._epochs_done)})
+
+    def end_epoch(self) -> dict:
+        """Test helper: the current epoch ends; returns its logs.
+
+        Epoch k's model is the centroids of the first 100·2^k training images: it improves from
+        epoch to epoch. Its logs are measured, not made up. As in the real service, the epoch's
+        model reaches predictions a moment later (``model_changed``, then ``test_predictions_ready``).
+        """
+        epoch = self._epochs_done
+        n = min(len(self._train_x), 100 * 2 ** epoch)
+        model = NumpyModel.centroids(self._train_x[:n], self._train_y[:n])
+        logs = {}
+        train = slice(0, FIT_IMAGES)  # the training metrics on a slice, to stay quick
+        for prefix, x, y in (("", self._train_x[train], self._train_y[train]),
+                             ("val_", self.data.x_test, self.data.y_test)):
+            probs = model(x)
+            logs[prefix + "loss"] = float(-np.mean(np.log(probs[np.arange(len(y)), y] + 1e-7)))
+            logs[prefix + "accuracy"] = float(np.mean(probs.argmax(axis=1) == y))
+        self._epochs_done, self._run_model = epoch + 1, model
+        for key, value in logs.items():
+            self._history.setdefault(key, []).append(value)
+        config = self._plan.config
+        self._install(model, ModelInfo(name=f"{self.run_title} (training)", version=next(self._versions),
+                                       preset=config.preset, config=config.to_dict(),
+                                       test_accuracy=logs["val_accuracy"], training=True, epoch=epoch + 1))
+        self.epoch_finished.emit(epoch, logs)
+        return logs
+
+    def finish_training(self, stopped: bool | None = None):
+        """Test helper: the run ends (stopped if ``stop_training`` was asked, unless told otherwise)."""
+        stopped = self.stop_requested if stopped is None else stopped
+        config, model, epochs = self._plan.config, self._run_model, self._epochs_done
+        history = {key: list(values) for key, values in self._history.items()}
+        self._end()
+        if model is not None:
+            self._install(model, ModelInfo(name=f"{PRESET_TITLES.get(config.preset, config.preset)}, "
+                                                f"{epochs} epochs", version=next(self._versions),
+                                           preset=config.preset, config=config.to_dict(),
+                                           test_accuracy=history["val_accuracy"][-1], epoch=epochs))
+        self.training_finished.emit(history, stopped)
+
+    def fail_training(self, message: str):
+        """Test helper: the run failed; the last finished epoch's model stays, else the one from before."""
+        title, epochs = self.run_title, self._epochs_done
+        self._end()
+        if epochs and self.model_info is not None and self.model_info.training:
+            self.model_info = replace(self.model_info, training=False, name=f"{title}, {epochs} epochs")
+            self.model_changed.emit(self.model_info)
+            message += f" The model keeps the weights of epoch {epochs}."
+        else:
+            message += " The previous model is kept."
+        self.training_failed.emit(message)
+
+    def _end(self):
+        self._plan = None
+        self._set_busy("training", False)
+
+    def shutdown(self, timeout_ms: int = 0) -> bool:
+        self._closed = True
+        return True
