@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event):
-        if not self.ask_to_save():
+        if self.isVisible() and not self.ask_to_save():  # hidden: closed already, nobody to ask
             event.ignore()
             return
         self.save_settings()

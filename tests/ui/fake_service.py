@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from mnist_gui.core.metrics import Predictions
 from mnist_gui.core.models import PRESET_TITLES, ConfigError, ModelConfig
-from mnist_gui.service import DatasetInfo, ModelInfo, TrainingPlan
+from mnist_gui.service import DatasetInfo, ModelInfo, TrainingOutcome, TrainingPlan
 
 TEMPERATURE = 4.0    # spreads the confidences: median ~83%, a tenth below 45%
 FIT_IMAGES = 2000    # training images the centroids of a "trained" model come from
@@ -94,6 +94,7 @@ class FakeModelService(QObject):
     epoch_finished = Signal(int, object)
     training_finished = Signal(object, bool)
     training_failed = Signal(str)
+    training_outcome = Signal(object)              # TrainingOutcome
     busy_changed = Signal(bool)
 
     _later = Signal(object)  # a queued call to self: what the real service's threads answer with
@@ -118,6 +119,9 @@ class FakeModelService(QObject):
         self._history: dict[str, list[float]] = {}
         self._epochs_done = 0
         self._run_model: NumpyModel | None = None
+        self._previous: tuple | None = None   # (model, info) in use when the run started
+        self._first_epoch = 0
+        self.outcome: TrainingOutcome | None = None
         self.stop_requested = False
 
     def _run_later(self, fn):
@@ -308,14 +312,40 @@ class FakeModelService(QObject):
         x, y = self.data.x_train, self.data.y_train
         if train_size:
             x, y = x[:train_size], y[:train_size]
+        self._begin(TrainingPlan(config, len(x), len(self.data.x_test), config.epochs,
+                                 -(-len(x) // config.batch_size)), x, y)
+        return True
+
+    def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None) -> bool:
+        info = self.model_info
+        if info is None:
+            self.training_failed.emit("There is no model to train more: train one or open a model file.")
+            return False
+        if self.is_training:
+            self.training_failed.emit("Training is already running.")
+            return False
+        base = ModelConfig.from_dict(info.config) if info.config else (config or ModelConfig(preset="mlp"))
+        base = base.replace(epochs=epochs)
+        x, y = self.data.x_train, self.data.y_train
+        if train_size:
+            x, y = x[:train_size], y[:train_size]
+        first = info.epoch or 0
+        history = dict(info.metadata.get("history") or {})
+        self._begin(TrainingPlan(base, len(x), len(self.data.x_test), first + epochs,
+                                 -(-len(x) // base.batch_size), first, history), x, y)
+        self._history = {k: list(v) for k, v in history.items()}
+        return True
+
+    def _begin(self, plan, x, y):
         self._train_x, self._train_y = x, y
-        self._plan = TrainingPlan(config, len(x), len(self.data.x_test), config.epochs,
-                                  -(-len(x) // config.batch_size))
-        self._history, self._epochs_done, self._run_model = {}, 0, None
+        self._plan = plan
+        self._first_epoch = plan.first_epoch
+        self._history, self._epochs_done, self._run_model = {}, plan.first_epoch, None
+        self._previous = (self._model, self.model_info) if self.model_info is not None else None
+        self.outcome = None
         self.stop_requested = False
         self._set_busy("training", True)
-        self.training_started.emit(self._plan)
-        return True
+        self.training_started.emit(plan)
 
     def stop_training(self):
         self.stop_requested = True
@@ -364,29 +394,65 @@ class FakeModelService(QObject):
         return logs
 
     def finish_training(self, stopped: bool | None = None):
-        """Test helper: the run ends (stopped if ``stop_training`` was asked, unless told otherwise)."""
+        """Test helper: the run ends (stopped if ``stop_training`` was asked, unless told otherwise).
+        As the real service does, the better of the new and the previous model stays in use."""
         stopped = self.stop_requested if stopped is None else stopped
         config, model, epochs = self._plan.config, self._run_model, self._epochs_done
         history = {key: list(values) for key, values in self._history.items()}
+        previous = self._previous
         self._end()
         if model is not None:
-            self._install(model, ModelInfo(name=f"{PRESET_TITLES.get(config.preset, config.preset)}, "
-                                                f"{epochs} epochs", version=next(self._versions),
-                                           preset=config.preset, config=config.to_dict(),
-                                           test_accuracy=history["val_accuracy"][-1], epoch=epochs))
-        self.training_finished.emit(history, stopped)
+            new = ModelInfo(name=f"{PRESET_TITLES.get(config.preset, config.preset)}, {epochs} epochs",
+                            version=next(self._versions), preset=config.preset, config=config.to_dict(),
+                            test_accuracy=history["val_accuracy"][-1], epoch=epochs,
+                            metadata={"epochs_run": epochs, "history": history}, unsaved=True)
+            self._install(model, new)
+            if previous is not None:
+                using_new = not (previous[1].test_accuracy or 0) > new.test_accuracy
+                self.outcome = TrainingOutcome(new=new, previous=previous[1], using_new=using_new, stopped=stopped)
+                self._candidates = {True: (model, new), False: previous}
+                if not using_new:
+                    self._install(*self._restored(previous))
+                self._later.emit(lambda: self.training_outcome.emit(self.outcome))
+        run_history = {k: v[self._first_epoch:] if len(v) > self._first_epoch else v for k, v in history.items()}
+        self.training_finished.emit(run_history, stopped)
+
+    def _restored(self, candidate):
+        model, info = candidate
+        return model, replace(info, version=next(self._versions), training=False)
+
+    def use_new_model(self):
+        self._choose(True)
+
+    def keep_previous_model(self):
+        self._choose(False)
+
+    def _choose(self, new: bool):
+        if self.outcome is None or self.is_training or self.outcome.using_new == new:
+            return
+        self.outcome = replace(self.outcome, using_new=new)
+        self._install(*self._restored(self._candidates[new]))
+        self.training_outcome.emit(self.outcome)
 
     def fail_training(self, message: str):
-        """Test helper: the run failed; the last finished epoch's model stays, else the one from before."""
-        title, epochs = self.run_title, self._epochs_done
+        """Test helper: the run failed; the model from before the run is in use again."""
+        previous = self._previous
         self._end()
-        if epochs and self.model_info is not None and self.model_info.training:
-            self.model_info = replace(self.model_info, training=False, name=f"{title}, {epochs} epochs")
-            self.model_changed.emit(self.model_info)
-            message += f" The model keeps the weights of epoch {epochs}."
-        else:
+        if previous is not None:
+            self._install(*self._restored(previous))
             message += " The previous model is kept."
         self.training_failed.emit(message)
+
+    @property
+    def has_unsaved_model(self) -> bool:
+        return self.model_info is not None and self.model_info.unsaved
+
+    @property
+    def is_saving(self) -> bool:
+        return "save" in self._busy_reasons
+
+    def versions(self) -> list[str]:
+        return ["TensorFlow: fake", "Keras: fake"] if self.backend_is_ready else ["TensorFlow: still loading"]
 
     def _end(self):
         self._plan = None

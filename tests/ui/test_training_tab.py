@@ -98,7 +98,8 @@ def test_stop_ends_early_and_model_stays_usable(qtbot, tab):
         service.finish_training()
     history, stopped = finished.args
     assert stopped and len(history["loss"]) == 2
-    assert "stopped after 2 epochs" in tab.result_label.text()
+    assert tab.result_label.text().startswith("Stopped during epoch 3 (test accuracy ")
+    assert tab.result_label.text().endswith("after epoch 2)")
     assert "Stopped." in tab.log_view.toPlainText()
     assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
     info = lambda: service.model_info  # noqa: E731
@@ -204,11 +205,16 @@ def test_chart_axes_are_set_by_the_first_epoch_and_then_rarely_change(tab):
 def test_progress_updates_repaint_only_what_changed(qtbot, tab, event_spy, settle):
     # Training updates the bars several times a second and the time label every second. The bars
     # are opaque, so they repaint alone; the label keeps its size, so no new layout repaints the tab.
+    tab.resize(1100, 720)  # the window's size: the progress box in view
     tab.batch_bar.setRange(0, 1875)
     tab.batch_bar.setFormat("Batch %v / %m")
     tab.time_label.setText("Elapsed 0:00 · ETA 1:00")
     settle()
-    paints = event_spy(QEvent.Type.Paint, tab)
+    chain, widget = [], tab.time_label
+    while widget is not None and widget is not tab.parentWidget():  # the label up to the tab
+        chain.append(widget)
+        widget = widget.parentWidget()
+    paints = event_spy(QEvent.Type.Paint, *chain)
     for done in (125, 250, 375):
         tab.batch_bar.setValue(done)
         tab.epoch_bar.setValue(done // 125)
@@ -216,5 +222,90 @@ def test_progress_updates_repaint_only_what_changed(qtbot, tab, event_spy, settl
         settle()
     assert tab.batch_bar.value() == 375
     label = QRect(tab.time_label.mapTo(tab, QPoint(0, 0)), tab.time_label.size())
-    painted = paints.rects()
+    painted = [QRect(w.mapTo(tab, r.topLeft()), r.size()) for w, r in paints.seen]
     assert painted and all(label.contains(rect) for rect in painted)
+
+
+def test_every_field_is_locked_while_training(qtbot, tab):
+    _small_mlp(tab)
+    editable = [w for w in tab.fields.values() if w.isEnabled()]
+    assert tab.hidden_edit in editable and tab.lr_edit in editable and tab.dropout_spin in editable
+    tab.start_training()
+    assert tab.service.is_training
+    assert not any(w.isEnabled() for w in tab.fields.values())
+    assert not tab.preset_combo.isEnabled() and not tab.train_size_spin.isEnabled()
+    assert not tab.more_button.isEnabled() and not tab.train_button.isEnabled()
+    run_epochs(qtbot, tab.service, 2)
+    tab.service.finish_training()
+    assert [w for w in tab.fields.values() if w.isEnabled()] == editable
+
+
+@pytest.mark.parametrize("name", ["seed", "mlp", "cnn"])
+def test_the_form_follows_the_presets_data(tab, name):
+    from mnist_gui.core.models import PRESETS
+
+    tab.apply_preset(name)
+    p = PRESETS[name]
+    assert tab.arch_note.text() == p.description
+    for field, widget in tab.fields.items():
+        conditional = {"momentum": tab.optimizer_combo.currentData() == "sgd",
+                       "lr_decay": tab.schedule_combo.currentData() == "step"}.get(field, True)
+        assert widget.isEnabled() == (field in p.editable and conditional), field
+    assert tab.config() == p.defaults.replace(epochs=tab.epochs_spin.value())
+
+
+def test_knobs_reach_the_config(tab):
+    tab.apply_preset("mlp")
+    tab.optimizer_combo.setCurrentIndex(tab.optimizer_combo.findData("sgd"))
+    tab.momentum_spin.setValue(0.9)
+    tab.weight_decay_spin.setValue(0.001)
+    tab.dropout_spin.setValue(0.2)
+    tab.schedule_combo.setCurrentIndex(tab.schedule_combo.findData("cosine"))
+    config = tab.config()
+    assert (config.momentum, config.weight_decay, config.dropout, config.schedule) == (0.9, 0.001, 0.2, "cosine")
+    assert not tab.lr_decay_spin.isEnabled()  # the step schedule's only
+
+
+def test_train_more_continues_the_model_and_extends_the_charts(qtbot, tab):
+    service = tab.service
+    _small_mlp(tab, epochs=2)
+    tab.start_training()
+    run_epochs(qtbot, service, 2)
+    with qtbot.waitSignal(service.test_predictions_ready):
+        service.finish_training()
+    assert tab.more_button.isEnabled()
+    tab.more_spin.setValue(3)
+    qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
+    plan = service.plan
+    assert (plan.first_epoch, plan.epochs) == (2, 5) and plan.continued
+    assert tab.charts.loss_chart.points("loss")[-1][0] == 2  # the first two epochs stay on the charts
+    assert tab.charts.loss_chart.x_axis.max() == 5
+    assert "epochs 3–5 (continued)" in tab.log_view.toPlainText()
+    assert tab.epoch_bar.minimum() == 2 and tab.epoch_bar.maximum() == 5
+    run_epochs(qtbot, service, 1)
+    assert [round(x) for x, _ in tab.charts.loss_chart.points("loss")] == [1, 2, 3]
+    assert "Epoch 3/5" in tab.log_view.toPlainText()
+
+
+def test_after_a_run_the_user_picks_new_or_previous_in_one_click(qtbot, service_with_model):
+    """A stopped run that scored lower does not silently replace a better model."""
+    service = service_with_model
+    tab = TrainingTab(service)
+    qtbot.addWidget(tab)
+    previous = service.model_info
+    tab.apply_preset("mlp")
+    tab.train_size_spin.setValue(2000)
+    tab.start_training()
+    run_epochs(qtbot, service, 1)  # epoch 1's model: centroids of 100 images, worse than the previous
+    with qtbot.waitSignal(service.training_outcome):
+        service.finish_training(stopped=True)
+    qtbot.waitUntil(lambda: service.model_info.name == previous.name)  # the better one stays in use
+    assert "Keeping the previous model" in tab.outcome_label.text() and tab.outcome_label.isVisibleTo(tab)
+    assert tab.switch_button.text().replace("&", "") == "Use new model"
+    with qtbot.waitSignal(service.model_changed):
+        qtbot.mouseClick(tab.switch_button, Qt.MouseButton.LeftButton)
+    assert service.model_info.unsaved and service.model_info.name.startswith("MLP (editable), 1 epochs")
+    assert tab.switch_button.text().replace("&", "") == "Keep previous model"
+    with qtbot.waitSignal(service.model_changed):
+        qtbot.mouseClick(tab.switch_button, Qt.MouseButton.LeftButton)  # and back: undoable
+    assert service.model_info.name == previous.name

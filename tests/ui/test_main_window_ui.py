@@ -1,0 +1,56 @@
+"""The main window on the fake service: quitting with a trained, unsaved model; About's versions."""
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from mnist_gui.core.models import preset
+from mnist_gui.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, service_with_model, tmp_path):
+    win = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.ask_to_save = lambda: True  # closing at teardown must not open a real, blocking dialog
+
+
+def _train_a_model(qtbot, service):
+    assert service.start_training(preset("mlp", epochs=1), train_size=2000)
+    service.run_batches()
+    service.end_epoch()
+    with qtbot.waitSignal(service.training_outcome):
+        service.finish_training()
+    with qtbot.waitSignal(service.model_changed):
+        service.use_new_model() if not service.outcome.using_new else service.model_changed.emit(service.model_info)
+    assert service.has_unsaved_model
+
+
+@pytest.mark.parametrize("answer, closes", [(QMessageBox.StandardButton.Cancel, False),
+                                            (QMessageBox.StandardButton.Discard, True)])
+def test_quitting_with_an_unsaved_trained_model_asks(qtbot, window, monkeypatch, answer, closes):
+    service = window.service
+    _train_a_model(qtbot, service)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or answer)
+    window.close()
+    assert asked and service.model_info.name in asked[0]
+    assert window.isVisible() != closes
+
+
+def test_quitting_without_a_trained_model_does_not_ask(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    window.close()
+    assert not window.isVisible()
+
+
+def test_the_status_bar_says_a_model_is_not_saved(qtbot, window):
+    _train_a_model(qtbot, window.service)
+    assert "(not saved)" in window.model_label.text()
+
+
+def test_about_names_versions_without_importing_tensorflow(window):
+    text = window.about_text()
+    assert "Python" in text and "Qt" in text and "TensorFlow: fake" in text
