@@ -13,8 +13,13 @@ def window(qtbot, service_with_model, tmp_path):
     win = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
-    yield win
-    win.ask_to_save = lambda: True  # closing at teardown must not open a real, blocking dialog
+    return win
+
+
+@pytest.fixture(autouse=True)
+def no_real_dialog(monkeypatch):
+    """pytest-qt closes the window after each test: a real question box would block it forever."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 def _train_a_model(qtbot, service):
@@ -38,6 +43,8 @@ def test_quitting_with_an_unsaved_trained_model_asks(qtbot, window, monkeypatch,
     window.close()
     assert asked and service.model_info.name in asked[0]
     assert window.isVisible() != closes
+    window.ask_to_save = lambda: True
+    window.close()
 
 
 def test_quitting_without_a_trained_model_does_not_ask(qtbot, window, monkeypatch):
