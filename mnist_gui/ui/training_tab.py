@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QScrollArea,
     QSplitter,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.models import ACTIVATIONS, PRESET_NAMES, PRESET_TITLES, PRESETS, ConfigError, ModelConfig, parse_hidden
-from .widgets import SteadyLabel
+from .charts import ChartError, TrainingCharts
+from .widgets import LastFolder, SteadyLabel
 
 INVALID_STYLE = "border: 2px solid #c0392b;"
 
@@ -39,120 +40,6 @@ def format_duration(seconds: float | None) -> str:
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-class MetricChart(QChartView):
-    """One metric per epoch, train and validation: a Qt chart.
-
-    Qt draws it in C++ on the UI thread in a millisecond or two, so it updates live without
-    competing with training for Python's GIL (a matplotlib redraw held it for 60-200 ms).
-    """
-
-    def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
-                 ceiling: float | None = None, parent=None):
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.metric, self.percent = metric, percent
-        self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
-        self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
-        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1)
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.series = {}
-        for key, name, style in ((metric, "train", Qt.PenStyle.SolidLine),
-                                 ("val_" + metric, "validation (test set)", Qt.PenStyle.DashLine)):
-            series = QLineSeries(name=name)
-            chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
-            series.setPointsVisible(True)
-            pen = series.pen()
-            pen.setStyle(style)
-            pen.setWidthF(2)
-            series.setPen(pen)
-            series.hovered.connect(self._show_point)
-            self.series[key] = series
-        self.reset(1)
-
-    def reset(self, epochs: int):
-        """No points, on an x axis spanning ``epochs`` (the planned run). The y axis waits for the
-        first epoch's points, which set it: changing an axis lays the chart out again, 5-10 ms."""
-        for series in self.series.values():
-            series.clear()
-        top = max(2, epochs)
-        if (self.x_axis.min(), self.x_axis.max()) != (1, top):
-            self.x_axis.setRange(1, top)
-            self.x_axis.setTickCount(min(11, top))
-
-    def append(self, epoch: int, logs: dict):
-        """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
-        lays the whole chart out again (5-10 ms on the UI thread)."""
-        scale = 100.0 if self.percent else 1.0
-        values = {key: logs[key] * scale for key in self.series if key in logs}
-        for key, value in values.items():
-            self.series[key].append(epoch, value)
-        if epoch > self.x_axis.max():
-            self.x_axis.setRange(1, epoch)
-        if values:
-            self._fit_y_axis(min(values.values()), max(values.values()), first=epoch == 1)
-
-    def _fit_y_axis(self, low: float, high: float, first: bool):
-        """The first epoch sets the y range, later ones only widen it. The end a metric cannot pass
-        (accuracy's 100%, loss's 0) stays put, so as training improves the points move within
-        the axis instead of out of it and the axis, once set, rarely changes."""
-        if not first:
-            if self.y_axis.min() <= low and high <= self.y_axis.max():
-                return
-            low, high = min(low, self.y_axis.min()), max(high, self.y_axis.max())
-        pad = (high - low) * 0.1 or abs(high) * 0.05 or 1.0
-        low = self.floor if self.floor is not None and low >= self.floor else low - pad
-        high = self.ceiling if self.ceiling is not None and high <= self.ceiling else high + pad
-        self.y_axis.setRange(low, high)
-        self.y_axis.applyNiceNumbers()
-
-    def points(self, key: str) -> list[tuple[float, float]]:
-        """What the chart shows for ``key`` (percent for accuracy), as (epoch, value) pairs."""
-        return [(p.x(), p.y()) for p in self.series[key].points()]
-
-    def _show_point(self, point, state):
-        if state:
-            value = f"{point.y():.2f}%" if self.percent else f"{point.y():.4f}"
-            QToolTip.showText(QCursor.pos(), f"epoch {round(point.x())}: {value}", self)
-        else:
-            QToolTip.hideText()
-
-
-class TrainingCharts(QWidget):
-    """Loss and accuracy per epoch (train and validation), updated live as epochs end."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.history: dict[str, list[float]] = {}
-        self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
-        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_chart)
-        layout.addWidget(self.accuracy_chart)
-        self.setMinimumHeight(220)
-
-    def clear(self, epochs: int = 1):
-        """Empty charts whose x axis spans the planned run from its start."""
-        self.history = {}
-        for chart in (self.loss_chart, self.accuracy_chart):
-            chart.reset(epochs)
-
-    def add_epoch(self, logs: dict):
-        for key, value in logs.items():
-            self.history.setdefault(key, []).append(value)
-        epoch = max(len(v) for v in self.history.values())
-        for chart in (self.loss_chart, self.accuracy_chart):
-            chart.append(epoch, logs)
 
 
 class TrainingTab(QWidget):
@@ -167,7 +54,7 @@ class TrainingTab(QWidget):
         self._errors: dict[str, str] = {}
         self._started_at: float | None = None
         self._plan = None
-        self.chart_dir = str(Path.home())
+        self.last_folder = LastFolder()  # the window gives it the shared, remembered one
         self._build()
         self._connect()
         self.apply_preset("seed")
@@ -236,42 +123,66 @@ class TrainingTab(QWidget):
             bar.setAutoFillBackground(True)
         self.time_label = SteadyLabel("Elapsed – · ETA –")
         self.result_label = QLabel()
-        font = self.result_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.result_label.setFont(font)
-        progress_box = QGroupBox("Progress")
-        progress_layout = QVBoxLayout(progress_box)
-        progress_layout.addWidget(self.epoch_bar)
-        progress_layout.addWidget(self.batch_bar)
-        progress_layout.addWidget(self.time_label)
-        progress_layout.addWidget(self.result_label)
         self.save_chart_button = QPushButton("Save &chart…")
-        self.save_chart_button.setToolTip("Save the loss and accuracy curves as PNG, SVG or PDF")
+        self.save_chart_button.setToolTip("Save the loss and accuracy curves as shown, as PNG, SVG or PDF")
         self.save_chart_button.setEnabled(False)
-        progress_layout.addWidget(self.save_chart_button, 0, Qt.AlignmentFlag.AlignLeft)
-
         self.charts = TrainingCharts()
         self.log_view = QPlainTextEdit(readOnly=True)
         self.log_view.setMaximumBlockCount(5000)
         self.log_view.setPlaceholderText("Epoch log")
+        self._arrange(settings_box)
 
-        right = QSplitter(Qt.Orientation.Vertical)
+    def _arrange(self, settings_box):
+        """The settings and progress in a left column that scrolls rather than squeezes on a small
+        screen; the charts over the log on the right; splitters between them (remembered by the
+        window)."""
+        self.arch_note.setMinimumWidth(1)  # wraps to the column, never widens it
+        font = self.result_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.result_label.setFont(font)
+        self.result_label.setWordWrap(True)  # "Test accuracy: 11.35% (stopped after 3 epochs)" wraps
+        self.result_label.setMinimumWidth(1)
+        progress_box = QGroupBox("Progress")
+        progress_layout = QVBoxLayout(progress_box)
+        progress_layout.addWidget(self.epoch_bar)
+        progress_layout.addWidget(self.batch_bar)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time_label)
+        time_row.addStretch(1)
+        time_row.addWidget(self.save_chart_button)
+        progress_layout.addLayout(time_row)
+        progress_layout.addWidget(self.result_label)
+
+        left_widget = QWidget()
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 4, 0)
+        left.addWidget(settings_box)
+        left.addWidget(progress_box)
+        left_scroll = QScrollArea()
+        left_scroll.setObjectName("training_left_scroll")
+        left_scroll.setWidget(left_widget)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(left_widget.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width())
+
+        right = QSplitter(Qt.Orientation.Vertical, objectName="training_charts_log")
         right.addWidget(self.charts)
         right.addWidget(self.log_view)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
 
-        left = QVBoxLayout()
-        left.addWidget(settings_box)
-        left.addWidget(progress_box)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setMaximumWidth(380)
-
+        columns = QSplitter(Qt.Orientation.Horizontal, objectName="training_columns")
+        columns.addWidget(left_scroll)
+        columns.addWidget(right)
+        columns.setStretchFactor(0, 0)
+        columns.setStretchFactor(1, 1)
+        columns.setChildrenCollapsible(False)
+        columns.setSizes([max(340, left_scroll.minimumWidth()), 10_000])
         layout = QHBoxLayout(self)
-        layout.addWidget(left_widget)
-        layout.addWidget(right, 1)
+        layout.addWidget(columns)
 
     def _connect(self):
         self.preset_combo.currentIndexChanged.connect(lambda _: self.apply_preset(self.preset_combo.currentData()))
@@ -475,26 +386,30 @@ class TrainingTab(QWidget):
         self.log(("Stopped. " if stopped else "Finished. ") + text)
         self._update_buttons()
 
+    @property
+    def chart_dir(self) -> str:
+        """The folder *Save chart…* opens in: the window's last-used folder, shared with the model dialogs."""
+        return self.last_folder.path()
+
+    @chart_dir.setter
+    def chart_dir(self, folder):
+        self.last_folder.remember(folder)
+
     def _ask_chart_path(self):
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save chart as", str(Path(self.chart_dir) / "training.png"),
+            self, "Save chart as", str(Path(self.last_folder.path()) / "training.png"),
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
         if not path:
             return
         if not Path(path).suffix:
             path += "." + chosen.split("*.")[1].rstrip(")")
-        self.chart_dir = str(Path(path).parent)
+        self.last_folder.remember(Path(path).parent)
         self.save_chart(path)
 
     def save_chart(self, path) -> bool:
-        """Draw the curves with matplotlib into ``path``; a failure is shown, never raised."""
-        from ..core.charts import ChartError, save_history_chart
-
-        title = None
-        if self._plan is not None:
-            title = f"{PRESET_TITLES[self._plan.config.preset]}, {len(self.charts.history.get('loss', []))} epochs"
+        """Write the charts as shown into ``path``; a failure is shown, never raised."""
         try:
-            save_history_chart(self.charts.history, path, title)
+            self.charts.save(path)
         except ChartError as exc:
             self.log(f"Chart not saved: {exc}")
             self.error.emit("Save chart", str(exc))
