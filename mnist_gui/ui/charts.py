@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMarginsF, QPoint, QPointF, QSize, QSizeF, Qt
+from PySide6.QtCore import QEvent, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QCursor, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
@@ -73,7 +73,7 @@ class MetricChart(QChartView):
             pen.setStyle(style)
             pen.setWidthF(2)
             series.setPen(pen)
-            series.setMarkerSize(7)
+            series.setMarkerSize(6)
 
     def changeEvent(self, event):
         super().changeEvent(event)
@@ -206,19 +206,27 @@ class TrainingCharts(QWidget):
                              f"not '{path.suffix or path.name}'.")
         if not any(self.history.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")):
             raise ChartError("There is no training history to draw yet.")
-        if not self.isVisible():  # never laid out on screen: give it a size of its own
+        offscreen = self.isWindow() and not self.isVisible()
+        if offscreen:  # a chart never on screen (the smoke test's): laid out, at a size of its own
+            self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             self.resize(EXPORT_SIZE)
-            self.layout().activate()
+            self.show()
         try:
             atomic_write(path, lambda tmp: _WRITERS[kind](self, tmp))
         except OSError as exc:
             raise ChartError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
+        finally:
+            if offscreen:
+                self.hide()
+                self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         return path
 
 
-def _paint(widget: QWidget, painter: QPainter):
+def _paint(widget: TrainingCharts, painter: QPainter):
     painter.fillRect(widget.rect(), widget.palette().color(QPalette.ColorRole.Window))
-    widget.render(painter, QPoint(0, 0), renderFlags=QWidget.RenderFlag.DrawChildren)
+    for view in (widget.loss_chart, widget.accuracy_chart):
+        # The view's own scene, through its own transform: the chart exactly as laid out on screen.
+        view.render(painter, QRectF(view.geometry()), view.viewport().rect())
 
 
 def _end(painter: QPainter, tmp: str):
