@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from mnist_gui.ui.training_tab import TrainingTab, format_duration
 
@@ -191,13 +192,22 @@ def test_progress_updates_repaint_only_what_changed(qtbot, tab, event_spy):
     tab.batch_bar.setFormat("Batch %v / %m")
     tab.time_label.setText("Elapsed 0:00 · ETA 1:00")
     qtbot.wait(20)
-    paints = event_spy(QEvent.Type.Paint, tab)
+    tab.resize(1100, 700)  # the left column in view without scrolling
+    qtbot.wait(20)
+    assert not tab.time_label.visibleRegion().isEmpty()
+    # Every widget under the label, up to the tab (the left column scrolls: its viewport is one).
+    ancestors, widget = [], tab.time_label.parentWidget()
+    while widget is not tab:
+        ancestors.append(widget)
+        widget = widget.parentWidget()
+    assert tab.findChild(QScrollArea, "training_left_scroll").viewport() in ancestors
+    paints = event_spy(QEvent.Type.Paint, tab, *ancestors)
     for done in (125, 250, 375):
         tab.batch_bar.setValue(done)
         tab.epoch_bar.setValue(done // 125)
         tab.time_label.setText(f"Elapsed 0:0{done // 125} · ETA 0:59")
         qtbot.wait(20)
     assert tab.batch_bar.value() == 375
-    label = QRect(tab.time_label.mapTo(tab, QPoint(0, 0)), tab.time_label.size())
-    painted = paints.rects()
-    assert painted and all(label.contains(rect) for rect in painted)
+    painted = paints.seen
+    assert painted and all(QRect(tab.time_label.mapTo(widget, QPoint(0, 0)), tab.time_label.size()).contains(rect)
+                           for widget, rect in painted)

@@ -569,11 +569,12 @@ class GalleryTab(QWidget):
 
         With ``keep_shown`` the images already in the grid that still match stay first, so a new
         epoch's predictions or a bigger grid do not throw away what the user is looking at; if the
-        selection itself did not change, its order and page stay too.
+        selection itself did not change, the grid and its page stay as they are.
         """
         selection = self.selection_indices()
         if keep_shown and len(selection) == len(self._order) and np.array_equal(np.sort(self._order), selection):
-            self.show_page(self._page)
+            self.show_indices(self._shown)  # the same images, with their new predictions
+            self._describe_selection(len(self._order))
             return
         kept = self._shown[np.isin(self._shown, selection)] if keep_shown else self._shown[:0]
         others = np.setdiff1d(selection, kept, assume_unique=True)
