@@ -260,6 +260,12 @@ def check_all_tabs(app, window, width: int, height: int) -> list[str]:
         for _ in range(3):
             app.processEvents()
         found += [f"{window.tabs.tabText(index).replace('&', '')} at {width}×{height}: {p}" for p in problems(window)]
+    gallery = window.gallery_tab
+    shown, selection = gallery.shown_indices(), gallery.selection_indices()
+    if len(shown) != min(gallery.capacity(), len(selection)):
+        found.append(f"Gallery at {width}×{height}: {len(shown)} images shown of {len(selection)}")
+    elif gallery.detail_index() not in shown:
+        found.append(f"Gallery at {width}×{height}: the selected image {gallery.detail_index()} is not in the grid")
     return found
 
 

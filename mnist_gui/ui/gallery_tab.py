@@ -759,6 +759,7 @@ class GalleryTab(QWidget):
         self._dataset_key = next(_dataset_generations)
         self._data_error = None
         self._shown = self._shown[:0]
+        self._order = self._order[:0]
         self._clear_detail()
         self._take_predictions(None, None)  # the service predicts the new test set afresh
 
