@@ -80,7 +80,7 @@ def test_grid_images_scale_with_the_pane_in_multiples_of_28(qtbot, window):
         assert sizes[width] % 28 == 0 and sizes[width] >= 56
         assert not gallery.grid_scroll.verticalScrollBar().isVisible()
         cell = gallery.cell_widget(0)
-        assert cell.isVisible() and gallery.cell_widget(0)._pixmap.width() == sizes[width]
+        assert cell.isVisible() and cell._pixmap.width() == sizes[width]  # ratio 1: logical = device px
         # The next size up would not fit: the grid uses the room it has.
         assert gallery._fitting_image_size() == sizes[width]
     assert sizes[1024] < sizes[1920]

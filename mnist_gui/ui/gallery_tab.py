@@ -43,12 +43,12 @@ from ..core.metrics import (
     per_class_accuracy,
     select_indices,
 )
-from .widgets import DigitView, ProbabilityBars, digit_pixmap
+from .widgets import DigitView, ProbabilityBars, crisp_sizes, digit_pixmap
 
 GRID_SIZES = (4, 5, 8)
 DEFAULT_GRID_SIZE = 5
-# Grid images are whole multiples of 28 px, so every MNIST pixel stays a crisp square: the largest
-# that lets the whole grid fit its pane, and never smaller than this (the pane scrolls then).
+# Grid images are whole multiples of 28 device pixels, so every MNIST pixel stays a crisp square:
+# the largest that lets the whole grid fit its pane, and never smaller than this (it scrolls then).
 MIN_IMAGE_SIZE = 56
 MAX_IMAGE_SIZE = 28 * 10
 DETAIL_IMAGE_SIZES = (112, 224)  # smallest and largest side of the selected image
@@ -253,10 +253,11 @@ class DigitCell(QWidget):
             pen.setWidth(pen.width() + 1)
         p.setPen(pen)
         p.drawRect(self.rect().adjusted(1, 1, -2, -2))
-        p.drawPixmap((self.width() - self._pixmap.width()) // 2, 2, self._pixmap)
+        side = round(self._pixmap.deviceIndependentSize().width())
+        p.drawPixmap((self.width() - side) // 2, 2, self._pixmap)
         p.setPen(palette.color(QPalette.ColorRole.WindowText))
         line = self.fontMetrics().height()
-        top = 3 + self._pixmap.height()
+        top = 3 + side
         for row, text in enumerate(self._caption):
             p.drawText(0, top + row * line, self.width(), line, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
@@ -469,8 +470,8 @@ class GalleryTab(QWidget):
         return self._image_size
 
     def _fitting_image_size(self) -> int:
-        """The largest multiple of 28 px (at least MIN_IMAGE_SIZE) at which the whole grid fits the
-        pane without scrolling."""
+        """The largest crisp size (a multiple of 28 device pixels; at least MIN_IMAGE_SIZE) at which
+        the whole grid fits the pane without scrolling."""
         n = self.grid_size()
         room = self.grid_scroll.maximumViewportSize()  # as if no scroll bar: no fit-unfit-fit loop
         layout = self._grid_layout
@@ -478,7 +479,7 @@ class GalleryTab(QWidget):
         width = room.width() - margins.left() - margins.right() - (n - 1) * layout.spacing()
         height = room.height() - margins.top() - margins.bottom() - (n - 1) * layout.spacing()
         best = MIN_IMAGE_SIZE
-        for size in range(MIN_IMAGE_SIZE, MAX_IMAGE_SIZE + 1, 28):
+        for size in crisp_sizes(MIN_IMAGE_SIZE, MAX_IMAGE_SIZE, self.devicePixelRatioF()):
             cell = DigitCell.size_for(size, self._cells[0].fontMetrics())
             if n * cell.width() > width or n * cell.height() > height:
                 break
@@ -552,10 +553,11 @@ class GalleryTab(QWidget):
                            int(p.labels[index]), float(p.confidence[index]))
 
     def _digit_pixmap(self, index: int, size: int) -> QPixmap:
-        key = f"mnist-gallery/{self._dataset_key}/{index}/{size}"
+        ratio = self.devicePixelRatioF()
+        key = f"mnist-gallery/{self._dataset_key}/{index}/{size}@{ratio}"
         pixmap = QPixmapCache.find(key)
         if pixmap is None:
-            pixmap = digit_pixmap(self._data.x_test[index], size)
+            pixmap = digit_pixmap(self._data.x_test[index], size, ratio)
             QPixmapCache.insert(key, pixmap)
         return pixmap
 

@@ -17,10 +17,21 @@ def digit_image(pixels: np.ndarray) -> QImage:
     return QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
 
 
-def digit_pixmap(pixels: np.ndarray, size: int) -> QPixmap:
-    """Scaled up without smoothing, so each MNIST pixel stays a crisp square."""
-    return QPixmap.fromImage(digit_image(pixels)).scaled(
-        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+def digit_pixmap(pixels: np.ndarray, size: int, ratio: float = 1.0) -> QPixmap:
+    """Scaled up without smoothing, so each MNIST pixel stays a crisp square; ``size`` in logical
+    px, drawn with ``ratio`` device pixels each (a high-DPI screen's devicePixelRatio)."""
+    side = round(size * ratio)
+    pixmap = QPixmap.fromImage(digit_image(pixels)).scaled(
+        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def crisp_sizes(smallest: int, largest: int, ratio: float = 1.0) -> list[int]:
+    """The sides (logical px, ascending) at which a 28×28 digit's pixels are whole device pixels
+    each: multiples of 28 at ratio 1, of 14 at 2, of 56 at 1.5."""
+    return [side for side in range(smallest, largest + 1)
+            if abs(side * ratio / 28 - round(side * ratio / 28)) < 1e-6]
 
 
 class LastFolder:
@@ -75,6 +86,7 @@ class DigitView(QWidget):
     def __init__(self, largest: int = 224, smallest: int = 112, parent=None):
         super().__init__(parent)
         self._image = QImage()
+        self._pixels = None
         self._largest, self._smallest = largest, smallest
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
@@ -91,6 +103,7 @@ class DigitView(QWidget):
         return width
 
     def set_pixels(self, pixels) -> None:
+        self._pixels = pixels
         self._image = QImage() if pixels is None else digit_image(pixels)
         self.update()
 
@@ -98,15 +111,16 @@ class DigitView(QWidget):
         self.set_pixels(None)
 
     def image_size(self) -> int:
-        """The side the digit is drawn at now."""
+        """The side the digit is drawn at now: the largest that fits with crisp pixels."""
         side = min(self.width(), self.height()) - 2
-        return max(28, side // 28 * 28)
+        crisp = crisp_sizes(28, side, self.devicePixelRatioF())
+        return crisp[-1] if crisp else max(28, side // 28 * 28)
 
     def pixmap(self) -> QPixmap:
         """The digit as drawn (a null pixmap when there is none)."""
         if self._image.isNull():
             return QPixmap()
-        return digit_pixmap_from_image(self._image, self.image_size())
+        return digit_pixmap(self._pixels, self.image_size(), self.devicePixelRatioF())
 
     def paintEvent(self, event):
         side = self.image_size()
@@ -116,11 +130,6 @@ class DigitView(QWidget):
         if not self._image.isNull():
             p.drawImage(QRect(1, 1, side, side), self._image)
         p.end()
-
-
-def digit_pixmap_from_image(image: QImage, size: int) -> QPixmap:
-    return QPixmap.fromImage(image).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.FastTransformation)
 
 
 class SteadyLabel(QLabel):
