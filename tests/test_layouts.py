@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -203,9 +203,18 @@ def test_chart_hover_shows_the_value_of_the_point_under_the_mouse(qtbot, window)
     assert chart.hover_text(near) in ("epoch 2: 11.35% (validation (test set))", "epoch 2: 10.10% (train)")
     far = QPointF(at.x() + 60, at.y() - 80)
     assert chart.hover_text(far) is None
-    qtbot.mouseMove(chart.viewport(), QPoint(round(near.x()), round(near.y())))
-    qtbot.waitUntil(lambda: chart._hovered is not None)
-    assert chart._hovered.startswith("epoch 2: ")
+    # The mouse resting there: Qt's tooltip event shows the value.
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    local = QPoint(round(near.x()), round(near.y()))
+    QApplication.sendEvent(chart.viewport(), QHelpEvent(QEvent.Type.ToolTip, local, chart.viewport().mapToGlobal(local)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == chart.hover_text(near)
+    far_local = QPoint(round(far.x()), round(far.y()))
+    QApplication.sendEvent(chart.viewport(), QHelpEvent(QEvent.Type.ToolTip, far_local,
+                                                        chart.viewport().mapToGlobal(far_local)))
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
 
 
 def test_saved_chart_is_the_chart_on_screen(qtbot, window, tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QEvent, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QCursor, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
 from ..core.files import atomic_write
@@ -44,7 +44,6 @@ class MetricChart(QChartView):
         chart.layout().setContentsMargins(0, 0, 0, 0)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMouseTracking(True)
         self.metric, self.percent = metric, percent
         self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
         self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
@@ -59,7 +58,6 @@ class MetricChart(QChartView):
             series.attachAxis(self.y_axis)
             series.setPointsVisible(True)
             self.series[key] = series
-        self._hovered: str | None = None
         self._apply_palette()
         self.reset(1)
 
@@ -152,21 +150,19 @@ class MetricChart(QChartView):
         shown = f"{value:.2f}%" if self.percent else f"{value:.4f}"
         return f"epoch {epoch}: {shown} ({name})"
 
-    def mouseMoveEvent(self, event):
-        super().mouseMoveEvent(event)
-        text = self.hover_text(event.position())
-        if text != self._hovered:
-            self._hovered = text
+    def viewportEvent(self, event):
+        # Qt's tooltip event (the mouse rested, or moved while a tooltip shows), not mouse moves:
+        # hovering costs nothing until then, and the scene's own tooltip handling, which would
+        # hide this one (no chart item has a tooltip), never runs.
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.hover_text(QPointF(event.pos()))
             if text:
-                QToolTip.showText(QCursor.pos(), text, self)
+                QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
-
-    def leaveEvent(self, event):
-        super().leaveEvent(event)
-        if self._hovered:
-            self._hovered = None
-            QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
 
 class TrainingCharts(QWidget):
