@@ -50,7 +50,9 @@ class LastFolder:
 
     def path(self) -> str:
         value = self._settings.value(self.KEY) if self._settings is not None else self._value
-        return value if isinstance(value, str) and value and Path(value).is_dir() else self._default
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return value
+        return self._default if Path(self._default).is_dir() else str(Path.home())
 
     def remember(self, folder) -> None:
         if not isinstance(folder, (str, Path)) or not str(folder) or not Path(folder).is_dir():
@@ -64,7 +66,8 @@ class LastFolder:
 def save_splitters(root: QWidget, settings: QSettings) -> None:
     """Each named splitter under ``root`` keeps its sizes in the settings, under its object name."""
     for splitter in root.findChildren(QSplitter):
-        if splitter.objectName():
+        # One never laid out (its tab not opened this time) has no sizes yet: what was kept stays.
+        if splitter.objectName() and all(size > 0 for size in splitter.sizes()):
             settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
 
 
