@@ -51,6 +51,28 @@ def test_at_scale_factor_2_too(mnist_path, scale):
     assert result.returncode == 0, "\n".join(lines[1:]) + result.stderr[-2000:]
 
 
+def test_stopping_a_run_leaves_the_columns_as_they_were(qtbot, mnist, settings):
+    from PySide6.QtWidgets import QSplitter
+
+    from layout_checks import FakeService, realistic_probabilities
+    from mnist_gui.ui.main_window import MainWindow
+
+    service = FakeService(mnist, realistic_probabilities(mnist.y_test))
+    win = MainWindow(service, settings=settings)
+    qtbot.addWidget(win)
+    service.announce()
+    win.resize(1024, 640)
+    win.show()
+    QApplication.processEvents()
+    columns = win.findChild(QSplitter, "training_columns")
+    before = columns.sizes()
+    service.stopped_run()  # "Test accuracy: 11.35% (stopped after 3 epochs)", in large bold type
+    QApplication.processEvents()
+    assert "stopped after 3 epochs" in win.training_tab.result_label.text()
+    assert columns.sizes() == before
+    assert not problems(win)
+
+
 def test_confusion_matrix_shows_every_count_whole_at_the_smallest_size(qtbot, window):
     window.resize(1024, 640)
     window.show()

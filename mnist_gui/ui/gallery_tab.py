@@ -216,6 +216,13 @@ class DigitCell(QWidget):
             self.index, self._pixmap, self._caption, self._right = index, pixmap, caption, right
             self.update()
 
+    def text_fits(self) -> bool:
+        """Whether the image and every caption line are drawn whole in the cell."""
+        metrics = self.fontMetrics()
+        side = round(self._pixmap.deviceIndependentSize().width())
+        widest = max((metrics.horizontalAdvance(line) for line in self._caption), default=0)
+        return widest <= self.width() and side <= self.width() and 3 + side + 2 * metrics.height() <= self.height()
+
     def text(self) -> str:
         """The caption as drawn under the image, one line per label."""
         return "\n".join(self._caption)
@@ -419,6 +426,8 @@ class GalleryTab(QWidget):
         self.detail_verdict = QLabel()
         self.detail_verdict.setWordWrap(True)
         self.detail_verdict.setMinimumWidth(1)
+        # Its two lines at a narrow width are part of the panel's minimum: the bars keep their rows.
+        self.detail_verdict.setMinimumHeight(2 * self.detail_verdict.fontMetrics().height())
         self.detail_bars = ProbabilityBars()
         text_column = QVBoxLayout()
         text_column.setSpacing(2)

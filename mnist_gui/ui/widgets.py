@@ -215,6 +215,11 @@ class ProbabilityBars(QWidget):
         metrics = QFontMetrics(font)
         return (metrics.horizontalAdvance("✓9") + 4, metrics.horizontalAdvance("100.0%") + 4, metrics.height())
 
+    def text_fits(self) -> bool:
+        """Whether every digit and percentage is drawn whole at the present size."""
+        label_w, value_w, line = self._columns()
+        return self.height() / 10 >= line and self.width() >= label_w + value_w + 18
+
     def sizeHint(self) -> QSize:
         label_w, value_w, line = self._columns()
         return QSize(label_w + value_w + 180, 10 * (line + 6))
