@@ -585,7 +585,7 @@ class GalleryTab(QWidget):
         selection = self.selection_indices()
         if keep_shown and len(selection) == len(self._order) and np.array_equal(np.sort(self._order), selection):
             self.show_indices(self._shown)  # the same images, with their new predictions
-            self._describe_selection(len(self._order))
+            self._update_paging()
             return
         kept = self._shown[np.isin(self._shown, selection)] if keep_shown else self._shown[:0]
         others = np.setdiff1d(selection, kept, assume_unique=True)
@@ -605,7 +605,10 @@ class GalleryTab(QWidget):
         self._page = min(max(0, page), self.page_count() - 1)
         capacity = self.capacity()
         self.show_indices(self._order[self._page * capacity:(self._page + 1) * capacity])
-        many = len(self._order) > capacity
+        self._update_paging()
+
+    def _update_paging(self):
+        many = len(self._order) > self.capacity()
         self.shuffle_button.setEnabled(many)
         for button in (self.previous_page_button, self.next_page_button):
             button.setVisible(many)
