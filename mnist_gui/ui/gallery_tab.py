@@ -671,9 +671,9 @@ class GalleryTab(QWidget):
         else:
             text = f"All {count:,} test images"
         if count > len(self._shown):
-            first = self._page * self.capacity() + 1
-            text += (f"; {first:,}–{first + len(self._shown) - 1:,} in random order, "
-                     f"page {self._page + 1:,} of {self.page_count():,}")
+            first, last = self._page * self.capacity() + 1, self._page * self.capacity() + len(self._shown)
+            shown = f"{first:,}–{last:,}" if last > first else f"{first:,}"
+            text += f"; {shown} in random order, page {self._page + 1:,} of {self.page_count():,}"
         self.selection_label.setText(text)
         self.reset_button.setEnabled(bool(conditions))
 
