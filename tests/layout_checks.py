@@ -14,7 +14,6 @@ import numpy as np
 from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
@@ -194,14 +193,14 @@ def _table_problems(table: QTableWidget, name: str) -> list[str]:
             found.append(f"{name} cell ({row}, {column}) {item.text()!r}: not fully in view")
         elif _elided(metrics.horizontalAdvance(item.text()) + 6, cell.width()) or metrics.height() > cell.height():
             found.append(f"{name} cell ({row}, {column}) {item.text()!r}: elided in {cell.width()}×{cell.height()} px")
-    for header, count in ((table.horizontalHeader(), table.columnCount()), (table.verticalHeader(), table.rowCount())):
-        hm = QFontMetrics(header.font())
+    headers = ((table.horizontalHeader(), table.horizontalHeaderItem, table.columnCount()),
+               (table.verticalHeader(), table.verticalHeaderItem, table.rowCount()))
+    for header, item_at, count in headers:
+        metrics = QFontMetrics(header.font())
         for section in range(count):
-            item = (table.horizontalHeaderItem if header is table.horizontalHeader() else table.verticalHeaderItem)(section)
-            text = item.text() if item else ""
-            size = header.sectionSize(section)
-            room = size if header is table.horizontalHeader() else header.width()
-            if _elided(hm.horizontalAdvance(text) + 4, room):
+            text = item_at(section).text() if item_at(section) else ""
+            room = header.sectionSize(section) if header is table.horizontalHeader() else header.width()
+            if _elided(metrics.horizontalAdvance(text) + 4, room):
                 found.append(f"{name} header {text!r}: elided in {room} px")
     return found
 

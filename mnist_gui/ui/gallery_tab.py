@@ -221,7 +221,8 @@ class DigitCell(QWidget):
         metrics = self.fontMetrics()
         side = round(self._pixmap.deviceIndependentSize().width())
         widest = max((metrics.horizontalAdvance(line) for line in self._caption), default=0)
-        return widest <= self.width() and side <= self.width() and 3 + side + 2 * metrics.height() <= self.height()
+        fits_across = widest <= self.width() and side <= self.width()
+        return fits_across and 3 + side + 2 * metrics.height() <= self.height()
 
     def text(self) -> str:
         """The caption as drawn under the image, one line per label."""

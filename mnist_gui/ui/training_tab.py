@@ -165,7 +165,8 @@ class TrainingTab(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(left_widget.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width())
+        left_scroll.setMinimumWidth(left_widget.minimumSizeHint().width()
+                                    + left_scroll.verticalScrollBar().sizeHint().width())
 
         right = QSplitter(Qt.Orientation.Vertical, objectName="training_charts_log")
         right.addWidget(self.charts)
