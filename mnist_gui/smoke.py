@@ -97,15 +97,21 @@ def _exercise(app, window, service, t0) -> str:
     if correct < MIN_CORRECT * len(labels):
         raise RuntimeError(f"{model_path.name} got only {correct}/{len(labels)} sample digits right")
 
-    # The chart export: matplotlib's Agg and its font must be in a packaged app.
+    # The chart export: Qt's SVG module and PDF writer must be in a packaged app.
     import tempfile
 
-    from .core.charts import save_history_chart
+    from .ui.charts import TrainingCharts
 
+    charts = TrainingCharts()
+    charts.clear(2)
+    for loss, accuracy in ((0.5, 0.9), (0.3, 0.95)):
+        charts.add_epoch({"loss": loss, "val_accuracy": accuracy})
     with tempfile.TemporaryDirectory() as folder:
-        chart = save_history_chart({"loss": [0.5, 0.3], "val_accuracy": [0.9, 0.95]}, Path(folder) / "chart.png")
-        if chart.stat().st_size < 1000:
-            raise RuntimeError("the chart export wrote an empty image")
+        for name in ("chart.png", "chart.svg", "chart.pdf"):
+            chart = charts.save(Path(folder) / name)
+            if chart.stat().st_size < 1000:
+                raise RuntimeError(f"the chart export wrote an empty {chart.suffix[1:].upper()}")
+    charts.deleteLater()
     return (f"smoke-test ok: window with {len(tabs)} tabs in {t_window:.2f}s; TensorFlow in {t_tf:.1f}s; "
             f"loaded {model_path.name} in {t_model:.2f}s; predicted {correct}/{len(labels)} sample digits "
             f"correctly in {t_predict * 1000:.0f}ms; chart export ok; total {time.perf_counter() - t0:.1f}s")

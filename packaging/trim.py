@@ -28,8 +28,8 @@ EXCLUDES = [
     "setuptools", "pkg_resources", "distutils", "pip", "wheel", "PyInstaller", "altgraph",
     # Other GUI toolkits and Qt bindings (PySide6 is the one used).
     "tkinter", "_tkinter", "PyQt5", "PyQt6", "PySide2", "wx", "gi",
-    "matplotlib.backends.backend_tkagg", "matplotlib.backends.backend_tkcairo",
-    # Qt modules the app does not use (it uses QtCore, QtGui, QtWidgets and QtCharts; QtCharts'
+    "matplotlib",  # not used by the app (charts and their export are Qt's)
+    # Qt modules the app does not use (it uses QtCore, QtGui, QtWidgets, QtCharts and QtSvg; QtCharts'
     # OpenGL libraries still come along as its binary dependencies).
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
     "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtPrintSupport", "PySide6.QtSql",
@@ -113,10 +113,6 @@ DROP_DATAS = [
     "tensorflow/include/*", "tensorflow/xla_aot_runtime_src/*",
     # Tests and test data inside packages.
     "*/tests/*", "*/testing/*", "*/test_data/*", "*/testdata/*",
-    # matplotlib: demo data and the PostScript/PDF core-font metrics (only Agg is used).
-    "matplotlib/mpl-data/sample_data/*",
-    "matplotlib/mpl-data/fonts/afm/*",
-    "matplotlib/mpl-data/fonts/pdfcorefonts/*",
 ]
 
 # Python modules whose names mark them as tests (Keras ships its tests inside the package and the
@@ -142,14 +138,12 @@ MUST_KEEP = [
     "tensorflow", "tensorflow.python.profiler.internal._pywrap_profiler",
     "tensorflow.compiler.tf2xla.python.xla", "tensorflow.lite.python.interpreter",
     "h5py", "PIL.Image", "numpy", "rich.console", "unittest", "pdb",
-    "matplotlib.backends.backend_agg", "matplotlib.figure",
-    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts",
+    "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts", "PySide6.QtSvg",
 ]
 MUST_KEEP_FILES = [
     "tensorflow/libtensorflow_cc.so.2", "tensorflow/libtensorflow_framework.so.2",
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/lib/libQt6Charts.so.6",
-    "matplotlib/mpl-data/matplotlibrc", "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
 ]
 
 

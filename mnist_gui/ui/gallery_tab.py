@@ -12,7 +12,8 @@ import itertools
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache, QShortcut
+from PySide6.QtGui import (QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap,
+                           QPixmapCache, QShortcut)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QHeaderView,
     QSplitter,
+    QStyle,
+    QToolButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,18 +43,124 @@ from ..core.metrics import (
     per_class_accuracy,
     select_indices,
 )
-from .widgets import ProbabilityBars, digit_pixmap
+from .widgets import DigitView, ProbabilityBars, crisp_sizes, digit_pixmap
 
 GRID_SIZES = (4, 5, 8)
 DEFAULT_GRID_SIZE = 5
-# Whole multiples of 28, so every MNIST pixel stays a crisp square.
-IMAGE_SIZE_FOR_GRID = {4: 112, 5: 84, 8: 56}
-DETAIL_IMAGE_SIZE = 224
+# Grid images are whole multiples of 28 device pixels, so every MNIST pixel stays a crisp square:
+# the largest that lets the whole grid fit its pane, and never smaller than this (it scrolls then).
+MIN_IMAGE_SIZE = 56
+MAX_IMAGE_SIZE = 28 * 10
+DETAIL_IMAGE_SIZES = (112, 224)  # smallest and largest side of the selected image
 WIDEST_CAPTION = "✗ pred 8 100%"  # cells are at least this wide, whatever the image size
 SHUFFLE_KEY = "Ctrl+R"
 RIGHT_COLOUR = QColor(40, 140, 70)
 WRONG_COLOUR = QColor(200, 50, 40)
 ACCURACY_COLUMN = N_CLASSES
+
+SMALLEST_TABLE_FONT = 0.65  # of the normal size: how far the confusion matrix shrinks before it elides
+
+
+class ConfusionTable(QTableWidget):
+    """The 10×10 counts and a per-class accuracy column, every number fully shown in its pane.
+
+    Columns get the width their texts need; when the pane is narrower or lower than the table at
+    the normal font, the font shrinks (to SMALLEST_TABLE_FONT of it) rather than eliding. Spare
+    room is shared out among the columns and rows. Sizes are worked out on a resize and when the
+    widest text changes, not on every update of the counts.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(N_CLASSES, N_CLASSES + 1, parent)
+        self._base_font = QFont(self.font())
+        self._fitted_for = None  # (size, widest texts) the current font and sections were fitted to
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setMinimumSectionSize(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _fonts(self):
+        """Candidate fonts, largest first."""
+        base = self._base_font.pointSizeF()
+        size = base
+        while size >= base * SMALLEST_TABLE_FONT - 1e-6:
+            font = QFont(self._base_font)
+            font.setPointSizeF(size)
+            yield font
+            size -= 0.5
+
+    def _texts(self):
+        columns = [[self.horizontalHeaderItem(c).text()] for c in range(self.columnCount())]
+        for row, column in itertools.product(range(self.rowCount()), range(self.columnCount())):
+            item = self.item(row, column)
+            if item is not None:
+                columns[column].append(item.text())
+        rows = [self.verticalHeaderItem(r).text() for r in range(self.rowCount())]
+        return columns, rows
+
+    def _needs(self, font: QFont, columns, rows):
+        """Column widths, row height, vertical header width and horizontal header height that show
+        every text whole at ``font``."""
+        metrics = QFontMetrics(font)
+        style = self.style()
+        item_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
+        header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self) + 4
+        widths = [max(metrics.horizontalAdvance(t) for t in texts) + item_margin for texts in columns]
+        widths[0] = max(widths[0], metrics.horizontalAdvance(columns[0][0]) + header_margin)
+        row_height = metrics.height() + 4
+        side = max(metrics.horizontalAdvance(t) for t in rows) + header_margin
+        top = metrics.height() + header_margin
+        return widths, row_height, side, top
+
+    def minimumSizeHint(self) -> QSize:
+        font = list(self._fonts())[-1]
+        widths, row_height, side, top = self._needs(font, *self._texts())
+        frame = 2 * self.frameWidth()
+        return QSize(side + sum(widths) + frame, top + self.rowCount() * row_height + frame)
+
+    def sizeHint(self) -> QSize:
+        widths, row_height, side, top = self._needs(self._base_font, *self._texts())
+        frame = 2 * self.frameWidth()
+        return QSize(side + sum(widths) + frame, top + self.rowCount() * (row_height + 4) + frame)
+
+    def texts_changed(self) -> None:
+        """Call after setting the items' texts: refits only if a column's widest text changed."""
+        if self._fitted_for is not None and self._fitted_for[1] != self._widest():
+            self.fit()
+
+    def _widest(self):
+        columns, _ = self._texts()
+        return tuple(max(len(t) for t in texts) for texts in columns)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """The largest font at which the whole table fits, sections sized to share the room."""
+        columns, rows = self._texts()
+        frame = 2 * self.frameWidth()
+        width, height = self.width() - frame, self.height() - frame
+        for font in self._fonts():
+            widths, row_height, side, top = self._needs(font, columns, rows)
+            if side + sum(widths) <= width and top + self.rowCount() * row_height <= height:
+                break
+        self._fitted_for = (self.size(), self._widest())
+        if font != self.font():
+            self.setFont(font)
+            self.horizontalHeader().setFont(font)
+            self.verticalHeader().setFont(font)
+        self.verticalHeader().setFixedWidth(side)
+        self.horizontalHeader().setFixedHeight(top)
+        spare = max(0, width - side - sum(widths))
+        for column, w in enumerate(widths):
+            self.setColumnWidth(column, w + spare // len(widths) + (column < spare % len(widths)))
+        spare = max(0, height - top - self.rowCount() * row_height)
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, row_height + spare // self.rowCount() + (row < spare % self.rowCount()))
+
 
 # Pixmap cache keys name the dataset they were drawn from; a global counter keeps two tabs (or two
 # loads of different data) from ever sharing a key.
@@ -80,10 +189,14 @@ class DigitCell(QWidget):
         caption_font.setPointSizeF(caption_font.pointSizeF() * 0.9)  # lets eight cells fit a row
         self.setFont(caption_font)
 
+    @staticmethod
+    def size_for(image_size: int, metrics: QFontMetrics) -> QSize:
+        """The cell's size for an image of ``image_size`` px and two caption lines."""
+        width = max(image_size, metrics.horizontalAdvance(WIDEST_CAPTION) + 6) + 8
+        return QSize(width, image_size + 5 + 2 * metrics.height())
+
     def set_image_size(self, size: int) -> None:
-        metrics = self.fontMetrics()
-        width = max(size, metrics.horizontalAdvance(WIDEST_CAPTION) + 6) + 8
-        self.setFixedSize(QSize(width, size + 10 + 2 * metrics.height()))
+        self.setFixedSize(self.size_for(size, self.fontMetrics()))
 
     def set_image(self, index: int, pixmap: QPixmap, true_label: int,
                   predicted: int | None = None, confidence: float | None = None) -> None:
@@ -102,6 +215,14 @@ class DigitCell(QWidget):
         if (index, pixmap.cacheKey(), caption, right) != (self.index, self._pixmap.cacheKey(), self._caption, self._right):
             self.index, self._pixmap, self._caption, self._right = index, pixmap, caption, right
             self.update()
+
+    def text_fits(self) -> bool:
+        """Whether the image and every caption line are drawn whole in the cell."""
+        metrics = self.fontMetrics()
+        side = round(self._pixmap.deviceIndependentSize().width())
+        widest = max((metrics.horizontalAdvance(line) for line in self._caption), default=0)
+        fits_across = widest <= self.width() and side <= self.width()
+        return fits_across and 3 + side + 2 * metrics.height() <= self.height()
 
     def text(self) -> str:
         """The caption as drawn under the image, one line per label."""
@@ -140,13 +261,24 @@ class DigitCell(QWidget):
             pen.setWidth(pen.width() + 1)
         p.setPen(pen)
         p.drawRect(self.rect().adjusted(1, 1, -2, -2))
-        p.drawPixmap((self.width() - self._pixmap.width()) // 2, 5, self._pixmap)
+        side = round(self._pixmap.deviceIndependentSize().width())
+        p.drawPixmap((self.width() - side) // 2, 2, self._pixmap)
         p.setPen(palette.color(QPalette.ColorRole.WindowText))
         line = self.fontMetrics().height()
-        top = 7 + self._pixmap.height()
+        top = 3 + side
         for row, text in enumerate(self._caption):
             p.drawText(0, top + row * line, self.width(), line, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
+
+
+class _GridScroll(QScrollArea):
+    """The grid's pane; says when its size changes, so the cells can scale with it."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class GalleryTab(QWidget):
@@ -165,6 +297,8 @@ class GalleryTab(QWidget):
         self._predictions: Predictions | None = None
         self._confusion: np.ndarray | None = None
         self._shown = np.empty(0, dtype=np.int64)
+        self._order = np.empty(0, dtype=np.int64)  # the selection, in the order its pages show it
+        self._page = 0
         self._detail_index: int | None = None
         self._pending_predictions = None  # (version, Predictions, model name) that came while hidden
 
@@ -225,7 +359,17 @@ class GalleryTab(QWidget):
         self.reset_button = QPushButton("Show all")
         self.reset_button.setToolTip("Clear the filters and show random images from the whole test set")
         self.reset_button.clicked.connect(lambda: self.set_filters())
+        self.previous_page_button = QToolButton(text="◀", autoRaise=False)
+        self.previous_page_button.setToolTip("The previous page of this selection (Alt+Left)")
+        self.previous_page_button.setShortcut(QKeySequence("Alt+Left"))
+        self.previous_page_button.clicked.connect(lambda: self.show_page(self._page - 1))
+        self.next_page_button = QToolButton(text="▶", autoRaise=False)
+        self.next_page_button.setToolTip("The next page of this selection (Alt+Right)")
+        self.next_page_button.setShortcut(QKeySequence("Alt+Right"))
+        self.next_page_button.clicked.connect(lambda: self.show_page(self._page + 1))
         selection_row = QHBoxLayout()
+        selection_row.addWidget(self.previous_page_button)
+        selection_row.addWidget(self.next_page_button)
         selection_row.addWidget(self.selection_label)
         selection_row.addWidget(self.reset_button)
         selection_row.addStretch(1)
@@ -236,22 +380,26 @@ class GalleryTab(QWidget):
             cell.clicked.connect(self.show_detail)
         grid_page = QWidget()
         self._grid_layout = QGridLayout(grid_page)
-        self._grid_layout.setSpacing(4)
-        self._grid_layout.setContentsMargins(4, 4, 4, 4)
-        self._grid_layout.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._grid_layout.setSpacing(3)
+        self._grid_layout.setContentsMargins(2, 2, 2, 2)
+        self._grid_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.grid_scroll = _GridScroll()
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setWidget(grid_page)
+        self.grid_scroll.resized.connect(self._fit_cells)
+        self._image_size = MIN_IMAGE_SIZE
         self._arrange_cells()
-        grid_scroll = QScrollArea()
-        grid_scroll.setWidgetResizable(True)
-        grid_scroll.setWidget(grid_page)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(grid_scroll)
-        right_panel = QWidget()
-        right_layout = QVBoxLayout(right_panel)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self._build_detail())
-        right_layout.addWidget(self._build_confusion())
+        right_panel = QSplitter(Qt.Orientation.Vertical, objectName="gallery_detail_confusion")
+        right_panel.addWidget(self._build_detail())
+        right_panel.addWidget(self._build_confusion())
+        right_panel.setChildrenCollapsible(False)
+        right_panel.setStretchFactor(0, 1)
+        right_panel.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="gallery_grid_panels")
+        splitter.addWidget(self.grid_scroll)
         splitter.addWidget(right_panel)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -272,16 +420,18 @@ class GalleryTab(QWidget):
 
     def _build_detail(self) -> QGroupBox:
         box = QGroupBox("Selected image")
-        self.detail_image = QLabel()
-        self.detail_image.setFixedSize(DETAIL_IMAGE_SIZE, DETAIL_IMAGE_SIZE)
-        self.detail_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.detail_image.setFrameShape(QLabel.Shape.StyledPanel)
+        self.detail_image = DigitView(largest=DETAIL_IMAGE_SIZES[1], smallest=DETAIL_IMAGE_SIZES[0])
         self.detail_title = QLabel()
         self.detail_title.setWordWrap(True)
+        self.detail_title.setMinimumWidth(1)
         self.detail_verdict = QLabel()
         self.detail_verdict.setWordWrap(True)
+        self.detail_verdict.setMinimumWidth(1)
+        # Its two lines at a narrow width are part of the panel's minimum: the bars keep their rows.
+        self.detail_verdict.setMinimumHeight(2 * self.detail_verdict.fontMetrics().height())
         self.detail_bars = ProbabilityBars()
         text_column = QVBoxLayout()
+        text_column.setSpacing(2)
         text_column.addWidget(self.detail_title)
         text_column.addWidget(self.detail_verdict)
         text_column.addWidget(self.detail_bars, 1)
@@ -295,33 +445,25 @@ class GalleryTab(QWidget):
         box = QGroupBox("Confusion matrix (whole test set)")
         self.accuracy_label = QLabel()
         self.accuracy_label.setWordWrap(True)
-        hint = QLabel("Rows: true digit · columns: predicted digit · click a cell to show its images")
+        self.accuracy_label.setMinimumWidth(1)
+        hint = QLabel("Rows: true digit · columns: predicted · click a cell for its images")
         hint.setWordWrap(True)
-        table = QTableWidget(N_CLASSES, N_CLASSES + 1)
+        hint.setMinimumWidth(1)  # wraps to the pane, never widens it
+        table = ConfusionTable()
         table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + ["acc."])
         table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
         table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip("Accuracy on each true digit")
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        metrics = table.fontMetrics()
-        table.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("0000") + 10)
-        table.setColumnWidth(ACCURACY_COLUMN, metrics.horizontalAdvance("100.0%") + 12)
-        table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
             item = QTableWidgetItem()
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(true_digit, column, item)
         table.cellClicked.connect(self._on_confusion_cell_clicked)
         table.cellActivated.connect(self._on_confusion_cell_clicked)  # Enter on a focused cell
-        # The whole matrix always in view: columns share the width, rows never scroll.
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                               + N_CLASSES * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth())
-        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.confusion_table = table
         layout = QVBoxLayout(box)
+        layout.setSpacing(2)
         layout.addWidget(self.accuracy_label)
         layout.addWidget(hint)
         layout.addWidget(table, 1)
@@ -329,10 +471,41 @@ class GalleryTab(QWidget):
 
     def _arrange_cells(self):
         columns = self.grid_size()
-        image_size = IMAGE_SIZE_FOR_GRID[columns]
         for position, cell in enumerate(self._cells):
             self._grid_layout.addWidget(cell, *divmod(position, columns))  # re-adding moves it
-            cell.set_image_size(image_size)
+        self._fit_cells(force=True)
+
+    def image_size(self) -> int:
+        """The side of each grid image now, in px."""
+        return self._image_size
+
+    def _fitting_image_size(self) -> int:
+        """The largest crisp size (a multiple of 28 device pixels; at least MIN_IMAGE_SIZE) at which
+        the whole grid fits the pane without scrolling."""
+        n = self.grid_size()
+        room = self.grid_scroll.maximumViewportSize()  # as if no scroll bar: no fit-unfit-fit loop
+        layout = self._grid_layout
+        margins = layout.contentsMargins()
+        width = room.width() - margins.left() - margins.right() - (n - 1) * layout.spacing()
+        height = room.height() - margins.top() - margins.bottom() - (n - 1) * layout.spacing()
+        best = MIN_IMAGE_SIZE
+        for size in crisp_sizes(MIN_IMAGE_SIZE, MAX_IMAGE_SIZE, self.devicePixelRatioF()):
+            cell = DigitCell.size_for(size, self._cells[0].fontMetrics())
+            if n * cell.width() > width or n * cell.height() > height:
+                break
+            best = size
+        return best
+
+    @Slot()
+    def _fit_cells(self, force: bool = False):
+        size = self._fitting_image_size()
+        if size == self._image_size and not force:
+            return
+        self._image_size = size
+        for cell in self._cells:
+            cell.set_image_size(size)
+        if self._data is not None and len(self._shown):
+            self.show_indices(self._shown)  # the pixmaps at the new size
 
     # ---- the grid ---------------------------------------------------------------------------------
 
@@ -355,14 +528,17 @@ class GalleryTab(QWidget):
         return [cell.text() for cell in self._cells[:len(self._shown)]]
 
     def show_indices(self, indices) -> None:
-        """Show exactly these test images, in this order (at most one grid's worth)."""
+        """Show exactly these test images, in this order (at most one grid's worth).
+
+        The selected image stays selected while it is shown; when it is not (a filter or a new page
+        left it out), the first image shown is selected instead."""
         indices = np.asarray(indices, dtype=np.int64).reshape(-1)
         if len(indices) > self.capacity():
             raise ValueError(f"{len(indices)} images do not fit a {self.grid_size()}² grid")
         if self._data is None and len(indices):
             raise ValueError("there is no test data to show yet")
         self._shown = indices
-        image_size = IMAGE_SIZE_FOR_GRID[self.grid_size()]
+        image_size = self._image_size
         for position, cell in enumerate(self._cells):
             if position < len(indices):
                 index = int(indices[position])
@@ -371,6 +547,11 @@ class GalleryTab(QWidget):
                 cell.show()
             else:
                 cell.hide()
+        if len(indices) == 0:
+            if self._detail_index is not None:
+                self._clear_detail()
+        elif self._detail_index not in indices:
+            self.show_detail(int(indices[0]))
 
     def _fill_cell(self, cell: DigitCell, index: int, image_size: int):
         true_label = int(self._data.y_test[index])
@@ -382,39 +563,64 @@ class GalleryTab(QWidget):
                            int(p.labels[index]), float(p.confidence[index]))
 
     def _digit_pixmap(self, index: int, size: int) -> QPixmap:
-        key = f"mnist-gallery/{self._dataset_key}/{index}/{size}"
+        ratio = self.devicePixelRatioF()
+        key = f"mnist-gallery/{self._dataset_key}/{index}/{size}@{ratio}"
         pixmap = QPixmapCache.find(key)
         if pixmap is None:
-            pixmap = digit_pixmap(self._data.x_test[index], size)
+            pixmap = digit_pixmap(self._data.x_test[index], size, ratio)
             QPixmapCache.insert(key, pixmap)
         return pixmap
 
     @Slot()
     def shuffle(self) -> None:
-        """Other random images from the current selection."""
+        """Other random images from the current selection: a new order, from its first page."""
         self._refill(keep_shown=False)
 
     def _refill(self, keep_shown: bool) -> None:
-        """Fill the grid from the selection: all of it if it fits, else a random sample.
+        """Page through the selection in a random order, from the first page.
 
-        With ``keep_shown`` the images already in the grid that still match stay, so a new epoch's
-        predictions or a bigger grid do not throw away what the user is looking at.
+        With ``keep_shown`` the images already in the grid that still match stay first, so a new
+        epoch's predictions or a bigger grid do not throw away what the user is looking at; if the
+        selection itself did not change, the grid and its page stay as they are.
         """
         selection = self.selection_indices()
+        if keep_shown and len(selection) == len(self._order) and np.array_equal(np.sort(self._order), selection):
+            self.show_indices(self._shown)  # the same images, with their new predictions
+            self._update_paging()
+            return
+        kept = self._shown[np.isin(self._shown, selection)] if keep_shown else self._shown[:0]
+        others = np.setdiff1d(selection, kept, assume_unique=True)
+        self._order = np.concatenate([kept, self._rng.permutation(others)]).astype(np.int64)
+        self.show_page(0)
+
+    def page_count(self) -> int:
+        return max(1, -(-len(self._order) // self.capacity()))
+
+    def page(self) -> int:
+        """The page shown, from 0."""
+        return self._page
+
+    @Slot(int)
+    def show_page(self, page: int) -> None:
+        """The ``page``-th grid's worth of the selection (clamped to the pages there are)."""
+        self._page = min(max(0, page), self.page_count() - 1)
         capacity = self.capacity()
-        if len(selection) <= capacity:
-            chosen = selection
-        else:
-            kept = self._shown[np.isin(self._shown, selection)][:capacity] if keep_shown else self._shown[:0]
-            others = np.setdiff1d(selection, kept, assume_unique=True)
-            chosen = np.concatenate([kept, self._rng.choice(others, capacity - len(kept), replace=False)])
-        self.show_indices(chosen)
-        self.shuffle_button.setEnabled(len(selection) > capacity)
-        self._describe_selection(len(selection))
+        self.show_indices(self._order[self._page * capacity:(self._page + 1) * capacity])
+        self._update_paging()
+
+    def _update_paging(self):
+        many = len(self._order) > self.capacity()
+        self.shuffle_button.setEnabled(many)
+        for button in (self.previous_page_button, self.next_page_button):
+            button.setVisible(many)
+        self.previous_page_button.setEnabled(self._page > 0)
+        self.next_page_button.setEnabled(self._page < self.page_count() - 1)
+        self._describe_selection(len(self._order))
 
     @Slot()
     def _on_grid_size_changed(self):
         self._arrange_cells()
+        self._order = self._order[:0]  # pages of the new size, keeping what is shown first
         self._refill(keep_shown=True)
 
     # ---- filters ----------------------------------------------------------------------------------
@@ -466,7 +672,9 @@ class GalleryTab(QWidget):
         else:
             text = f"All {count:,} test images"
         if count > len(self._shown):
-            text += f"; {len(self._shown)} at random ({SHUFFLE_KEY} or Shuffle for others)"
+            first, last = self._page * self.capacity() + 1, self._page * self.capacity() + len(self._shown)
+            shown = f"{first:,}–{last:,}" if last > first else f"{first:,}"
+            text += f"; {shown} in random order, page {self._page + 1:,} of {self.page_count():,}"
         self.selection_label.setText(text)
         self.reset_button.setEnabled(bool(conditions))
 
@@ -479,7 +687,7 @@ class GalleryTab(QWidget):
         for cell in self._cells[:len(self._shown)]:
             cell.set_selected(cell.index == index)
         true_label = int(self._data.y_test[index])
-        self.detail_image.setPixmap(digit_pixmap(self._data.x_test[index], DETAIL_IMAGE_SIZE))
+        self.detail_image.set_pixels(self._data.x_test[index])
         self.detail_title.setText(f"Test image #{index}")
         p = self._predictions
         if p is None:
@@ -523,6 +731,7 @@ class GalleryTab(QWidget):
                 item.setText("")
                 item.setBackground(Qt.BrushStyle.NoBrush)
                 item.setToolTip("")
+            table.texts_changed()
             self.accuracy_label.setText("Needs a model's predictions.")
             return
         row_totals = matrix.sum(axis=1)
@@ -543,6 +752,7 @@ class GalleryTab(QWidget):
             item.setText(f"{accuracy:.1%}")
             item.setToolTip(f"{matrix[true_digit, true_digit]:,} of {row_totals[true_digit]:,} "
                             f"{true_digit}s right. Click to show all {true_digit}s.")
+        table.texts_changed()
         total = int(matrix.sum())
         self.accuracy_label.setText(f"Overall accuracy {overall_accuracy(matrix):.2%}: "
                                     f"{int(np.trace(matrix)):,} of {total:,} test images right.")
@@ -564,6 +774,7 @@ class GalleryTab(QWidget):
         self._dataset_key = next(_dataset_generations)
         self._data_error = None
         self._shown = self._shown[:0]
+        self._order = self._order[:0]
         self._clear_detail()
         self._take_predictions(None, None)  # the service predicts the new test set afresh
 

@@ -15,7 +15,7 @@ from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
-from .widgets import SteadyLabel, TabWidget
+from .widgets import LastFolder, SteadyLabel, TabWidget, restore_splitters, save_splitters
 
 MODEL_FILTER = "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
 OPEN_MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
         self.service = service
         self.settings = settings if settings is not None else app_settings()
         self.texts = app_texts()
+        # Open model, Save model and Save chart open in the folder the user last chose in any of them.
+        self.last_folder = LastFolder(self.settings, default=paths.user_models_dir())
         self.error_box: QMessageBox | None = None  # the last error shown (non-blocking)
         self._data_path: str | None = None
         # What start() took from the settings: if it fails, the app falls back instead of failing
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect_service()
         self.restore_settings()
+        self.training_tab.last_folder = self.last_folder
 
     # ---- menus -------------------------------------------------------------------------------
 
@@ -108,10 +111,9 @@ class MainWindow(QMainWindow):
                 group.addAction(action)
 
     def choose_model_file(self):
-        start = self.settings.value("model/last_dir", str(paths.user_models_dir()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", str(start), OPEN_MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", self.last_folder.path(), OPEN_MODEL_FILTER)
         if path:
-            self.settings.setValue("model/last_dir", str(Path(path).parent))
+            self.last_folder.remember(Path(path).parent)
             self.open_model(path)
 
     def open_model(self, path: str):
@@ -122,13 +124,13 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         info = self.service.model_info
         name = (info.preset or "model") if info else "model"
-        default = str(Path(self.settings.value("model/last_dir", str(folder))) / f"mnist_{name}.keras")
+        default = str(Path(self.last_folder.path()) / f"mnist_{name}.keras")
         path, chosen = QFileDialog.getSaveFileName(self, "Save model as", default, MODEL_FILTER)
         if not path:
             return
         if not Path(path).suffix:
             path += ".h5" if "h5" in chosen else ".keras"
-        self.settings.setValue("model/last_dir", str(Path(path).parent))
+        self.last_folder.remember(Path(path).parent)
         self.service.save_model(path)
 
     def choose_dataset(self):
@@ -171,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def _connect_service(self):
         s = self.service
-        s.status_changed.connect(self.activity_label.setText)
+        s.status_changed.connect(self._show_activity)
         s.model_changed.connect(self._show_model)
         s.test_predictions_ready.connect(lambda *_: self._show_accuracy())
         s.dataset_ready.connect(self._on_dataset_ready)
@@ -183,6 +185,13 @@ class MainWindow(QMainWindow):
         s.backend_failed.connect(lambda msg: self.show_error("TensorFlow", msg))
         s.busy_changed.connect(self._update_actions)
         s.training_started.connect(lambda _: self._update_actions())
+
+    def _show_activity(self, text: str):
+        # The model label at the right names the current model: the left does not say it again.
+        info = self.service.model_info
+        if info is not None and text == f"Model: {info.name}":
+            text = "Ready"
+        self.activity_label.setText(text)
 
     def _show_model(self, info):
         self._show_accuracy()
@@ -243,11 +252,13 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab", 0, 0, self.tabs.count() - 1))
         self.training_tab.restore_settings(self.settings)
+        restore_splitters(self, self.settings)
 
     def save_settings(self):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         self.training_tab.save_settings(self.settings)
+        save_splitters(self, self.settings)
         self.settings.sync()
 
     def _remembered_path(self, key: str, exists) -> str | None:

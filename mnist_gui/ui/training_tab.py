@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +38,12 @@ from ..core.models import (
     parse_hidden,
     preset_title,
 )
+from .charts import ChartError, TrainingCharts
 from .settings import read_choice, read_float, read_float_text, read_int, read_text
-from .widgets import SteadyLabel
+from .widgets import LastFolder, SteadyLabel
 
 INVALID_STYLE = "border: 2px solid #c0392b;"
+KNOBS = ("dropout", "momentum", "weight_decay", "schedule", "lr_decay")  # rows shown only where editable
 
 
 def format_duration(seconds: float | None) -> str:
@@ -52,120 +53,6 @@ def format_duration(seconds: float | None) -> str:
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-class MetricChart(QChartView):
-    """One metric per epoch, train and validation: a Qt chart.
-
-    Qt draws it in C++ on the UI thread in a millisecond or two, so it updates live without
-    competing with training for Python's GIL (a matplotlib redraw held it for 60-200 ms).
-    """
-
-    def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
-                 ceiling: float | None = None, parent=None):
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.metric, self.percent = metric, percent
-        self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
-        self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
-        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1)
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.series = {}
-        for key, name, style in ((metric, "train", Qt.PenStyle.SolidLine),
-                                 ("val_" + metric, "validation (test set)", Qt.PenStyle.DashLine)):
-            series = QLineSeries(name=name)
-            chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
-            series.setPointsVisible(True)
-            pen = series.pen()
-            pen.setStyle(style)
-            pen.setWidthF(2)
-            series.setPen(pen)
-            series.hovered.connect(self._show_point)
-            self.series[key] = series
-        self.reset(1)
-
-    def reset(self, epochs: int):
-        """No points, on an x axis spanning ``epochs`` (the planned run). The y axis waits for the
-        first epoch's points, which set it: changing an axis lays the chart out again, 5-10 ms."""
-        for series in self.series.values():
-            series.clear()
-        top = max(2, epochs)
-        if (self.x_axis.min(), self.x_axis.max()) != (1, top):
-            self.x_axis.setRange(1, top)
-            self.x_axis.setTickCount(min(11, top))
-
-    def append(self, epoch: int, logs: dict):
-        """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
-        lays the whole chart out again (5-10 ms on the UI thread)."""
-        scale = 100.0 if self.percent else 1.0
-        values = {key: logs[key] * scale for key in self.series if key in logs}
-        for key, value in values.items():
-            self.series[key].append(epoch, value)
-        if epoch > self.x_axis.max():
-            self.x_axis.setRange(1, epoch)
-        if values:
-            self._fit_y_axis(min(values.values()), max(values.values()), first=epoch == 1)
-
-    def _fit_y_axis(self, low: float, high: float, first: bool):
-        """The first epoch sets the y range, later ones only widen it. The end a metric cannot pass
-        (accuracy's 100%, loss's 0) stays put, so as training improves the points move within
-        the axis instead of out of it and the axis, once set, rarely changes."""
-        if not first:
-            if self.y_axis.min() <= low and high <= self.y_axis.max():
-                return
-            low, high = min(low, self.y_axis.min()), max(high, self.y_axis.max())
-        pad = (high - low) * 0.1 or abs(high) * 0.05 or 1.0
-        low = self.floor if self.floor is not None and low >= self.floor else low - pad
-        high = self.ceiling if self.ceiling is not None and high <= self.ceiling else high + pad
-        self.y_axis.setRange(low, high)
-        self.y_axis.applyNiceNumbers()
-
-    def points(self, key: str) -> list[tuple[float, float]]:
-        """What the chart shows for ``key`` (percent for accuracy), as (epoch, value) pairs."""
-        return [(p.x(), p.y()) for p in self.series[key].points()]
-
-    def _show_point(self, point, state):
-        if state:
-            value = f"{point.y():.2f}%" if self.percent else f"{point.y():.4f}"
-            QToolTip.showText(QCursor.pos(), f"epoch {round(point.x())}: {value}", self)
-        else:
-            QToolTip.hideText()
-
-
-class TrainingCharts(QWidget):
-    """Loss and accuracy per epoch (train and validation), updated live as epochs end."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.history: dict[str, list[float]] = {}
-        self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
-        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_chart)
-        layout.addWidget(self.accuracy_chart)
-        self.setMinimumHeight(220)
-
-    def clear(self, epochs: int = 1):
-        """Empty charts whose x axis spans the planned run from its start."""
-        self.history = {}
-        for chart in (self.loss_chart, self.accuracy_chart):
-            chart.reset(epochs)
-
-    def add_epoch(self, logs: dict):
-        for key, value in logs.items():
-            self.history.setdefault(key, []).append(value)
-        epoch = max(len(v) for v in self.history.values())
-        for chart in (self.loss_chart, self.accuracy_chart):
-            chart.append(epoch, logs)
 
 
 class TrainingTab(QWidget):
@@ -180,7 +67,7 @@ class TrainingTab(QWidget):
         self._errors: dict[str, str] = {}
         self._started_at: float | None = None
         self._plan = None
-        self.chart_dir = str(Path.home())
+        self.last_folder = LastFolder()  # the window gives it the shared, remembered one
         self._build()
         self._connect()
         self.apply_preset("seed")
@@ -238,6 +125,7 @@ class TrainingTab(QWidget):
         form.addRow("Training &images:", self.train_size_spin)
         form.addRow(self.arch_note)
         form.addRow(self.error_label)
+        self.form = form
         # Form fields by the ModelConfig field they edit: the preset's data says which are editable.
         self.fields = {"hidden": self.hidden_edit, "activation": self.activation_combo,
                        "dropout": self.dropout_spin, "optimizer": self.optimizer_combo,
@@ -251,24 +139,23 @@ class TrainingTab(QWidget):
         self.more_button = QPushButton("Train &more")
         self.more_button.setToolTip("Continue training the current model for more epochs: its weights, "
                                     "optimizer state and epoch count go on")
-        self.more_spin = QSpinBox(minimum=1, maximum=RANGES["epochs"][1], value=10, suffix=" epochs")
+        self.more_spin = QSpinBox(minimum=1, maximum=RANGES["epochs"][1], value=10, prefix="+")
         self.more_spin.setToolTip("How many more epochs Train more runs")
+        self.more_spin.setAccessibleName("More epochs")
         self.stop_button = QPushButton("&Stop")
         self.stop_button.setShortcut(QKeySequence("Ctrl+."))
         self.stop_button.setToolTip("Stop after the current step; the model keeps what it learned (Ctrl+.)")
         self.stop_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
+        buttons.addWidget(self.more_button)
+        buttons.addWidget(self.more_spin)
         buttons.addWidget(self.stop_button)
-        more = QHBoxLayout()
-        more.addWidget(self.more_button)
-        more.addWidget(self.more_spin)
 
         settings_box = QGroupBox("Model and training")
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addLayout(form)
         settings_layout.addLayout(buttons)
-        settings_layout.addLayout(more)
         settings_layout.addStretch(1)
 
         self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
@@ -278,58 +165,77 @@ class TrainingTab(QWidget):
             bar.setAutoFillBackground(True)
         self.time_label = SteadyLabel("Elapsed – · ETA –")
         self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        font = self.result_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.result_label.setFont(font)
         # After a run: which model is in use, the new or the previous one, and a one-click switch.
         self.outcome_label = QLabel()
         self.outcome_label.setWordWrap(True)
+        self.outcome_label.setMinimumWidth(1)
         self.switch_button = QPushButton()
         self.switch_button.clicked.connect(self._switch_model)
         self.outcome_label.hide()
         self.switch_button.hide()
-        progress_box = QGroupBox("Progress")
-        progress_layout = QVBoxLayout(progress_box)
-        progress_layout.addWidget(self.epoch_bar)
-        progress_layout.addWidget(self.batch_bar)
-        progress_layout.addWidget(self.time_label)
-        progress_layout.addWidget(self.result_label)
-        progress_layout.addWidget(self.outcome_label)
-        progress_layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.save_chart_button = QPushButton("Save &chart…")
-        self.save_chart_button.setToolTip("Save the loss and accuracy curves as PNG, SVG or PDF")
+        self.save_chart_button.setToolTip("Save the loss and accuracy curves as shown, as PNG, SVG or PDF")
         self.save_chart_button.setEnabled(False)
-        progress_layout.addWidget(self.save_chart_button, 0, Qt.AlignmentFlag.AlignLeft)
-
         self.charts = TrainingCharts()
         self.log_view = QPlainTextEdit(readOnly=True)
         self.log_view.setMaximumBlockCount(5000)
         self.log_view.setPlaceholderText("Epoch log")
+        self._arrange(settings_box)
 
-        right = QSplitter(Qt.Orientation.Vertical)
+    def _arrange(self, settings_box):
+        """The settings and progress in a left column that scrolls rather than squeezes on a small
+        screen; the charts over the log on the right; splitters between them (remembered by the
+        window)."""
+        self.arch_note.setMinimumWidth(1)  # wraps to the column, never widens it
+        font = self.result_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.result_label.setFont(font)
+        self.result_label.setWordWrap(True)  # "Test accuracy: 11.35% (stopped after 3 epochs)" wraps
+        self.result_label.setMinimumWidth(1)
+        progress_box = QGroupBox("Progress")
+        progress_layout = QVBoxLayout(progress_box)
+        progress_layout.addWidget(self.epoch_bar)
+        progress_layout.addWidget(self.batch_bar)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time_label)
+        time_row.addStretch(1)
+        time_row.addWidget(self.save_chart_button)
+        progress_layout.addLayout(time_row)
+        progress_layout.addWidget(self.result_label)
+        progress_layout.addWidget(self.outcome_label)
+        progress_layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        left_widget = QWidget()
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 4, 0)
+        left.addWidget(settings_box)
+        left.addWidget(progress_box)
+        left_scroll = QScrollArea()
+        left_scroll.setObjectName("training_left_scroll")
+        left_scroll.setWidget(left_widget)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(left_widget.minimumSizeHint().width()
+                                    + left_scroll.verticalScrollBar().sizeHint().width())
+
+        right = QSplitter(Qt.Orientation.Vertical, objectName="training_charts_log")
         right.addWidget(self.charts)
         right.addWidget(self.log_view)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
 
-        left = QVBoxLayout()
-        left.addWidget(settings_box)
-        left.addWidget(progress_box)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setMaximumWidth(380)
-        scroll = QScrollArea()  # the longer form must never be squeezed on a small screen
-        scroll.setWidget(left_widget)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMaximumWidth(400)
-
+        columns = QSplitter(Qt.Orientation.Horizontal, objectName="training_columns")
+        columns.addWidget(left_scroll)
+        columns.addWidget(right)
+        columns.setStretchFactor(0, 0)
+        columns.setStretchFactor(1, 1)
+        columns.setChildrenCollapsible(False)
+        columns.setSizes([max(340, left_scroll.minimumWidth()), 10_000])
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(right, 1)
+        layout.addWidget(columns)
 
     @staticmethod
     def _number_spin(field: str, step: float, decimals: int, tooltip: str) -> QDoubleSpinBox:
@@ -403,6 +309,9 @@ class TrainingTab(QWidget):
             self.lr_decay_spin.setEnabled(False)
         self.preset_combo.setEnabled(not training)
         self.train_size_spin.setEnabled(not training)
+        # The knobs a preset does not have take no room (the Seed DNN is the notebook's: it has none).
+        for field in KNOBS:
+            self.form.setRowVisible(self.fields[field], field in editable)
 
     def _field_errors(self) -> dict[str, str]:
         """Each field's own problem (ConfigError's message: ranges live in ModelConfig.validate)."""
@@ -492,7 +401,6 @@ class TrainingTab(QWidget):
         for key, spin in self._number_settings():
             settings.setValue(key, spin.value())
         settings.setValue("training/more_epochs", self.more_spin.value())
-        settings.setValue("charts/last_dir", self.chart_dir)
 
     def _number_settings(self):
         return (("training/epochs", self.epochs_spin), ("training/batch_size", self.batch_spin),
@@ -501,7 +409,6 @@ class TrainingTab(QWidget):
                 ("training/lr_decay", self.lr_decay_spin))
 
     def restore_settings(self, settings: QSettings):
-        self.chart_dir = read_text(settings, "charts/last_dir", self.chart_dir)
         self.more_spin.setValue(read_int(settings, "training/more_epochs", self.more_spin.value(),
                                          self.more_spin.minimum(), self.more_spin.maximum()))
         preset = read_choice(settings, "training/preset", "", PRESETS)
@@ -636,26 +543,30 @@ class TrainingTab(QWidget):
         if outcome is not None:
             (self.service.keep_previous_model if outcome.using_new else self.service.use_new_model)()
 
+    @property
+    def chart_dir(self) -> str:
+        """The folder *Save chart…* opens in: the window's last-used folder, shared with the model dialogs."""
+        return self.last_folder.path()
+
+    @chart_dir.setter
+    def chart_dir(self, folder):
+        self.last_folder.remember(folder)
+
     def _ask_chart_path(self):
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save chart as", str(Path(self.chart_dir) / "training.png"),
+            self, "Save chart as", str(Path(self.last_folder.path()) / "training.png"),
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
         if not path:
             return
         if not Path(path).suffix:
             path += "." + chosen.split("*.")[1].rstrip(")")
-        self.chart_dir = str(Path(path).parent)
+        self.last_folder.remember(Path(path).parent)
         self.save_chart(path)
 
     def save_chart(self, path) -> bool:
-        """Draw the curves with matplotlib into ``path``; a failure is shown, never raised."""
-        from ..core.charts import ChartError, save_history_chart
-
-        title = None
-        if self._plan is not None:
-            title = f"{preset_title(self._plan.config.preset)}, {len(self.charts.history.get('loss', []))} epochs"
+        """Write the charts as shown into ``path``; a failure is shown, never raised."""
         try:
-            save_history_chart(self.charts.history, path, title)
+            self.charts.save(path)
         except ChartError as exc:
             self.log(f"Chart not saved: {exc}")
             self.error.emit("Save chart", str(exc))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 
 def digit_image(pixels: np.ndarray) -> QImage:
@@ -15,10 +17,122 @@ def digit_image(pixels: np.ndarray) -> QImage:
     return QImage(a.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
 
 
-def digit_pixmap(pixels: np.ndarray, size: int) -> QPixmap:
-    """Scaled up without smoothing, so each MNIST pixel stays a crisp square."""
-    return QPixmap.fromImage(digit_image(pixels)).scaled(
-        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+def digit_pixmap(pixels: np.ndarray, size: int, ratio: float = 1.0) -> QPixmap:
+    """Scaled up without smoothing, so each MNIST pixel stays a crisp square; ``size`` in logical
+    px, drawn with ``ratio`` device pixels each (a high-DPI screen's devicePixelRatio)."""
+    side = round(size * ratio)
+    pixmap = QPixmap.fromImage(digit_image(pixels)).scaled(
+        side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def crisp_sizes(smallest: int, largest: int, ratio: float = 1.0) -> list[int]:
+    """The sides (logical px, ascending) at which a 28×28 digit's pixels are whole device pixels
+    each: multiples of 28 at ratio 1, of 14 at 2, of 56 at 1.5."""
+    return [side for side in range(smallest, largest + 1)
+            if abs(side * ratio / 28 - round(side * ratio / 28)) < 1e-6]
+
+
+class LastFolder:
+    """The folder file dialogs open in: the last one the user chose, kept in the settings.
+
+    A value that is not the name of an existing folder (gone since, or garbage in the settings
+    file) gives the default.
+    """
+
+    KEY = "files/last_dir"
+
+    def __init__(self, settings: QSettings | None = None, default=None):
+        self._settings = settings
+        self._default = str(default or Path.home())
+        self._value: str | None = None  # without settings
+
+    def path(self) -> str:
+        value = self._settings.value(self.KEY) if self._settings is not None else self._value
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return value
+        return self._default if Path(self._default).is_dir() else str(Path.home())
+
+    def remember(self, folder) -> None:
+        if not isinstance(folder, (str, Path)) or not str(folder) or not Path(folder).is_dir():
+            return
+        if self._settings is None:
+            self._value = str(folder)
+        elif self._settings.value(self.KEY) != str(folder):
+            self._settings.setValue(self.KEY, str(folder))
+
+
+def save_splitters(root: QWidget, settings: QSettings) -> None:
+    """Each named splitter under ``root`` keeps its sizes in the settings, under its object name."""
+    for splitter in root.findChildren(QSplitter):
+        # One never laid out (its tab not opened this time) has no sizes yet: what was kept stays.
+        if splitter.objectName() and all(size > 0 for size in splitter.sizes()):
+            settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+
+
+def restore_splitters(root: QWidget, settings: QSettings) -> None:
+    """The sizes ``save_splitters`` kept; anything else in the settings leaves the default sizes."""
+    for splitter in root.findChildren(QSplitter):
+        if splitter.objectName():
+            state = settings.value(f"splitters/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                sizes = splitter.sizes()
+                if not splitter.restoreState(state) or 0 in splitter.sizes():
+                    splitter.setSizes(sizes)  # a damaged or collapsing state: back to the default
+
+
+class DigitView(QWidget):
+    """One digit, scaled to the largest whole multiple of 28 px that fits (crisp MNIST pixels),
+    framed, at the top left of its area."""
+
+    def __init__(self, largest: int = 224, smallest: int = 112, parent=None):
+        super().__init__(parent)
+        self._image = QImage()
+        self._pixels = None
+        self._largest, self._smallest = largest, smallest
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._largest + 2, self._largest + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._smallest + 2, self._smallest + 2)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def set_pixels(self, pixels) -> None:
+        self._pixels = pixels
+        self._image = QImage() if pixels is None else digit_image(pixels)
+        self.update()
+
+    def clear(self) -> None:
+        self.set_pixels(None)
+
+    def image_size(self) -> int:
+        """The side the digit is drawn at now: the largest that fits with crisp pixels."""
+        side = min(self.width(), self.height()) - 2
+        crisp = crisp_sizes(28, side, self.devicePixelRatioF())
+        return crisp[-1] if crisp else max(28, side // 28 * 28)
+
+    def pixmap(self) -> QPixmap:
+        """The digit as drawn (a null pixmap when there is none)."""
+        if self._image.isNull():
+            return QPixmap()
+        return digit_pixmap(self._pixels, self.image_size(), self.devicePixelRatioF())
+
+    def paintEvent(self, event):
+        side = self.image_size()
+        p = QPainter(self)
+        p.setPen(self.palette().color(QPalette.ColorRole.Mid))
+        p.drawRect(0, 0, side + 1, side + 1)
+        if not self._image.isNull():
+            p.drawImage(QRect(1, 1, side, side), self._image)
+        p.end()
 
 
 class SteadyLabel(QLabel):
@@ -91,11 +205,28 @@ class ProbabilityBars(QWidget):
         self._probs: np.ndarray | None = None
         self._actual: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(10 * 16)
         self.setAccessibleName("Class probabilities")
 
+    def _columns(self) -> tuple[int, int, int]:
+        """Widths of the digit column, the value column, and the height of a row's text, for the
+        current font in bold (the predicted digit's row), so no text is ever cut."""
+        font = self.font()
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        return (metrics.horizontalAdvance("✓9") + 4, metrics.horizontalAdvance("100.0%") + 4, metrics.height())
+
+    def text_fits(self) -> bool:
+        """Whether every digit and percentage is drawn whole at the present size."""
+        label_w, value_w, line = self._columns()
+        return self.height() / 10 >= line and self.width() >= label_w + value_w + 18
+
     def sizeHint(self) -> QSize:
-        return QSize(260, 10 * 22)
+        label_w, value_w, line = self._columns()
+        return QSize(label_w + value_w + 180, 10 * (line + 6))
+
+    def minimumSizeHint(self) -> QSize:
+        label_w, value_w, line = self._columns()
+        return QSize(label_w + value_w + 60, 10 * line)
 
     def set_probabilities(self, probs, actual: int | None = None) -> None:
         self._probs = None if probs is None else np.asarray(probs, dtype=np.float64)
@@ -114,8 +245,7 @@ class ProbabilityBars(QWidget):
         pal = self.palette()
         rows = 10
         row_h = self.height() / rows
-        label_w = 28
-        value_w = 58
+        label_w, value_w, _ = self._columns()
         bar_w = max(10.0, self.width() - label_w - value_w - 8)
         best = int(self._probs.argmax()) if self._probs is not None else -1
         font = p.font()

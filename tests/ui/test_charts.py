@@ -1,41 +1,54 @@
-"""Chart export (matplotlib), without a window."""
+"""Chart export: the Training tab's Qt charts as PNG, SVG or PDF, written atomically."""
 
 import pytest
+from PySide6.QtGui import QImage
 
-from mnist_gui.core.charts import ChartError, history_figure, save_history_chart
+from mnist_gui.ui.charts import ChartError, TrainingCharts
 
-HISTORY = {"loss": [0.9, 0.5], "accuracy": [0.7, 0.85], "val_loss": [1.0, 0.6], "val_accuracy": [0.68, 0.83]}
-
-
-def test_figure_has_both_metrics_train_and_validation():
-    figure = history_figure(HISTORY, "Seed DNN, 2 epochs")
-    loss_ax, acc_ax = figure.axes
-    assert [line.get_label() for line in loss_ax.lines] == ["train", "validation (test set)"]
-    assert list(acc_ax.lines[1].get_ydata()) == HISTORY["val_accuracy"]
-    assert list(acc_ax.lines[0].get_xdata()) == [1, 2]
-    assert figure.get_suptitle() == "Seed DNN, 2 epochs"
+EPOCHS = [{"loss": 0.9, "accuracy": 0.7, "val_loss": 1.0, "val_accuracy": 0.68},
+          {"loss": 0.5, "accuracy": 0.85, "val_loss": 0.6, "val_accuracy": 0.83}]
 
 
-def test_save_is_atomic_and_keeps_an_existing_file_on_failure(tmp_path, monkeypatch):
+@pytest.fixture
+def charts(qtbot):
+    widget = TrainingCharts()
+    qtbot.addWidget(widget)
+    widget.clear(2)
+    for logs in EPOCHS:
+        widget.add_epoch(logs)
+    return widget
+
+
+def test_each_format_holds_the_charts(charts, tmp_path):
+    charts.save(tmp_path / "h.png")
+    image = QImage(str(tmp_path / "h.png"))
+    assert not image.isNull() and image.width() > 2 * image.height()  # both charts side by side
+    svg = (tmp_path / "h.svg")
+    charts.save(svg)
+    text = svg.read_text()
+    assert "<svg" in text and "Accuracy" in text and "validation (test set)" in text
+    charts.save(tmp_path / "h.pdf")
+    assert (tmp_path / "h.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_save_is_atomic_and_keeps_an_existing_file_on_failure(charts, tmp_path, monkeypatch):
     path = tmp_path / "h.png"
-    save_history_chart(HISTORY, path)
+    charts.save(path)
     before = path.read_bytes()
     assert before.startswith(b"\x89PNG")
 
-    from matplotlib.figure import Figure
-
-    def broken(self, *args, **kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(Figure, "savefig", broken)
-    with pytest.raises(ChartError, match="No space left"):
-        save_history_chart(HISTORY, path)
+    monkeypatch.setattr(QImage, "save", lambda self, *args: False)  # e.g. a full disk
+    with pytest.raises(ChartError, match="Could not save h.png"):
+        charts.save(path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["h.png"]  # no temp file left behind
 
 
-def test_bad_suffix_and_empty_history_are_clear_errors(tmp_path):
+def test_bad_suffix_and_empty_history_are_clear_errors(charts, qtbot, tmp_path):
     with pytest.raises(ChartError, match=r"\.png, \.svg, \.pdf"):
-        save_history_chart(HISTORY, tmp_path / "h.jpg")
+        charts.save(tmp_path / "h.jpg")
+    empty = TrainingCharts()
+    qtbot.addWidget(empty)
     with pytest.raises(ChartError, match="no training history"):
-        save_history_chart({}, tmp_path / "h.png")
+        empty.save(tmp_path / "h.png")
+    assert list(tmp_path.iterdir()) == []

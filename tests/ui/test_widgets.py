@@ -93,3 +93,16 @@ def test_tab_widget_still_follows_its_pages_size_hints(qtbot, settle):
     big.setMinimumSize(before.width() + 300, before.height() + 100)
     tabs.show()
     qtbot.waitUntil(lambda: big.width() >= before.width() + 300)
+
+
+def test_crisp_sizes_give_whole_device_pixels_per_mnist_pixel():
+    from mnist_gui.ui.widgets import crisp_sizes, digit_pixmap
+    import numpy as np
+
+    assert crisp_sizes(56, 120) == [56, 84, 112]
+    assert crisp_sizes(56, 120, 2.0) == [56, 70, 84, 98, 112]
+    assert crisp_sizes(56, 120, 1.5) == [56, 112]
+    pixmap = digit_pixmap(np.eye(28) * 255, 56, 1.5)
+    assert pixmap.width() == 84 and pixmap.deviceIndependentSize().width() == 56
+    image = pixmap.toImage()
+    assert image.pixelColor(2, 2).value() == 255 and image.pixelColor(3, 2).value() == 0  # 3×3 squares

@@ -1,0 +1,271 @@
+"""The Training tab's live loss and accuracy charts (Qt Charts), and their export to a file.
+
+Qt draws the charts in C++ on the UI thread in a millisecond or two, so they update live without
+competing with training for Python's GIL (a matplotlib redraw held it for 60-200 ms). *Save chart…*
+renders these same views into the file, so it holds what the user sees: same ticks, same %,
+same colours.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QEvent, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
+
+from ..core.files import atomic_write
+
+CHART_FORMATS = (".png", ".svg", ".pdf")
+HOVER_RADIUS = 12  # px from a point at which its value shows
+PNG_SCALE = 2      # a saved PNG has twice the on-screen pixels, sharp on high-DPI screens and in print
+EXPORT_SIZE = QSize(1000, 400)  # for charts never laid out on screen (e.g. the smoke test)
+
+
+class ChartError(ValueError):
+    """The chart could not be saved; the message is meant for the user."""
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class MetricChart(QChartView):
+    """One metric per epoch, train and validation. Hovering near a point shows its value."""
+
+    def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
+                 ceiling: float | None = None, parent=None):
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.metric, self.percent = metric, percent
+        self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
+        self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
+        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1)
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series = {}
+        for key, name in ((metric, "train"), ("val_" + metric, "validation (test set)")):
+            series = QLineSeries(name=name)
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            series.setPointsVisible(True)
+            self.series[key] = series
+        self._apply_palette()
+        self.reset(1)
+
+    def _apply_palette(self):
+        """Light or dark chart as the window is; a theme resets the pens, so they are styled after."""
+        theme = QChart.ChartTheme.ChartThemeDark if is_dark(self.palette()) else QChart.ChartTheme.ChartThemeLight
+        if self.chart().theme() != theme:
+            self.chart().setTheme(theme)
+        for series, style in zip(self.series.values(), (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine)):
+            pen = series.pen()
+            pen.setStyle(style)
+            pen.setWidthF(2)
+            series.setPen(pen)
+            series.setMarkerSize(6)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+
+    def reset(self, epochs: int):
+        """No points, on an x axis spanning ``epochs`` (the planned run). The y axis waits for the
+        first epoch's points, which set it: changing an axis lays the chart out again, 5-10 ms."""
+        for series in self.series.values():
+            series.clear()
+        top = max(2, epochs)
+        if (self.x_axis.min(), self.x_axis.max()) != (1, top):
+            self.x_axis.setRange(1, top)
+            self.x_axis.setTickCount(min(11, top))
+
+    def append(self, epoch: int, logs: dict):
+        """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
+        lays the whole chart out again (5-10 ms on the UI thread)."""
+        scale = 100.0 if self.percent else 1.0
+        values = {key: logs[key] * scale for key in self.series if key in logs}
+        for key, value in values.items():
+            self.series[key].append(epoch, value)
+        if epoch > self.x_axis.max():
+            self.x_axis.setRange(1, epoch)
+        if values:
+            self._fit_y_axis(min(values.values()), max(values.values()), first=epoch == 1)
+
+    def _fit_y_axis(self, low: float, high: float, first: bool):
+        """The first epoch sets the y range, later ones only widen it. The end a metric cannot pass
+        (accuracy's 100%, loss's 0) stays put, so as training improves the points move within
+        the axis instead of out of it and the axis, once set, rarely changes."""
+        if not first:
+            if self.y_axis.min() <= low and high <= self.y_axis.max():
+                return
+            low, high = min(low, self.y_axis.min()), max(high, self.y_axis.max())
+        pad = (high - low) * 0.1 or abs(high) * 0.05 or 1.0
+        low = self.floor if self.floor is not None and low >= self.floor else low - pad
+        high = self.ceiling if self.ceiling is not None and high <= self.ceiling else high + pad
+        self.y_axis.setRange(low, high)
+        self.y_axis.applyNiceNumbers()
+
+    def points(self, key: str) -> list[tuple[float, float]]:
+        """What the chart shows for ``key`` (percent for accuracy), as (epoch, value) pairs."""
+        return [(p.x(), p.y()) for p in self.series[key].points()]
+
+    def point_near(self, pos: QPointF) -> tuple[str, int, float] | None:
+        """(series name, epoch, value) of the point within HOVER_RADIUS px of ``pos`` (view
+        coordinates), the nearest if both series have one there; else None.
+
+        Only the points at the two epochs either side of the cursor are looked at: a mouse move costs the
+        same at epoch 5 and at epoch 500.
+        """
+        chart = self.chart()
+        at = chart.mapFromScene(self.mapToScene(pos.toPoint()))
+        if not chart.plotArea().adjusted(-HOVER_RADIUS, -HOVER_RADIUS, HOVER_RADIUS, HOVER_RADIUS).contains(at):
+            return None
+        x = chart.mapToValue(at).x()
+        best = None
+        for epoch in {math.floor(x), math.ceil(x)}:
+            for series in self.series.values():
+                if not 1 <= epoch <= series.count():
+                    continue
+                point = series.at(epoch - 1)  # one point per epoch from epoch 1
+                shown = chart.mapToPosition(point, series)
+                distance = math.hypot(shown.x() - at.x(), shown.y() - at.y())
+                if distance <= HOVER_RADIUS and (best is None or distance < best[0]):
+                    best = (distance, series.name(), round(point.x()), point.y())
+        return None if best is None else best[1:]
+
+    def hover_text(self, pos: QPointF) -> str | None:
+        found = self.point_near(pos)
+        if found is None:
+            return None
+        name, epoch, value = found
+        shown = f"{value:.2f}%" if self.percent else f"{value:.4f}"
+        return f"epoch {epoch}: {shown} ({name})"
+
+    def viewportEvent(self, event):
+        # Qt's tooltip event (the mouse rested, or moved while a tooltip shows), not mouse moves:
+        # hovering costs nothing until then, and the scene's own tooltip handling, which would
+        # hide this one (no chart item has a tooltip), never runs.
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.hover_text(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class TrainingCharts(QWidget):
+    """Loss and accuracy per epoch (train and validation), updated live as epochs end."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.history: dict[str, list[float]] = {}
+        self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
+        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_chart)
+        layout.addWidget(self.accuracy_chart)
+        self.setMinimumHeight(220)
+
+    def clear(self, epochs: int = 1):
+        """Empty charts whose x axis spans the planned run from its start."""
+        self.history = {}
+        for chart in (self.loss_chart, self.accuracy_chart):
+            chart.reset(epochs)
+
+    def add_epoch(self, logs: dict):
+        for key, value in logs.items():
+            self.history.setdefault(key, []).append(value)
+        epoch = max(len(v) for v in self.history.values())
+        for chart in (self.loss_chart, self.accuracy_chart):
+            chart.append(epoch, logs)
+
+    def save(self, path) -> Path:
+        """Write both charts as shown to ``path`` (PNG, SVG or PDF by its suffix), atomically.
+        Raises ChartError with a message for the user."""
+        path = Path(path)
+        kind = path.suffix.lower()
+        if kind not in CHART_FORMATS:
+            raise ChartError(f"Choose a file name ending in {', '.join(CHART_FORMATS)}, "
+                             f"not '{path.suffix or path.name}'.")
+        if not any(self.history.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")):
+            raise ChartError("There is no training history to draw yet.")
+        offscreen = self.isWindow() and not self.isVisible()
+        if offscreen:  # a chart never on screen (the smoke test's): laid out, at a size of its own
+            self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            self.resize(EXPORT_SIZE)
+            self.show()
+        try:
+            atomic_write(path, lambda tmp: _WRITERS[kind](self, tmp))
+        except OSError as exc:
+            raise ChartError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
+        finally:
+            if offscreen:
+                self.hide()
+                self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        return path
+
+
+def _paint(widget: TrainingCharts, painter: QPainter):
+    painter.fillRect(widget.rect(), widget.palette().color(QPalette.ColorRole.Window))
+    for view in (widget.loss_chart, widget.accuracy_chart):
+        # The view's own scene, through its own transform: the chart exactly as laid out on screen.
+        view.render(painter, QRectF(view.geometry()), view.viewport().rect())
+
+
+def _end(painter: QPainter, tmp: str):
+    if not painter.end():
+        raise OSError(f"could not write {Path(tmp).name}")
+
+
+def _write_png(widget: QWidget, tmp: str):
+    image = QImage(widget.size() * PNG_SCALE, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(PNG_SCALE)
+    painter = QPainter(image)
+    _paint(widget, painter)
+    painter.end()
+    if not image.save(tmp, "PNG"):
+        raise OSError(f"could not write {Path(tmp).name}")
+
+
+def _write_svg(widget: QWidget, tmp: str):
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(tmp)
+    generator.setSize(widget.size())
+    generator.setViewBox(widget.rect())
+    generator.setTitle("Training curves")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"could not write {Path(tmp).name}")
+    _paint(widget, painter)
+    _end(painter, tmp)
+
+
+def _write_pdf(widget: QWidget, tmp: str):
+    writer = QPdfWriter(tmp)
+    writer.setResolution(96)  # one widget pixel is one PDF pixel at 96 dpi: the page fits the charts
+    size = QSizeF(widget.width() * 72 / 96, widget.height() * 72 / 96)
+    writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point), QPageLayout.Orientation.Portrait,
+                                     QMarginsF()))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"could not write {Path(tmp).name}")
+    _paint(widget, painter)
+    _end(painter, tmp)
+
+
+_WRITERS = {".png": _write_png, ".svg": _write_svg, ".pdf": _write_pdf}
