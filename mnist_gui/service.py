@@ -197,6 +197,22 @@ class _ModelWorker(QObject):
         self.installed.emit(info)
         self._predict_test()
 
+    # ---- inside the network: one generic request, served by core.inside ----
+    inspected = Signal(object, str, object)     # request id, kind, result (an Exception if it failed)
+
+    @Slot(object, str, object)
+    def inspect(self, request_id, kind, args):
+        """Compute the core.inside view ``kind`` on the current model (under the lock, as predictions)."""
+        from .core import inside
+
+        try:
+            with self.lock:
+                result = inside.compute(kind, self.model, **args)
+        except Exception as exc:  # shown in the view, never a crash
+            log.debug("inside view %s failed", kind, exc_info=True)
+            result = exc
+        self.inspected.emit(request_id, kind, result)
+
     @Slot(str, object)
     def save(self, path, metadata):
         from .core import storage
@@ -367,6 +383,7 @@ class ModelService(QObject):
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.saved.connect(self._on_saved)
         self._model_thread.started.connect(self._worker.lower_priority)
+        self._connect_inside()
         self._model_thread.start()
 
         self._training_thread: QThread | None = None
@@ -555,6 +572,22 @@ class ModelService(QObject):
         self.model_info = info
         self.model_saved.emit(path)
         self.model_changed.emit(info)
+
+    # ---- inside the network --------------------------------------------------------------------
+
+    inside_ready = Signal(object, str, object)     # request id, kind, result (an Exception if it failed)
+    _inspect = Signal(object, str, object)
+
+    def _connect_inside(self):
+        self._inspect.connect(self._worker.inspect)
+        self._worker.inspected.connect(self.inside_ready)
+
+    def request_inside(self, kind: str, **args) -> int:
+        """Ask the model thread for a view of core.inside (``inside.compute(kind, model, **args)``) on
+        the current model; ``inside_ready(id, kind, result)`` answers, in the order asked."""
+        request_id = next(self._request_ids)
+        self._inspect.emit(request_id, kind, args)
+        return request_id
 
     # ---- training ------------------------------------------------------------------------------
 
