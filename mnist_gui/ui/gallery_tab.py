@@ -152,6 +152,8 @@ class DigitCell(QWidget):
 class GalleryTab(QWidget):
     """Test images in a grid, filtered by labels and predictions, with details and a confusion matrix."""
 
+    detail_changed = Signal(int)   # the test image shown in the detail (the Inside tab explains it)
+
     def __init__(self, service, parent=None):
         super().__init__(parent)
         self._service = service
@@ -476,6 +478,7 @@ class GalleryTab(QWidget):
     def show_detail(self, index: int) -> None:
         """The image large, its ten probabilities, predicted against true label, and its index."""
         self._detail_index = index
+        self.detail_changed.emit(index)
         for cell in self._cells[:len(self._shown)]:
             cell.set_selected(cell.index == index)
         true_label = int(self._data.y_test[index])
