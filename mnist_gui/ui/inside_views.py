@@ -11,7 +11,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -84,7 +84,7 @@ def save_view(widget: QWidget, path) -> None:
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     generator.setTitle(widget.accessibleName() or "mnist-gui")
     painter = QPainter(generator)
-    widget.render(painter)
+    widget.render(painter, QPoint(0, 0))
     painter.end()
     data = bytes(buffer.data())
     atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))
