@@ -291,6 +291,9 @@ class InsideTab(QWidget):
             return
         args, key = self._wanted.pop(kind)
         self._pending[kind] = (self.service.request_inside(kind, **args), key, args)
+        if kind not in self.results:
+            self._message(kind, "Computing on the model thread…" if kind != "map" else
+                          "Computing the map: every test image through the model (a few seconds for a CNN)…")
 
     @Slot(object, str, object)
     def _on_ready(self, request_id, kind, result):
