@@ -124,7 +124,7 @@ class InsideTab(QWidget):
         self.unit_label.setTextFormat(Qt.TextFormat.RichText)
         self.unit_image = QLabel()
         self.unit_image.setFixedSize(112, 112)
-        self.switch_button = QPushButton("Switch off")
+        self.switch_button = QPushButton("Switch &off")
         self.switch_button.setToolTip("An experiment on a temporary copy of the weights: never saved")
         self.switch_button.setEnabled(False)
         self.switch_button.clicked.connect(self._toggle_unit)
@@ -429,7 +429,7 @@ class InsideTab(QWidget):
         self.effect_label.setText("")
 
     def _show_off(self):
-        self.switch_button.setText("Switch back on" if self._unit in self._off else "Switch off")
+        self.switch_button.setText("Switch back &on" if self._unit in self._off else "Switch &off")
         self.all_on_button.setEnabled(bool(self._off))
 
     def _experiment(self):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..core.files import atomic_write
@@ -172,15 +172,20 @@ class LayersView(_View):
             for layer in out.layers]
         for i, (title, kind, values, activation) in enumerate(entries):
             last = i == len(entries) - 1
-            row = {"title": title, "kind": kind, "values": values, "y": y}
+            row = {"title": title, "kind": kind, "values": values, "y": y, "x": 12}
+            prev = self._rows[-1] if self._rows else None
+            square = values.ndim == 2 or (values.ndim == 1 and values.size == 784)
+            if square and prev is not None and prev["mode"] == "square" and prev["x"] + 2 * 300 < width:
+                y = prev["y"]  # pictures side by side: the input and what BatchNormalization makes of it
+                row["y"], row["x"] = y, prev["x"] + 300
             y += self.TITLE
             if last and values.ndim == 1 and len(values) == 10:
                 row.update(mode="bars", rect=QRect(12, y, min(width, 420), 10 * 16))
-            elif values.ndim == 2 or (values.ndim == 1 and values.size == 784):
+            elif square:
                 square = values.reshape(28, 28)
                 lo, hi = (0.0, 255.0) if kind == "Input" else (float(square.min()), float(square.max()))
                 row.update(mode="square", image=rgb_image(sequential((square - lo) / max(hi - lo, 1e-9))),
-                           rect=QRect(12, y, 112, 112), grid=(28, 28, 4, 4, 1))
+                           rect=QRect(row["x"], y, 112, 112), grid=(28, 28, 4, 4, 1))
             elif values.ndim == 1:
                 cols = max(1, min(len(values), width // self.CELL))
                 rows = math.ceil(len(values) / cols)
@@ -219,8 +224,8 @@ class LayersView(_View):
             if rect.bottom() < event.rect().top() - self.TITLE or row["y"] > event.rect().bottom():
                 continue
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(QRect(12, row["y"], self.width() - 24, self.TITLE), Qt.AlignmentFlag.AlignVCenter,
-                       row["title"])
+            p.drawText(QRect(row["x"], row["y"], self.width() - 12 - row["x"], self.TITLE),
+                       Qt.AlignmentFlag.AlignVCenter, row["title"])
             if row["mode"] == "bars":
                 self._paint_bars(p, rect, row["values"])
             else:
@@ -479,7 +484,7 @@ class HistogramsView(_View):
 
 class MapView(_View):
     """The test set in the penultimate layer's two main directions (PCA), coloured by true digit;
-    misclassified images ringed in black. Hover shows an image; click asks to open it."""
+    misclassified images larger and outlined in black. Hover shows an image; click asks to open it."""
 
     image_clicked = Signal(int)
     MARGIN = 16
@@ -547,7 +552,7 @@ class MapView(_View):
 
         right = np.flatnonzero(~wrong)
         splat(right, 1, colours[self.labels[right]])
-        wrong = np.flatnonzero(wrong)   # on top, ringed in black
+        wrong = np.flatnonzero(wrong)   # on top, outlined in black
         splat(wrong, 3, np.zeros(3, np.uint8))
         splat(wrong, 2, colours[self.labels[wrong]])
         image = rgb_image(rgb)
@@ -565,8 +570,8 @@ class MapView(_View):
             x += 34
         ex = self.embedding.explained
         p.drawText(QRect(x + 8, 4, self.width() - x - 20, 18), Qt.AlignmentFlag.AlignVCenter,
-                   f"ringed: misclassified ({len(wrong)}) · axes: the penultimate layer's two main "
-                   f"directions ({ex[0]:.0%} and {ex[1]:.0%} of its variance)")
+                   f"outlined: misclassified ({len(wrong)}) · axes: the penultimate layer's two main "
+                   f"directions (PCA: {ex[0]:.0%} + {ex[1]:.0%} of its variance)")
         p.end()
 
     def resizeEvent(self, event):
@@ -595,10 +600,11 @@ class MapView(_View):
             bx = x + 12 if x + 12 + side < self.width() else x - 12 - side
             by = min(max(y - side / 2, 26), self.height() - side - 20)
             p.fillRect(QRectF(bx - 2, by - 2, side + 4, side + 22), self.palette().color(QPalette.ColorRole.ToolTipBase))
+            p.fillRect(QRectF(bx - 2, by + side, side + 40, 20), self.palette().color(QPalette.ColorRole.ToolTipBase))
             p.drawImage(QRectF(bx, by, side, side),
                         rgb_image(np.repeat(np.clip(self.images[i], 0, 255).astype(np.uint8)[..., None], 3, 2)))
             p.setPen(self.palette().color(QPalette.ColorRole.ToolTipText))
-            p.drawText(QRectF(bx, by + side, side + 60, 18), Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(bx, by + side, side + 38, 18), Qt.AlignmentFlag.AlignVCenter,
                        f"#{i}: {self.labels[i]} → {self.embedding.predicted[i]}")
         p.end()
 
@@ -680,12 +686,13 @@ class NetworkView(_View):
                     p.setPen(QPen(colour, 0.5 + 4 * abs(c)))
                     p.drawLine(QPointF(*pos[i][a]), QPointF(*pos[i + 1][b]))
         off = set(net.off)
-        small = p.font()
+        normal = QFont(p.font())
+        small = QFont(normal)
         small.setPointSizeF(small.pointSizeF() * 0.8)
         for i, layer in enumerate(net.layers):
             values = layer["values"]
             hi = float(np.abs(values).max()) or 1.0
-            p.setFont(p.font())
+            p.setFont(normal)
             p.setPen(text)
             title = layer["name"] + (f"\ntop {len(layer['units'])} of {layer['size']}" if layer["size"] > 10 else "\noutput")
             p.drawText(QRectF(pos[i][0][0] - 60, 6, 120, 36), Qt.AlignmentFlag.AlignHCenter, title)
