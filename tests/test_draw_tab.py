@@ -188,7 +188,8 @@ def test_stroke_is_read_live_by_the_model(qtbot, service_with_model, monkeypatch
     assert tab.predicted_digit == 1 == int(probs.argmax())
     assert tab.digit_label.text() == "1"
     assert tab.message_label.text() == f"{probs.max():.1%} confident"
-    assert grey(tab.preview.pixmap().toImage()).max() == 255
+    # The drawing (dimmed under the attribution map, should that already have arrived).
+    assert grey(tab.preview.pixmap().toImage()).max() >= 140
 
 
 def test_new_model_rereads_the_drawing(qtbot, service_with_model):
@@ -248,3 +249,27 @@ def test_a_mouse_move_repaints_only_around_its_segment_and_shows_what_a_redraw_s
     np.testing.assert_array_equal(grey(canvas.grab().toImage()), shown)
     assert (shown != shown_mid_stroke).sum() == 0  # releasing the button changes nothing on screen
     assert shown[40:84, 150:176].max() == 255 and canvas.stroke_count() == 2
+
+
+def test_preview_shows_the_attribution_after_each_stroke(qtbot, service_with_model):
+    from mnist_gui.core import inside
+
+    svc = service_with_model
+    tab = make_tab(qtbot, svc)
+    inside_answers = []
+    svc.inside_ready.connect(lambda request_id, kind, result: inside_answers.append(kind))
+    draw(qtbot, tab.canvas, (150, 50), *[(150, 50 + 10 * i) for i in range(1, 21)])
+    qtbot.waitUntil(lambda: tab._overlay is not None, timeout=10_000)
+    assert inside_answers == ["attribution"]  # one, after the stroke, not one per mouse move
+    digit = prepare_digit(tab.canvas.image())
+    expected = inside.attribution(svc._worker.model, digit).maps[0]
+    np.testing.assert_allclose(tab._overlay, expected, rtol=1e-4, atol=1e-6)
+    shown = tab.preview.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    rgb = np.frombuffer(shown.constBits(), np.uint8).reshape(shown.height(), shown.bytesPerLine())
+    rgb = rgb[:, :3 * shown.width()].reshape(shown.height(), shown.width(), 3).astype(int)
+    assert (np.abs(rgb[..., 0] - rgb[..., 2]) > 60).any()  # red or blue where the ink mattered
+    # A new stroke starts: the map of the old drawing goes; it comes back when the stroke ends.
+    qtbot.mousePress(tab.canvas, LEFT, NO_KEYS, QPoint(100, 100))
+    assert tab._overlay is None
+    qtbot.mouseRelease(tab.canvas, LEFT, NO_KEYS, QPoint(100, 100))
+    qtbot.waitUntil(lambda: tab._overlay is not None, timeout=10_000)
