@@ -189,7 +189,7 @@ def test_stroke_is_read_live_by_the_model(qtbot, service_with_model, monkeypatch
     assert tab.digit_label.text() == "1"
     assert tab.message_label.text() == f"{probs.max():.1%} confident"
     # The drawing (dimmed under the attribution map, should that already have arrived).
-    assert grey(tab.preview.pixmap().toImage()).max() >= 140
+    assert grey(tab.preview.pixmap().toImage()).max() > 60
 
 
 def test_new_model_rereads_the_drawing(qtbot, service_with_model):
