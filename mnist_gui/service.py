@@ -21,11 +21,12 @@ import sys
 import threading
 import time
 import traceback
+import types
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
 from .core.metrics import Predictions
 from .core.models import PRESET_TITLES, ModelConfig
@@ -208,9 +209,34 @@ class _ModelWorker(QObject):
         try:
             with self.lock:
                 result = inside.compute(kind, self.model, **args)
+                version = self.info.version if self.info else None
         except Exception as exc:  # shown in the view, never a crash
             log.debug("inside view %s failed", kind, exc_info=True)
             result = exc
+        if isinstance(result, types.GeneratorType):
+            self._inspect_step(request_id, kind, result, version)
+        else:
+            self.inspected.emit(request_id, kind, result)
+
+    def _inspect_step(self, request_id, kind, steps, version):
+        """One step of a long view; the requests queued meanwhile (the Draw Pad's) run before the next."""
+        from .core import inside
+
+        try:
+            with self.lock:
+                if self.closing.is_set():
+                    return
+                if self.info is None or self.info.version != version:
+                    raise inside.Superseded("The model changed while this view was computed.")
+                next(steps)
+        except StopIteration as done:
+            result = done.value
+        except Exception as exc:
+            log.debug("inside view %s failed", kind, exc_info=True)
+            result = exc
+        else:
+            QTimer.singleShot(0, self, lambda: self._inspect_step(request_id, kind, steps, version))
+            return
         self.inspected.emit(request_id, kind, result)
 
     @Slot(str, object)

@@ -245,3 +245,19 @@ def test_real_service_answers_every_view_of_a_loaded_model(qtbot, service, mnist
     assert answers["attribution"].targets[0] == answers["layers"].probabilities.argmax()
     assert len(answers["network"].layers) == 5
     assert isinstance(answers["nonsense"], inside.InsideError)
+
+
+def test_real_service_serves_predictions_between_the_maps_batches(qtbot, service_with_model, mnist):
+    """The map (a CNN's takes seconds) runs a batch at a time: a Draw Pad prediction asked after it
+    is answered before it ends; the map still covers every test image."""
+    service = service_with_model
+    order = []
+    service.inside_ready.connect(lambda rid, kind, result: order.append((kind, result)))
+    service.prediction_ready.connect(lambda rid, probs: order.append(("prediction", probs)))
+    service.request_inside("map", images=mnist.x_test)
+    service.request_prediction(mnist.x_test[:1])
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=60_000)
+    assert [kind for kind, _ in order] == ["prediction", "map"]
+    emb = order[1][1]
+    assert emb.points.shape == (len(mnist.x_test), 2)
+    np.testing.assert_array_equal(emb.predicted, service.test_predictions.labels)

@@ -32,6 +32,10 @@ class InsideError(ValueError):
     """The view cannot be computed for this model (the message says why, for the user)."""
 
 
+class Superseded(InsideError):
+    """The model's weights changed while a long view was computed: ask again."""
+
+
 @dataclass
 class LayerOutput:
     name: str
@@ -342,11 +346,39 @@ def deletion_curve(model, image, saliency, target: int, steps: int = 20) -> np.n
 
 # ---- 4. the map -------------------------------------------------------------------------------------------
 
+def embedding_steps(model, images):
+    """``embedding`` as a generator that yields between batches, so that whoever runs it can serve
+    other requests in between (the service does: a CNN's map takes seconds); returns the Embedding."""
+    import tensorflow as tf
+
+    call = _compiled(model, "map", lambda m: [m.layers[-1].input, m.outputs[0]])
+    images = _as_images(images)
+    pens, probs = [], []
+    for start in range(0, len(images), BATCH):
+        pen, prob = call(tf.constant(images[start:start + BATCH]))
+        pens.append(pen.numpy().reshape(len(pen), -1))
+        probs.append(prob.numpy())
+        if start + BATCH < len(images):
+            yield
+    return _pca(np.concatenate(pens), np.concatenate(probs))
+
+
+def run_steps(steps):
+    """Run a generator of steps (e.g. ``embedding_steps``) to its end; its return value."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
 def embedding(model, images) -> Embedding:
     """The images' penultimate-layer activations, projected to 2-D by PCA (numpy's SVD)."""
-    call = _compiled(model, "map", lambda m: [m.layers[-1].input, m.outputs[0]])
-    pen, probs = _batched(call, _as_images(images))
-    pen = pen.reshape(len(pen), -1).astype(np.float64)
+    return run_steps(embedding_steps(model, images))
+
+
+def _pca(pen, probs) -> Embedding:
+    pen = pen.astype(np.float64)
     mean = pen.mean(axis=0)
     centred = pen - mean
     _, s, vt = np.linalg.svd(centred, full_matrices=False)
@@ -495,7 +527,7 @@ KINDS = {
     "weights": first_layer_weights,
     "histograms": histograms,
     "top_images": top_images,
-    "map": embedding,
+    "map": embedding_steps,     # a generator: see embedding_steps
     "network": network,
     "unit": unit_detail,
     "knockout": knockout,
@@ -503,7 +535,9 @@ KINDS = {
 
 
 def compute(kind: str, model, **args):
-    """Run the view ``kind`` (a KINDS name, or "data" which needs no model) with these arguments."""
+    """Run the view ``kind`` (a KINDS name, or "data" which needs no model) with these arguments.
+
+    "map" returns a generator of steps (``run_steps`` runs it through); the others, their result."""
     if kind == "data":
         return data_stats(**args)
     if kind not in KINDS:

@@ -302,6 +302,9 @@ class InsideTab(QWidget):
             return  # another widget's request (the Draw Pad's overlay) or one from before
         del self._pending[kind]
         _, key, args = pending
+        if isinstance(result, inside.Superseded):  # new weights came: the newer request follows
+            self._send(kind)
+            return
         self._done[kind] = key
         if isinstance(result, Exception):
             self._message(kind, str(result))
