@@ -20,6 +20,7 @@ SIZE = 28
 IG_STEPS = 32                # integrated gradients: points on the path from black to the image
 OCCLUSION_PATCH, OCCLUSION_STRIDE = 4, 2
 BATCH = 1000                 # images per compiled call over the test set
+MAP_STEP = 250               # images per step of the map: a CNN step stays near 0.1 s (more under load)
 # Layers that only reshape or pass values through at inference: not worth a picture of their own.
 _PASS_THROUGH = {"InputLayer", "Reshape", "Flatten", "Dropout", "Rescaling", "SpatialDropout1D",
                  "SpatialDropout2D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Identity"}
@@ -354,11 +355,11 @@ def embedding_steps(model, images):
     call = _compiled(model, "map", lambda m: [m.layers[-1].input, m.outputs[0]])
     images = _as_images(images)
     pens, probs = [], []
-    for start in range(0, len(images), BATCH):
-        pen, prob = call(tf.constant(images[start:start + BATCH]))
+    for start in range(0, len(images), MAP_STEP):
+        pen, prob = call(tf.constant(images[start:start + MAP_STEP]))
         pens.append(pen.numpy().reshape(len(pen), -1))
         probs.append(prob.numpy())
-        if start + BATCH < len(images):
+        if start + MAP_STEP < len(images):
             yield
     return _pca(np.concatenate(pens), np.concatenate(probs))
 

@@ -281,8 +281,9 @@ class InsideTab(QWidget):
             self._message(kind, "The MNIST data is not loaded yet.")
             return
         key = self._key(kind) + ((self._unit,) if kind == "unit" else ())
-        if self._done.get(kind) == key and kind not in self._wanted:
-            return
+        pending = self._pending.get(kind)
+        if kind not in self._wanted and key in (self._done.get(kind), pending and pending[1]):
+            return  # shown already, or on its way
         self._wanted[kind] = (args, key)
         self._send(kind)
 
