@@ -477,8 +477,9 @@ class GalleryTab(QWidget):
     @Slot(int)
     def show_detail(self, index: int) -> None:
         """The image large, its ten probabilities, predicted against true label, and its index."""
-        self._detail_index = index
-        self.detail_changed.emit(index)
+        changed, self._detail_index = index != self._detail_index, index
+        if changed:  # not when new predictions re-show it (each epoch end)
+            self.detail_changed.emit(index)
         for cell in self._cells[:len(self._shown)]:
             cell.set_selected(cell.index == index)
         true_label = int(self._data.y_test[index])
