@@ -610,7 +610,8 @@ class ModelService(QObject):
 
     def request_inside(self, kind: str, **args) -> int:
         """Ask the model thread for a view of core.inside (``inside.compute(kind, model, **args)``) on
-        the current model; ``inside_ready(id, kind, result)`` answers, in the order asked."""
+        the current model; ``inside_ready(id, kind, result)`` answers (in the order asked, except that
+        the map, computed in steps, ends after requests sent while it runs)."""
         request_id = next(self._request_ids)
         self._inspect.emit(request_id, kind, args)
         return request_id

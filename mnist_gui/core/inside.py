@@ -223,9 +223,9 @@ def top_images(model, images, layer_name: str, unit: int, k: int = 16) -> dict:
 
 # ---- 3. why this answer ---------------------------------------------------------------------------------
 
-def _logits(model):
-    """Tensors of the scores before the softmax when the model ends in a softmax Dense layer, else
-    log-probabilities: gradients of saturated probabilities say little."""
+def _ends_in_softmax_dense(model) -> bool:
+    """Then attribution uses the scores before the softmax (else log-probabilities): gradients of
+    saturated probabilities say little."""
     last = model.layers[-1]
     act = getattr(getattr(last, "activation", None), "__name__", "")
     return type(last).__name__ == "Dense" and act == "softmax"
@@ -239,7 +239,7 @@ def _score_call(model):
         import tensorflow as tf
 
         last = model.layers[-1]
-        if _logits(model):
+        if _ends_in_softmax_dense(model):
             pen = _compiled(model, "penultimate", lambda m: m.layers[-1].input, grads=True)
 
             def fn(x):
