@@ -7,8 +7,11 @@ The charts, progress bars, Gallery and Draw Pad updates all happen as in normal 
 The Training tab is in front (what a user watches while training); --tab gallery measures with the
 Gallery in front instead, which then redraws its grid and confusion matrix at every epoch end;
 --tab draw with the Draw Pad in front and a simulated user drawing on it all along (mouse moves at
-60 Hz, strokes read live by the model thread, the pad cleared after every third stroke).
-Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw] [--data PATH]
+60 Hz, strokes read live by the model thread, the pad cleared after every third stroke);
+--tab inside with the Inside tab in front (--inside-view: which of its views, 0 = layer by layer)
+while the same simulated user draws on the pad, so the tab follows the drawing live and every epoch.
+Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw|inside] [--inside-view N]
+       [--data PATH]
 """
 
 import argparse
@@ -69,7 +72,8 @@ class DrawingUser:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--tab", choices=("training", "gallery", "draw"), default="training")
+    parser.add_argument("--tab", choices=("training", "gallery", "draw", "inside"), default="training")
+    parser.add_argument("--inside-view", type=int, default=0)
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
     args = parser.parse_args()
 
@@ -97,7 +101,8 @@ def main():
     wait(lambda: service.backend_is_ready and service.data is not None
          and service.test_probabilities is not None, 120)
     window.training_tab.apply_preset("seed")
-    window.tabs.setCurrentIndex(("training", "gallery", "draw").index(args.tab))
+    window.tabs.setCurrentIndex(("training", "gallery", "draw", "inside").index(args.tab))
+    window.inside_tab.views.setCurrentIndex(args.inside_view)
     wait(lambda: False, 0.5)  # the tab shown and painted
 
     gaps = []
@@ -116,8 +121,10 @@ def main():
     service.epoch_finished.connect(lambda e, logs: epochs.append(e))
     QTimer.singleShot(0, window.training_tab.start_training)  # as if Train were clicked now
     user = DrawingUser(window.draw_tab)
-    if args.tab == "draw":
+    if args.tab in ("draw", "inside"):
         user.timer.start()
+    inside_shown = []
+    service.inside_ready.connect(lambda request_id, kind, result: inside_shown.append(kind))
     answers = []
     service.prediction_ready.connect(lambda request_id, probs: answers.append(probs is not None))
     loop = QEventLoop()  # the real event loop, as in the app
@@ -130,7 +137,10 @@ def main():
     stalls = np.maximum(np.array(gaps) - PROBE_MS, 0)
     print(f"probe: {len(gaps)} ticks of {PROBE_MS} ms over {args.seconds:.0f} s from pressing Train "
           f"(Seed DNN) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
-    if args.tab == "draw":
+    if args.tab == "inside":
+        print(f"Inside view {window.inside_tab.views.tabText(args.inside_view).replace('&', '')!r}: "
+              f"{len(inside_shown)} results from the model thread")
+    if args.tab in ("draw", "inside"):
         print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "
           f"max {stalls.max():.1f} ms; goal: max <= 50 ms")

@@ -13,11 +13,12 @@ import logging
 import os
 import sys
 import threading
+import types
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from .core.metrics import Predictions
 
@@ -68,6 +69,7 @@ class _ModelWorker(QObject):
     failed = Signal(str, str)                     # what ("load", "save", ...), message
     saved = Signal(str, object)                   # path, ModelInfo
     handed_over = Signal(object, object)          # the current model itself, its ModelInfo (for Train more)
+    inspected = Signal(object, str, object)       # request id, kind, result (an Exception if it failed)
 
     def __init__(self):
         super().__init__()
@@ -207,6 +209,47 @@ class _ModelWorker(QObject):
         self.other = None
         self.handed_over.emit(model, info)
 
+    # ---- inside the network: one generic request, served by core.inside ----
+
+    @Slot(object, str, object)
+    def inspect(self, request_id, kind, args):
+        """Compute the core.inside view ``kind`` on the current model (under the lock, as predictions)."""
+        from .core import inside
+
+        version = None
+        try:
+            with self.lock:
+                result = inside.compute(kind, self.model, **args)
+                version = self.info.version if self.info else None
+        except Exception as exc:  # shown in the view, never a crash
+            log.debug("inside view %s failed", kind, exc_info=True)
+            result = exc
+        if isinstance(result, types.GeneratorType):
+            self._inspect_step(request_id, kind, result, version)
+        else:
+            self.inspected.emit(request_id, kind, result)
+
+    def _inspect_step(self, request_id, kind, steps, version):
+        """One step of a long view; the requests queued meanwhile (the Draw Pad's) run before the next."""
+        from .core import inside
+
+        try:
+            with self.lock:
+                if self.closing.is_set():
+                    return
+                if self.info is None or self.info.version != version:
+                    raise inside.Superseded("The model changed while this view was computed.")
+                next(steps)
+        except StopIteration as done:
+            result = done.value
+        except Exception as exc:
+            log.debug("inside view %s failed", kind, exc_info=True)
+            result = exc
+        else:
+            QTimer.singleShot(0, self, lambda: self._inspect_step(request_id, kind, steps, version))
+            return
+        self.inspected.emit(request_id, kind, result)
+
     @Slot(str, object)
     def save(self, path, metadata):
         from .core import storage
@@ -262,6 +305,7 @@ class ModelHost(QObject):
     _drop_other = Signal()
     _keep_current = Signal()
     _hand_over = Signal()
+    _inspect = Signal(object, str, object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -274,7 +318,8 @@ class ModelHost(QObject):
                               (self._load, self.worker.load), (self._set_test_images, self.worker.set_test_images),
                               (self._swap, self.worker.swap), (self._restore_other, self.worker.restore_other),
                               (self._drop_other, self.worker.drop_other), (self._hand_over, self.worker.hand_over),
-                              (self._keep_current, self.worker.keep_current)):
+                              (self._keep_current, self.worker.keep_current),
+                              (self._inspect, self.worker.inspect)):
             request.connect(slot)
         self.thread.started.connect(self.worker.lower_priority)
         self.thread.start()
@@ -303,6 +348,10 @@ class ModelHost(QObject):
     @property
     def handed_over(self):
         return self.worker.handed_over
+
+    @property
+    def inspected(self):
+        return self.worker.inspected
 
     def predict_now(self, images):
         return self.worker.predict_now(images)
@@ -336,6 +385,9 @@ class ModelHost(QObject):
 
     def keep_current(self):
         self._keep_current.emit()
+
+    def inspect(self, request_id, kind: str, args: dict):
+        self._inspect.emit(request_id, kind, args)
 
     def hand_over(self):
         self._hand_over.emit()

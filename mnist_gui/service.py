@@ -83,6 +83,7 @@ class ModelService(QObject):
     training_finished = Signal(object, bool)       # this run's history dict, stopped by the user
     training_failed = Signal(str)
     training_outcome = Signal(object)              # TrainingOutcome: new vs previous, and which is used
+    inside_ready = Signal(object, str, object)     # request id, kind, result (an Exception if it failed)
     busy_changed = Signal(bool)
 
     _task_done = Signal(object, object)
@@ -116,6 +117,7 @@ class ModelService(QObject):
         self.host.failed.connect(self._on_host_failed)
         self.host.saved.connect(self._on_saved)
         self.host.handed_over.connect(self._on_handed_over)
+        self.host.inspected.connect(self.inside_ready)
 
         self.runner = TrainingRunner(self)
         self.runner.batch_progress.connect(self.batch_progress)
@@ -297,6 +299,14 @@ class ModelService(QObject):
         """Ask the model thread for probabilities; ``prediction_ready(id, probs)`` answers."""
         request_id = next(self._request_ids)
         self.host.request_prediction(request_id, np.asarray(images, dtype=np.float32))
+        return request_id
+
+    def request_inside(self, kind: str, **args) -> int:
+        """Ask the model thread for a view of core.inside (``inside.compute(kind, model, **args)``) on
+        the current model; ``inside_ready(id, kind, result)`` answers (in the order asked, except that
+        the map, computed in steps, ends after requests sent while it runs)."""
+        request_id = next(self._request_ids)
+        self.host.inspect(request_id, kind, args)
         return request_id
 
     @Slot(object)

@@ -1,6 +1,6 @@
 """``mnist-gui --smoke-test``: prove an installed or packaged app works, headless, in one line.
 
-Builds the main window with its three tabs, loads the best bundled model through the service,
+Builds the main window with its four tabs, loads the best bundled model through the service,
 predicts the sample digits shipped in ``resources/``, prints what it did with timings, exits 0.
 Any failure exits nonzero with the reason.
 """
@@ -58,7 +58,7 @@ def _exercise(app, window, service, t0) -> str:
     window.show()
     app.processEvents()
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    if tabs != ["Training", "Gallery", "Draw Pad"]:
+    if tabs != ["Training", "Gallery", "Draw Pad", "Inside"]:
         raise RuntimeError(f"unexpected tabs {tabs}")
     t_window = time.perf_counter() - t0
 

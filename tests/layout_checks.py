@@ -70,6 +70,7 @@ class FakeService(QObject):
     training_finished = Signal(object, bool)
     training_failed = Signal(str)
     training_outcome = Signal(object)
+    inside_ready = Signal(object, str, object)
     busy_changed = Signal(bool)
 
     def __init__(self, data, probabilities):
@@ -105,6 +106,7 @@ class FakeService(QObject):
     def use_new_model(self): pass
     def keep_previous_model(self): pass
     def versions(self): return ["TensorFlow 2.x", "Keras 3.x"]
+    def request_inside(self, kind, **args): return next(self._requests)  # the Inside tab waits: fine here
     def shutdown(self, timeout_ms=0): return True
 
     def announce(self):

@@ -1,4 +1,4 @@
-"""The main window: three tabs on one service, status bar, menus' actions, settings, clean close."""
+"""The main window: four tabs on one service, status bar, menus' actions, settings, clean close."""
 
 import numpy as np
 import pytest
@@ -25,8 +25,9 @@ def window(qtbot, settings):
     service.shutdown()
 
 
-def test_three_tabs_and_title(window):
-    assert [window.tabs.tabText(i).replace("&", "") for i in range(3)] == ["Training", "Gallery", "Draw Pad"]
+def test_four_tabs_and_title(window):
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == [
+        "Training", "Gallery", "Draw Pad", "Inside"]
     assert window.windowTitle() == "MNIST Digits"
     assert not window.windowIcon().isNull()
 
@@ -132,7 +133,7 @@ def test_close_during_training_is_clean(qtbot, window, mnist_path, qtlog):
     window.training_tab.start_training()
     qtbot.waitUntil(lambda: window.training_tab.batch_bar.value() > 0, timeout=60_000)  # past the compile
     window.close()  # how long this takes is measured by benchmarks/close_while_training.py
-    assert not window.service.is_training or window.service._training_thread.isFinished()
+    assert window.service.shutdown(30_000)  # every thread ends
     assert not [m for m in qtlog.records if "Destroyed while thread" in m.message]
 
 
@@ -172,6 +173,8 @@ def test_shortcuts_switch_tabs(qtbot, window):
     assert window.tabs.currentIndex() == 2
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 3
     assert window.open_model_action.shortcut().toString() == "Ctrl+O"
     assert window.save_model_action.shortcut().toString() == "Ctrl+S"
 
@@ -267,3 +270,19 @@ def test_broken_remembered_dataset_falls_back(qtbot, window, tmp_path, monkeypat
         window.start()
     assert window.service.dataset_info.source == "cache"
     assert window.settings.value("data/path") is None and window.error_box is None
+
+
+def test_inside_tab_explains_the_drawing_or_the_gallery_image_and_opens_images_in_the_gallery(
+        qtbot, window, monkeypatch):
+    digit = np.zeros((28, 28), np.float32)
+    digit[5:20, 12:15] = 255
+    window.draw_tab.digit_changed.emit(digit)
+    assert window.inside_tab.current_input() is digit
+    assert "your drawing" in window.inside_tab.source_label.text()
+    window.gallery_tab.detail_changed.emit(3)
+    assert window.inside_tab.source == "gallery"
+    opened = []
+    monkeypatch.setattr(window.gallery_tab, "show_detail", opened.append)  # the window has no data
+    window.inside_tab.open_in_gallery.emit(8)
+    assert opened == [8]
+    assert window.tabs.currentWidget() is window.gallery_tab

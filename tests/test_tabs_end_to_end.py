@@ -6,11 +6,24 @@ service gives them what the fake does.
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
 
 from mnist_gui.core.preprocess import prepare_digit
 from mnist_gui.ui.draw_tab import DrawTab
 from mnist_gui.ui.gallery_tab import GalleryTab
 from mnist_gui.ui.training_tab import TrainingTab
+
+LEFT = Qt.MouseButton.LeftButton
+NO_KEYS = Qt.KeyboardModifier.NoModifier
+
+
+def draw(qtbot, canvas, *points):
+    """One stroke through ``points`` (widget coordinates): press, moves with the button held, release."""
+    first, *rest = [QPoint(*p) for p in points]
+    qtbot.mousePress(canvas, LEFT, NO_KEYS, first)
+    for point in rest:
+        qtbot.mouseMove(canvas, point)
+    qtbot.mouseRelease(canvas, LEFT, NO_KEYS, rest[-1] if rest else first)
 
 
 def test_gallery_shows_the_real_models_predictions(qtbot, service_with_model):
@@ -92,7 +105,7 @@ def test_predictions_follow_the_run_from_a_copy_and_stop_keeps_a_usable_model(qt
     qtbot.waitUntil(lambda: bool(live) and service.test_probabilities is not None
                     and service.model_info.training, timeout=60_000)
     assert service.is_training
-    trained, inference = service._trainer.model, service._worker.model
+    trained, inference = service.runner._worker.model, service.host.worker.model
     assert inference is not trained  # the model being trained is never called from another thread
     probs = service.predict(mnist.x_test[:100])
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
@@ -102,7 +115,7 @@ def test_predictions_follow_the_run_from_a_copy_and_stop_keeps_a_usable_model(qt
         qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
     history, stopped = finished.args
     assert stopped and len(history["loss"]) < 30
-    assert "stopped" in tab.result_label.text()
+    assert tab.result_label.text().startswith("Stopped during epoch")
     info = lambda: service.model_info  # noqa: E731
     qtbot.waitUntil(lambda: info() is not None and not info().training, timeout=30_000)
     probs = service.predict(mnist.x_test[:200])
@@ -121,3 +134,31 @@ def test_a_diverging_run_keeps_the_previous_model(qtbot, service_with_model):
     assert "diverged" in failed.args[0]
     assert service.model_info.name == before.name
     assert "Training failed" in tab.result_label.text()
+
+
+def test_preview_shows_the_attribution_after_each_stroke(qtbot, service_with_model):
+    from mnist_gui.core import inside
+
+    svc = service_with_model
+    tab = DrawTab(svc)
+    qtbot.addWidget(tab)
+    tab.resize(900, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    inside_answers = []
+    svc.inside_ready.connect(lambda request_id, kind, result: inside_answers.append(kind))
+    draw(qtbot, tab.canvas, (150, 50), *[(150, 50 + 10 * i) for i in range(1, 21)])
+    qtbot.waitUntil(lambda: tab._overlay is not None, timeout=10_000)
+    assert inside_answers == ["attribution"]  # one, after the stroke, not one per mouse move
+    digit = prepare_digit(tab.canvas.image())
+    expected = inside.attribution(svc.host.worker.model, digit).maps[0]
+    np.testing.assert_allclose(tab._overlay, expected, rtol=1e-4, atol=1e-6)
+    shown = tab.preview.pixmap().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    rgb = np.frombuffer(shown.constBits(), np.uint8).reshape(shown.height(), shown.bytesPerLine())
+    rgb = rgb[:, :3 * shown.width()].reshape(shown.height(), shown.width(), 3).astype(int)
+    assert (np.abs(rgb[..., 0] - rgb[..., 2]) > 60).any()  # red or blue where the ink mattered
+    # A new stroke starts: the map of the old drawing goes; it comes back when the stroke ends.
+    qtbot.mousePress(tab.canvas, LEFT, NO_KEYS, QPoint(100, 100))
+    assert tab._overlay is None
+    qtbot.mouseRelease(tab.canvas, LEFT, NO_KEYS, QPoint(100, 100))
+    qtbot.waitUntil(lambda: tab._overlay is not None, timeout=10_000)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
-                           QPen, QPolygonF)
+                           QPen, QPixmap, QPolygonF)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout,
                                QWidget)
 
 from ..core.preprocess import SIZE, prepare_digit
+from .inside_views import overlay, rgb_image
 from .widgets import ProbabilityBars, digit_pixmap
 
 # The drawing is rendered this large for preprocessing: 5× the 28 px digit, plenty for its
@@ -61,6 +62,10 @@ class DrawCanvas(QWidget):
 
     def is_empty(self) -> bool:
         return not self._strokes
+
+    def is_drawing(self) -> bool:
+        """A stroke is under way (the mouse button is held)."""
+        return self._drawing
 
     def stroke_count(self) -> int:
         return len(self._strokes)
@@ -200,7 +205,11 @@ class DrawTab(QWidget):
     Predictions go through the service (its model thread runs a compiled call); at most one
     request is in flight and at most one is sent every ``PREDICT_INTERVAL_MS``, and the newest
     drawing is always the next one sent, so the pad stays smooth however fast the mouse moves.
+    After each stroke the preview also shows which pixels pushed the model to its answer (an
+    attribution map computed on the model thread, see core.inside).
     """
+
+    digit_changed = Signal(object)   # the prepared 28×28 digit sent to the model; None when cleared
 
     def __init__(self, service, parent=None):
         super().__init__(parent)
@@ -210,6 +219,9 @@ class DrawTab(QWidget):
         self._digit: np.ndarray | None = None   # the model input for the drawing, None when empty
         self._model_version = service.model_info.version if service.model_info else None
         self._backend_error: str | None = None
+        self._overlay: np.ndarray | None = None     # attribution for the predicted digit, for the preview
+        self._overlay_wanted = False                 # a stroke ended: ask for it once the answer is in
+        self._overlay_request: int | None = None
         self._throttle = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS)
         self._throttle.timeout.connect(self._send_prediction)
 
@@ -287,6 +299,7 @@ class DrawTab(QWidget):
         layout.addWidget(panel)
 
         service.prediction_ready.connect(self._on_prediction_ready)
+        service.inside_ready.connect(self._on_overlay_ready)
         service.model_changed.connect(self._on_model_changed)
         service.backend_ready.connect(self._on_backend_ready)
         service.backend_failed.connect(self._on_backend_failed)
@@ -309,18 +322,22 @@ class DrawTab(QWidget):
 
     @Slot()
     def _on_drawing_changed(self):
+        self._overlay = None
+        self._overlay_wanted = not self.canvas.is_drawing()  # an undo: no stroke will finish
         if self.canvas.is_empty():
             # Nothing to wait for: show it at once, and drop any answer still on its way.
             self._needs_prediction = False
             self._digit = None
             self._show_preview()
             self._show_prediction()
+            self.digit_changed.emit(None)
             return
         self._needs_prediction = True
         self._send_prediction()
 
     @Slot()
     def _on_stroke_finished(self):
+        self._overlay_wanted = True
         self._throttle.stop()  # the finished stroke is read now, not after the interval
         self._send_prediction()
 
@@ -332,6 +349,7 @@ class DrawTab(QWidget):
         self._throttle.start()
         self._digit = prepare_digit(self.canvas.image())
         self._show_preview()
+        self.digit_changed.emit(self._digit)
         if self._digit is None or not self.service.backend_is_ready or not self.service.has_model:
             self._show_prediction()
             return
@@ -347,6 +365,26 @@ class DrawTab(QWidget):
         if self._digit is not None:  # else the pad was cleared meanwhile
             self._show_prediction(None if probs is None else probs[0])
         self._send_prediction()
+        self._request_overlay()
+
+    # ---- the attribution overlay on the preview ------------------------------------------------------
+
+    def _request_overlay(self):
+        """After a stroke, once the newest drawing's answer is in: which pixels made that answer."""
+        if (not self._overlay_wanted or self._needs_prediction or self._pending_request is not None
+                or self._digit is None or self.canvas.is_drawing()):
+            return
+        self._overlay_wanted = False
+        self._overlay_request = self.service.request_inside("attribution", image=self._digit)
+
+    @Slot(object, str, object)
+    def _on_overlay_ready(self, request_id, kind, result):
+        if request_id != self._overlay_request:
+            return
+        self._overlay_request = None
+        if not isinstance(result, Exception) and self._digit is not None and not self._overlay_wanted:
+            self._overlay = result.maps[0]
+            self._show_preview()
 
     @Slot(object)
     def _on_model_changed(self, info):
@@ -354,6 +392,7 @@ class DrawTab(QWidget):
         if info.version != self._model_version:  # new weights, not just new facts about them
             self._model_version = info.version
             self._needs_prediction = not self.canvas.is_empty()
+            self._overlay_wanted = self._needs_prediction and not self.canvas.is_drawing()
             self._send_prediction()
         if self.predicted_digit is None:
             self._show_prediction()  # the reason for no prediction may have changed
@@ -401,7 +440,11 @@ class DrawTab(QWidget):
 
     def _show_preview(self):
         digit = self._digit if self._digit is not None else np.zeros((SIZE, SIZE), np.float32)
-        self.preview.setPixmap(digit_pixmap(digit, PREVIEW_SIZE))
+        if self._overlay is None or self._digit is None:
+            self.preview.setPixmap(digit_pixmap(digit, PREVIEW_SIZE))
+            return
+        self.preview.setPixmap(QPixmap.fromImage(rgb_image(overlay(digit, self._overlay))).scaled(
+            PREVIEW_SIZE, PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
 
     def _show_model(self, info):
         if info is None:

@@ -284,6 +284,8 @@ class _GridScroll(QScrollArea):
 class GalleryTab(QWidget):
     """Test images in a grid, filtered by labels and predictions, with details and a confusion matrix."""
 
+    detail_changed = Signal(int)   # the test image shown in the detail (the Inside tab explains it)
+
     def __init__(self, service, parent=None):
         super().__init__(parent)
         self._service = service
@@ -527,11 +529,12 @@ class GalleryTab(QWidget):
         """The captions of the shown cells, in reading order."""
         return [cell.text() for cell in self._cells[:len(self._shown)]]
 
-    def show_indices(self, indices) -> None:
+    def show_indices(self, indices, keep_detail: bool = False) -> None:
         """Show exactly these test images, in this order (at most one grid's worth).
 
         The selected image stays selected while it is shown; when it is not (a filter or a new page
-        left it out), the first image shown is selected instead."""
+        left it out), the first image shown is selected instead, unless ``keep_detail`` (the same
+        images with new predictions: an image opened from elsewhere, e.g. the Inside tab's map, stays)."""
         indices = np.asarray(indices, dtype=np.int64).reshape(-1)
         if len(indices) > self.capacity():
             raise ValueError(f"{len(indices)} images do not fit a {self.grid_size()}² grid")
@@ -550,7 +553,7 @@ class GalleryTab(QWidget):
         if len(indices) == 0:
             if self._detail_index is not None:
                 self._clear_detail()
-        elif self._detail_index not in indices:
+        elif self._detail_index not in indices and not (keep_detail and self._detail_index is not None):
             self.show_detail(int(indices[0]))
 
     def _fill_cell(self, cell: DigitCell, index: int, image_size: int):
@@ -585,7 +588,7 @@ class GalleryTab(QWidget):
         """
         selection = self.selection_indices()
         if keep_shown and len(selection) == len(self._order) and np.array_equal(np.sort(self._order), selection):
-            self.show_indices(self._shown)  # the same images, with their new predictions
+            self.show_indices(self._shown, keep_detail=True)  # the same images, with their new predictions
             self._update_paging()
             return
         kept = self._shown[np.isin(self._shown, selection)] if keep_shown else self._shown[:0]
@@ -683,7 +686,9 @@ class GalleryTab(QWidget):
     @Slot(int)
     def show_detail(self, index: int) -> None:
         """The image large, its ten probabilities, predicted against true label, and its index."""
-        self._detail_index = index
+        changed, self._detail_index = index != self._detail_index, index
+        if changed:  # not when new predictions re-show it (each epoch end)
+            self.detail_changed.emit(index)
         for cell in self._cells[:len(self._shown)]:
             cell.set_selected(cell.index == index)
         true_label = int(self._data.y_test[index])

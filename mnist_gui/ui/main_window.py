@@ -1,4 +1,4 @@
-"""The main window: three tabs around one ModelService, menus, status bar, settings."""
+"""The main window: four tabs around one ModelService, menus, status bar, settings."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .. import paths
 from ..core import storage
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
+from .inside_tab import InsideTab
 from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
 from .widgets import LastFolder, SteadyLabel, TabWidget, restore_splitters, save_splitters
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.training_tab, "&Training")
         self.tabs.addTab(self.gallery_tab, "&Gallery")
         self.tabs.addTab(self.draw_tab, "&Draw Pad")
+        self.inside_tab = InsideTab(service)
+        self.tabs.addTab(self.inside_tab, "&Inside")
+        self._connect_inside()
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -84,12 +88,23 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("Training", "Gallery", "Draw Pad")):
+        for i, name in enumerate(("Training", "Gallery", "Draw Pad", "Inside")):
             action = view_menu.addAction(name, lambda i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About", self.show_about)
+
+    def _connect_inside(self):
+        """The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and
+        opens test images (from the map, the top images) in the Gallery."""
+        self.draw_tab.digit_changed.connect(self.inside_tab.set_drawing)
+        self.gallery_tab.detail_changed.connect(self.inside_tab.set_gallery_image)
+        self.inside_tab.open_in_gallery.connect(self._open_in_gallery)
+
+    def _open_in_gallery(self, index: int):
+        self.gallery_tab.show_detail(index)
+        self.tabs.setCurrentWidget(self.gallery_tab)
 
     def _fill_models_menu(self):
         """The model picker: bundled models and the user's own, with their test accuracy."""

@@ -95,6 +95,7 @@ class FakeModelService(QObject):
     training_finished = Signal(object, bool)
     training_failed = Signal(str)
     training_outcome = Signal(object)              # TrainingOutcome
+    inside_ready = Signal(object, str, object)     # request id, kind, result
     busy_changed = Signal(bool)
 
     _later = Signal(object)  # a queued call to self: what the real service's threads answer with
@@ -450,6 +451,14 @@ class FakeModelService(QObject):
     @property
     def is_saving(self) -> bool:
         return "save" in self._busy_reasons
+
+    def request_inside(self, kind: str, **args) -> int:
+        """The Inside tab's views need a Keras model: the fake answers that it has none
+        (tests/test_inside_tab.py drives that tab with numpy results of its own)."""
+        request_id = next(self._request_ids)
+        self._later.emit(lambda: self.inside_ready.emit(
+            request_id, kind, RuntimeError("the fake service computes no inside views")))
+        return request_id
 
     def versions(self) -> list[str]:
         return ["TensorFlow: fake", "Keras: fake"] if self.backend_is_ready else ["TensorFlow: still loading"]

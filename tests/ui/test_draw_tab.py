@@ -204,7 +204,8 @@ def test_stroke_is_read_live_by_the_model(qtbot, service_with_model, monkeypatch
     assert tab.predicted_digit == 1 == int(probs.argmax())
     assert tab.digit_label.text() == "1"
     assert tab.message_label.text() == f"{probs.max():.1%} confident"
-    assert grey(tab.preview.pixmap().toImage()).max() == 255
+    # The drawing (dimmed under the attribution map, should that already have arrived).
+    assert grey(tab.preview.pixmap().toImage()).max() > 60
 
 
 def test_new_model_rereads_the_drawing(qtbot, service_with_model):

@@ -287,3 +287,36 @@ def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with
     settle()
     assert {cell.index for cell in paints.widgets()} == {3}
     assert parsed_captions(tab)[3] == (int(service.data.y_test[3]), "✗", wrong, 100)
+
+
+def test_detail_changed_only_when_another_image_is_shown(qtbot, mnist):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from mnist_gui.core.metrics import Predictions
+    from mnist_gui.ui.gallery_tab import GalleryTab
+
+    class Service(QObject):
+        dataset_ready = Signal(object)
+        dataset_failed = Signal(str)
+        model_changed = Signal(object)
+        test_predictions_ready = Signal(int, object)
+
+        def __init__(self):
+            super().__init__()
+            self.data, self.model_info, self.test_predictions = mnist, SimpleNamespace(name="m", version=1, test_accuracy=None, training=False, epoch=None), None
+
+    service = Service()
+    tab = GalleryTab(service)
+    qtbot.addWidget(tab)
+    tab.show()
+    shown = []
+    tab.detail_changed.connect(shown.append)
+    tab.show_detail(4)
+    tab.show_detail(4)
+    probs = np.full((len(mnist.x_test), 10), 0.1, np.float32)
+    service.test_predictions_ready.emit(1, Predictions.of(probs))  # an epoch end re-shows image 4
+    assert "predicted 0" in tab.detail_text()
+    tab.show_detail(9)
+    assert shown == [4, 9]
