@@ -127,6 +127,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     finally:
         result.seconds = time.perf_counter() - start
         if chunked:
+            _release_chunk_data(model.train_function)
             model.train_function = None  # back to Keras' own for anything else that calls fit
     result.epochs_run = len(next(iter(result.history.values()), []))
     return result
@@ -259,9 +260,13 @@ def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOr
     from .models import one_hot
 
     # uint8 images (a quarter of float32's memory) and one-hot labels, as variables: captured by
-    # reference, not baked into the compiled program.
-    images = tf.Variable(_as_tensor(tf, x), trainable=False, name="train_images")
-    labels = tf.Variable(_as_tensor(tf, one_hot(y)), trainable=False, name="train_labels")
+    # reference, not baked into the compiled program. Their first dimension is left open so that
+    # release_chunk_data can empty them after the run: TensorFlow keeps the traced step (and so
+    # these variables) alive after fit, 50 MB a run otherwise.
+    images = tf.Variable(_as_tensor(tf, x), trainable=False, name="train_images",
+                         shape=tf.TensorShape([None, 28, 28]))
+    labels = tf.Variable(_as_tensor(tf, one_hot(y)), trainable=False, name="train_labels",
+                         shape=tf.TensorShape([None, 10]))
 
     # No autograph: its source transformation of Keras' train step is pure-Python work that held
     # the GIL (and so the UI thread) for a few hundred ms when training started.
@@ -288,9 +293,17 @@ def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOr
         return chunk_step(tf.constant(order.chunk(int(iterator.get_next()))))
 
     train_function.compiled = chunk_step
+    train_function.data = (images, labels)
 
     model.make_train_function()  # lets Keras set up its state first; then replace the function
     model.train_function = train_function
+
+
+def _release_chunk_data(train_function) -> None:
+    import tensorflow as tf
+
+    for variable in getattr(train_function, "data", ()):
+        variable.assign(tf.zeros((0,) + tuple(variable.shape[1:]), variable.dtype))
 
 
 class Predictor:
