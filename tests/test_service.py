@@ -108,3 +108,56 @@ def test_the_live_copy_is_built_before_training_and_serves_after_each_epoch(qtbo
     assert built_before_first_batch and all(built_before_first_batch)
     assert len(live_models) == 3 and all(m is live_models[0] for m in live_models)
     assert served and all(m is live_models[0] for m in served)
+
+
+def test_train_more_goes_on_from_the_same_model_and_optimizer_state(qtbot, service):
+    config = preset("mlp", epochs=1, batch_size=64)
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.start_training(config, train_size=2000)
+    qtbot.waitUntil(lambda: service.model_info is not None and service.model_info.epoch == 1
+                    and not service.model_info.training and not service.busy, timeout=30_000)
+    model = service.host.worker.model
+    steps = int(model.optimizer.iterations.numpy())
+    assert steps == 32
+    plans, epochs = [], []
+    service.training_started.connect(plans.append)
+    service.epoch_finished.connect(lambda epoch, logs: epochs.append(epoch))
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.train_more(2, train_size=2000)
+    assert (plans[0].first_epoch, plans[0].epochs) == (1, 3) and epochs == [1, 2]
+    qtbot.waitUntil(lambda: service.model_info.epoch == 3 and not service.model_info.training
+                    and not service.busy, timeout=30_000)
+    assert service.host.worker.model is model  # the model itself trained on, not a copy
+    assert int(model.optimizer.iterations.numpy()) == steps + 2 * 32  # Adam's step count went on
+    assert len(service.model_info.metadata["history"]["loss"]) == 3 and service.model_info.unsaved
+
+
+def test_a_worse_run_keeps_the_better_model_in_use_until_the_user_picks(qtbot, service_with_model, mnist):
+    service = service_with_model
+    before = service.model_info
+    expected = service.predict(mnist.x_test[:50])
+    outcomes = []
+    service.training_outcome.connect(outcomes.append)
+    with qtbot.waitSignal(service.training_outcome, timeout=120_000):
+        assert service.start_training(preset("seed", epochs=1), train_size=300)  # far worse than 93%
+    outcome = outcomes[-1]
+    assert not outcome.using_new and outcome.previous.name == before.name
+    assert outcome.new.test_accuracy < outcome.previous.test_accuracy
+    qtbot.waitUntil(lambda: service.model_info.name == before.name and not service.busy, timeout=30_000)
+    np.testing.assert_allclose(service.predict(mnist.x_test[:50]), expected, rtol=1e-5)
+    with qtbot.waitSignal(service.model_changed, timeout=30_000):
+        service.use_new_model()
+    assert service.model_info.unsaved and service.model_info.name.startswith("Seed DNN (notebook), 1 epochs")
+    with qtbot.waitSignal(service.model_changed, timeout=30_000):
+        service.keep_previous_model()
+    np.testing.assert_allclose(service.predict(mnist.x_test[:50]), expected, rtol=1e-5)
+
+
+def test_model_changed_fires_once_per_epoch_and_once_at_the_end(qtbot, service):
+    changes = []
+    service.model_changed.connect(changes.append)
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.start_training(preset("mlp", epochs=2), train_size=2000)
+    qtbot.waitUntil(lambda: service.test_predictions is not None and not service.busy
+                    and not service.model_info.training, timeout=30_000)
+    assert [info.training for info in changes] == [True, True, False]
