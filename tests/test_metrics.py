@@ -49,3 +49,29 @@ def test_select_indices():
     assert select_indices(y_true, y_pred, true_digit=2, predicted_digit=1, misclassified=True).tolist() == [4]
     with pytest.raises(ValueError):
         select_indices(y_true, misclassified=True)
+
+
+def test_calibration_error_is_zero_when_confidence_matches_accuracy_and_the_gap_when_not():
+    from mnist_gui.core.metrics import expected_calibration_error
+
+    # 80% confident everywhere: right on 8 of 10 is calibrated; right on all 10 is 0.2 underconfident.
+    probs = np.full((10, 10), 0.2 / 9)
+    probs[:, 0] = 0.8
+    assert expected_calibration_error(probs, [0] * 8 + [1, 2]) == pytest.approx(0.0)
+    assert expected_calibration_error(probs, [0] * 10) == pytest.approx(0.2)
+    # Two bins: 0.95 confident and right on 2 of 4 (gap 0.45); 0.55 confident and right on 4 of 4 (0.45).
+    probs = np.zeros((8, 10))
+    probs[:4, 3], probs[:4, 4] = 0.95, 0.05
+    probs[4:, 3], probs[4:, 4] = 0.55, 0.45
+    assert expected_calibration_error(probs, [3, 3, 4, 4, 3, 3, 3, 3]) == pytest.approx(0.45)
+
+
+def test_worst_confusions_are_the_most_frequent_mistakes_first():
+    from mnist_gui.core.metrics import worst_confusions
+
+    y_true = [7, 7, 7, 3, 3, 9, 1, 1]
+    y_pred = [2, 2, 7, 2, 5, 8, 1, 1]
+    assert worst_confusions(y_true, y_pred, top=1) == [(7, 2, 2)]
+    assert worst_confusions(y_true, y_pred, top=10) == sorted(
+        [(7, 2, 2), (3, 2, 1), (3, 5, 1), (9, 8, 1)], key=lambda t: (-t[2], -(t[0] * 10 + t[1])))
+    assert worst_confusions([1, 2], [1, 2]) == []

@@ -65,3 +65,26 @@ def select_indices(y_true, y_pred=None, *, true_digit: int | None = None,
         if misclassified:
             keep &= y_pred != y_true
     return np.flatnonzero(keep)
+
+
+def expected_calibration_error(probabilities, y_true, bins: int = 15) -> float:
+    """ECE: the gap between confidence and accuracy, averaged over equal-width confidence bins
+    weighted by how many predictions fall in each (0 = confidence means what it says)."""
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    y_true = np.asarray(y_true)
+    if len(y_true) == 0:
+        return float("nan")
+    confidence = probabilities.max(axis=1)
+    correct = probabilities.argmax(axis=1) == y_true
+    which = np.minimum((confidence * bins).astype(np.int64), bins - 1)
+    counts = np.bincount(which, minlength=bins)
+    gap = np.abs(np.bincount(which, confidence, bins) - np.bincount(which, correct, bins))
+    return float(gap.sum() / counts.sum())
+
+
+def worst_confusions(y_true, y_pred, top: int = 5) -> list[tuple[int, int, int]]:
+    """The most frequent mistakes as (true digit, predicted digit, count), most frequent first."""
+    matrix = confusion_matrix(y_true, y_pred)
+    np.fill_diagonal(matrix, 0)
+    order = np.argsort(matrix, axis=None, kind="stable")[::-1][:top]
+    return [(int(i // N_CLASSES), int(i % N_CLASSES), int(matrix.flat[i])) for i in order if matrix.flat[i]]

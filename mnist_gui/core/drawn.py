@@ -1,0 +1,182 @@
+"""MNIST digits redrawn the way a person draws on the Draw Pad, with no Qt.
+
+A mouse drawing differs from an MNIST scan: one constant pen width with round ends (the pad's
+slider, 3–15% of the pad, whatever the size of the digit), a slant or rotation, a shear, a digit
+anywhere on the pad from about a third of it to nearly all of it, and a hand's wobble. This module
+thins a test digit to its skeleton, moves the skeleton's points (jitter, shear, rotation, scale,
+placement), strokes it again with a round pen on a canvas the size of the pad's image, and then
+prepares it exactly as the Draw Pad prepares a drawing (``preprocess.prepare_digit``).
+
+It is an evaluation set (``benchmarks/drawn_digits.py``), not an augmentation: training never sees
+these images (augmentation has its own randomness, in ``augment.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from .preprocess import prepare_digit
+
+# The Draw Pad renders its drawing at this size for preprocessing (ui.draw_tab.IMAGE_SIZE), and its
+# pen slider spans these widths, as fractions of the pad's side (ui.draw_tab.PEN_WIDTH_PERCENT_RANGE).
+PAD_SIZE = 140
+PEN_WIDTH_RANGE = (0.03, 0.15)
+SUPERSAMPLE = 4      # strokes drawn 4× larger, then box-averaged: antialiasing by pixel coverage, like QPainter's
+SKELETON_SCALE = 3   # the 28-px digit is enlarged 3× before thinning, so its skeleton is smooth
+DEFAULT_SEED = 1234
+
+
+@dataclass(frozen=True)
+class Style:
+    """How far drawings stray from MNIST; every value is drawn uniformly from its range."""
+
+    rotation: float = 15.0                      # degrees either way
+    shear: float = 0.25                         # horizontal shear factor either way (0.25 ≈ 14°)
+    height: tuple[float, float] = (1 / 3, 0.95)  # the digit's longer side, as a fraction of the pad
+    pen: tuple[float, float] = PEN_WIDTH_RANGE  # pen width, fraction of the pad
+    max_pen_to_height: float = 0.25             # nobody writes a digit with a pen a third of its size
+    jitter: float = 0.03                        # wobble, as a fraction of the digit's size
+    aspect: float = 0.15                        # width stretched or squeezed by up to this much
+
+
+def skeleton(digit: np.ndarray, threshold: int = 100) -> np.ndarray:
+    """The thinned ink of one 28×28 digit, enlarged ``SKELETON_SCALE`` times: a bool image."""
+    size = digit.shape[0] * SKELETON_SCALE
+    big = np.asarray(Image.fromarray(np.asarray(digit, np.uint8)).resize((size, size), Image.Resampling.BILINEAR))
+    return thin(big > threshold)
+
+
+def thin(ink: np.ndarray) -> np.ndarray:
+    """Zhang–Suen thinning of a bool image (or a stack of them) to one-pixel-wide lines."""
+    img = np.pad(np.asarray(ink, bool), [(0, 0)] * (ink.ndim - 2) + [(1, 1), (1, 1)]).astype(np.uint8)
+    while True:
+        changed = False
+        for step in (0, 1):
+            p = img
+            c = p[..., 1:-1, 1:-1]
+            # Neighbours clockwise from north: P2 .. P9.
+            n = [p[..., :-2, 1:-1], p[..., :-2, 2:], p[..., 1:-1, 2:], p[..., 2:, 2:],
+                 p[..., 2:, 1:-1], p[..., 2:, :-2], p[..., 1:-1, :-2], p[..., :-2, :-2]]
+            b = sum(x.astype(np.int8) for x in n)
+            a = sum(((n[i] == 0) & (n[(i + 1) % 8] == 1)).astype(np.int8) for i in range(8))
+            p2, p4, p6, p8 = n[0], n[2], n[4], n[6]
+            if step == 0:
+                side = ((p2 & p4 & p6) == 0) & ((p4 & p6 & p8) == 0)
+            else:
+                side = ((p2 & p4 & p8) == 0) & ((p2 & p6 & p8) == 0)
+            remove = (c == 1) & (b >= 2) & (b <= 6) & (a == 1) & side
+            if remove.any():
+                c[remove] = 0
+                changed = True
+        if not changed:
+            return img[..., 1:-1, 1:-1].astype(bool)
+
+
+def _segments(skel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Skeleton pixels as (x, y) points and the index pairs of 8-neighbours: the strokes' segments."""
+    rows, cols = np.nonzero(skel)
+    points = np.stack([cols, rows], axis=1).astype(np.float64)
+    index = -np.ones(np.array(skel.shape) + 2, dtype=np.int64)
+    index[rows + 1, cols + 1] = np.arange(len(rows))
+    pairs = []
+    for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1)):  # each neighbour pair once
+        other = index[rows + 1 + dr, cols + 1 + dc]
+        keep = other >= 0
+        pairs.append(np.stack([np.flatnonzero(keep), other[keep]], axis=1))
+    return points, np.concatenate(pairs)
+
+
+def _wobble(points: np.ndarray, rng: np.random.Generator, amplitude: float) -> np.ndarray:
+    """A smooth random displacement of points in the unit box: a hand's wobble, not pixel noise."""
+    out = points.copy()
+    for wavelength, share in ((1.2, 0.6), (0.4, 0.4)):  # a slow bend and a faster tremor
+        for axis in (0, 1):
+            k = rng.normal(size=2) * 2 * np.pi / wavelength
+            out[:, axis] += share * amplitude * np.sin(points @ k + rng.uniform(0, 2 * np.pi))
+    return out
+
+
+def _uniform(rng, r):
+    return rng.uniform(-r, r) if np.isscalar(r) else rng.uniform(*r)
+
+
+def draw(digit: np.ndarray, rng: np.random.Generator, style: Style = Style(), size: int = PAD_SIZE) -> np.ndarray:
+    """One 28×28 digit redrawn as a pad drawing: a size×size uint8 canvas, white ink on black."""
+    points, pairs = _segments(skeleton(digit))
+    if len(points) == 0:
+        return np.zeros((size, size), np.uint8)
+    # Into a unit box around the skeleton's centre, then wobble, stretch, shear and rotate.
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    extent = max(hi - lo) or 1.0
+    p = (points - (lo + hi) / 2) / extent
+    p = _wobble(p, rng, style.jitter)
+    p[:, 0] *= 1 + _uniform(rng, style.aspect)
+    p[:, 0] += _uniform(rng, style.shear) * p[:, 1]
+    angle = np.radians(_uniform(rng, style.rotation))
+    p = p @ np.array([[np.cos(angle), np.sin(angle)], [-np.sin(angle), np.cos(angle)]])
+
+    # Size and pen: the pen is the pad's, so a small digit gets relatively thick strokes.
+    height = _uniform(rng, style.height)
+    pen_hi = min(style.pen[1], style.max_pen_to_height * height)
+    pen = rng.uniform(style.pen[0], max(style.pen[0], pen_hi))
+    p *= height / max(np.ptp(p, axis=0).max(), 1e-6)
+    # Anywhere on the pad, with the whole stroke (pen included) inside it.
+    margin = pen / 2 + 0.01
+    lo, hi = p.min(axis=0), p.max(axis=0)
+    offset = np.array([rng.uniform(margin - lo[i], max(margin - lo[i], 1 - margin - hi[i])) for i in (0, 1)])
+    p = (p + offset) * size * SUPERSAMPLE
+
+    big = Image.new("L", (size * SUPERSAMPLE, size * SUPERSAMPLE), 0)
+    pen_px = pen * size * SUPERSAMPLE
+    r = pen_px / 2
+    canvas = ImageDraw.Draw(big)
+    # A round pen's trace: a disc at every point and a band of its width along every segment.
+    for x, y in p:
+        canvas.ellipse((x - r, y - r, x + r, y + r), fill=255)
+    width = max(1, round(pen_px))
+    for i, j in pairs:
+        canvas.line((tuple(p[i]), tuple(p[j])), fill=255, width=width)
+    return np.asarray(big.reduce(SUPERSAMPLE))
+
+
+def _style(overrides: dict) -> Style:
+    known = {f.name for f in fields(Style)}
+    unknown = set(overrides) - known
+    if unknown:
+        raise TypeError(f"unknown style option(s): {', '.join(sorted(unknown))}")
+    return Style(**overrides)
+
+
+def _choose(images, labels, n, seed):
+    images, labels = np.asarray(images), np.asarray(labels)
+    rng = np.random.default_rng(seed)
+    n = min(int(n), len(images))
+    indices = np.sort(rng.choice(len(images), size=n, replace=False))
+    return images[indices], labels[indices], indices, rng
+
+
+def drawn_canvases(images, labels, n: int = 1000, seed: int = DEFAULT_SEED, **style):
+    """``n`` of the digits (chosen with ``seed``) as pad canvases: (canvases (n, 140, 140) uint8, labels, indices)."""
+    style = _style(style)
+    chosen, chosen_labels, indices, rng = _choose(images, labels, n, seed)
+    canvases = np.stack([draw(d, rng, style) for d in chosen]) if len(chosen) else np.zeros((0, PAD_SIZE, PAD_SIZE), np.uint8)
+    return canvases, chosen_labels, indices
+
+
+def prepare_canvases(canvases) -> np.ndarray:
+    """Pad canvases → model inputs, exactly as the Draw Pad does: (n, 28, 28) uint8."""
+    out = np.zeros((len(canvases), 28, 28), np.uint8)
+    for i, canvas in enumerate(canvases):
+        digit = prepare_digit(canvas)
+        if digit is not None:
+            out[i] = digit  # whole grey levels already: prepare_digit places uint8 pixels
+    return out
+
+
+def drawn_digits(images, labels, n: int = 1000, seed: int = DEFAULT_SEED, **style):
+    """``n`` digits redrawn as mouse drawings and prepared like a pad drawing: (images (n, 28, 28) uint8, labels)."""
+    canvases, chosen_labels, _ = drawn_canvases(images, labels, n, seed, **style)
+    return prepare_canvases(canvases), chosen_labels

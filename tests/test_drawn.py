@@ -1,0 +1,82 @@
+"""The drawn-digit generator: MNIST test digits redrawn as mouse drawings on the Draw Pad."""
+
+import numpy as np
+import pytest
+
+from mnist_gui.core import drawn
+from mnist_gui.core.preprocess import ink_bounds, prepare_digit
+
+
+@pytest.fixture(scope="module")
+def drawings(mnist):
+    return drawn.drawn_canvases(mnist.x_test, mnist.y_test, 60, seed=7)
+
+
+def test_the_generator_uses_the_pads_image_size_and_pen_range():
+    from mnist_gui.ui import draw_tab
+
+    assert drawn.PAD_SIZE == draw_tab.IMAGE_SIZE
+    assert drawn.PEN_WIDTH_RANGE == tuple(p / 100 for p in draw_tab.PEN_WIDTH_PERCENT_RANGE)
+
+
+def test_thinning_leaves_a_one_pixel_line_in_the_middle_of_a_bar():
+    bar = np.zeros((20, 40), bool)
+    bar[8:13, 5:35] = True
+    line = drawn.thin(bar)
+    assert line.sum() > 20                      # the bar's length survives
+    assert (line.sum(axis=0) <= 1).all()        # one pixel thick
+    assert set(np.nonzero(line)[0]) <= {9, 10, 11}
+    assert not line[~bar].any()
+
+
+def test_drawings_are_pad_canvases_with_ink_anywhere_and_of_many_sizes(drawings, mnist):
+    canvases, labels, indices = drawings
+    assert canvases.shape == (60, drawn.PAD_SIZE, drawn.PAD_SIZE) and canvases.dtype == np.uint8
+    np.testing.assert_array_equal(labels, mnist.y_test[indices])
+    heights, centres = [], []
+    for canvas in canvases:
+        rows, cols = ink_bounds(canvas)
+        assert canvas.max() == 255                       # solid strokes...
+        assert 0 < np.mean((canvas > 0) & (canvas < 255)) < 0.1  # ...with antialiased edges
+        heights.append(max(rows.stop - rows.start, cols.stop - cols.start) / drawn.PAD_SIZE)
+        centres.append(((rows.start + rows.stop) / 2, (cols.start + cols.stop) / 2))
+    assert min(heights) < 0.5 and max(heights) > 0.8
+    assert np.ptp(np.array(centres), axis=0).min() > 40  # not all in the middle
+
+
+def test_drawn_digits_are_prepared_exactly_like_a_pad_drawing(drawings, mnist):
+    canvases, labels, _ = drawings
+    images, same_labels = drawn.drawn_digits(mnist.x_test, mnist.y_test, 60, seed=7)
+    assert images.shape == (60, 28, 28) and images.dtype == np.uint8
+    np.testing.assert_array_equal(same_labels, labels)
+    for canvas, image in zip(canvases[:10], images[:10]):
+        np.testing.assert_array_equal(image, prepare_digit(canvas))
+
+
+def test_a_seed_gives_the_same_drawings_and_another_seed_others(mnist):
+    a, _ = drawn.drawn_digits(mnist.x_test, mnist.y_test, 10, seed=3)
+    b, _ = drawn.drawn_digits(mnist.x_test, mnist.y_test, 10, seed=3)
+    c, _ = drawn.drawn_digits(mnist.x_test, mnist.y_test, 10, seed=4)
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a, c)
+
+
+def test_style_options_change_the_drawings_and_unknown_ones_are_refused(mnist):
+    x, y = mnist.x_test[:50], mnist.y_test[:50]
+    plain, _, _ = drawn.drawn_canvases(x, y, 5, seed=1, rotation=0, shear=0, jitter=0, aspect=0,
+                                       height=(0.9, 0.9), pen=(0.03, 0.03))
+    fat, _, _ = drawn.drawn_canvases(x, y, 5, seed=1, rotation=0, shear=0, jitter=0, aspect=0,
+                                     height=(0.9, 0.9), pen=(0.12, 0.12))
+    assert (fat > 127).sum() > 2 * (plain > 127).sum()  # the pen's width is the pad's, not the digit's
+    with pytest.raises(TypeError, match="wobble"):
+        drawn.drawn_digits(x, y, 5, seed=1, wobble=2)
+
+
+def test_the_bundled_cnn_reads_most_drawings_so_labels_match_images(mnist):
+    from mnist_gui.core.storage import load_model
+    from mnist_gui.core.training import Predictor
+    from mnist_gui.paths import bundled_models_dir
+
+    images, labels = drawn.drawn_digits(mnist.x_test, mnist.y_test, 200, seed=11)
+    predicted = Predictor(load_model(bundled_models_dir() / "mnist_cnn.keras"))(images).argmax(axis=1)
+    assert (predicted == labels).mean() > 0.9
