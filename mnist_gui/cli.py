@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--optimizer", choices=("sgd", "adam"))
     train.add_argument("--seed", type=int)
     train.add_argument("--train-size", type=int, metavar="N", help="use only the first N training images")
+    train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
+                       help="random rotation, shear, zoom, shift and stroke width while training "
+                            "(default: the preset's; on for cnn)")
     train.add_argument("--plain-fit", action="store_true",
                        help="use the stock Keras step loop (the notebook's, slower)")
     train.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
@@ -129,7 +132,8 @@ def cmd_train(args) -> int:
     overrides = {}
     try:
         for flag, key in (("epochs", "epochs"), ("batch_size", "batch_size"), ("lr", "learning_rate"),
-                          ("activation", "activation"), ("optimizer", "optimizer"), ("seed", "seed")):
+                          ("activation", "activation"), ("optimizer", "optimizer"), ("seed", "seed"),
+                          ("augment", "augment")):
             if getattr(args, flag) is not None:
                 overrides[key] = getattr(args, flag)
         if args.hidden is not None:
@@ -156,10 +160,10 @@ def cmd_train(args) -> int:
     model = build_model(config)
     progress = _TerminalProgress(config.epochs)
     print(f"training {config.preset} for {config.epochs} epochs, batch {config.batch_size}, "
-          f"{len(x)} images, validating on {len(data.x_test)}")
+          f"{len(x)} images{' (augmented)' if config.augment else ''}, validating on {len(data.x_test)}")
     result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test), epochs=config.epochs,
                           batch_size=config.batch_size, progress=progress, lr_decay=config.lr_decay,
-                          fast=not args.plain_fit)
+                          fast=not args.plain_fit, augment=config.augment, one_cycle=config.one_cycle)
     if result.diverged:
         raise CliError("mnist-gui train: training diverged (the loss became NaN or infinite); "
                        "try a lower learning rate")

@@ -283,7 +283,8 @@ class _TrainingWorker(QObject):
                 self.model, self.x, self.y, validation_data=(self.x_val, self.y_val),
                 epochs=self.plan.epochs, batch_size=self.plan.config.batch_size,
                 progress=training.callback_progress(self._on_batch, self._on_epoch),
-                stop_event=self.stop_event, lr_decay=self.plan.config.lr_decay)
+                stop_event=self.stop_event, lr_decay=self.plan.config.lr_decay,
+                augment=self.plan.config.augment, one_cycle=self.plan.config.one_cycle)
         except (ConfigError, training.TrainingError) as exc:
             self.failed.emit(str(exc))
             return

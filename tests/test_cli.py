@@ -91,3 +91,27 @@ def test_console_entry_point_and_module_agree(mnist_path):
     bad = subprocess.run([sys.executable, "-m", "mnist_gui", "evaluate", "nope.keras"], capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("preset, flag, expected", [("mlp", "--augment", True), ("cnn", "--no-augment", False),
+                                                    ("cnn", None, True)])
+def test_augment_flag_reaches_the_config(preset, flag, expected, monkeypatch, mnist_path, tmp_path, capsys):
+    import json
+
+    from mnist_gui.core import training
+
+    seen = {}
+    real_fit = training.fit
+
+    def fit(*args, **kwargs):  # the real training, watched
+        seen.update(augment=kwargs.get("augment"))
+        return real_fit(*args, **kwargs)
+
+    monkeypatch.setattr(training, "fit", fit)
+    out = tmp_path / "m.keras"
+    argv = ["train", "--preset", preset, "--epochs", "1", "--train-size", "256", "--data", str(mnist_path),
+            "--out", str(out)] + ([flag] if flag else [])
+    assert main(argv) == 0
+    assert seen["augment"] is expected
+    assert json.loads(out.with_suffix(".json").read_text())["config"]["augment"] is expected
+    assert ("(augmented)" in capsys.readouterr().out) is expected

@@ -201,3 +201,28 @@ def test_progress_updates_repaint_only_what_changed(qtbot, tab, event_spy):
     label = QRect(tab.time_label.mapTo(tab, QPoint(0, 0)), tab.time_label.size())
     painted = paints.rects()
     assert painted and all(label.contains(rect) for rect in painted)
+
+
+def test_augment_checkbox_follows_the_preset_and_reaches_the_config(tab):
+    tab.apply_preset("seed")
+    assert not tab.augment_check.isChecked() and not tab.config().augment
+    tab.apply_preset("cnn")
+    assert tab.augment_check.isChecked() and tab.config().augment
+    tab.augment_check.setChecked(False)
+    assert tab.config().augment is False and tab.config().preset == "cnn"
+    tab.apply_preset("mlp")
+    tab.augment_check.setChecked(True)
+    assert tab.config().augment is True
+
+
+def test_augment_setting_is_kept(tab, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "s.conf"), QSettings.Format.IniFormat)
+    tab.apply_preset("seed")
+    tab.augment_check.setChecked(True)
+    tab.save_settings(settings)
+    tab.apply_preset("cnn")
+    tab.augment_check.setChecked(False)
+    tab.restore_settings(settings)
+    assert tab.preset_combo.currentData() == "seed" and tab.augment_check.isChecked()

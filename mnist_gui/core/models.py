@@ -40,6 +40,10 @@ class ModelConfig:
     seed: int = 42
     # CNN only: a step-decay of the learning rate per epoch (1.0 = constant).
     lr_decay: float = 1.0
+    # Random rotation, shear, zoom, shift and stroke width while training (core.augment).
+    augment: bool = False
+    # The learning rate rises, then falls along a cosine, every batch (core.schedule); replaces lr_decay.
+    one_cycle: bool = False
 
     def validate(self) -> "ModelConfig":
         if self.preset not in PRESET_NAMES:
@@ -89,7 +93,7 @@ PRESETS: dict[str, ModelConfig] = {
     "mlp": ModelConfig(preset="mlp", hidden=(256, 128), activation="relu", optimizer="adam",
                        learning_rate=0.001, epochs=10, batch_size=64),
     "cnn": ModelConfig(preset="cnn", hidden=(), activation="relu", optimizer="adam",
-                       learning_rate=0.002, epochs=6, batch_size=128, lr_decay=0.6),
+                       learning_rate=0.004, epochs=5, batch_size=128, augment=True, one_cycle=True),
 }
 
 
@@ -158,24 +162,22 @@ def compile_model(model, config: ModelConfig, *, jit_compile="auto", steps_per_e
 
 
 def _cnn(keras, layers):
-    # Two conv blocks with batch norm: ~99.4% test accuracy in 5-6 epochs on a CPU.
-    def conv_block(x, filters):
-        for _ in range(2):
-            x = layers.Conv2D(filters, 3, padding="same", use_bias=False)(x)
-            x = layers.BatchNormalization()(x)
-            x = layers.Activation("relu")(x)
-        return layers.MaxPooling2D()(x)
+    # Small and quick on a CPU: three 3x3 conv layers with batch norm, the first two pooled, then
+    # straight to the classifier (no wide dense layer): about 1.4x the multiply-adds of keras.io's
+    # mnist_convnet per image, but batch norm and the one-cycle schedule reach 99% in far fewer steps.
+    def conv(x, filters, padding="same"):
+        x = layers.Conv2D(filters, 3, padding=padding, use_bias=False)(x)
+        x = layers.BatchNormalization()(x)
+        return layers.Activation("relu")(x)
 
     inputs = keras.Input(shape=(28, 28))
     x = layers.Rescaling(1 / 255.0)(inputs)
     x = layers.Reshape((28, 28, 1))(x)
-    x = conv_block(x, 32)
-    x = conv_block(x, 64)
+    x = layers.MaxPooling2D()(conv(x, 24))        # 14x14
+    x = layers.MaxPooling2D()(conv(x, 48))        # 7x7
+    x = conv(x, 96, padding="valid")              # 5x5
     x = layers.Flatten()(x)
-    x = layers.Dense(128, use_bias=False)(x)
-    x = layers.BatchNormalization()(x)
-    x = layers.Activation("relu")(x)
-    x = layers.Dropout(0.4)(x)
+    x = layers.Dropout(0.25)(x)
     outputs = layers.Dense(10, activation="softmax")(x)
     return keras.Model(inputs, outputs, name="cnn")
 

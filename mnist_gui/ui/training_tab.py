@@ -9,6 +9,7 @@ from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -193,6 +194,9 @@ class TrainingTab(QWidget):
         self.train_size_spin = QSpinBox(minimum=100, maximum=60_000, singleStep=1000)
         self.train_size_spin.setValue(60_000)
         self.train_size_spin.setToolTip("Train on the first N training images (60,000 = all)")
+        self.augment_check = QCheckBox("Au&gment (rotation, shear, zoom, shift, stroke width)")
+        self.augment_check.setToolTip("Train on randomly slanted, sheared, resized, shifted, thicker or thinner "
+                                      "digits: closer to what people draw on the Draw Pad")
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
@@ -209,6 +213,7 @@ class TrainingTab(QWidget):
         form.addRow("&Epochs:", self.epochs_spin)
         form.addRow("&Batch size:", self.batch_spin)
         form.addRow("Training &images:", self.train_size_spin)
+        form.addRow(self.augment_check)
         form.addRow(self.arch_note)
         form.addRow(self.error_label)
 
@@ -282,6 +287,7 @@ class TrainingTab(QWidget):
         for spin in (self.epochs_spin, self.batch_spin, self.train_size_spin):
             spin.valueChanged.connect(self._validate)
         self.epochs_spin.valueChanged.connect(self._plan_charts)
+        self.augment_check.toggled.connect(self._validate)
         self.train_button.clicked.connect(self.start_training)
         self.stop_button.clicked.connect(self.service.stop_training)
         self.save_chart_button.clicked.connect(self._ask_chart_path)
@@ -312,6 +318,7 @@ class TrainingTab(QWidget):
         self.lr_edit.setText(f"{config.learning_rate:g}")
         self.epochs_spin.setValue(config.epochs)
         self.batch_spin.setValue(config.batch_size)
+        self.augment_check.setChecked(config.augment)
         # The Seed DNN and the CNN are fixed architectures; the MLP is the one to edit.
         editable = name == "mlp"
         for w in (self.hidden_edit, self.activation_combo, self.optimizer_combo, self.lr_edit):
@@ -319,8 +326,8 @@ class TrainingTab(QWidget):
         self.arch_note.setText({
             "seed": "The notebook's model: Reshape 784 → BatchNorm → Dense 200/100/60/30 sigmoid → softmax, "
                     "SGD 0.03, batch 32, 50 epochs. Choose MLP to change the architecture.",
-            "cnn": "Two convolution blocks with batch norm, Adam with a decaying learning rate: "
-                   "≈99.4% test accuracy in 6 epochs.",
+            "cnn": "Three small convolution layers with batch norm, Adam with a one-cycle learning rate, "
+                   "trained on augmented digits: ≈99.3% test accuracy in 5 epochs.",
             "mlp": "Edit freely: hidden sizes, activation, optimizer, learning rate.",
         }[name])
         self._validate()
@@ -365,7 +372,8 @@ class TrainingTab(QWidget):
         name = self.preset_combo.currentData()
         base = PRESETS[name]
         if name != "mlp":
-            return base.replace(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value()).validate()
+            return base.replace(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+                                augment=self.augment_check.isChecked()).validate()
         return base.replace(
             hidden=parse_hidden(self.hidden_edit.text()),
             activation=self.activation_combo.currentText(),
@@ -373,6 +381,7 @@ class TrainingTab(QWidget):
             learning_rate=float(self.lr_edit.text()),
             epochs=self.epochs_spin.value(),
             batch_size=self.batch_spin.value(),
+            augment=self.augment_check.isChecked(),
         ).validate()
 
     def _update_buttons(self):
@@ -399,6 +408,7 @@ class TrainingTab(QWidget):
         settings.setValue("training/epochs", self.epochs_spin.value())
         settings.setValue("training/batch_size", self.batch_spin.value())
         settings.setValue("training/train_size", self.train_size_spin.value())
+        settings.setValue("training/augment", self.augment_check.isChecked())
         settings.setValue("charts/last_dir", self.chart_dir)
 
     def restore_settings(self, settings: QSettings):
@@ -416,6 +426,9 @@ class TrainingTab(QWidget):
         self.epochs_spin.setValue(int(settings.value("training/epochs", self.epochs_spin.value())))
         self.batch_spin.setValue(int(settings.value("training/batch_size", self.batch_spin.value())))
         self.train_size_spin.setValue(int(settings.value("training/train_size", 60_000)))
+        augment = settings.value("training/augment")
+        if augment is not None:  # QSettings' INI files give back "true"/"false"
+            self.augment_check.setChecked(str(augment).lower() == "true")
 
     # ---- training ----------------------------------------------------------------------------
 
