@@ -89,6 +89,18 @@ def _segments(skel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return points, np.concatenate(pairs)
 
 
+def _smooth(points: np.ndarray, pairs: np.ndarray, rounds: int = 3) -> np.ndarray:
+    """Each point moved towards its neighbours' mean: the pixel staircase becomes a smooth pen path."""
+    for _ in range(rounds):
+        total = points.copy()
+        count = np.ones(len(points))
+        np.add.at(total, pairs[:, 0], points[pairs[:, 1]])
+        np.add.at(total, pairs[:, 1], points[pairs[:, 0]])
+        np.add.at(count, pairs.ravel(), 1)
+        points = total / count[:, None]
+    return points
+
+
 def _wobble(points: np.ndarray, rng: np.random.Generator, amplitude: float) -> np.ndarray:
     """A smooth random displacement of points in the unit box: a hand's wobble, not pixel noise."""
     out = points.copy()
@@ -109,6 +121,7 @@ def draw(digit: np.ndarray, rng: np.random.Generator, style: Style = Style(), si
     if len(points) == 0:
         return np.zeros((size, size), np.uint8)
     # Into a unit box around the skeleton's centre, then wobble, stretch, shear and rotate.
+    points = _smooth(points, pairs)
     lo, hi = points.min(axis=0), points.max(axis=0)
     extent = max(hi - lo) or 1.0
     p = (points - (lo + hi) / 2) / extent
