@@ -8,7 +8,8 @@ so every run and every model sees the same drawings; no model is ever trained on
 
 Prints, for each model given and each bundled model (models/): clean test accuracy (10,000),
 drawn accuracy, expected calibration error on both, and the worst confusions on the drawings.
-Usage: python benchmarks/drawn_digits.py [MODEL ...] [--n 2000] [--seed 1234] [--grid PNG] [--data PATH]
+Usage: python benchmarks/drawn_digits.py [MODEL ...] [--record] [--n 2000] [--seed 1234] [--grid PNG] [--data PATH]
+(--record writes drawn_accuracy, ece_test and ece_drawn into each given model's JSON sidecar.)
 """
 
 from __future__ import annotations
@@ -54,8 +55,31 @@ def report(name, model, data, drawn_x, drawn_y):
     print(f"{name}: clean_accuracy={clean_acc:.4f} drawn_accuracy={drawn_acc:.4f} "
           f"ece_clean={expected_calibration_error(clean, data.y_test):.4f} "
           f"ece_drawn={expected_calibration_error(drawn, drawn_y):.4f}")
-    print(f"  worst confusions on the drawings: {confusions or 'none'}", flush=True)
-    return clean_acc, drawn_acc
+    print(f"  worst confusions on the drawings: {confusions or 'none'}")
+    # What a "not sure" threshold on the top probability would do on the drawings.
+    confidence, right = drawn.max(1), drawn.argmax(1) == drawn_y
+    cells = []
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+        answered = confidence >= t
+        cells.append(f">={t:.1f}: answers {answered.mean():.1%}, {right[answered].mean():.2%} right, "
+                     f"{int((~right & answered).sum())} of {int((~right).sum())} errors kept")
+    print("  not-sure thresholds on the drawings: " + "; ".join(cells), flush=True)
+    return {"test_accuracy_checked": round(clean_acc, 4), "drawn_accuracy": round(drawn_acc, 4),
+            "ece_test": round(expected_calibration_error(clean, data.y_test), 4),
+            "ece_drawn": round(expected_calibration_error(drawn, drawn_y), 4)}
+
+
+def record(path, facts, n, seed):
+    """Add the figures to the model's JSON sidecar (atomically), keeping what it already says."""
+    import json
+
+    from mnist_gui.core.files import atomic_write
+    from mnist_gui.core.storage import read_metadata, sidecar_path
+
+    meta = {**read_metadata(path), **facts, "drawn_benchmark": {"n": n, "seed": seed}}
+    text = json.dumps(meta, indent=2, sort_keys=True) + "\n"
+    atomic_write(sidecar_path(path), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    print(f"  recorded in {sidecar_path(path)}")
 
 
 def main():
@@ -65,6 +89,8 @@ def main():
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--grid", metavar="PNG", help="also save a grid of the first 50 drawings")
     parser.add_argument("--no-bundled", action="store_true", help="only the models given")
+    parser.add_argument("--record", action="store_true",
+                        help="write drawn_accuracy and the calibration errors into each given model's sidecar")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
     args = parser.parse_args()
 
@@ -79,11 +105,12 @@ def main():
     print(f"{len(drawn_y)} drawn digits (seed {args.seed}) in {time.perf_counter() - start:.1f} s", flush=True)
     if args.grid:
         save_grid(canvases, args.grid)
-    paths = [Path(p) for p in args.models]
-    if not args.no_bundled:
-        paths += sorted(bundled_models_dir().glob("*.keras"))
-    for path in paths:
-        report(str(path), load_model(path), data, drawn_x, drawn_y)
+    given = [Path(p) for p in args.models]
+    bundled = [] if args.no_bundled else sorted(bundled_models_dir().glob("*.keras"))
+    for path in given + [p for p in bundled if p.resolve() not in {g.resolve() for g in given}]:
+        facts = report(str(path), load_model(path), data, drawn_x, drawn_y)
+        if args.record and path in given:
+            record(path, facts, len(drawn_y), args.seed)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ The Training tab is in front (what a user watches while training); --tab gallery
 Gallery in front instead, which then redraws its grid and confusion matrix at every epoch end;
 --tab draw with the Draw Pad in front and a simulated user drawing on it all along (mouse moves at
 60 Hz, strokes read live by the model thread, the pad cleared after every third stroke).
-Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw] [--data PATH]
+Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw] [--preset seed|mlp|cnn] [--data PATH]
 """
 
 import argparse
@@ -26,6 +26,8 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mnist_gui.core.models import PRESET_NAMES, PRESET_TITLES  # noqa: E402
 
 PROBE_MS = 5
 MOVE_MS = 16  # a mouse reports its moves at about 60 Hz
@@ -70,6 +72,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--tab", choices=("training", "gallery", "draw"), default="training")
+    parser.add_argument("--preset", choices=PRESET_NAMES, default="seed", help="what to train (default: the Seed DNN)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
     args = parser.parse_args()
 
@@ -96,7 +99,7 @@ def main():
     # Started up: TensorFlow, the data, the startup model and its test-set predictions.
     wait(lambda: service.backend_is_ready and service.data is not None
          and service.test_probabilities is not None, 120)
-    window.training_tab.apply_preset("seed")
+    window.training_tab.apply_preset(args.preset)
     window.tabs.setCurrentIndex(("training", "gallery", "draw").index(args.tab))
     wait(lambda: False, 0.5)  # the tab shown and painted
 
@@ -129,7 +132,7 @@ def main():
 
     stalls = np.maximum(np.array(gaps) - PROBE_MS, 0)
     print(f"probe: {len(gaps)} ticks of {PROBE_MS} ms over {args.seconds:.0f} s from pressing Train "
-          f"(Seed DNN) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
+          f"({PRESET_TITLES[args.preset]}) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
     if args.tab == "draw":
         print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "

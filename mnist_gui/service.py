@@ -63,6 +63,7 @@ class ModelInfo:
     config: dict = field(default_factory=dict)
     path: str | None = None          # file it came from or was saved to
     test_accuracy: float | None = None
+    drawn_accuracy: float | None = None  # on benchmarks/drawn_digits.py's mouse-style drawings, from the sidecar
     training: bool = False           # weights are a snapshot of a run in progress
     epoch: int | None = None         # epochs trained in this run (1-based), when known
 
@@ -234,6 +235,7 @@ class _ModelWorker(QObject):
             config=meta.get("config") or {},
             path=str(path),
             test_accuracy=meta.get("test_accuracy"),
+            drawn_accuracy=meta.get("drawn_accuracy"),
         )
         self.install(model, info)
 
@@ -248,6 +250,8 @@ def _info_metadata(info: ModelInfo | None) -> dict:
         meta["config"] = info.config
     if info.test_accuracy is not None:
         meta["test_accuracy"] = info.test_accuracy
+    if info.drawn_accuracy is not None:
+        meta["drawn_accuracy"] = info.drawn_accuracy
     return meta
 
 

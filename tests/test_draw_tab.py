@@ -248,3 +248,18 @@ def test_a_mouse_move_repaints_only_around_its_segment_and_shows_what_a_redraw_s
     np.testing.assert_array_equal(grey(canvas.grab().toImage()), shown)
     assert (shown != shown_mid_stroke).sum() == 0  # releasing the button changes nothing on screen
     assert shown[40:84, 150:176].max() == 255 and canvas.stroke_count() == 2
+
+
+def test_unsure_reading_says_so_and_names_the_two_likeliest(qtbot, idle_service):
+    from mnist_gui.ui.draw_tab import UNSURE_BELOW
+
+    tab = make_tab(qtbot, idle_service)
+    probs = np.full(10, 0.0)
+    probs[3], probs[8], probs[5] = UNSURE_BELOW - 0.1, 0.25, 1 - UNSURE_BELOW - 0.15
+    tab._show_prediction(probs)
+    assert tab.digit_label.text() == "3?" and tab.predicted_digit == 3
+    assert tab.message_label.text() == f"Not sure: 3 ({probs[3]:.0%}) or 8 (25%)"
+    probs = np.full(10, 0.01)
+    probs[3] = 0.91
+    tab._show_prediction(probs)
+    assert tab.digit_label.text() == "3" and tab.message_label.text() == "91.0% confident"

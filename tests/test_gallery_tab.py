@@ -291,3 +291,24 @@ def test_new_predictions_repaint_only_the_cells_that_changed(qtbot, service_with
     qtbot.wait(20)
     assert {cell.index for cell in paints.widgets()} == {3}
     assert parsed_captions(tab)[3] == (int(service.data.y_test[3]), "✗", wrong, 100)
+
+
+def test_header_shows_clean_and_drawn_accuracy_from_the_sidecar(qtbot, service_with_model, trained_mlp_model, tmp_path):
+    import json
+
+    from mnist_gui.core.storage import save_model
+
+    path = save_model(trained_mlp_model, tmp_path / "robust.keras",
+                      {"preset": "mlp", "test_accuracy": 0.9961, "drawn_accuracy": 0.9905})
+    tab = make_tab(qtbot, service_with_model)
+    with qtbot.waitSignal(service_with_model.test_predictions_ready, timeout=30_000):
+        service_with_model.open_model(str(path))
+    qtbot.waitUntil(lambda: "robust" in tab.state_label.text(), timeout=10_000)
+    # The test accuracy is the service's own count; the drawn one can only come from the sidecar.
+    assert re.search(r"robust: \d+\.\d\d% of the test images right, 99\.05% of mouse-style drawings$",
+                     tab.state_label.text())
+    assert service_with_model.model_info.drawn_accuracy == 0.9905
+    # Saved again, the model keeps what it is known to do.
+    service_with_model.save_model(str(tmp_path / "again.keras"))
+    qtbot.waitUntil(lambda: (tmp_path / "again.json").exists(), timeout=30_000)
+    assert json.loads((tmp_path / "again.json").read_text())["drawn_accuracy"] == 0.9905

@@ -156,6 +156,11 @@ class MainWindow(QMainWindow):
             versions += [f"TensorFlow {tf.__version__}", f"Keras {keras.__version__}"]
         else:
             versions.append("TensorFlow: still loading")
+        info = self.service.model_info
+        if info is not None:
+            facts = [f"{a:.2%} of the {what}" for a, what in ((info.test_accuracy, "MNIST test images"),
+                     (info.drawn_accuracy, "mouse-style drawings of the drawn-digit benchmark")) if a is not None]
+            versions.append(f"Model: {info.name}" + (f" — right on {' and '.join(facts)}" if facts else ""))
         return (f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
                 f"<p><small>{self.texts['credit']}</small></p>")
 
