@@ -42,7 +42,7 @@ class Style:
     aspect: float = 0.15                        # width stretched or squeezed by up to this much
 
 
-def skeleton(digit: np.ndarray, threshold: int = 100) -> np.ndarray:
+def skeleton(digit: np.ndarray, threshold: int = 50) -> np.ndarray:
     """The thinned ink of one 28×28 digit, enlarged ``SKELETON_SCALE`` times: a bool image."""
     size = digit.shape[0] * SKELETON_SCALE
     big = np.asarray(Image.fromarray(np.asarray(digit, np.uint8)).resize((size, size), Image.Resampling.BILINEAR))
@@ -104,9 +104,10 @@ def _smooth(points: np.ndarray, pairs: np.ndarray, rounds: int = 3) -> np.ndarra
 def _wobble(points: np.ndarray, rng: np.random.Generator, amplitude: float) -> np.ndarray:
     """A smooth random displacement of points in the unit box: a hand's wobble, not pixel noise."""
     out = points.copy()
-    for wavelength, share in ((1.2, 0.6), (0.4, 0.4)):  # a slow bend and a faster tremor
+    for wavelength, share in ((1.2, 0.6), (0.5, 0.4)):  # a slow bend and a faster tremor
         for axis in (0, 1):
-            k = rng.normal(size=2) * 2 * np.pi / wavelength
+            direction = rng.uniform(0, 2 * np.pi)
+            k = np.array([np.cos(direction), np.sin(direction)]) * 2 * np.pi / wavelength
             out[:, axis] += share * amplitude * np.sin(points @ k + rng.uniform(0, 2 * np.pi))
     return out
 
@@ -135,6 +136,7 @@ def draw(digit: np.ndarray, rng: np.random.Generator, style: Style = Style(), si
     height = _uniform(rng, style.height)
     pen_hi = min(style.pen[1], style.max_pen_to_height * height)
     pen = rng.uniform(style.pen[0], max(style.pen[0], pen_hi))
+    height = min(height, 0.98 - pen)  # the whole stroke fits on the pad
     p *= height / max(np.ptp(p, axis=0).max(), 1e-6)
     # Anywhere on the pad, with the whole stroke (pen included) inside it.
     margin = pen / 2 + 0.01
