@@ -98,6 +98,12 @@ def tile(image, size=140):
 
 
 def main():
+    import os
+    import shutil
+
+    if not os.environ.get("DISPLAY") or not shutil.which("xdotool"):
+        print("skipped: needs an X display (e.g. xvfb-run) and xdotool")
+        return
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "pad_vs_generated.png")
     app = QApplication([])
     canvas = DrawCanvas()
