@@ -117,7 +117,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     start = time.perf_counter()
     try:
         history = model.fit(**fit_args, epochs=epochs, verbose=0, callbacks=callbacks,
-                            validation_data=val, validation_batch_size=VALIDATION_BATCH if chunked else None)
+                            validation_data=val, validation_batch_size=VALIDATION_BATCH if chunked else EVAL_BATCH)
     except tf.errors.ResourceExhaustedError as exc:
         raise TrainingError("out of memory: try a smaller model or batch size") from exc
     finally:

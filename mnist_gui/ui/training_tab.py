@@ -326,7 +326,7 @@ class TrainingTab(QWidget):
         self.arch_note.setText({
             "seed": "The notebook's model: Reshape 784 → BatchNorm → Dense 200/100/60/30 sigmoid → softmax, "
                     "SGD 0.03, batch 32, 50 epochs. Choose MLP to change the architecture.",
-            "cnn": "Three small convolution layers with batch norm, Adam with a one-cycle learning rate, "
+            "cnn": "Three small convolution layers, Adam with a one-cycle learning rate, "
                    "trained on augmented digits: ≈99.3% test accuracy in 5 epochs.",
             "mlp": "Edit freely: hidden sizes, activation, optimizer, learning rate.",
         }[name])
