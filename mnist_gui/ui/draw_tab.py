@@ -24,8 +24,8 @@ PEN_WIDTH_PERCENT_RANGE = (3, 15)
 PREDICT_INTERVAL_MS = 50         # live predictions at most this often while drawing
 PREVIEW_SIZE = 4 * SIZE
 # Below this top probability the pad says "not sure" and names the two likeliest digits. Chosen on
-# benchmarks/drawn_digits.py with the bundled (calibrated) CNN: it flags two thirds of the drawings
-# the model gets wrong and 1 in 25 of all drawings (figures in the README).
+# benchmarks/drawn_digits.py with the bundled (calibrated) CNN: it flags more than half of the drawings
+# the model gets wrong and about 1 in 25 of all drawings (figures in the README).
 UNSURE_BELOW = 0.8
 
 
