@@ -65,6 +65,7 @@ class ModelInfo:
     test_accuracy: float | None = None
     training: bool = False           # weights are a snapshot of a run in progress
     epoch: int | None = None         # epochs trained in this run (1-based), when known
+    fast_start: bool = False         # predictions come from the LiteRT export until TensorFlow is ready
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class _ModelWorker(QObject):
     installed = Signal(object)                  # ModelInfo
     failed = Signal(str, str)                   # what ("load", "save", ...), message
     saved = Signal(str, object)                 # path, ModelInfo
+    exported = Signal(str, str)                 # the export's result line, the parity line
 
     def __init__(self):
         super().__init__()
@@ -118,6 +120,8 @@ class _ModelWorker(QObject):
         self.predictor = None
         self.info: ModelInfo | None = None
         self.x_test = None
+        self.tested = None     # (version, images) whose test-set predictions were sent
+        self.fast = None       # LiteRTPredictor of the current model's own export, for single images
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
 
     @Slot()
@@ -129,6 +133,8 @@ class _ModelWorker(QObject):
     # Callable from any thread (tests, smoke test); widgets use the queued slots below.
     def predict_now(self, images):
         with self.lock:
+            if self.fast is not None and (np.ndim(images) == 2 or len(images) == 1):
+                return self.fast(images)
             if self.predictor is None:
                 return None
             return self.predictor(images)
@@ -140,10 +146,16 @@ class _ModelWorker(QObject):
         except Exception as exc:
             self.failed.emit("predict", f"Prediction failed: {exc}")
 
+    _test_labels = None
+
     @Slot(object)
-    def set_test_images(self, x_test):
-        self.x_test = x_test
+    def set_test_images(self, x_test, y_test=None):
+        self.x_test, self._test_labels = x_test, y_test
         self._predict_test()
+
+    @Slot(object, object)
+    def set_test_set(self, x_test, y_test):
+        self.set_test_images(x_test, y_test)
 
     def _predict_test(self):
         if self.x_test is None or self.info is None:
@@ -165,6 +177,7 @@ class _ModelWorker(QObject):
             self.failed.emit("predict", f"Prediction failed: {exc}")
             return
         # Summarised here, so that the UI thread's share of every epoch end stays small.
+        self.tested = (version, images)
         self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
 
     @Slot(object, object)
@@ -178,16 +191,71 @@ class _ModelWorker(QObject):
         except Exception as exc:
             self.failed.emit("install", f"The model cannot predict: {exc}")
             return
+        # The fast-start handover: the same model (same version) that the LiteRT export stood in for.
+        handover = self.fast is not None and self.info is not None and self.info.version == info.version
+        fast = self.fast if handover and _faster_single(self.fast, predictor) else None
         with self.lock:
-            self.model, self.predictor, self.info = model, predictor, info
+            self.model, self.predictor, self.info, self.fast = model, predictor, info, fast
+        self.installed.emit(info)
+        if not (handover and self.tested is not None and self.tested[0] == info.version
+                and self.tested[1] is self.x_test):
+            self._predict_test()
+
+    @Slot(str, object)
+    def install_fast(self, tflite_path, info):
+        """Predict with the LiteRT export at ``tflite_path`` until TensorFlow's model is installed."""
+        try:
+            from .core.litert import LiteRTPredictor
+
+            fast = LiteRTPredictor(tflite_path)
+            fast(np.zeros((28, 28), np.float32))
+        except Exception as exc:  # no fast start, only the usual wait for TensorFlow
+            log.info("no fast start from %s: %s", tflite_path, exc)
+            return
+        with self.lock:
+            if self.model is not None:
+                return  # TensorFlow's model came first
+            self.predictor, self.info, self.fast = fast, info, fast
         self.installed.emit(info)
         self._predict_test()
+
+    @Slot(str, str)
+    def export(self, path, fmt):
+        """Export the current model and run the parity check on the test set (core.export)."""
+        from .core import export, storage
+
+        with self.lock:
+            model, info, predictor = self.model, self.info, self.predictor
+            if model is None:
+                self.failed.emit("export", "There is no TensorFlow model to export yet: wait a moment, "
+                                           "train one or open a model file.")
+                return
+            try:
+                meta = {**(storage.read_metadata(info.path) if info.path else {}), **_info_metadata(info)}
+                result = export.export_model(model, path, fmt, metadata=meta)
+                if self.x_test is None or self._test_labels is None:
+                    self.exported.emit(f"Exported {Path(path).name} (no parity check: the test set is not loaded)", "")
+                    return
+                parity = export.parity_check(model, path, fmt, self.x_test, self._test_labels,
+                                             extra_sets=export.drawn_digit_sets(), keras_predict=predictor,
+                                             timing=False)
+            except export.ExportError as exc:
+                self.failed.emit("export", str(exc))
+                return
+        export.record_parity(path, parity)
+        if not parity.passed:
+            self.failed.emit("export", f"Exported {Path(path).name}, but it does NOT predict as the app does: "
+                                       f"{parity.line()}")
+            return
+        self.exported.emit(f"Exported {Path(path).name} ({result.size_bytes / 1e6:.1f} MB); parity check passed",
+                           parity.line())
 
     @Slot(object, object, object)
     def refresh_weights(self, live_copy, weights, info):
         """An epoch ended: load its weights into the run's inference copy, (model, Predictor)."""
         try:
             with self.lock:
+                self.fast = None
                 self.model, self.predictor = live_copy
                 self.model.set_weights(weights)
                 self.info = info
@@ -236,6 +304,24 @@ class _ModelWorker(QObject):
             test_accuracy=meta.get("test_accuracy"),
         )
         self.install(model, info)
+
+
+def _faster_single(fast, predictor, repeats: int = 20) -> bool:
+    """Whether the LiteRT interpreter answers one image sooner than the compiled TensorFlow call."""
+    image = np.zeros((1, 28, 28), np.float32)
+
+    def median_time(run):
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run(image)
+            times.append(time.perf_counter() - started)
+        return sorted(times)[repeats // 2]
+
+    try:
+        return median_time(fast) < median_time(predictor)
+    except Exception:
+        return False
 
 
 def _info_metadata(info: ModelInfo | None) -> dict:
@@ -317,6 +403,7 @@ class ModelService(QObject):
     model_changed = Signal(object)                 # ModelInfo (new model or new weights)
     model_failed = Signal(str)                     # open/save/install failure message
     model_saved = Signal(str)
+    model_exported = Signal(str, str)              # result line, parity line
     test_predictions_ready = Signal(int, object)   # model version, Predictions for the test set
     prediction_ready = Signal(object, object)      # request id, probabilities or None
     training_started = Signal(object)              # TrainingPlan
@@ -334,6 +421,9 @@ class ModelService(QObject):
     _save = Signal(str, object)
     _load = Signal(str, int)
     _set_test_images = Signal(object)
+    _set_test_set = Signal(object, object)
+    _install_fast = Signal(str, object)
+    _export = Signal(str, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -350,6 +440,7 @@ class ModelService(QObject):
         self.test_predictions: Predictions | None = None  # for model_info.version
         self._busy_reasons: set[str] = set()
         self._pending_model: tuple | None = None    # (kind, arg) waiting for the backend
+        self._fast_start: tuple | None = None       # (path, version) of a LiteRT stand-in, until handed over
 
         self._model_thread = QThread(self)
         self._model_thread.setObjectName("model")
@@ -361,6 +452,10 @@ class ModelService(QObject):
         self._save.connect(self._worker.save)
         self._load.connect(self._worker.load)
         self._set_test_images.connect(self._worker.set_test_images)
+        self._set_test_set.connect(self._worker.set_test_set)
+        self._install_fast.connect(self._worker.install_fast)
+        self._export.connect(self._worker.export)
+        self._worker.exported.connect(self._on_exported)
         self._worker.predicted.connect(self.prediction_ready)
         self._worker.test_predicted.connect(self._on_test_predicted)
         self._worker.installed.connect(self._on_installed)
@@ -446,7 +541,7 @@ class ModelService(QObject):
         self.dataset_info = DatasetInfo(data.source, str(data.location), data.verified,
                                         len(data.x_train), len(data.x_test))
         self.test_predictions = None
-        self._set_test_images.emit(data.x_test)
+        self._set_test_set.emit(data.x_test, data.y_test)
         self.status_changed.emit(f"Data ready ({data.source})")
         self.dataset_ready.emit(self.dataset_info)
 
@@ -472,10 +567,52 @@ class ModelService(QObject):
             return
         if not self.backend_is_ready:
             self._pending_model = ("open", str(path))
+            self.start_fast(path)
             return
         self._set_busy("model", True)
         self.status_changed.emit(f"Loading model {Path(path).name}…")
-        self._load.emit(str(path), next(self._versions))
+        self._load.emit(str(path), self._handover_version(path) or next(self._versions))
+
+    def start_fast(self, path) -> bool:
+        """Predict with ``path``'s bundled LiteRT export (``.tflite`` beside it) while TensorFlow loads.
+
+        The TensorFlow model of the same file later takes over under the same version, once.
+        """
+        from .core import litert
+
+        tflite = litert.bundled_export(path)
+        if self.backend_is_ready or tflite is None or not litert.available():
+            return False
+        from .core import storage
+
+        meta = storage.read_metadata(path)
+        version = next(self._versions)
+        self._fast_start = (str(path), version)
+        info = ModelInfo(name=Path(path).stem, version=version, preset=meta.get("preset"),
+                         config=meta.get("config") or {}, path=str(path),
+                         test_accuracy=meta.get("test_accuracy"), fast_start=True)
+        self._install_fast.emit(str(tflite), info)
+        return True
+
+    def _handover_version(self, path) -> int | None:
+        """The fast start's version if ``path`` is the model it stood in for (used once)."""
+        fast, self._fast_start = self._fast_start, None
+        if fast is not None and fast[0] == str(path) and self.model_info is not None \
+                and self.model_info.version == fast[1]:
+            return fast[1]
+        return None
+
+    def export_model(self, path, fmt: str):
+        """Export the current model on the model thread, then check it: ``model_exported`` or ``model_failed``."""
+        self._set_busy("export", True)
+        self.status_changed.emit(f"Exporting {Path(path).name}…")
+        self._export.emit(str(path), fmt)
+
+    @Slot(str, str)
+    def _on_exported(self, message, parity_line):
+        self._set_busy("export", False)
+        self.status_changed.emit(message)
+        self.model_exported.emit(message, parity_line)
 
     def new_model(self, config: ModelConfig):
         """Replace the current model with a new, untrained one built from ``config``."""
@@ -522,11 +659,16 @@ class ModelService(QObject):
     @Slot(object)
     def _on_installed(self, info: ModelInfo):
         self._set_busy("model", False)
+        if self.model_info is None or self.model_info.version != info.version:
+            self.test_predictions = None
+        elif self.test_predictions is not None:  # the fast-start handover: same model, same predictions
+            info = replace(info, test_accuracy=self.model_info.test_accuracy)
         self.model_info = info
-        self.test_predictions = None
         # During training the model label already names the run; say how far it got instead.
         if info.training and self._plan is not None:
             self.status_changed.emit(f"Training: epoch {info.epoch} of {self._plan.epochs} done")
+        elif info.fast_start:
+            self.status_changed.emit(f"Model: {info.name} (fast start: LiteRT while TensorFlow loads)")
         else:
             self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
@@ -547,6 +689,7 @@ class ModelService(QObject):
     def _on_worker_failed(self, what, message):
         self._set_busy("model", False)
         self._set_busy("save", False)
+        self._set_busy("export", False)
         self.model_failed.emit(message)
 
     @Slot(str, object)
