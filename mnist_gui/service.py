@@ -195,7 +195,10 @@ class _ModelWorker(QObject):
         handover = self.fast is not None and self.info is not None and self.info.version == info.version
         fast = self.fast if handover and _faster_single(self.fast, predictor) else None
         with self.lock:
-            self.model, self.predictor, self.info, self.fast = model, predictor, info, fast
+            old, self.fast = self.fast, fast
+            self.model, self.predictor, self.info = model, predictor, info
+        if old is not None and old is not fast:
+            old.close()
         self.installed.emit(info)
         if not (handover and self.tested is not None and self.tested[0] == info.version
                 and self.tested[1] is self.x_test):
@@ -205,17 +208,19 @@ class _ModelWorker(QObject):
     def install_fast(self, tflite_path, info):
         """Predict with the LiteRT export at ``tflite_path`` until TensorFlow's model is installed."""
         try:
-            from .core.litert import LiteRTPredictor
-
-            fast = LiteRTPredictor(tflite_path)
+            fast = _LiteRTThread(tflite_path)
             fast(np.zeros((28, 28), np.float32))
         except Exception as exc:  # no fast start, only the usual wait for TensorFlow
             log.info("no fast start from %s: %s", tflite_path, exc)
             return
         with self.lock:
             if self.model is not None:
+                fast.close()
                 return  # TensorFlow's model came first
-            self.predictor, self.info, self.fast = fast, info, fast
+            old, self.fast = self.fast, fast
+            self.predictor, self.info = fast, info
+        if old is not None:
+            old.close()
         self.installed.emit(info)
         self._predict_test()
 
@@ -255,7 +260,9 @@ class _ModelWorker(QObject):
         """An epoch ended: load its weights into the run's inference copy, (model, Predictor)."""
         try:
             with self.lock:
-                self.fast = None
+                if self.fast is not None:
+                    self.fast.close()
+                    self.fast = None
                 self.model, self.predictor = live_copy
                 self.model.set_weights(weights)
                 self.info = info
@@ -304,6 +311,34 @@ class _ModelWorker(QObject):
             test_accuracy=meta.get("test_accuracy"),
         )
         self.install(model, info)
+
+
+class _LiteRTThread:
+    """A LiteRTPredictor that lives on its own thread; calls block until it answers.
+
+    The interpreter never runs on the model thread: once it had, that thread crashed (SIGSEGV) at its
+    first TensorFlow operation when TensorFlow was imported later on another thread (ai-edge-litert
+    2.3 and TensorFlow 2.21 each bring their own runtime). Calls still happen in the model thread's
+    order, so answers cannot overtake each other.
+    """
+
+    def __init__(self, path):
+        from concurrent.futures import ThreadPoolExecutor
+
+        from .core.litert import LiteRTPredictor
+
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="litert", initializer=background_priority)
+        try:
+            self._predictor = self._executor.submit(LiteRTPredictor, path).result()
+        except BaseException:
+            self._executor.shutdown(wait=False)
+            raise
+
+    def __call__(self, images):
+        return self._executor.submit(self._predictor, images).result()
+
+    def close(self):
+        self._executor.shutdown(wait=False)
 
 
 def _faster_single(fast, predictor, repeats: int = 20) -> bool:
