@@ -147,3 +147,33 @@ def test_litert_predictor_matches_the_call_contract(seed_dnn, mnist, tmp_path):
     assert many.shape == (2500, 10)
     np.testing.assert_allclose(many[7], fast(mnist.x_test[7]), atol=1e-6)  # batch size does not matter
     assert fast(np.zeros((0, 28, 28))).shape == (0, 10)
+
+
+def test_app_exports_the_current_model_on_the_model_thread(qtbot, service_with_model, mnist, tmp_path):
+    """File ▸ Export… path: the window asks the service; the export is checked against the test set."""
+    from PySide6.QtCore import QSettings
+
+    from mnist_gui.ui.main_window import MainWindow
+
+    service = service_with_model
+    win = MainWindow(service, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    assert win.export_action.isEnabled()
+    out = tmp_path / "app.tflite"
+    with qtbot.waitSignal(service.model_exported, timeout=120_000) as done:
+        win.export_model(str(out), "litert")
+    message, line = done.args
+    assert "parity check passed" in message and line.startswith("agreement=1.0000")
+    assert line in win.activity_label.text()
+    contract = json.loads(export.contract_path(out).read_text())
+    assert contract["model"]["name"] == "test MLP" and contract["parity_check"]["test_set"]["images"] == 10_000
+    # The export predicts as the app's model does, in the interpreter.
+    from mnist_gui.core.litert import LiteRTPredictor
+
+    np.testing.assert_allclose(LiteRTPredictor(out)(mnist.x_test[:20]), service.predict(mnist.x_test[:20]),
+                               atol=1e-5)
+
+    with qtbot.waitSignal(service.model_failed, timeout=30_000) as failed:
+        win.export_model(str(tmp_path / "nowhere" / "m.tflite"), "litert")
+    assert "does not exist" in failed.args[0] and "\n" not in failed.args[0]
+    assert not service.busy
