@@ -108,6 +108,10 @@ def export_model(model, path, fmt: str, *, int8: bool = False, calibration_image
     kwargs = {}
     if int8:
         kwargs = _int8_options(model, calibration_images)
+    if fmt == "onnx":  # Keras infers the signature only for a model that has been called; a loaded one has not
+        import keras
+
+        kwargs = {"input_signature": [keras.InputSpec(shape=(None, *input_shape(model)), dtype="float32")]}
     started = time.perf_counter()
     try:
         if suffix:
