@@ -119,7 +119,7 @@ class _ModelWorker(QObject):
         self.model = None
         self.predictor = None
         self.info: ModelInfo | None = None
-        self.x_test = None
+        self.x_test = self.y_test = None
         self.tested = None     # (version, images) whose test-set predictions were sent
         self.fast = None       # LiteRTPredictor of the current model's own export, for single images
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
@@ -146,16 +146,14 @@ class _ModelWorker(QObject):
         except Exception as exc:
             self.failed.emit("predict", f"Prediction failed: {exc}")
 
-    _test_labels = None
-
     @Slot(object)
-    def set_test_images(self, x_test, y_test=None):
-        self.x_test, self._test_labels = x_test, y_test
-        self._predict_test()
+    def set_test_images(self, x_test):
+        self.set_test_set(x_test, None)
 
     @Slot(object, object)
     def set_test_set(self, x_test, y_test):
-        self.set_test_images(x_test, y_test)
+        self.x_test, self.y_test = x_test, y_test  # the labels: for an export's parity check
+        self._predict_test()
 
     def _predict_test(self):
         if self.x_test is None or self.info is None:
@@ -238,10 +236,10 @@ class _ModelWorker(QObject):
             try:
                 meta = {**(storage.read_metadata(info.path) if info.path else {}), **_info_metadata(info)}
                 result = export.export_model(model, path, fmt, metadata=meta)
-                if self.x_test is None or self._test_labels is None:
+                if self.x_test is None or self.y_test is None:
                     self.exported.emit(f"Exported {Path(path).name} (no parity check: the test set is not loaded)", "")
                     return
-                parity = export.parity_check(model, path, fmt, self.x_test, self._test_labels,
+                parity = export.parity_check(model, path, fmt, self.x_test, self.y_test,
                                              extra_sets=export.drawn_digit_sets(), keras_predict=predictor,
                                              timing=False)
             except export.ExportError as exc:
@@ -455,7 +453,6 @@ class ModelService(QObject):
     _refresh = Signal(object, object, object)
     _save = Signal(str, object)
     _load = Signal(str, int)
-    _set_test_images = Signal(object)
     _set_test_set = Signal(object, object)
     _install_fast = Signal(str, object)
     _export = Signal(str, str)
@@ -486,7 +483,6 @@ class ModelService(QObject):
         self._refresh.connect(self._worker.refresh_weights)
         self._save.connect(self._worker.save)
         self._load.connect(self._worker.load)
-        self._set_test_images.connect(self._worker.set_test_images)
         self._set_test_set.connect(self._worker.set_test_set)
         self._install_fast.connect(self._worker.install_fast)
         self._export.connect(self._worker.export)
