@@ -34,6 +34,7 @@ log = logging.getLogger("mnist_gui.service")
 
 BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
 BACKGROUND_NICE = 10
+FAST_PASS_BATCH = 500  # images per interpreter call in the fast start's test-set pass
 
 
 def background_priority() -> None:
@@ -120,8 +121,8 @@ class _ModelWorker(QObject):
         self.predictor = None
         self.info: ModelInfo | None = None
         self.x_test = self.y_test = None
-        self.tested = None     # (version, images) whose test-set predictions were sent
         self.fast = None       # LiteRTPredictor of the current model's own export, for single images
+        self._fast_pass = None  # (version, images, cancel event) of the fast start's test-set pass
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
 
     @Slot()
@@ -153,10 +154,14 @@ class _ModelWorker(QObject):
     @Slot(object, object)
     def set_test_set(self, x_test, y_test):
         self.x_test, self.y_test = x_test, y_test  # the labels: for an export's parity check
+        self._cancel_fast_pass()
         self._predict_test()
 
     def _predict_test(self):
         if self.x_test is None or self.info is None:
+            return
+        if self.model is None and self.fast is not None:
+            self._fast_test_pass()
             return
         from .core.training import EVAL_BATCH
 
@@ -175,8 +180,42 @@ class _ModelWorker(QObject):
             self.failed.emit("predict", f"Prediction failed: {exc}")
             return
         # Summarised here, so that the UI thread's share of every epoch end stays small.
-        self.tested = (version, images)
         self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
+
+    def _fast_test_pass(self):
+        """The fast start's test-set predictions, on a thread of their own with one interpreter thread.
+
+        Off the model thread, so that neither Draw Pad answers nor the TensorFlow model's load wait
+        seconds behind 10,000 CNN images; one thread, so that TensorFlow's import keeps a core.
+        """
+        from .core.litert import LiteRTPredictor
+
+        version, images, path = self.info.version, self.x_test, self.fast.path
+        if self._fast_pass is not None and self._fast_pass[:2] == (version, images):
+            return  # already running or done for this model and test set
+        self._cancel_fast_pass()
+        cancel = threading.Event()
+        self._fast_pass = (version, images, cancel)
+
+        def run():
+            background_priority()
+            try:
+                predictor, parts = LiteRTPredictor(path, num_threads=1), []
+                for start in range(0, len(images), FAST_PASS_BATCH):
+                    if cancel.is_set() or self.closing.is_set():
+                        return
+                    parts.append(predictor(images[start:start + FAST_PASS_BATCH]))
+                if not cancel.is_set():
+                    self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
+            except Exception:  # TensorFlow's model predicts the test set after the handover instead
+                log.info("fast-start test predictions failed", exc_info=True)
+
+        threading.Thread(target=run, name="litert-test", daemon=True).start()
+
+    def _cancel_fast_pass(self):
+        if self._fast_pass is not None:
+            self._fast_pass[2].set()
+            self._fast_pass = None
 
     @Slot(object, object)
     def install(self, model, info):
@@ -198,8 +237,10 @@ class _ModelWorker(QObject):
         if old is not None and old is not fast:
             old.close()
         self.installed.emit(info)
-        if not (handover and self.tested is not None and self.tested[0] == info.version
-                and self.tested[1] is self.x_test):
+        # At the handover, the fast start's pass (running or done) already answers for this version.
+        passing = self._fast_pass is not None and self._fast_pass[:2] == (info.version, self.x_test)
+        if not (handover and passing):
+            self._cancel_fast_pass()
             self._predict_test()
 
     @Slot(str, object)
@@ -261,6 +302,7 @@ class _ModelWorker(QObject):
                 if self.fast is not None:
                     self.fast.close()
                     self.fast = None
+                self._cancel_fast_pass()
                 self.model, self.predictor = live_copy
                 self.model.set_weights(weights)
                 self.info = info
@@ -325,6 +367,7 @@ class _LiteRTThread:
 
         from .core.litert import LiteRTPredictor
 
+        self.path = Path(path)
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="litert", initializer=background_priority)
         try:
             self._predictor = self._executor.submit(LiteRTPredictor, path).result()

@@ -155,3 +155,27 @@ def test_no_stale_fast_prediction_after_another_model_is_chosen(cold_service, qt
     answers = np.array(answers)
     np.testing.assert_allclose(answers, mine, atol=1e-5)
     assert np.abs(answers - bundled_fast).max() > 1e-2  # really a different model
+
+
+def test_draw_pad_answers_do_not_wait_for_the_fast_test_pass(qtbot, mnist_path, mnist):
+    """The fast start's 10,000-image pass runs beside the model thread: a Draw Pad request sent as it
+    starts is answered before it ends (behind it, it waited seconds for the CNN)."""
+    from mnist_gui.service import ModelService
+
+    service = ModelService()
+    try:
+        with qtbot.waitSignal(service.model_changed, timeout=30_000):
+            service.open_model(str(bundled_models_dir() / "mnist_cnn.keras"))
+        assert service.model_info.fast_start
+        order = []
+        service.test_predictions_ready.connect(lambda *_: order.append("test set"))
+        service.prediction_ready.connect(lambda *_: order.append("draw pad"))
+        with qtbot.waitSignal(service.test_predictions_ready, timeout=120_000):
+            service.load_dataset(mnist_path)  # starts the pass
+            qtbot.waitUntil(lambda: service.data is not None, timeout=30_000)
+            service.request_prediction(mnist.x_test[:1])
+        assert order == ["draw pad", "test set"]
+        accuracy = np.mean(service.test_predictions.labels == mnist.y_test)
+        assert accuracy == pytest.approx(service.model_info.test_accuracy) and accuracy > 0.99
+    finally:
+        service.shutdown()
