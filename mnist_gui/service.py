@@ -35,9 +35,10 @@ log = logging.getLogger("mnist_gui.service")
 BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
 BACKGROUND_NICE = 10
 FAST_PASS_BATCH = 500  # images per interpreter call in the fast start's test-set pass
+FAST_PASS_NICE = 19
 
 
-def background_priority() -> None:
+def background_priority(nice: int = BACKGROUND_NICE) -> None:
     """Let the calling worker thread, and every thread it starts later, yield the CPU to the UI thread.
 
     On two cores TensorFlow's compute threads otherwise keep the UI thread waiting for a core for
@@ -49,7 +50,7 @@ def background_priority() -> None:
         return
     try:
         tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICE))
+        os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), nice))
     except OSError:  # e.g. a sandbox that forbids it: only smoothness is lost
         log.debug("could not lower the priority of a worker thread", exc_info=True)
 
@@ -198,7 +199,7 @@ class _ModelWorker(QObject):
         self._fast_pass = (version, images, cancel)
 
         def run():
-            background_priority()
+            background_priority(FAST_PASS_NICE)  # below TensorFlow's import, which it must not delay
             try:
                 predictor, parts = LiteRTPredictor(path, num_threads=1), []
                 for start in range(0, len(images), FAST_PASS_BATCH):
