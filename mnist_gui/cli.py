@@ -138,6 +138,16 @@ def _load_model(path):
         raise CliError(f"mnist-gui: {exc}") from None
 
 
+def _check_model_file(path):
+    """The checks that need no TensorFlow, before the data and TensorFlow are loaded."""
+    from .core.storage import ModelFileError, check_model_file
+
+    try:
+        check_model_file(path)
+    except ModelFileError as exc:
+        raise CliError(f"mnist-gui: {exc}") from None
+
+
 def cmd_data(args) -> int:
     data = _load_data(args)
     print(f"source={data.source} location={data.location}")
@@ -172,6 +182,7 @@ def cmd_train(args) -> int:
     if args.resume:
         if not Path(args.resume).is_file():
             raise CliError(f"mnist-gui train: --resume: no model file at {args.resume}")
+        _check_model_file(args.resume)
         # A model the app trained goes on with its own settings; any other with the preset's
         # (the MLP's by default): its optimizer, learning rate and batch size.
         resume_meta = storage.read_metadata(args.resume)
@@ -229,6 +240,7 @@ def cmd_train(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    _check_model_file(args.model)
     data = _load_data(args)
     _quiet_tensorflow()
     model = _load_model(args.model)
@@ -240,6 +252,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_predict(args) -> int:
+    _check_model_file(args.model)
     data = _load_data(args)
     _quiet_tensorflow()
     model = _load_model(args.model)

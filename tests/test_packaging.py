@@ -101,7 +101,7 @@ def test_frozen_app_trains_saves_evaluates_and_predicts(frozen_app, mnist_path, 
                      "--data", str(mnist_path), "--out", str(out))
     assert result.returncode == 0, f"stdout: {result.stdout[-2000:]}\nstderr: {result.stderr[-4000:]}"
     assert "AutoGraph could not transform" not in result.stderr, result.stderr[-4000:]
-    assert out.is_file() and json.loads(out.with_suffix(".json").read_text())["epochs_run"] == 1
+    assert out.is_file() and json.loads(out.with_name(out.name + ".json").read_text())["epochs_run"] == 1
     accuracy = float(result.stdout.split("test_accuracy=")[1].split()[0])
     assert accuracy > 0.6, result.stdout  # one epoch on 2,000 images: ~0.8
 

@@ -147,6 +147,20 @@ def read_metadata(path) -> dict:
 
 def load_model(path):
     """Load a model the app can use, or raise ``ModelFileError`` saying why not."""
+    path = check_model_file(path)
+
+    import keras
+
+    try:
+        model = keras.saving.load_model(path, safe_mode=True, compile=True)
+    except Exception as exc:
+        raise ModelFileError(f"Could not load {path.name}: {_reason(exc)}") from exc
+    check_model_shapes(model, path.name)
+    return compile_for_app(model)
+
+
+def check_model_file(path) -> Path:
+    """What can be checked of a model file without TensorFlow: there, a file, the right kind."""
     path = Path(path)
     if not path.exists():
         raise ModelFileError(f"No model file at {path}.")
@@ -161,15 +175,7 @@ def load_model(path):
         raise ModelFileError(f"{path.name} is damaged or not a Keras model file (not a .keras archive).")
     if suffix == ".h5":
         _check_h5(path)
-
-    import keras
-
-    try:
-        model = keras.saving.load_model(path, safe_mode=True, compile=True)
-    except Exception as exc:
-        raise ModelFileError(f"Could not load {path.name}: {_reason(exc)}") from exc
-    check_model_shapes(model, path.name)
-    return compile_for_app(model)
+    return path
 
 
 def compile_for_app(model, optimizer=None, fallback=None):
