@@ -384,7 +384,25 @@ def test_bad_explicit_path_raises_and_keeps_cache(tmp_path, synthetic, no_networ
 # --------------------------------------------------------------------------- load_mnist: cache
 
 
-def test_cache_serves_first(tmp_path, synthetic, no_network_routes, caplog):
+def test_an_unverified_cache_is_fetched_again_and_served_only_as_a_last_resort(tmp_path, synthetic, real_arrays,
+                                                                              monkeypatch, caplog):
+    """Altered labels in the cache: the real MNIST is fetched again (and cached); offline, the
+    altered copy is still served, with a warning, rather than nothing."""
+    cache = data.cache_file(tmp_path)
+    data.save_npz_atomic(synthetic, cache)
+    with caplog.at_level(logging.WARNING, logger="mnist_gui.data"):
+        offline = data.load_mnist(cache_dir=tmp_path, use_keras=False, use_pypi=False)
+    assert offline.source == "cache" and not offline.verified
+    assert "does not match the official hashes" in caplog.text
+    monkeypatch.setattr(data, "_load_from_keras", lambda timeout: (real_arrays, "fake-keras"))
+    fetched = data.load_mnist(cache_dir=tmp_path, use_pypi=False)
+    assert fetched.source == "keras" and fetched.verified
+    again = data.load_mnist(cache_dir=tmp_path, use_keras=False, use_pypi=False)
+    assert again.source == "cache" and again.verified
+
+
+def test_cache_serves_first(tmp_path, real_arrays, no_network_routes, caplog):
+    synthetic = real_arrays  # a verified cache: no network route is tried
     cache = data.cache_file(tmp_path)
     data.save_npz_atomic(synthetic, cache)
     with caplog.at_level(logging.INFO, logger="mnist_gui.data"):

@@ -494,9 +494,14 @@ def load_mnist(
             ) from exc
 
     failures = []
+    unverified = None  # a cache that is not MNIST byte for byte: fetched again, kept as the last resort
     if cache.is_file():
         try:
-            return _serve(read_npz(cache), "cache", cache)
+            served = _serve(read_npz(cache), "cache", cache)
+            if served.verified:
+                return served
+            unverified = served
+            failures.append("cache: does not match the official MNIST hashes")
         except DatasetError as exc:
             # Left in place; a later source will overwrite it with good data.
             log.warning("Ignoring unusable MNIST cache: %s", exc)
@@ -523,6 +528,9 @@ def load_mnist(
         _store(data, cache)
         return data
 
+    if unverified is not None:
+        log.warning("Serving the MNIST cache although it does not match the official hashes: %s", cache)
+        return unverified
     tried = "\n".join(f"  - {failure}" for failure in failures)
     raise DatasetError(
         f"Could not load MNIST from any source:\n{tried}\n{how_to_provide(cache_dir)}"
