@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from .core.metrics import Predictions
 from .core.models import PRESETS, ModelConfig, preset_title
-from .model_host import BACKGROUND_NICE, ModelHost, ModelInfo, background_priority  # noqa: F401
+from .model_host import ModelHost, ModelInfo, background_priority
 from .training_runner import TrainingPlan, TrainingRunner
 
 log = logging.getLogger("mnist_gui.service")

@@ -66,7 +66,7 @@ def _thread_nice_values():
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
 def test_background_threads_yield_the_cpu_to_the_ui_thread(qtbot, service):
     """The training and model threads, and the threads they start, run at a lower priority; the UI thread doesn't."""
-    from mnist_gui.service import BACKGROUND_NICE
+    from mnist_gui.model_host import BACKGROUND_NICE
 
     ui_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     seen = []

@@ -8,6 +8,7 @@ weights and optimizer state, epochs counting on), and reports through ``core.tra
 from __future__ import annotations
 
 import threading
+from typing import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -43,7 +44,7 @@ class RunOutcome:
 def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, epochs: int | None = None,
           train_size: int | None = None, progress: training.Progress | None = None,
           stop_event: threading.Event | None = None, fast: bool = True, keep_optimizer: bool = True,
-          on_model: callable = None) -> RunOutcome:
+          on_model: Callable | None = None) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
