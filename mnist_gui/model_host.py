@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from .core.memory import release_free_memory
 from .core.metrics import Predictions
 
 log = logging.getLogger("mnist_gui.model_host")
@@ -125,6 +126,8 @@ class _ModelWorker(QObject):
             return
         # Summarised here, so that the UI thread's share of every epoch end stays small.
         self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
+        del parts
+        release_free_memory()  # a CNN's pass frees hundreds of MB of activations
 
     def _set_current(self, model, predictor, info):
         with self.lock:

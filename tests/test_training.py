@@ -157,6 +157,22 @@ def test_predictor_accepts_models_with_flat_input(mnist):
     np.testing.assert_allclose(probs, expected, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("name", ["seed", "cnn"])
+def test_predictors_of_one_architecture_share_one_compiled_program(mnist, name):
+    """XLA never frees a compiled program: a model per training run must not add one each."""
+    models = [build_model(preset(name, seed=s)) for s in (1, 2, 3)]
+    predictors = [training.Predictor(m) for m in models]
+    forward = training._shared_forward(models[0])
+    assert all(training._shared_forward(m) is forward for m in models)
+    x = mnist.x_test[:64]
+    for model, predictor in zip(models, predictors):  # each answers with its own weights
+        np.testing.assert_allclose(predictor(x), model(x.astype("float32"), training=False).numpy(),
+                                   rtol=1e-5, atol=1e-6)
+    assert not np.allclose(predictors[0](x), predictors[1](x))
+    models[0].set_weights(models[1].get_weights())  # weights set later are seen: passed by handle
+    np.testing.assert_allclose(predictors[0](x), predictors[1](x), rtol=1e-6, atol=1e-7)
+
+
 def test_both_paths_reshuffle_every_epoch_even_with_a_global_seed():
     """build_model sets a global seed; Keras' own NumPy shuffling would then repeat one order forever."""
     import keras

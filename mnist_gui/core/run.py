@@ -12,7 +12,7 @@ from typing import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from . import training
+from . import trainers, training
 from .models import ModelConfig, build_model, make_optimizer
 
 
@@ -73,25 +73,30 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         history = {k: list(v) for k, v in (prior.get("history") or {}).items()}
         fresh = make_optimizer(config)
         compile_for_app(model, None if keep_optimizer else fresh, fallback=fresh)
+    # The run trains a kept model of this architecture, its steps compiled by an earlier run
+    # (see core.trainers), and hands out a copy: every new model's steps stay compiled forever.
+    trainer, key = trainers.POOL.take(model)
     if on_model is not None:
-        on_model(model)
+        on_model(trainer)
 
-    rate = getattr(model.optimizer, "learning_rate", None)
+    rate = getattr(trainer.optimizer, "learning_rate", None)
     if hasattr(rate, "assign"):  # a kept optimizer starts from the config's rate (the schedule may move it)
         rate.assign(config.learning_rate)
     keeper = _GoodWeights(progress)
-    start_weights = None if first_epoch == 0 else model.get_weights()
+    start_weights = None if first_epoch == 0 else trainer.get_weights()
     schedule = None
     if config.schedule != "constant":
         schedule = lambda epoch: config.lr_at_epoch(epoch, first_epoch, epochs)  # noqa: E731
-    result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test),
+    result = training.fit(trainer, x, y, validation_data=(data.x_test, data.y_test),
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
                           lr_at_epoch=schedule, fast=fast)
-    for key, values in result.history.items():
-        history.setdefault(key, []).extend(values)
+    for name, values in result.history.items():
+        history.setdefault(name, []).extend(values)
 
     kept_epoch = None
+    model = trainers.copy_model(trainer)
+    trainers.POOL.give_back(key, trainer)
     if result.diverged:
         good = keeper.weights if keeper.weights is not None else start_weights
         if good is None:
