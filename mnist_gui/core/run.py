@@ -87,7 +87,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test),
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
-                          lr_at_epoch=schedule, fast=fast)
+                          lr_at_epoch=schedule, fast=fast, augment=config.augment)
     for key, values in result.history.items():
         history.setdefault(key, []).extend(values)
 
