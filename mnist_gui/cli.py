@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--momentum", type=float, help="SGD momentum, 0 to 0.999")
     train.add_argument("--weight-decay", type=float, help="decoupled weight decay, 0 to 0.1")
     train.add_argument("--dropout", type=float, help="dropout after each hidden layer (MLP), 0 to 0.9")
-    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule per epoch")
+    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (one_cycle: per batch, up then down)")
     train.add_argument("--lr-decay", type=float, help="the step schedule's factor per epoch")
     train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
                        help="random rotation, shear, zoom, shift and stroke width of the training images "

@@ -66,6 +66,7 @@ def _to_floats(logs) -> dict[str, float]:
 def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
         progress: Progress | None = None, stop_event: threading.Event | None = None,
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
+        lr_at_step: Callable[[int, int], float] | None = None,
         initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=(),
         augment: bool = False) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
@@ -76,7 +77,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     model keeps the weights it reached. A non-finite loss stops training and sets ``diverged``
     (the weights are then those of the failed step: see ``core.run`` for what is kept).
     ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
-    (the notebook's path), which the throughput benchmark compares against. ``augment`` maps
+    (the notebook's path), which the throughput benchmark compares against. ``lr_at_step(step,
+    total)`` sets the learning rate before every batch (every chunk on the fast path), counting
+    this run's steps from 0. ``augment`` maps
     ``core.augment``'s random Keras layers over the training batches (in tf.data's threads, the
     stock step loop); the model itself is unchanged and validation sees the plain test images.
     """
@@ -121,6 +124,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
     if lr_at_epoch is not None:
         callbacks.append(keras.callbacks.LearningRateScheduler(lr_at_epoch))
+    if lr_at_step is not None:
+        callbacks.append(_step_schedule(lr_at_step, initial_epoch, total_batches * (epochs - initial_epoch), chunk,
+                                       total_batches))
 
     start = time.perf_counter()
     try:
@@ -190,6 +196,23 @@ def _augmented(batches, seed=None):
     augmenter = build_augmenter(seed)
     return batches.map(lambda images, labels: (augmenter(images, training=True), labels),
                        num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+
+
+def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches):
+    """A Keras callback setting the learning rate before every call of the train function."""
+    import keras
+
+    class StepSchedule(keras.callbacks.Callback):
+        epoch = 0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch - initial_epoch
+
+        def on_train_batch_begin(self, batch, logs=None):
+            step = self.epoch * total_batches + min(batch * chunk, total_batches)
+            self.model.optimizer.learning_rate.assign(lr_at_step(step, total_steps))
+
+    return StepSchedule()
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
