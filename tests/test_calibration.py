@@ -27,7 +27,9 @@ def test_model_with_temperature_keeps_answers_softens_them_and_loads_safely(trai
     x = mnist.x_test[:500]
     before = Predictor(trained_mlp_model)(x)
     path = save_model(with_temperature(trained_mlp_model, 2.0), tmp_path / "t.keras")
-    after = Predictor(load_model(path))(x)  # safe_mode: only built-in layers
+    loaded = load_model(path)  # safe_mode
+    assert [type(layer) for layer in loaded.layers] == [type(layer) for layer in trained_mlp_model.layers]
+    after = Predictor(loaded)(x)
     np.testing.assert_array_equal(after.argmax(1), before.argmax(1))
     assert (after.max(1) <= before.max(1) + 1e-6).all() and after.max(1).mean() < before.max(1).mean() - 0.01
     # Exactly softmax(log p / T).

@@ -3,8 +3,8 @@
 A model trained on MNIST is more sure of a mouse drawing than it is right about it. Dividing the
 logits by a temperature T > 1 fixes that without changing any prediction (Guo et al., 2017). T is
 fitted on drawings of *training* digits (``core.drawn``), never on the drawn benchmark's test digits,
-and saved inside the model as built-in layers (Dense without softmax, Rescaling by 1/T, Softmax):
-any Keras loads it with safe_mode, and the Draw Pad, Gallery and CLI need not know.
+and saved inside the model by dividing its last layer's weights by T: the same layers, any Keras
+loads it with safe_mode, and the Draw Pad, Gallery and CLI need not know.
 """
 
 from __future__ import annotations
@@ -39,17 +39,17 @@ def fit_temperature(probabilities, labels) -> float:
 
 
 def with_temperature(model, temperature: float):
-    """A copy of ``model`` (ending in a softmax Dense layer) whose logits are divided by ``temperature``."""
+    """A copy of ``model`` (ending in a softmax Dense layer) whose logits are divided by ``temperature``.
+
+    Dividing the last layer's weights and bias by T divides its logits by T: the model keeps its
+    layers (the Inside tab's attribution still reads the scores before the softmax).
+    """
     import keras
-    from keras import layers
 
     last = model.layers[-1]
-    if not isinstance(last, layers.Dense) or last.activation is not keras.activations.softmax:
+    if not isinstance(last, keras.layers.Dense) or last.activation is not keras.activations.softmax:
         raise ValueError("the model must end in a Dense layer with softmax")
-    logits_layer = layers.Dense(last.units, activation=None, use_bias=last.use_bias, name="logits")
-    x = logits_layer(last.input)
-    x = layers.Rescaling(1.0 / float(temperature), name="temperature")(x)
-    outputs = layers.Softmax(name="probabilities")(x)
-    calibrated = keras.Model(model.inputs, outputs, name=model.name)
-    logits_layer.set_weights(last.get_weights())
+    calibrated = keras.models.clone_model(model)
+    calibrated.set_weights(model.get_weights())
+    calibrated.layers[-1].set_weights([w / float(temperature) for w in last.get_weights()])
     return calibrated
