@@ -13,6 +13,7 @@ included; the other side's turns excluded), at the end of the first epoch whose 
 reaches 98.5%, 99.0% and 99.4%. ``ratio_99.0`` is the preset's seconds to 99.0% divided by the
 anchor's median epoch (first epoch excluded); likewise ``ratio_99.4``. Goals: <= 2 and <= 6.
 Usage: python benchmarks/time_to_accuracy.py [--preset cnn] [--epochs N] [--anchor-epochs 6] [--seed 42] [--no-augment]
+       [--batch-size N] [--lr X]
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def main():
     parser.add_argument("--anchor-epochs", type=int, default=6)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-augment", action="store_true", help="the preset without augmentation")
+    parser.add_argument("--batch-size", type=int, help="instead of the preset's")
+    parser.add_argument("--lr", type=float, help="instead of the preset's learning rate")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
     args = parser.parse_args()
 
@@ -86,7 +89,9 @@ def main():
 
     data = load_mnist(args.data)
     config = preset(args.preset, seed=args.seed, **({"epochs": args.epochs} if args.epochs else {}),
-                    **({"augment": False} if args.no_augment else {}))
+                    **({"augment": False} if args.no_augment else {}),
+                    **({"batch_size": args.batch_size} if args.batch_size else {}),
+                    **({"learning_rate": args.lr} if args.lr else {}))
     print(f"preset {config.preset}: {config.to_json()}", flush=True)
     turns = Turns(2)
     timers = [epoch_timer(turns, 0), epoch_timer(turns, 1)]

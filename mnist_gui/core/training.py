@@ -187,15 +187,21 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
             .prefetch(tf.data.AUTOTUNE))
 
 
-def _augmented(batches, seed=None):
-    """The batches through ``core.augment``'s random layers, computed in tf.data's threads beside the step."""
+def _augmented(batches, seed=None, share=None):
+    """The batches with ``share`` of each (default ``augment.SHARE``; the batch is shuffled, so its
+    first images) through ``core.augment``'s random layers, in tf.data's threads beside the step."""
     import tensorflow as tf
 
-    from .augment import build_augmenter
+    from .augment import SHARE, build_augmenter
 
     augmenter = build_augmenter(seed)
-    return batches.map(lambda images, labels: (augmenter(images, training=True), labels),
-                       num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+    share = SHARE if share is None else share
+
+    def augment(images, labels):
+        k = tf.cast(tf.math.ceil(share * tf.cast(tf.shape(images)[0], tf.float32)), tf.int32)
+        return tf.concat([augmenter(images[:k], training=True), images[k:]], axis=0), labels
+
+    return batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
 
 
 def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches):
