@@ -79,9 +79,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
     (the notebook's path), which the throughput benchmark compares against. ``lr_at_step(step,
     total)`` sets the learning rate before every batch (every chunk on the fast path), counting
-    this run's steps from 0. ``augment`` maps
-    ``core.augment``'s random Keras layers over the training batches (in tf.data's threads, the
-    stock step loop); the model itself is unchanged and validation sees the plain test images.
+    this run's steps from 0. ``augment`` maps ``core.augment``'s random Keras layers over the
+    training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
+    kernel); the model itself is unchanged and validation sees the plain test images.
     """
     import keras
     import tensorflow as tf
