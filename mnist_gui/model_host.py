@@ -55,6 +55,7 @@ class ModelInfo:
     config: dict = field(default_factory=dict)
     path: str | None = None          # file it came from or was saved to
     test_accuracy: float | None = None
+    drawn_accuracy: float | None = None  # on benchmarks/drawn_digits.py's mouse-style drawings (sidecar)
     training: bool = False           # weights are a snapshot of a run in progress
     epoch: int | None = None         # epochs trained in all (1-based), when known
     metadata: dict = field(default_factory=dict, compare=False)  # its sidecar record
@@ -284,11 +285,13 @@ class _ModelWorker(QObject):
             return
         meta = storage.read_metadata(path)
         accuracy = meta.get("test_accuracy")
+        drawn = meta.get("drawn_accuracy")
         epochs = meta.get("epochs_run")
         info = ModelInfo(
             name=Path(path).stem, version=version, preset=meta.get("preset"),
             config=meta.get("config") if isinstance(meta.get("config"), dict) else {},
             path=str(path), test_accuracy=accuracy if isinstance(accuracy, (int, float)) else None,
+            drawn_accuracy=drawn if isinstance(drawn, (int, float)) and not isinstance(drawn, bool) else None,
             epoch=epochs if isinstance(epochs, int) else None, metadata=meta)
         self.other = None
         self.install(model, info)

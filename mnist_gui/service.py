@@ -393,7 +393,8 @@ class ModelService(QObject):
     def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None) -> bool:
         """Continue the current model for ``epochs`` more epochs: its weights, its optimizer state
         (where it has one) and its epoch count go on. A model the app built trains on with its own
-        settings; any other 28×28→10 model with ``config``'s optimizer, learning rate and batch size."""
+        settings (``config``'s batch size and augmentation); any other 28×28→10 model with ``config``'s
+        optimizer, learning rate, batch size and augmentation."""
         info = self.model_info
         if info is None:
             self.training_failed.emit("There is no model to train more: train one or open a model file.")
@@ -403,8 +404,8 @@ class ModelService(QObject):
             base = ModelConfig.from_dict(info.config) if own else (config or PRESETS["mlp"].defaults)
         except (TypeError, ValueError):
             own, base = False, config or PRESETS["mlp"].defaults
-        if own and config is not None:
-            base = base.replace(batch_size=config.batch_size)
+        if own and config is not None:  # how it trains may change, not what it is
+            base = base.replace(batch_size=config.batch_size, augment=config.augment)
         base = base.replace(epochs=max(1, int(epochs)))
         if not self._can_train(base):
             return False

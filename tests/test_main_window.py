@@ -157,14 +157,14 @@ def test_keyboard_reaches_the_training_form_in_order(qtbot, window):
     tab.apply_preset("mlp")
     tab.preset_combo.setFocus()
     order = [tab.preset_combo]
-    for _ in range(10):
+    for _ in range(11):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         order.append(window.focusWidget())
     # (Train comes next once TensorFlow and the data are ready; disabled fields and buttons take
     # no focus: momentum is SGD's, the decay factor the step schedule's.)
     assert order == [tab.preset_combo, tab.hidden_edit, tab.activation_combo, tab.dropout_spin,
                      tab.optimizer_combo, tab.lr_edit, tab.weight_decay_spin, tab.schedule_combo,
-                     tab.epochs_spin, tab.batch_spin, tab.train_size_spin]
+                     tab.epochs_spin, tab.batch_spin, tab.augment_check, tab.train_size_spin]
 
 
 def test_shortcuts_switch_tabs(qtbot, window):
@@ -288,3 +288,20 @@ def test_inside_tab_explains_the_drawing_or_the_gallery_image_and_opens_images_i
     window.inside_tab.open_in_gallery.emit(8)
     assert opened == [8]
     assert window.tabs.currentWidget() is window.gallery_tab
+
+
+def test_a_models_drawn_accuracy_comes_from_its_sidecar(qtbot, service_with_model, tmp_path):
+    import json
+
+    from mnist_gui.core.storage import sidecar_path
+
+    target = tmp_path / "mine.keras"
+    with qtbot.waitSignal(service_with_model.model_saved, timeout=30_000):
+        service_with_model.save_model(str(target))
+    sidecar = sidecar_path(target)
+    for recorded, shown in ((0.987, 0.987), ("very good", None)):
+        meta = json.loads(sidecar.read_text())
+        sidecar.write_text(json.dumps({**meta, "drawn_accuracy": recorded}))
+        with qtbot.waitSignal(service_with_model.test_predictions_ready, timeout=30_000):
+            service_with_model.open_model(str(target))
+        assert service_with_model.model_info.drawn_accuracy == shown

@@ -265,3 +265,21 @@ def test_a_compiled_chunk_trains_as_the_stock_step_loop_does(mnist):
         step_fast, step_stock = a - w, b - w  # compare what training changed, not the weights alone
         assert np.abs(step_stock).max() > 0  # every weight moved, BatchNorm's statistics included
         np.testing.assert_allclose(step_fast, step_stock, rtol=0, atol=1e-3 * np.abs(step_stock).max())
+
+
+def test_step_schedule_sets_the_rate_before_every_batch(mnist):
+    """fit's lr_at_step: the optimizer's rate follows it batch by batch, steps counted from this run's start."""
+    import keras
+
+    seen = []
+
+    class Spy(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            seen.append(float(self.model.optimizer.learning_rate.numpy()))
+
+    model = build_model(preset("cnn", augment=False))
+    result = training.fit(model, mnist.x_train[:640], mnist.y_train[:640], epochs=3, initial_epoch=1,
+                          batch_size=128, lr_at_step=lambda step, total: (step + 1) / (1000 * total),
+                          callbacks=[Spy()])
+    assert result.epochs_run == 2
+    assert seen == pytest.approx([(s + 1) / 10_000 for s in range(10)])  # 2 epochs × 5 batches

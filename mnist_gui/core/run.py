@@ -44,7 +44,7 @@ class RunOutcome:
 def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, epochs: int | None = None,
           train_size: int | None = None, progress: training.Progress | None = None,
           stop_event: threading.Event | None = None, fast: bool = True, keep_optimizer: bool = True,
-          on_model: Callable | None = None) -> RunOutcome:
+          on_model: Callable | None = None, callbacks=()) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
@@ -84,13 +84,16 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         rate.assign(config.learning_rate)
     keeper = _GoodWeights(progress)
     start_weights = None if first_epoch == 0 else trainer.get_weights()
-    schedule = None
-    if config.schedule != "constant":
+    schedule = step_schedule = None
+    if config.schedule == "one_cycle":
+        step_schedule = config.lr_at_step
+    elif config.schedule != "constant":
         schedule = lambda epoch: config.lr_at_epoch(epoch, first_epoch, epochs)  # noqa: E731
     result = training.fit(trainer, x, y, validation_data=(data.x_test, data.y_test),
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
-                          lr_at_epoch=schedule, fast=fast)
+                          lr_at_epoch=schedule, lr_at_step=step_schedule, fast=fast, augment=config.augment,
+                          callbacks=callbacks)
     for name, values in result.history.items():
         history.setdefault(name, []).extend(values)
 

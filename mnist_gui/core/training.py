@@ -67,7 +67,9 @@ def _to_floats(logs) -> dict[str, float]:
 def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
         progress: Progress | None = None, stop_event: threading.Event | None = None,
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
-        initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=()) -> TrainResult:
+        lr_at_step: Callable[[int, int], float] | None = None,
+        initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=(),
+        augment: bool = False) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
     Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its
@@ -76,7 +78,11 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     model keeps the weights it reached. A non-finite loss stops training and sets ``diverged``
     (the weights are then those of the failed step: see ``core.run`` for what is kept).
     ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
-    (the notebook's path), which the throughput benchmark compares against.
+    (the notebook's path), which the throughput benchmark compares against. ``lr_at_step(step,
+    total)`` sets the learning rate before every batch (every chunk on the fast path), counting
+    this run's steps from 0. ``augment`` maps ``core.augment``'s random Keras layers over the
+    training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
+    kernel); the model itself is unchanged and validation sees the plain test images.
     """
     import keras
     import tensorflow as tf
@@ -90,7 +96,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     total_batches = math.ceil(len(x) / batch_size)
     # XLA on the CPU runs convolutions inside a loop orders of magnitude slower than TensorFlow's
     # own kernels; a CNN's steps are long enough that per-step overhead does not matter anyway.
-    chunked = fast and _dense_only(model)
+    chunked = fast and _dense_only(model) and not augment
     chunk = _even_chunk(total_batches, chunk_batches) if chunked else 1
 
     if chunked:
@@ -99,7 +105,10 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         # fit() only counts the chunks; each one's image indices come from ``order``.
         fit_args = dict(x=tf.data.Dataset.range(order.chunks), shuffle=False)
     else:
-        fit_args = dict(x=_epoch_batches(x, y, batch_size, shuffle_seed), shuffle=False)
+        batches = _epoch_batches(x, y, batch_size, shuffle_seed)
+        if augment:
+            batches = _augmented(batches, shuffle_seed)
+        fit_args = dict(x=batches, shuffle=False)
 
     val = None
     if validation_data is not None:
@@ -116,6 +125,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
     if lr_at_epoch is not None:
         callbacks.append(keras.callbacks.LearningRateScheduler(lr_at_epoch))
+    if lr_at_step is not None:
+        callbacks.append(_step_schedule(lr_at_step, initial_epoch, total_batches * (epochs - initial_epoch), chunk,
+                                       total_batches))
 
     start = time.perf_counter()
     try:
@@ -174,6 +186,40 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
             .batch(batch_size)
             .map(to_float, num_parallel_calls=tf.data.AUTOTUNE)
             .prefetch(tf.data.AUTOTUNE))
+
+
+def _augmented(batches, seed=None, share=None):
+    """The batches with ``share`` of each (default ``augment.SHARE``; the batch is shuffled, so its
+    first images) through ``core.augment``'s random layers, in tf.data's threads beside the step."""
+    import tensorflow as tf
+
+    from .augment import SHARE, build_augmenter
+
+    augmenter = build_augmenter(seed)
+    share = SHARE if share is None else share
+
+    def augment(images, labels):
+        k = tf.cast(tf.math.ceil(share * tf.cast(tf.shape(images)[0], tf.float32)), tf.int32)
+        return tf.concat([augmenter(images[:k], training=True), images[k:]], axis=0), labels
+
+    return batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+
+
+def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches):
+    """A Keras callback setting the learning rate before every call of the train function."""
+    import keras
+
+    class StepSchedule(keras.callbacks.Callback):
+        epoch = 0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch - initial_epoch
+
+        def on_train_batch_begin(self, batch, logs=None):
+            step = self.epoch * total_batches + min(batch * chunk, total_batches)
+            self.model.optimizer.learning_rate.assign(lr_at_step(step, total_steps))
+
+    return StepSchedule()
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):

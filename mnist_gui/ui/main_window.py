@@ -169,6 +169,12 @@ class MainWindow(QMainWindow):
 
         versions = [f"mnist-gui {__version__}", f"Python {platform.python_version()}",
                     f"Qt {qVersion()} (PySide6 {pyside_version})", *self.service.versions()]
+        info = self.service.model_info
+        if info is not None:
+            facts = [f"{a:.2%} of the {what}" for a, what in (
+                (info.test_accuracy, "MNIST test images"),
+                (info.drawn_accuracy, "mouse-style drawings (drawn-digit benchmark)")) if a is not None]
+            versions.append(f"Model: {info.name}" + (f", right on {' and '.join(facts)}" if facts else ""))
         return (f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
                 f"<p><small>{self.texts['credit']}</small></p>")
 

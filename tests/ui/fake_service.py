@@ -326,6 +326,8 @@ class FakeModelService(QObject):
             self.training_failed.emit("Training is already running.")
             return False
         base = ModelConfig.from_dict(info.config) if info.config else (config or ModelConfig(preset="mlp"))
+        if info.config and config is not None:  # as the real service: how it trains may change
+            base = base.replace(batch_size=config.batch_size, augment=config.augment)
         base = base.replace(epochs=epochs)
         x, y = self.data.x_train, self.data.y_train
         if train_size:

@@ -61,3 +61,16 @@ def test_the_status_bar_says_a_model_is_not_saved(qtbot, window):
 def test_about_names_versions_without_importing_tensorflow(window):
     text = window.about_text()
     assert "Python" in text and "Qt" in text and "TensorFlow: fake" in text
+
+
+def test_about_names_the_models_clean_and_drawn_accuracy(qtbot, window):
+    from dataclasses import replace
+
+    from mnist_gui.model_host import ModelInfo
+
+    service = window.service
+    service.model_info = ModelInfo("mnist_cnn", 7, preset="cnn", test_accuracy=0.9961, drawn_accuracy=0.9903)
+    text = window.about_text()
+    assert "Model: mnist_cnn, right on 99.61% of the MNIST test images and 99.03% of the mouse-style drawings" in text
+    service.model_info = replace(service.model_info, drawn_accuracy=None)
+    assert "99.61% of the MNIST test images" in window.about_text() and "drawings" not in window.about_text()
