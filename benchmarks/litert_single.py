@@ -44,7 +44,7 @@ def main():
     from mnist_gui.core.litert import bundled_export
     from mnist_gui.core.training import Predictor
     from mnist_gui.paths import bundled_models_dir
-    from mnist_gui.service import _LiteRTThread
+    from mnist_gui.model_host import _LiteRTThread
 
     import tensorflow  # noqa: F401  (first, as in the app after the handover)
 

@@ -5,7 +5,8 @@ prints wall-clock timestamps at its first paint, when the first model able to pr
 start's LiteRT export, or TensorFlow's model without one) has answered a Draw Pad request, and when
 TensorFlow's model is in; then it quits.
 Usage: python benchmarks/startup.py [--runs 5] [--packaged [dist/mnist-gui/mnist-gui]] [--source]
-(no flag: from source; --packaged alone measures the packaged app only; both flags measure both.)
+(no flag: from source; --packaged alone measures the packaged app only; both flags measure both,
+launching them in turn.)
 """
 
 import argparse
@@ -38,18 +39,26 @@ def one_run(command, env) -> dict[str, float]:
     return times
 
 
-def measure(name, command, runs, env):
-    one_run(command, env)  # warm the OS file cache; not counted
-    results = [one_run(command, env) for _ in range(runs)]
-    print(f"{name}: {runs} runs (offscreen, fresh settings, after one warm-up launch); "
-          f"fast start used in {sum(r['fast_start'] for r in results)} of {runs}")
-    for key, label in (("window_shown", "launch -> window shown"),
-                       ("prediction_ready", "launch -> first Draw Pad prediction"),
-                       ("tensorflow_ready", "launch -> TensorFlow model ready")):
-        values = [r[key] for r in results]
-        goal = f"; goal <= {GOALS[key]} s" if key in GOALS else ""
-        print(f"  {label + ':':38s} median {statistics.median(values):.2f} s "
-              f"(min {min(values):.2f}, max {max(values):.2f}){goal}")
+def measure(variants, runs, env):
+    """Launch the variants in turn (A, B, A, B, ...), so that the machine's slow spells fall on all alike."""
+    for _, command in variants:
+        one_run(command, env)  # warm the OS file cache; not counted
+    results = {name: [] for name, _ in variants}
+    for _ in range(runs):
+        for name, command in variants:
+            results[name].append(one_run(command, env))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    for name, rows in results.items():
+        print(f"{name}: {runs} runs (offscreen, fresh settings, after one warm-up launch, variants taking "
+              f"turns; load average {load:.1f} at the end); fast start used in {sum(r['fast_start'] for r in rows)} "
+              f"of {runs}")
+        for key, label in (("window_shown", "launch -> window shown"),
+                           ("prediction_ready", "launch -> first Draw Pad prediction"),
+                           ("tensorflow_ready", "launch -> TensorFlow model ready")):
+            values = [r[key] for r in rows]
+            goal = f"; goal <= {GOALS[key]} s" if key in GOALS else ""
+            print(f"  {label + ':':38s} median {statistics.median(values):.2f} s "
+                  f"(min {min(values):.2f}, max {max(values):.2f}){goal}")
 
 
 def main():
@@ -62,12 +71,14 @@ def main():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="3", MNIST_GUI_STARTUP_PROBE="1")
     with tempfile.TemporaryDirectory() as home:
         env["XDG_CONFIG_HOME"] = home  # fresh settings: the first-launch path (best bundled model)
+        variants = []
         if args.packaged is None or args.source:
-            measure("from source", [sys.executable, "-m", "mnist_gui"], args.runs, env)
+            variants.append(("from source", [sys.executable, "-m", "mnist_gui"]))
         if args.packaged is not None:
             if not Path(args.packaged).is_file():
                 raise SystemExit(f"no packaged app at {args.packaged}: run `make package`")
-            measure("packaged", [args.packaged], args.runs, env)
+            variants.append(("packaged", [args.packaged]))
+        measure(variants, args.runs, env)
 
 
 if __name__ == "__main__":
