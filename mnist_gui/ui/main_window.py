@@ -287,11 +287,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_):
         training = self.service.is_training
         self.open_model_action.setEnabled(not training)
-        self.save_model_action.setEnabled(self.service.has_model and not training)
-        # Exports come from TensorFlow's model, not from the fast start's LiteRT stand-in.
+        # Saves and exports come from TensorFlow's model, not from the fast start's LiteRT stand-in.
         info = self.service.model_info
-        self.export_action.setEnabled(info is not None and not info.fast_start and not training
-                                      and not self.service.is_exporting)
+        keras_model = info is not None and not info.fast_start
+        self.save_model_action.setEnabled(keras_model and not training)
+        self.export_action.setEnabled(keras_model and not training and not self.service.is_exporting)
 
     def show_error(self, title: str, message: str):
         """A window-modal box that does not block the event loop (training keeps reporting)."""

@@ -91,4 +91,4 @@ def test_file_export_goes_through_the_service_and_shows_the_parity_line(qtbot, w
     # The fast start's LiteRT stand-in is not the model to export: the action waits for TensorFlow's.
     service.model_info = replace(service.model_info, fast_start=True)
     service.model_changed.emit(service.model_info)
-    assert not window.export_action.isEnabled()
+    assert not window.export_action.isEnabled() and not window.save_model_action.isEnabled()
