@@ -171,6 +171,7 @@ class _ModelWorker(QObject):
                     self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
             except Exception:  # TensorFlow's model predicts the test set after the handover instead
                 log.info("fast-start test predictions failed", exc_info=True)
+                cancel.set()
 
         threading.Thread(target=run, name="litert-test", daemon=True).start()
 
@@ -188,7 +189,8 @@ class _ModelWorker(QObject):
             old.close()
         self.installed.emit(info)
         # At the handover the fast start's test-set pass (running or done) answers for this version.
-        if not (self._fast_pass is not None and self._fast_pass[:2] == (info.version, self.x_test)):
+        passing = self._fast_pass
+        if not (passing is not None and passing[:2] == (info.version, self.x_test) and not passing[2].is_set()):
             self._cancel_fast_pass()
             self._predict_test()
         deferred, self._deferred = self._deferred, []

@@ -155,7 +155,8 @@ def test_handover_happens_once_and_keeps_the_version(cold_service, qtbot, mnist)
     service = cold_service
     path = bundled_models_dir() / "mnist_cnn.keras"
     seen = _changes(service)
-    with qtbot.waitSignal(service.test_predictions_ready, timeout=60_000):
+    # The pass runs at nice 19 on one thread: on a machine busy with other work it can take minutes.
+    with qtbot.waitSignal(service.test_predictions_ready, timeout=300_000):
         service.open_model(str(path))
     fast_version = service.model_info.version
     assert service.model_info.fast_start and not service.backend_is_ready
@@ -216,6 +217,7 @@ def test_no_stale_fast_prediction_after_another_model_is_chosen(cold_service, qt
         service.load_backend()
     assert service.model_info.version > fast_version and not service.model_info.fast_start
     assert not any(name == "mnist_dnn_v1" and not fast for _, fast, name in seen)  # no handover
+    assert service.host.worker.fast is None  # no interpreter for a file without its own export
 
     digits = mnist.x_test[:50]
     mine = trained_mlp_model.predict(digits, verbose=0)
@@ -243,7 +245,7 @@ def test_draw_pad_answers_do_not_wait_for_the_fast_test_pass(qtbot, mnist_path, 
         order = []
         service.test_predictions_ready.connect(lambda *_: order.append("test set"))
         service.prediction_ready.connect(lambda *_: order.append("draw pad"))
-        with qtbot.waitSignal(service.test_predictions_ready, timeout=120_000):
+        with qtbot.waitSignal(service.test_predictions_ready, timeout=300_000):
             service.load_dataset(mnist_path)  # starts the pass
             qtbot.waitUntil(lambda: service.data is not None, timeout=30_000)
             service.request_prediction(mnist.x_test[:1])
