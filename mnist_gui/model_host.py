@@ -153,7 +153,7 @@ class _ModelWorker(QObject):
         from .core.litert import LiteRTPredictor
 
         version, images, path = self.info.version, self.x_test, self.fast.path
-        if self._fast_pass is not None and self._fast_pass[:2] == (version, images):
+        if self._fast_pass is not None and self._fast_pass[0] == version and self._fast_pass[1] is images:
             return  # already running or done for this model and test set
         self._cancel_fast_pass()
         cancel = threading.Event()
@@ -190,7 +190,8 @@ class _ModelWorker(QObject):
         self.installed.emit(info)
         # At the handover the fast start's test-set pass (running or done) answers for this version.
         passing = self._fast_pass
-        if not (passing is not None and passing[:2] == (info.version, self.x_test) and not passing[2].is_set()):
+        if not (passing is not None and passing[0] == info.version and passing[1] is self.x_test
+                and not passing[2].is_set()):
             self._cancel_fast_pass()
             self._predict_test()
         deferred, self._deferred = self._deferred, []
