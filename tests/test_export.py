@@ -206,3 +206,17 @@ def test_app_exports_the_current_model_on_the_model_thread(qtbot, service_with_m
     assert not service.busy and win.export_action.isEnabled()
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".ini")) == ["app.tflite",
                                                                                           "app.tflite.json"]
+
+
+def test_without_the_onnx_packages_onnx_is_one_line_and_not_offered(monkeypatch, tmp_path, capsys):
+    """Whatever this environment has installed: as a user without the [onnx] extra sees it."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tf2onnx" else real(name, *a))
+    assert export.missing_onnx_packages() == ["tf2onnx"]
+    assert export.available_formats() == ["litert", "savedmodel"]
+    assert main(["export", str(SEED_DNN), "--format", "onnx", "--out", str(tmp_path / "m.onnx")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "pip install 'mnist-gui[onnx]'" in err[0], err
+    assert list(tmp_path.iterdir()) == []
