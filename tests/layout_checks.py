@@ -62,6 +62,7 @@ class FakeService(QObject):
     model_changed = Signal(object)
     model_failed = Signal(str)
     model_saved = Signal(str)
+    model_exported = Signal(str, str)
     test_predictions_ready = Signal(int, object)
     prediction_ready = Signal(object, object)
     training_started = Signal(object)
@@ -84,6 +85,7 @@ class FakeService(QObject):
         self.is_training = False
         self.busy = False
         self.is_saving = False
+        self.is_exporting = False
         self.outcome = None
         self._requests = itertools.count(1)
 
@@ -100,6 +102,8 @@ class FakeService(QObject):
     def load_backend(self): pass
     def load_dataset(self, path=None): pass
     def open_model(self, path): pass
+    def start_fast(self, path): return False
+    def export_model(self, path, fmt): pass
     def stop_training(self): pass
     def start_training(self, config, *, train_size=None): return False
     def train_more(self, epochs, *, config=None, train_size=None): return False

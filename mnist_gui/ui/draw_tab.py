@@ -353,7 +353,8 @@ class DrawTab(QWidget):
         self._digit = prepare_digit(self.canvas.image())
         self._show_preview()
         self.digit_changed.emit(self._digit)
-        if self._digit is None or not self.service.backend_is_ready or not self.service.has_model:
+        # A model can predict before TensorFlow is ready: the fast start's LiteRT export.
+        if self._digit is None or not self.service.has_model:
             self._show_prediction()
             return
         self._pending_request = self.service.request_prediction(self._digit[None])
@@ -437,7 +438,7 @@ class DrawTab(QWidget):
     def _why_no_prediction(self) -> str:
         if self._backend_error:
             return self._backend_error
-        if not self.service.backend_is_ready:
+        if not self.service.backend_is_ready and not self.service.has_model:
             return "Loading TensorFlow…"
         if not self.service.has_model:
             return "No model yet — train one or open a model file"
