@@ -70,6 +70,7 @@ class _ModelWorker(QObject):
     saved = Signal(str, object)                   # path, ModelInfo
     handed_over = Signal(object, object)          # the current model itself, its ModelInfo (for Train more)
     inspected = Signal(object, str, object)       # request id, kind, result (an Exception if it failed)
+    robustness_done = Signal(object, str, object)  # request id, kind, result (partial ones too; or an Exception)
 
     def __init__(self):
         super().__init__()
@@ -225,12 +226,13 @@ class _ModelWorker(QObject):
             log.debug("inside view %s failed", kind, exc_info=True)
             result = exc
         if isinstance(result, types.GeneratorType):
-            self._inspect_step(request_id, kind, result, version)
+            self._step(request_id, kind, result, version, self.inspected)
         else:
             self.inspected.emit(request_id, kind, result)
 
-    def _inspect_step(self, request_id, kind, steps, version):
-        """One step of a long view; the requests queued meanwhile (the Draw Pad's) run before the next."""
+    def _step(self, request_id, kind, steps, version, done):
+        """One step of a long job; the requests queued meanwhile (the Draw Pad's) run before the next.
+        A step may yield a partial result: it is sent on at once (``done``), as the final one is."""
         from .core import inside
 
         try:
@@ -239,16 +241,42 @@ class _ModelWorker(QObject):
                     return
                 if self.info is None or self.info.version != version:
                     raise inside.Superseded("The model changed while this view was computed.")
-                next(steps)
-        except StopIteration as done:
-            result = done.value
+                partial = next(steps)
+        except StopIteration as finished:
+            result = finished.value
         except Exception as exc:
-            log.debug("inside view %s failed", kind, exc_info=True)
+            log.debug("%s failed", kind, exc_info=True)
             result = exc
         else:
-            QTimer.singleShot(0, self, lambda: self._inspect_step(request_id, kind, steps, version))
+            if partial is not None:
+                done.emit(request_id, kind, partial)
+            QTimer.singleShot(0, self, lambda: self._step(request_id, kind, steps, version, done))
             return
-        self.inspected.emit(request_id, kind, result)
+        done.emit(request_id, kind, result)
+
+    # ---- robustness: the current model (and the other one) on a spoilt test sample ----
+
+    @Slot(object, str, object)
+    def robustness(self, request_id, kind, args):
+        """Start the core.robustness job ``kind`` on the current model and, when there is one, the
+        other (the model from before a run, or the one not chosen after it)."""
+        from .core import robustness
+
+        version = None
+        try:
+            with self.lock:
+                if self.predictor is None:
+                    raise ValueError("No model yet: train one or open a model file.")
+                models = [robustness.Model("current", self.info.name, self.predictor)]
+                if self.other is not None and self.other[0] is not self.model:  # not itself (a run's start)
+                    models.append(robustness.Model("other", self.other[2].name, self.other[1]))
+                version = self.info.version
+                job = robustness.compute(kind, models, **args)
+        except Exception as exc:
+            log.debug("robustness %s failed", kind, exc_info=True)
+            self.robustness_done.emit(request_id, kind, exc)
+            return
+        self._step(request_id, kind, job, version, self.robustness_done)
 
     @Slot(str, object)
     def save(self, path, metadata):
@@ -306,6 +334,7 @@ class ModelHost(QObject):
     _keep_current = Signal()
     _hand_over = Signal()
     _inspect = Signal(object, str, object)
+    _robustness = Signal(object, str, object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -319,7 +348,8 @@ class ModelHost(QObject):
                               (self._swap, self.worker.swap), (self._restore_other, self.worker.restore_other),
                               (self._drop_other, self.worker.drop_other), (self._hand_over, self.worker.hand_over),
                               (self._keep_current, self.worker.keep_current),
-                              (self._inspect, self.worker.inspect)):
+                              (self._inspect, self.worker.inspect),
+                              (self._robustness, self.worker.robustness)):
             request.connect(slot)
         self.thread.started.connect(self.worker.lower_priority)
         self.thread.start()
@@ -352,6 +382,10 @@ class ModelHost(QObject):
     @property
     def inspected(self):
         return self.worker.inspected
+
+    @property
+    def robustness_done(self):
+        return self.worker.robustness_done
 
     def predict_now(self, images):
         return self.worker.predict_now(images)
@@ -391,6 +425,9 @@ class ModelHost(QObject):
 
     def hand_over(self):
         self._hand_over.emit()
+
+    def robustness(self, request_id, kind: str, args: dict):
+        self._robustness.emit(request_id, kind, args)
 
     def shutdown(self, timeout_ms: int) -> bool:
         self.worker.closing.set()
