@@ -43,6 +43,7 @@ TOOLTIPS = {
              "size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark's style; "
              "each level is made once (a few seconds)",
 }
+X_TICKS = {"noise": 9, "rotation": 9, "shear": 7, "thickness": 10, "drawn": 5}  # round values on each axis
 ROLE_STYLE = {"current": Qt.PenStyle.SolidLine, "other": Qt.PenStyle.DashLine, "pinned": Qt.PenStyle.DotLine}
 
 
@@ -195,7 +196,7 @@ class CurveChart(QChartView):
             self._set_x(title, 100 * axis.low, 100 * axis.high, 5, "%.0f%%")
             marker *= 100
         else:
-            self._set_x(title, axis.low, axis.high, 7, "%g")
+            self._set_x(title, axis.low, axis.high, X_TICKS[axis.name], "%g")
         values = []
         for role in ("current", "other", "pinned"):
             name, points = lines.get(role, (None, []))
