@@ -80,6 +80,7 @@ class _ModelWorker(QObject):
         self.other: tuple | None = None   # (model, predictor, info) a training run may replace
         self.x_test = None
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
+        self._evaluating = 0              # robustness evaluations under way: curves wait for them
 
     @Slot()
     def lower_priority(self):
@@ -235,6 +236,10 @@ class _ModelWorker(QObject):
         A step may yield a partial result: it is sent on at once (``done``), as the final one is."""
         from .core import inside
 
+        if kind == "curves" and self._evaluating and done is self.robustness_done:
+            # A slider move's evaluation goes first; the curves go on after it (a no-op step per its step).
+            QTimer.singleShot(0, self, lambda: self._step(request_id, kind, steps, version, done))
+            return
         try:
             with self.lock:
                 if self.closing.is_set():
@@ -252,6 +257,8 @@ class _ModelWorker(QObject):
                 done.emit(request_id, kind, partial)
             QTimer.singleShot(0, self, lambda: self._step(request_id, kind, steps, version, done))
             return
+        if kind == "evaluate" and done is self.robustness_done:
+            self._evaluating -= 1
         done.emit(request_id, kind, result)
 
     # ---- robustness: the current model (and the other one) on a spoilt test sample ----
@@ -276,6 +283,8 @@ class _ModelWorker(QObject):
             log.debug("robustness %s failed", kind, exc_info=True)
             self.robustness_done.emit(request_id, kind, exc)
             return
+        if kind == "evaluate":
+            self._evaluating += 1
         self._step(request_id, kind, job, version, self.robustness_done)
 
     @Slot(str, object)

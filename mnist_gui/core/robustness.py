@@ -63,7 +63,7 @@ class Axis:
         if self.name == "shear":
             return f"{value:+.2f}" if value else "0"
         if self.name == "thickness":
-            return f"{value:+.2g} px" if value else "0 px"
+            return f"{value:+g} px" if value else "0 px"
         return f"{value:+g}{self.unit}" if self.name == "rotation" and value else f"{value:g}{self.unit}"
 
 

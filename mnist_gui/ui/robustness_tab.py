@@ -566,6 +566,10 @@ class RobustnessTab(QWidget):
         if pending is None or pending[0] != request_id:
             return  # an answer nobody here waits for any more
         _, key, args = pending
+        if args["sample"] is not self.sample:  # for a test set since replaced: ask afresh
+            del self._pending[kind]
+            self._ask(kind)
+            return
         if isinstance(result, rb.Curves) and not result.complete:
             self.curves = result  # a partial result: the job goes on
             self._update_chart()
