@@ -109,6 +109,41 @@ class MisreadModel(QAbstractListModel):
         return [self.data(self.index(r)) for r in range(self.rowCount())]
 
 
+class MisreadView(QListView):
+    """The misread images in a grid whose cells fit the widest caption ("9→9 100%")."""
+
+    WIDEST = "9→9 100%"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setProperty("may_scroll", True)  # a list of any length: it scrolls
+        self._fit_grid()
+
+    def _fit_grid(self):
+        metrics = self.fontMetrics()
+        self.setGridSize(QSize(max(THUMB, metrics.horizontalAdvance(self.WIDEST)) + 16,
+                               THUMB + metrics.height() + 10))
+        self.setMinimumHeight(self.gridSize().height() + 2 * self.frameWidth() + 4)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_grid()
+
+    def text_fits(self) -> bool:
+        """Whether every caption is drawn whole (the layout checks ask)."""
+        metrics = self.fontMetrics()
+        texts = [self.model().data(self.model().index(r, 0)) for r in range(self.model().rowCount())]
+        widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(self.WIDEST)])
+        return widest + 8 <= self.gridSize().width()
+
+
 class CurveChart(QChartView):
     """Accuracy against one distortion for up to three models (current, other, pinned), or coverage
     and accuracy against the confidence threshold; a vertical line marks the slider's value."""
@@ -397,18 +432,8 @@ class RobustnessTab(QWidget):
 
         # The misread images.
         self.misread_model = MisreadModel(self)
-        self.misread_view = QListView()
+        self.misread_view = MisreadView()
         self.misread_view.setModel(self.misread_model)
-        self.misread_view.setViewMode(QListView.ViewMode.IconMode)
-        self.misread_view.setIconSize(QSize(THUMB, THUMB))
-        self.misread_view.setMovement(QListView.Movement.Static)
-        self.misread_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.misread_view.setUniformItemSizes(True)
-        self.misread_view.setSpacing(2)
-        self.misread_view.setGridSize(QSize(THUMB + 24, THUMB + 4 + self.fontMetrics().height() + 4))
-        self.misread_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.misread_view.setProperty("may_scroll", True)  # a list of any length: it scrolls
-        self.misread_view.setMinimumHeight(THUMB + 2 * self.fontMetrics().height())
         self.misread_view.activated.connect(self._open_misread)
         self.misread_label = QLabel()
         self.misread_label.setWordWrap(True)
@@ -654,6 +679,9 @@ class RobustnessTab(QWidget):
             n = len(e.labels)
             right = int(round(e.accuracy() * n))
             text = f"Accuracy {e.accuracy():.1%} ({right:,} of {n:,}), {e.names['current']}"
+            clean = self._clean_accuracy("current", e.names["current"])
+            if clean is not None and not e.distortion.is_identity():
+                text += f"; unspoilt {clean:.1%}"
             if "other" in e.probabilities:
                 text += f"\n{e.accuracy('other'):.1%}, {self._other_title(e.names['other'])}"
             self.accuracy_label.setText(text)
@@ -666,6 +694,13 @@ class RobustnessTab(QWidget):
         self._show_coverage()
         self._update_chart()
 
+    def _clean_accuracy(self, role: str, name: str) -> float | None:
+        """The model's accuracy on the unspoilt sample, from its curves (every one starts there)."""
+        c = self.curves
+        if c is None or c.names.get(role) != name:
+            return None
+        return dict(c.points(role, "noise")).get(0)
+
     def _show_coverage(self):
         e = self.evaluation
         if e is None or "current" not in e.probabilities:
@@ -677,7 +712,7 @@ class RobustnessTab(QWidget):
         self.coverage_label.setText(f"Answers {c.coverage:.1%} of the images ({c.answered:,} of {c.total:,}), "
                                     f"{right}.")
         self.errors_label.setText(f"Errors: {c.errors:,} in all, {c.confident_errors:,} of them very confident "
-                                  f"(≥ {rb.CONFIDENT:.2f}).")
+                                  f"(≥\u00a0{rb.CONFIDENT:.2f}).")
 
     def coverage(self) -> rb.Coverage | None:
         e = self.evaluation

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from fake_service import trained_model
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
 from mnist_gui.core import robustness as rb
@@ -120,6 +120,9 @@ def test_the_threshold_shows_coverage_accuracy_on_the_answered_part_and_confiden
     wrong = p.argmax(1) != e.labels
     assert f"Errors: {wrong.sum():,} in all, {(wrong & (p.max(1) >= 0.99)).sum():,} of them very confident" \
         in tab.errors_label.text()
+    assert tab.misread_view.text_fits()  # each caption whole in its cell (the layout checks ask too)
+    tab.misread_view.setGridSize(tab.misread_view.gridSize() - QSize(30, 0))
+    assert not tab.misread_view.text_fits()
     assert tab.coverage().accuracy > rb.coverage(p, e.labels, 0).accuracy  # answering less, right more often
     # The misread ones below the threshold are greyed ("not sure"), the others not.
     model = tab.misread_model
