@@ -117,7 +117,6 @@ class MisreadView(QListView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setViewMode(QListView.ViewMode.IconMode)
-        self.setIconSize(QSize(THUMB, THUMB))
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(True)
@@ -126,9 +125,12 @@ class MisreadView(QListView):
         self._fit_grid()
 
     def _fit_grid(self):
+        # In icon mode Qt elides a caption wider than the icon: the icon's box is as wide as the widest
+        # caption (the digit is drawn centred in it).
         metrics = self.fontMetrics()
-        self.setGridSize(QSize(max(THUMB, metrics.horizontalAdvance(self.WIDEST)) + 16,
-                               THUMB + metrics.height() + 10))
+        width = max(THUMB, metrics.horizontalAdvance(self.WIDEST) + 6)
+        self.setIconSize(QSize(width, THUMB))
+        self.setGridSize(QSize(width + 12, THUMB + metrics.height() + 10))
         self.setMinimumHeight(self.gridSize().height() + 2 * self.frameWidth() + 4)
 
     def changeEvent(self, event):
@@ -141,7 +143,7 @@ class MisreadView(QListView):
         metrics = self.fontMetrics()
         texts = [self.model().data(self.model().index(r, 0)) for r in range(self.model().rowCount())]
         widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(self.WIDEST)])
-        return widest + 8 <= self.gridSize().width()
+        return widest + 6 <= min(self.iconSize().width(), self.gridSize().width() - 8)
 
 
 class CurveChart(QChartView):
