@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPointF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QListView, QMessageBox, QPushButton, QSlider, QSplitter, QToolTip,
                                QVBoxLayout, QWidget)
@@ -57,6 +57,7 @@ class MisreadModel(QAbstractListModel):
         self._rows = np.empty(0, np.int64)
         self._threshold = 0.0
         self._pixmaps: dict[int, object] = {}
+        self.item_size: QSize | None = None  # every item's size, set by the view: uniform and known
 
     def set_evaluation(self, evaluation: rb.Evaluation | None) -> None:
         self.beginResetModel()
@@ -93,7 +94,9 @@ class MisreadModel(QAbstractListModel):
             return f"{e.labels[i]}→{predicted} {confidence:.0%}"
         if role == Qt.ItemDataRole.DecorationRole:
             if i not in self._pixmaps:  # made when first shown: only the visible ones are drawn
-                self._pixmaps[i] = digit_pixmap(e.images[i], THUMB)
+                # An icon, not a pixmap: its box is then the view's icon size (as wide as the caption)
+                # and the digit is drawn centred in it at its own size.
+                self._pixmaps[i] = QIcon(digit_pixmap(e.images[i], THUMB))
             return self._pixmaps[i]
         if role == Qt.ItemDataRole.ToolTipRole:
             withheld = (" Below the confidence threshold: the model would say \"not sure\"."
@@ -101,6 +104,8 @@ class MisreadModel(QAbstractListModel):
             return (f"Test image #{e.indices[i]}, true {e.labels[i]}: read as {predicted} ({confidence:.1%}), "
                     f"then {order[1]} ({p[order[1]]:.1%}).{withheld} Double-click to open the original in "
                     "the Gallery.")
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self.item_size
         if role == Qt.ItemDataRole.ForegroundRole and confidence < self._threshold:
             return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
@@ -131,6 +136,9 @@ class MisreadView(QListView):
         width = max(THUMB, metrics.horizontalAdvance(self.WIDEST) + 6)
         self.setIconSize(QSize(width, THUMB))
         self.setGridSize(QSize(width + 12, THUMB + metrics.height() + 10))
+        # Qt sizes uniform items by one item's caption, and elides wider ones: every item is this size.
+        if isinstance(self.model(), MisreadModel):
+            self.model().item_size = QSize(width + 8, THUMB + metrics.height() + 8)
         self.setMinimumHeight(self.gridSize().height() + 2 * self.frameWidth() + 4)
 
     def changeEvent(self, event):
@@ -436,6 +444,7 @@ class RobustnessTab(QWidget):
         self.misread_model = MisreadModel(self)
         self.misread_view = MisreadView()
         self.misread_view.setModel(self.misread_model)
+        self.misread_view._fit_grid()
         self.misread_view.activated.connect(self._open_misread)
         self.misread_label = QLabel()
         self.misread_label.setWordWrap(True)
