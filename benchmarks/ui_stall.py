@@ -73,6 +73,22 @@ class DrawingUser:
                 self.tab.clear_action.trigger()
 
 
+def measure_cpu(obj, names, costs):
+    """Wrap ``obj``'s (a class's) methods ``names`` to record the CPU time of each call (ms)."""
+    import time
+
+    for name in names:
+        method = getattr(obj, name)
+
+        def timed(*args, _method=method, _name=name, **kwargs):
+            start = time.thread_time_ns()
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                costs.setdefault(_name, []).append((time.thread_time_ns() - start) / 1e6)
+        setattr(obj, name, timed)
+
+
 class SliderUser:
     """Drags the Robustness tab's sliders as a user would: a 1-s drag of one slider across part of
     its range (a move every 16 ms), a short pause, then the next slider."""
@@ -105,6 +121,11 @@ def main():
 
     from mnist_gui.service import ModelService
     from mnist_gui.ui.main_window import MainWindow
+    from mnist_gui.ui.robustness_tab import RobustnessTab
+
+    tab_costs = {}
+    if args.tab == "robustness":  # the tab's own work on the UI thread, per slider move and per answer
+        measure_cpu(RobustnessTab, ("_on_slider", "_on_ready"), tab_costs)
 
     app = QApplication([])
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
@@ -175,6 +196,9 @@ def main():
     if args.tab == "robustness":
         print(f"sliders: {slider_user.drags} drags, {robustness.count('evaluate')} evaluations and "
               f"{robustness.count('curves')} curve results (parts included) from the model thread")
+        for name, ms in tab_costs.items():
+            print(f"tab's own UI-thread CPU time in {name}: {len(ms)} calls, median {np.median(ms):.2f} ms, "
+                  f"max {max(ms):.2f} ms")
     if args.tab in ("draw", "inside"):
         print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "
