@@ -10,8 +10,11 @@ Gallery in front instead, which then redraws its grid and confusion matrix at ev
 --tab draw with the Draw Pad in front and a simulated user drawing on it all along (mouse moves at
 60 Hz, strokes read live by the model thread, the pad cleared after every third stroke);
 --tab inside with the Inside tab in front (--inside-view: which of its views, 0 = layer by layer)
-while the same simulated user draws on the pad, so the tab follows the drawing live and every epoch.
-Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw|inside] [--inside-view N]
+while the same simulated user draws on the pad, so the tab follows the drawing live and every epoch;
+--tab robustness with the Robustness tab in front and a simulated user dragging its sliders all along
+(60 moves a second, every slider in turn: each drag asks for evaluations, the newest only while one
+is computed), while its curves are measured again at every epoch end.
+Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw|inside|robustness] [--inside-view N]
        [--preset seed|mlp|cnn] [--data PATH]
 """
 
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from mnist_gui.core.models import PRESET_NAMES, PRESET_TITLES  # noqa: E402
 
 PROBE_MS = 5
+TABS = ("training", "gallery", "draw", "inside", "robustness")  # in the window's order
 MOVE_MS = 16  # a mouse reports its moves at about 60 Hz
 
 
@@ -72,10 +76,48 @@ class DrawingUser:
                 self.tab.clear_action.trigger()
 
 
+def measure_cpu(obj, names, costs):
+    """Wrap ``obj``'s (a class's) methods ``names`` to record the CPU time of each call (ms)."""
+    import time
+
+    for name in names:
+        method = getattr(obj, name)
+
+        def timed(*args, _method=method, _name=name, **kwargs):
+            start = time.thread_time_ns()
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                costs.setdefault(_name, []).append((time.thread_time_ns() - start) / 1e6)
+        setattr(obj, name, timed)
+
+
+class SliderUser:
+    """Drags the Robustness tab's sliders as a user would: a 1-s drag of one slider across part of
+    its range (a move every 16 ms), a short pause, then the next slider."""
+
+    def __init__(self, tab):
+        self.tab, self.step, self.drags = tab, 0, 0
+        self.timer = QTimer(interval=MOVE_MS, timeout=self._move)
+
+    def _move(self):
+        moves, pause = 60, 20
+        i = self.step % (moves + pause)
+        self.step += 1
+        if i >= moves:
+            return
+        names = list(self.tab.sliders)
+        slider = self.tab.sliders[names[self.drags % len(names)]]
+        span = slider.maximum() - slider.minimum()
+        slider.setValue(slider.minimum() + round(span * (0.5 + 0.4 * np.sin(2 * np.pi * i / moves))))
+        if i == moves - 1:
+            self.drags += 1
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--tab", choices=("training", "gallery", "draw", "inside"), default="training")
+    parser.add_argument("--tab", choices=TABS, default="training")
     parser.add_argument("--inside-view", type=int, default=0)
     parser.add_argument("--preset", choices=PRESET_NAMES, default="seed", help="what to train (default: the Seed DNN)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
@@ -83,6 +125,11 @@ def main():
 
     from mnist_gui.service import ModelService
     from mnist_gui.ui.main_window import MainWindow
+    from mnist_gui.ui.robustness_tab import RobustnessTab
+
+    tab_costs = {}
+    if args.tab == "robustness":  # the tab's own work on the UI thread, per slider move and per answer
+        measure_cpu(RobustnessTab, ("_on_slider", "_on_ready"), tab_costs)
 
     app = QApplication([])
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
@@ -105,7 +152,7 @@ def main():
     wait(lambda: service.backend_is_ready and service.data is not None
          and service.test_probabilities is not None, 120)
     window.training_tab.apply_preset(args.preset)
-    window.tabs.setCurrentIndex(("training", "gallery", "draw", "inside").index(args.tab))
+    window.tabs.setCurrentIndex(TABS.index(args.tab))
     window.inside_tab.views.setCurrentIndex(args.inside_view)
     wait(lambda: False, 0.5)  # the tab shown and painted
 
@@ -127,6 +174,11 @@ def main():
     user = DrawingUser(window.draw_tab)
     if args.tab in ("draw", "inside"):
         user.timer.start()
+    slider_user = SliderUser(window.robustness_tab)
+    if args.tab == "robustness":
+        slider_user.timer.start()
+    robustness = []
+    service.robustness_ready.connect(lambda request_id, kind, result: robustness.append(kind))
     inside_shown = []
     service.inside_ready.connect(lambda request_id, kind, result: inside_shown.append(kind))
     answers = []
@@ -136,6 +188,7 @@ def main():
     loop.exec()
     probe.stop()
     user.timer.stop()
+    slider_user.timer.stop()
     window.close()
 
     stalls = np.maximum(np.array(gaps) - PROBE_MS, 0)
@@ -144,6 +197,12 @@ def main():
     if args.tab == "inside":
         print(f"Inside view {window.inside_tab.views.tabText(args.inside_view).replace('&', '')!r}: "
               f"{len(inside_shown)} results from the model thread")
+    if args.tab == "robustness":
+        print(f"sliders: {slider_user.drags} drags, {robustness.count('evaluate')} evaluations and "
+              f"{robustness.count('curves')} curve results (parts included) from the model thread")
+        for name, ms in tab_costs.items():
+            print(f"tab's own UI-thread CPU time in {name}: {len(ms)} calls, median {np.median(ms):.2f} ms, "
+                  f"max {max(ms):.2f} ms")
     if args.tab in ("draw", "inside"):
         print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "

@@ -81,6 +81,7 @@ class _ModelWorker(QObject):
     handed_over = Signal(object, object)          # the current model itself, its ModelInfo (for Train more)
     inspected = Signal(object, str, object)       # request id, kind, result (an Exception if it failed)
     exported = Signal(str, str)                   # the export's result line, the parity line
+    robustness_done = Signal(object, str, object)  # request id, kind, result (partial ones too; or an Exception)
 
     def __init__(self):
         super().__init__()
@@ -91,8 +92,9 @@ class _ModelWorker(QObject):
         self.x_test = self.y_test = None  # the labels: for an export's parity check
         self.fast: _LiteRTThread | None = None  # the current model's own LiteRT export, for single images
         self._fast_pass = None            # (version, images, cancel event) of the fast start's test-set pass
-        self._deferred: list = []         # inside-view requests that wait for the TensorFlow model
+        self._deferred: list = []         # (slot, args) of requests that wait for the TensorFlow model
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
+        self._evaluating = 0              # robustness evaluations under way: curves wait for them
 
     @Slot()
     def lower_priority(self):
@@ -199,8 +201,8 @@ class _ModelWorker(QObject):
             self._cancel_fast_pass()
             self._predict_test()
         deferred, self._deferred = self._deferred, []
-        for request in deferred:
-            self.inspect(*request)
+        for serve, request in deferred:
+            serve(*request)
 
     @Slot(object, object)
     def install(self, model, info, export_path=None):
@@ -318,7 +320,7 @@ class _ModelWorker(QObject):
 
         if self.model is None and self.fast is not None and kind != "data":
             # The fast start's interpreter has no layers to look into: answered after the handover.
-            self._deferred.append((request_id, kind, args))
+            self._deferred.append((self.inspect, (request_id, kind, args)))
             return
         version = None
         try:
@@ -329,30 +331,69 @@ class _ModelWorker(QObject):
             log.debug("inside view %s failed", kind, exc_info=True)
             result = exc
         if isinstance(result, types.GeneratorType):
-            self._inspect_step(request_id, kind, result, version)
+            self._step(request_id, kind, result, version, self.inspected)
         else:
             self.inspected.emit(request_id, kind, result)
 
-    def _inspect_step(self, request_id, kind, steps, version):
-        """One step of a long view; the requests queued meanwhile (the Draw Pad's) run before the next."""
+    def _step(self, request_id, kind, steps, version, done):
+        """One step of a long job; the requests queued meanwhile (the Draw Pad's) run before the next.
+        A step may yield a partial result: it is sent on at once (``done``), as the final one is."""
         from .core import inside
 
+        if kind == "curves" and self._evaluating and done is self.robustness_done:
+            # A slider move's evaluation goes first; the curves go on after it (a no-op step per its step).
+            QTimer.singleShot(0, self, lambda: self._step(request_id, kind, steps, version, done))
+            return
         try:
             with self.lock:
                 if self.closing.is_set():
                     return
                 if self.info is None or self.info.version != version:
                     raise inside.Superseded("The model changed while this view was computed.")
-                next(steps)
-        except StopIteration as done:
-            result = done.value
+                partial = next(steps)
+        except StopIteration as finished:
+            result = finished.value
         except Exception as exc:
-            log.debug("inside view %s failed", kind, exc_info=True)
+            log.debug("%s failed", kind, exc_info=True)
             result = exc
         else:
-            QTimer.singleShot(0, self, lambda: self._inspect_step(request_id, kind, steps, version))
+            if partial is not None:
+                done.emit(request_id, kind, partial)
+            QTimer.singleShot(0, self, lambda: self._step(request_id, kind, steps, version, done))
             return
-        self.inspected.emit(request_id, kind, result)
+        if kind == "evaluate" and done is self.robustness_done:
+            self._evaluating -= 1
+        done.emit(request_id, kind, result)
+
+    # ---- robustness: the current model (and the other one) on a spoilt test sample ----
+
+    @Slot(object, str, object)
+    def robustness(self, request_id, kind, args):
+        """Start the core.robustness job ``kind`` on the current model and, when there is one, the
+        other (the model from before a run, or the one not chosen after it)."""
+        from .core import robustness
+
+        if self.model is None and self.fast is not None:
+            # Not on the fast start's interpreter: it may close at the handover, mid-job.
+            self._deferred.append((self.robustness, (request_id, kind, args)))
+            return
+        version = None
+        try:
+            with self.lock:
+                if self.predictor is None:
+                    raise ValueError("No model yet: train one or open a model file.")
+                models = [robustness.Model("current", self.info.name, self.predictor)]
+                if self.other is not None and self.other[0] is not self.model:  # not itself (a run's start)
+                    models.append(robustness.Model("other", self.other[2].name, self.other[1]))
+                version = self.info.version
+                job = robustness.compute(kind, models, **args)
+        except Exception as exc:
+            log.debug("robustness %s failed", kind, exc_info=True)
+            self.robustness_done.emit(request_id, kind, exc)
+            return
+        if kind == "evaluate":
+            self._evaluating += 1
+        self._step(request_id, kind, job, version, self.robustness_done)
 
     @Slot(str, object)
     def save(self, path, metadata):
@@ -556,6 +597,7 @@ class ModelHost(QObject):
     _keep_current = Signal()
     _hand_over = Signal()
     _inspect = Signal(object, str, object)
+    _robustness = Signal(object, str, object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -570,7 +612,8 @@ class ModelHost(QObject):
                               (self._swap, self.worker.swap), (self._restore_other, self.worker.restore_other),
                               (self._drop_other, self.worker.drop_other), (self._hand_over, self.worker.hand_over),
                               (self._keep_current, self.worker.keep_current),
-                              (self._inspect, self.worker.inspect)):
+                              (self._inspect, self.worker.inspect),
+                              (self._robustness, self.worker.robustness)):
             request.connect(slot)
         self.thread.started.connect(self.worker.lower_priority)
         self.thread.start()
@@ -607,6 +650,8 @@ class ModelHost(QObject):
     @property
     def exported(self):
         return self.worker.exported
+    def robustness_done(self):
+        return self.worker.robustness_done
 
     def predict_now(self, images):
         return self.worker.predict_now(images)
@@ -652,6 +697,9 @@ class ModelHost(QObject):
 
     def hand_over(self):
         self._hand_over.emit()
+
+    def robustness(self, request_id, kind: str, args: dict):
+        self._robustness.emit(request_id, kind, args)
 
     def shutdown(self, timeout_ms: int) -> bool:
         self.worker.closing.set()

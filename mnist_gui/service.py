@@ -87,6 +87,7 @@ class ModelService(QObject):
     training_failed = Signal(str)
     training_outcome = Signal(object)              # TrainingOutcome: new vs previous, and which is used
     inside_ready = Signal(object, str, object)     # request id, kind, result (an Exception if it failed)
+    robustness_ready = Signal(object, str, object)  # request id, kind, result (partial ones too; or an Exception)
     busy_changed = Signal(bool)
 
     _task_done = Signal(object, object)
@@ -123,6 +124,7 @@ class ModelService(QObject):
         self.host.handed_over.connect(self._on_handed_over)
         self.host.inspected.connect(self.inside_ready)
         self.host.exported.connect(self._on_exported)
+        self.host.robustness_done.connect(self.robustness_ready)
 
         self.runner = TrainingRunner(self)
         self.runner.batch_progress.connect(self.batch_progress)
@@ -363,6 +365,16 @@ class ModelService(QObject):
         the map, computed in steps, ends after requests sent while it runs)."""
         request_id = next(self._request_ids)
         self.host.inspect(request_id, kind, args)
+        return request_id
+
+    def request_robustness(self, kind: str, **args) -> int:
+        """Ask the model thread for a core.robustness job on the current model and, when the service
+        keeps one, the other (the model from before a run, or the one not chosen after it):
+        "evaluate" (sample, distortion) or "curves" (sample, first). ``robustness_ready(id, kind,
+        result)`` answers; curves come in parts (``Curves.complete`` on the last), and a job whose
+        model changed midway ends with ``Superseded``."""
+        request_id = next(self._request_ids)
+        self.host.robustness(request_id, kind, args)
         return request_id
 
     @Slot(object)

@@ -58,7 +58,7 @@ def _exercise(app, window, service, t0) -> str:
     window.show()
     app.processEvents()
     tabs = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    if tabs != ["Training", "Gallery", "Draw Pad", "Inside"]:
+    if tabs != ["Training", "Gallery", "Draw Pad", "Inside", "Robustness"]:
         raise RuntimeError(f"unexpected tabs {tabs}")
     t_window = time.perf_counter() - t0
 
@@ -122,6 +122,19 @@ def _exercise(app, window, service, t0) -> str:
     if correct < MIN_CORRECT * len(labels):
         raise RuntimeError(f"{model_path.name} got only {correct}/{len(labels)} sample digits right")
 
+    # The Robustness tab's job on the model thread, mouse drawings (Pillow's drawing) included.
+    from .core import robustness
+
+    answers = []
+    service.robustness_ready.connect(lambda _id, _kind, result: answers.append(result))
+    sample = robustness.Sample.of(images, labels, len(labels))
+    wait_for(service.robustness_ready, lambda: service.request_robustness(
+        "evaluate", sample=sample, distortion=robustness.Distortion(rotation=10, drawn=0.25)), 60,
+        "evaluating spoilt digits")
+    if not isinstance(answers[-1], robustness.Evaluation):
+        raise RuntimeError(f"the robustness evaluation failed: {answers[-1]}")
+    spoilt = answers[-1].accuracy()
+
     # The chart export: Qt's SVG module and PDF writer must be in a packaged app.
     import tempfile
 
@@ -139,4 +152,4 @@ def _exercise(app, window, service, t0) -> str:
     charts.deleteLater()
     return (f"smoke-test ok: window with {len(tabs)} tabs in {t_window:.2f}s; {fast}TensorFlow in {t_tf:.1f}s; "
             f"loaded {model_path.name} in {t_model:.2f}s; predicted {correct}/{len(labels)} sample digits "
-            f"correctly in {t_predict * 1000:.0f}ms; chart export ok; total {time.perf_counter() - t0:.1f}s")
+            f"correctly in {t_predict * 1000:.0f}ms; {spoilt:.0%} when redrawn and turned; chart export ok; total {time.perf_counter() - t0:.1f}s")

@@ -72,6 +72,7 @@ class FakeService(QObject):
     training_failed = Signal(str)
     training_outcome = Signal(object)
     inside_ready = Signal(object, str, object)
+    robustness_ready = Signal(object, str, object)
     busy_changed = Signal(bool)
 
     def __init__(self, data, probabilities):
@@ -112,6 +113,36 @@ class FakeService(QObject):
     def versions(self): return ["TensorFlow 2.x", "Keras 3.x"]
     def request_inside(self, kind, **args): return next(self._requests)  # the Inside tab waits: fine here
     def shutdown(self, timeout_ms=0): return True
+
+    def request_robustness(self, kind, **args):
+        """Real core.robustness results from a numpy nearest-centroid model. Curves stop before the
+        mouse drawings (seconds to make): the view is checked with those still coming."""
+        from mnist_gui.core import robustness
+
+        request = next(self._requests)
+        x, y = self.data.x_train[:2000].reshape(2000, -1) / 255.0, self.data.y_train[:2000]
+        centres = np.stack([x[y == d].mean(axis=0) for d in range(10)])
+
+        def predict(images):
+            z = -((np.asarray(images).reshape(len(images), 1, -1) / 255.0 - centres) ** 2).sum(-1) / 4
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            return e / e.sum(axis=1, keepdims=True)
+
+        models = [robustness.Model("current", self.model_info.name, predict)]
+        job = robustness.compute(kind, models, **{**args, "first": None} if kind == "curves" else args)
+        before_drawings = sum(len(a.curve) for a in robustness.AXES if a.name != "drawn")
+        while True:
+            try:
+                partial = next(job)
+            except StopIteration as done:
+                result = done.value
+                break
+            if partial is not None:
+                result = partial
+                if sum(len(result.points("current", a.name)) for a in robustness.AXES) >= before_drawings:
+                    break
+        QTimer.singleShot(0, lambda: self.robustness_ready.emit(request, kind, result))
+        return request
 
     def announce(self):
         """What the real service says once it has loaded everything."""

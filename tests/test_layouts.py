@@ -178,7 +178,8 @@ def test_splitters_are_remembered_and_a_damaged_setting_is_ignored(qtbot, mnist,
     sizes = splitter.sizes()
     first.save_settings()
     names = {s.objectName() for s in first.findChildren(QSplitter) if s.objectName()}
-    assert names == {"gallery_grid_panels", "gallery_detail_confusion", "training_columns", "training_charts_log"}
+    assert names == {"gallery_grid_panels", "gallery_detail_confusion", "training_columns", "training_charts_log",
+                     "robustness_columns", "robustness_chart_misread"}
 
     again, _ = build_window(mnist, settings)
     qtbot.addWidget(again)

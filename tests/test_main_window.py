@@ -25,9 +25,13 @@ def window(qtbot, settings):
     service.shutdown()
 
 
-def test_four_tabs_and_title(window):
+def test_five_tabs_and_title(window):
     assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == [
-        "Training", "Gallery", "Draw Pad", "Inside"]
+        "Training", "Gallery", "Draw Pad", "Inside", "Robustness"]
+    view = window.menuBar().actions()[1].menu()
+    assert [a.shortcut().toString() for a in view.actions()] == [f"Alt+{i}" for i in range(1, 6)]
+    view.actions()[4].trigger()
+    assert window.tabs.currentWidget() is window.robustness_tab
     assert window.windowTitle() == "MNIST Digits"
     assert not window.windowIcon().isNull()
 

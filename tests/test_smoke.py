@@ -22,7 +22,7 @@ def test_smoke_test_passes_with_bundled_model():
     done = _run()
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("smoke-test ok: window with 4 tabs")
+    assert len(lines) == 1 and lines[0].startswith("smoke-test ok: window with 5 tabs")
     assert "predicted 20/20" in lines[0] or "predicted 19/20" in lines[0]
 
 

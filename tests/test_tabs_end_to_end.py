@@ -164,3 +164,42 @@ def test_preview_shows_the_attribution_after_each_stroke(qtbot, service_with_mod
     assert tab._overlay is None
     qtbot.mouseRelease(tab.canvas, LEFT, NO_KEYS, QPoint(100, 100))
     qtbot.waitUntil(lambda: tab._overlay is not None, timeout=10_000)
+
+
+def test_robustness_tab_on_the_real_model_thread_with_the_model_from_before_a_run(qtbot, service_with_model):
+    from mnist_gui.core import robustness as rb
+    from mnist_gui.core.models import preset
+    from mnist_gui.ui.robustness_tab import RobustnessTab
+
+    service = service_with_model
+    tab = RobustnessTab(service, sample_size=200)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    done = lambda: tab.evaluation is not None and not tab._pending.get("evaluate") and "evaluate" not in tab._wanted
+    tab.set_distortion(rotation=30, thickness=1)
+    qtbot.waitUntil(lambda: done() and tab.evaluation.distortion == tab.distortion(), timeout=60_000)
+    e = tab.evaluation
+    images = rb.run(rb.distort(tab.sample, rb.Distortion(rotation=30, thickness=1)))
+    direct = service.predict(images)
+    np.testing.assert_allclose(e.probabilities["current"], direct, atol=1e-4)
+    assert e.names == {"current": "test MLP"} and 0.3 < e.accuracy() < 0.95
+
+    # After a run the service keeps the model from before it: both are measured, on the same images.
+    with qtbot.waitSignal(service.training_outcome, timeout=120_000):
+        assert service.start_training(preset("mlp", epochs=1), train_size=2000)
+    qtbot.waitUntil(lambda: done() and "other" in tab.evaluation.probabilities, timeout=60_000)
+    e = tab.evaluation
+    outcome = service.outcome
+    in_use, kept = (outcome.new, outcome.previous) if outcome.using_new else (outcome.previous, outcome.new)
+    assert e.names == {"current": in_use.name, "other": kept.name}
+    assert not np.allclose(e.probabilities["current"], e.probabilities["other"], atol=1e-3)  # two models
+    np.testing.assert_allclose(e.probabilities["current"], service.predict(images), atol=1e-4)
+    tab.curve_combo.setCurrentIndex(tab.curve_combo.findData("noise"))
+    qtbot.waitUntil(lambda: tab.curves is not None and tab.curves.complete and not tab._pending, timeout=120_000)
+    assert set(tab.curves.names) == {"current", "other"}
+    tab.reset()
+    qtbot.waitUntil(lambda: done() and tab.evaluation.distortion.is_identity(), timeout=60_000)
+    clean = tab.evaluation
+    for role in ("current", "other"):  # every curve passes through the undistorted accuracy
+        assert {dict(tab.curves.points(role, a.name))[0] for a in rb.AXES} == {clean.accuracy(role)}

@@ -171,6 +171,7 @@ class TrainingCharts(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.history: dict[str, list[float]] = {}
+        self.setAccessibleName("Training curves")
         self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
         self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
         layout = QHBoxLayout(self)
@@ -192,37 +193,53 @@ class TrainingCharts(QWidget):
         for chart in (self.loss_chart, self.accuracy_chart):
             chart.append(epoch, logs)
 
+    def chart_views(self) -> tuple[QChartView, ...]:
+        return (self.loss_chart, self.accuracy_chart)
+
     def save(self, path) -> Path:
         """Write both charts as shown to ``path`` (PNG, SVG or PDF by its suffix), atomically.
         Raises ChartError with a message for the user."""
-        path = Path(path)
-        kind = path.suffix.lower()
-        if kind not in CHART_FORMATS:
-            raise ChartError(f"Choose a file name ending in {', '.join(CHART_FORMATS)}, "
-                             f"not '{path.suffix or path.name}'.")
+        check_chart_path(path)
         if not any(self.history.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")):
             raise ChartError("There is no training history to draw yet.")
-        offscreen = self.isWindow() and not self.isVisible()
-        if offscreen:  # a chart never on screen (the smoke test's): laid out, at a size of its own
-            self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-            self.resize(EXPORT_SIZE)
-            self.show()
-        try:
-            atomic_write(path, lambda tmp: _WRITERS[kind](self, tmp))
-        except OSError as exc:
-            raise ChartError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
-        finally:
-            if offscreen:
-                self.hide()
-                self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
-        return path
+        return export_charts(self, path)
 
 
-def _paint(widget: TrainingCharts, painter: QPainter):
+def check_chart_path(path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in CHART_FORMATS:
+        raise ChartError(f"Choose a file name ending in {', '.join(CHART_FORMATS)}, "
+                         f"not '{path.suffix or path.name}'.")
+    return path
+
+
+def export_charts(widget: QWidget, path) -> Path:
+    """Write ``widget``'s charts (its ``chart_views()``) as laid out on screen to ``path`` (PNG, SVG
+    or PDF by its suffix), atomically. Raises ChartError with a message for the user."""
+    path = check_chart_path(path)
+    kind = path.suffix.lower()
+    offscreen = widget.isWindow() and not widget.isVisible()
+    if offscreen:  # a chart never on screen (the smoke test's): laid out, at a size of its own
+        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        widget.resize(EXPORT_SIZE)
+        widget.show()
+    try:
+        atomic_write(path, lambda tmp: _WRITERS[kind](widget, tmp))
+    except OSError as exc:
+        raise ChartError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
+    finally:
+        if offscreen:
+            widget.hide()
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+    return path
+
+
+def _paint(widget: QWidget, painter: QPainter):
     painter.fillRect(widget.rect(), widget.palette().color(QPalette.ColorRole.Window))
-    for view in (widget.loss_chart, widget.accuracy_chart):
+    for view in widget.chart_views():
         # The view's own scene, through its own transform: the chart exactly as laid out on screen.
-        view.render(painter, QRectF(view.geometry()), view.viewport().rect())
+        origin = view.mapTo(widget, view.rect().topLeft())
+        view.render(painter, QRectF(origin.x(), origin.y(), view.width(), view.height()), view.viewport().rect())
 
 
 def _end(painter: QPainter, tmp: str):
@@ -247,7 +264,7 @@ def _write_svg(widget: QWidget, tmp: str):
     generator.setFileName(tmp)
     generator.setSize(widget.size())
     generator.setViewBox(widget.rect())
-    generator.setTitle("Training curves")
+    generator.setTitle(widget.accessibleName() or "Charts")
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"could not write {Path(tmp).name}")

@@ -1,4 +1,4 @@
-"""The main window: four tabs around one ModelService, menus, status bar, settings."""
+"""The main window: five tabs around one ModelService, menus, status bar, settings."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from ..core import storage
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .inside_tab import InsideTab
+from .robustness_tab import RobustnessTab
 from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
 from .widgets import LastFolder, SteadyLabel, TabWidget, restore_splitters, save_splitters
@@ -67,7 +68,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.draw_tab, "&Draw Pad")
         self.inside_tab = InsideTab(service)
         self.tabs.addTab(self.inside_tab, "&Inside")
+        # No mnemonic: every letter of "Robustness" is taken by a control that can be on screen with it.
+        self.robustness_tab = RobustnessTab(service)
+        self.tabs.addTab(self.robustness_tab, "Robustness")
         self._connect_inside()
+        self.robustness_tab.open_in_gallery.connect(self._open_in_gallery)
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -95,7 +100,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("Training", "Gallery", "Draw Pad", "Inside")):
+        for i, name in enumerate(("Training", "Gallery", "Draw Pad", "Inside", "Robustness")):
             action = view_menu.addAction(name, lambda i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
 

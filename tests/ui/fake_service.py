@@ -97,6 +97,7 @@ class FakeModelService(QObject):
     training_failed = Signal(str)
     training_outcome = Signal(object)              # TrainingOutcome
     inside_ready = Signal(object, str, object)     # request id, kind, result
+    robustness_ready = Signal(object, str, object)  # request id, kind, result (partial ones too)
     busy_changed = Signal(bool)
 
     _later = Signal(object)  # a queued call to self: what the real service's threads answer with
@@ -234,6 +235,7 @@ class FakeModelService(QObject):
         if self.is_training:
             self.model_failed.emit("Stop training before switching models.")
             return
+        self.outcome = None  # as the real service, which then keeps no other model
         self._install(model, ModelInfo(name=name, version=next(self._versions),
                                        preset=config.preset if config else None,
                                        config=config.to_dict() if config else {}))
@@ -245,6 +247,7 @@ class FakeModelService(QObject):
         if not self.backend_is_ready:
             self._pending_model = ("new", config)
             return
+        self.outcome = None
         self._install(NumpyModel.untrained(config.seed),
                       ModelInfo(name=f"New {PRESET_TITLES.get(config.preset, config.preset)}",
                                 version=next(self._versions), preset=config.preset, config=config.to_dict()))
@@ -264,6 +267,7 @@ class FakeModelService(QObject):
             message = f"Could not load {Path(path).name}: {exc}"
             self._later.emit(lambda: self.model_failed.emit(message))
             return
+        self.outcome = None
         self._install(model, ModelInfo(name=Path(path).stem, version=next(self._versions), path=str(path)))
 
     def save_model(self, path):
@@ -494,6 +498,57 @@ class FakeModelService(QObject):
         request_id = next(self._request_ids)
         self._later.emit(lambda: self.inside_ready.emit(
             request_id, kind, RuntimeError("the fake service computes no inside views")))
+        return request_id
+
+    def _other(self):
+        """(model, info) the real service keeps beside the current one: the model from before a run
+        while it trains, or the one not chosen after it; else None."""
+        if self.outcome is not None:
+            return self._candidates[not self.outcome.using_new]
+        if self.is_training:
+            return self._previous
+        return None
+
+    def request_robustness(self, kind: str, **args) -> int:
+        """The real core.robustness jobs on the numpy models, a step per event as on the model thread
+        (partial curves come as they are made; a model change midway ends the job with Superseded)."""
+        from mnist_gui.core import robustness
+
+        request_id = next(self._request_ids)
+        answer = lambda result: self.robustness_ready.emit(request_id, kind, result)
+
+        def start():
+            if self._model is None:
+                answer(ValueError("No model yet: train one or open a model file."))
+                return
+            models = [robustness.Model("current", self.model_info.name, self._model)]
+            other = self._other()
+            if other is not None and other[0] is not None and other[0] is not self._model:
+                models.append(robustness.Model("other", other[1].name, other[0]))
+            try:
+                job = robustness.compute(kind, models, **args)
+            except Exception as exc:
+                answer(exc)
+                return
+            step(job, self.model_info.version)
+
+        def step(job, version):
+            if self.model_info is None or self.model_info.version != version:
+                answer(robustness.Superseded("The model changed while this view was computed."))
+                return
+            try:
+                partial = next(job)
+            except StopIteration as done:
+                answer(done.value)
+                return
+            except Exception as exc:
+                answer(exc)
+                return
+            if partial is not None:
+                answer(partial)
+            self._later.emit(lambda: step(job, version))
+
+        self._later.emit(start)
         return request_id
 
     def versions(self) -> list[str]:

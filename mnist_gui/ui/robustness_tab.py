@@ -1,0 +1,795 @@
+"""The Robustness tab: spoil a fixed sample of the test set and see what the model makes of it.
+
+Sliders spoil the images (noise, rotation, slant, stroke thickness, redrawing as a mouse drawing:
+``core.robustness``); the model thread answers (``ModelService.request_robustness``) with the
+accuracy, the images misread, and curves of accuracy against each distortion alone, for the
+current model and the one the service keeps beside it (the model from before a run, or the one
+not chosen after it). Curves can also be pinned as a reference. A confidence threshold shows how
+many images the model would answer and how many of those right.
+
+At most one request of each kind is in flight; slider moves meanwhile only update what is asked
+next, so dragging a slider never queues up evaluations. The tab imports no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPointF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QListView, QMessageBox, QPushButton, QSlider, QSplitter, QToolTip,
+                               QVBoxLayout, QWidget)
+
+from ..core import robustness as rb
+from .charts import CHART_FORMATS, ChartError, export_charts, is_dark
+from .widgets import digit_pixmap
+
+CONFIDENCE = "confidence"    # the chart's last mode: coverage and accuracy against the threshold
+DEFAULT_THRESHOLD = 90       # % confidence below which the model would say "not sure"
+THUMB = 56                   # misread images, px (two MNIST pixels per pixel)
+HOVER_RADIUS = 12
+MNEMONICS = {"noise": "&Noise σ", "rotation": "R&otation", "shear": "S&lant (shear)",
+             "thickness": "Stroke thic&kness", "drawn": "&Mouse drawing"}
+TOOLTIPS = {
+    "noise": "Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)",
+    "rotation": "Turn each digit about its centre of mass (positive: anticlockwise)",
+    "shear": "Slant each digit: positive leans its top to the right (0.25 ≈ 14°)",
+    "thickness": "Thicker (+) or thinner (−) strokes, in pixels on each side",
+    "drawn": "Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, wobble, "
+             "size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark's style; "
+             "each level is made once (a few seconds)",
+}
+X_TICKS = {"noise": 9, "rotation": 9, "shear": 7, "thickness": 10, "drawn": 5}  # round values on each axis
+ROLE_STYLE = {"current": Qt.PenStyle.SolidLine, "other": Qt.PenStyle.DashLine, "pinned": Qt.PenStyle.DotLine}
+
+
+class MisreadModel(QAbstractListModel):
+    """The misread images of one evaluation, most confident mistakes first; those the threshold
+    would withhold ("not sure") are drawn greyed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._evaluation: rb.Evaluation | None = None
+        self._rows = np.empty(0, np.int64)
+        self._threshold = 0.0
+        self._pixmaps: dict[int, object] = {}
+        self.item_size: QSize | None = None  # every item's size, set by the view: uniform and known
+
+    def set_evaluation(self, evaluation: rb.Evaluation | None) -> None:
+        self.beginResetModel()
+        self._evaluation, self._pixmaps = evaluation, {}
+        if evaluation is None or "current" not in evaluation.probabilities:
+            self._rows = np.empty(0, np.int64)
+        else:
+            p = evaluation.probabilities["current"]
+            wrong = np.flatnonzero(p.argmax(axis=1) != evaluation.labels)
+            self._rows = wrong[np.argsort(-p[wrong].max(axis=1), kind="stable")]
+        self.endResetModel()
+
+    def set_threshold(self, threshold: float) -> None:
+        self._threshold = threshold
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
+                                  [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole])
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def test_index(self, row: int) -> int:
+        return int(self._evaluation.indices[self._rows[row]])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._evaluation is None:
+            return None
+        i = int(self._rows[index.row()])
+        e = self._evaluation
+        p = e.probabilities["current"][i]
+        order = np.argsort(-p)
+        predicted, confidence = int(order[0]), float(p[order[0]])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{e.labels[i]}→{predicted} {confidence:.0%}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            if i not in self._pixmaps:  # made when first shown: only the visible ones are drawn
+                # An icon, not a pixmap: its box is then the view's icon size (as wide as the caption)
+                # and the digit is drawn centred in it at its own size.
+                self._pixmaps[i] = QIcon(digit_pixmap(e.images[i], THUMB))
+            return self._pixmaps[i]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            withheld = (" Below the confidence threshold: the model would say \"not sure\"."
+                        if confidence < self._threshold else "")
+            return (f"Test image #{e.indices[i]}, true {e.labels[i]}: read as {predicted} ({confidence:.1%}), "
+                    f"then {order[1]} ({p[order[1]]:.1%}).{withheld} Double-click to open the original in "
+                    "the Gallery.")
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self.item_size
+        if role == Qt.ItemDataRole.ForegroundRole and confidence < self._threshold:
+            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def texts(self) -> list[str]:
+        return [self.data(self.index(r)) for r in range(self.rowCount())]
+
+
+class MisreadView(QListView):
+    """The misread images in a grid whose cells fit the widest caption ("9→9 100%")."""
+
+    WIDEST = "9→9 100%"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setProperty("may_scroll", True)  # a list of any length: it scrolls
+        self._fit_grid()
+
+    def _fit_grid(self):
+        # In icon mode Qt elides a caption wider than the icon: the icon's box is as wide as the widest
+        # caption (the digit is drawn centred in it).
+        metrics = self.fontMetrics()
+        width = max(THUMB, metrics.horizontalAdvance(self.WIDEST) + 6)
+        self.setIconSize(QSize(width, THUMB))
+        self.setGridSize(QSize(width + 12, THUMB + metrics.height() + 10))
+        # Qt sizes uniform items by one item's caption, and elides wider ones: every item is this size.
+        if isinstance(self.model(), MisreadModel):
+            self.model().item_size = QSize(width + 8, THUMB + metrics.height() + 8)
+        self.setMinimumHeight(self.gridSize().height() + 2 * self.frameWidth() + 4)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_grid()
+
+    def text_fits(self) -> bool:
+        """Whether every caption is drawn whole (the layout checks ask)."""
+        metrics = self.fontMetrics()
+        texts = [self.model().data(self.model().index(r, 0)) for r in range(self.model().rowCount())]
+        widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(self.WIDEST)])
+        return widest + 6 <= min(self.iconSize().width(), self.gridSize().width() - 8)
+
+
+class CurveChart(QChartView):
+    """Accuracy against one distortion for up to three models (current, other, pinned), or coverage
+    and accuracy against the confidence threshold; a vertical line marks the slider's value."""
+
+    def __init__(self, parent=None):
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        chart.setMargins(chart.margins() * 0)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAccessibleName("Robustness curves")
+        self.x_axis = QValueAxis(labelFormat="%g")
+        self.y_axis = QValueAxis(labelFormat="%.0f%%", min=0, max=100)
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series = {}
+        for key in ("current", "other", "pinned", "marker"):
+            series = QLineSeries()
+            chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(self.y_axis)
+            self.series[key] = series
+        self._mode = None
+        self._style()
+
+    def _style(self):
+        theme = QChart.ChartTheme.ChartThemeDark if is_dark(self.palette()) else QChart.ChartTheme.ChartThemeLight
+        if self.chart().theme() != theme:
+            self.chart().setTheme(theme)
+        for key, series in self.series.items():
+            pen = series.pen()
+            if key == "marker":
+                pen = QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashDotLine)
+            else:
+                pen.setStyle(ROLE_STYLE[key])
+                pen.setWidthF(2)
+                series.setPointsVisible(True)
+                series.setMarkerSize(6)
+            series.setPen(pen)
+        marker = self.chart().legend().markers(self.series["marker"])
+        if marker:
+            marker[0].setVisible(False)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style()
+
+    def _set_x(self, title: str, low: float, high: float, ticks: int, label_format: str):
+        """Axes change only with the mode: a change lays the chart out again (5-10 ms)."""
+        if (self.x_axis.titleText(), self.x_axis.min(), self.x_axis.max()) != (title, low, high):
+            self.x_axis.setTitleText(title)
+            self.x_axis.setRange(low, high)
+            self.x_axis.setTickCount(ticks)
+            self.x_axis.setLabelFormat(label_format)
+
+    def _set_y_floor(self, values):
+        """From 100% down to a round value below the lowest point (ticks every 10 or 20 points)."""
+        low = min([v for v in values if v == v] + [100.0])
+        step = 10 if low >= 62 else 20
+        floor = max(0.0, math.floor((low - 2) / step) * step)
+        if self.y_axis.min() != floor or self.y_axis.max() != 100:
+            self.y_axis.setRange(floor, 100)
+            self.y_axis.setTickCount(int(round((100 - floor) / step)) + 1)
+
+    def _fill(self, key: str, name: str | None, points):
+        series = self.series[key]
+        series.replace([QPointF(x, y) for x, y in points])
+        series.setName(name or "")
+        shown = bool(points) and name is not None
+        series.setVisible(shown)
+        for marker in self.chart().legend().markers(series):
+            marker.setVisible(shown and key != "marker")
+
+    def show_axis(self, axis: rb.Axis, lines: dict, marker: float):
+        """``lines``: role -> (name, [(value, accuracy 0..1)]) for the roles to show."""
+        self._mode = axis.name
+        unit = f" ({axis.unit.strip()})" if axis.unit.strip() else ""
+        title = {"noise": "noise σ (grey levels)", "drawn": "mouse drawing (share of the benchmark's strays)"}.get(
+            axis.name, axis.title.lower() + unit)
+        if axis.name == "drawn":  # shown in % along x
+            lines = {r: (n, [(100 * x, y) for x, y in pts]) for r, (n, pts) in lines.items()}
+            self._set_x(title, 100 * axis.low, 100 * axis.high, 5, "%.0f%%")
+            marker *= 100
+        else:
+            self._set_x(title, axis.low, axis.high, X_TICKS[axis.name], "%g")
+        values = []
+        for role in ("current", "other", "pinned"):
+            name, points = lines.get(role, (None, []))
+            points = [(x, 100 * y) for x, y in points]
+            values += [y for _, y in points]
+            self._fill(role, name, points)
+        self._set_y_floor(values)
+        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
+
+    def show_confidence(self, thresholds, coverage, accuracy, marker: float):
+        """Coverage and accuracy on the answered part (0..1 each) against the threshold."""
+        self._mode = CONFIDENCE
+        self._set_x("confidence threshold", 0, 1, 6, "%.1f")
+        self._fill("current", "answered (coverage)", [(t, 100 * c) for t, c in zip(thresholds, coverage)])
+        self._fill("other", "right among those answered",
+                   [(t, 100 * a) for t, a in zip(thresholds, accuracy) if a == a])
+        self._fill("pinned", None, [])
+        self._set_y_floor([100 * c for c in coverage] + [100 * a for a in accuracy])
+        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
+
+    def chart_views(self):
+        return (self,)
+
+    def points(self, key: str) -> list[tuple[float, float]]:
+        series = self.series[key]
+        return [(p.x(), p.y()) for p in series.points()] if series.isVisible() else []
+
+    def hover_text(self, pos) -> str | None:
+        chart = self.chart()
+        at = chart.mapFromScene(self.mapToScene(pos))
+        best = None
+        for key in ("current", "other", "pinned"):
+            series = self.series[key]
+            if not series.isVisible():
+                continue
+            for point in series.points():
+                shown = chart.mapToPosition(point, series)
+                distance = math.hypot(shown.x() - at.x(), shown.y() - at.y())
+                if distance <= HOVER_RADIUS and (best is None or distance < best[0]):
+                    best = (distance, series.name(), point)
+        if best is None:
+            return None
+        _, name, point = best
+        x = f"{point.x():.2f}" if self._mode == CONFIDENCE else f"{point.x():g}"
+        return f"{self.x_axis.titleText()} {x}: {point.y():.1f}% ({name})"
+
+    def viewportEvent(self, event):
+        # Qt's tooltip event, not mouse moves: hovering costs nothing until the mouse rests.
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.hover_text(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class RobustnessTab(QWidget):
+    open_in_gallery = Signal(int)     # a misread image's test index
+
+    def __init__(self, service, sample_size: int = rb.SAMPLE_SIZE, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.sample_size = sample_size
+        self.sample: rb.Sample | None = None
+        self._data = None
+        self._version = service.model_info.version if service.model_info else None
+        self._pending: dict[str, tuple] = {}     # kind -> (request id, key, args) in flight
+        self._wanted: dict[str, tuple] = {}      # kind -> (args, key) to send when the one in flight returns
+        self._done: dict[str, object] = {}       # kind -> key of the result shown
+        self.evaluation: rb.Evaluation | None = None
+        self.curves: rb.Curves | None = None
+        self.pinned: tuple[str, rb.Curves] | None = None
+        self._drawn_ready: set[float] = {0.0}    # mouse-drawing levels already made on the model thread
+        self._error = ""                         # the last job's failure, shown until one succeeds
+        self._build()
+        service.robustness_ready.connect(self._on_ready)
+        service.model_changed.connect(self._on_model_changed)
+        service.dataset_ready.connect(lambda _: self._take_data())
+        service.backend_ready.connect(self._refresh)
+        service.training_outcome.connect(lambda _: (self._show_results(), self._refresh()))
+        self._take_data()
+
+    # ---- layout -------------------------------------------------------------------------------------
+
+    def _build(self):
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.state_label.setMinimumWidth(1)
+
+        spoil = QGroupBox("Spoil the test images")
+        grid = QGridLayout(spoil)
+        grid.setColumnStretch(1, 1)
+        self.sliders: dict[str, QSlider] = {}
+        self.value_labels: dict[str, QLabel] = {}
+        for row, axis in enumerate(rb.AXES):
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, round((axis.high - axis.low) / axis.step))
+            slider.setValue(self._position(axis, 0))
+            slider.setPageStep(max(1, slider.maximum() // 8))
+            slider.setToolTip(TOOLTIPS[axis.name])
+            slider.setAccessibleName(axis.title)
+            slider.valueChanged.connect(lambda _, name=axis.name: self._on_slider(name))
+            label = QLabel(MNEMONICS[axis.name])
+            label.setBuddy(slider)
+            label.setToolTip(TOOLTIPS[axis.name])
+            value = QLabel()
+            # As wide as its widest text: a value that changes never lays the tab out again.
+            widest = max((axis.format(axis.low + i * axis.step) for i in range(slider.maximum() + 1)),
+                         key=value.fontMetrics().horizontalAdvance)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(widest) + 4)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(slider, row, 1)
+            grid.addWidget(value, row, 2)
+            self.sliders[axis.name], self.value_labels[axis.name] = slider, value
+        self.reset_button = QPushButton("Re&set")
+        self.reset_button.setToolTip("Every slider back to zero: the test images as they are")
+        self.reset_button.clicked.connect(self.reset)
+        grid.addWidget(self.reset_button, len(rb.AXES), 2)
+
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setWordWrap(True)
+        self.accuracy_label.setMinimumWidth(1)
+        font = self.accuracy_label.font()
+        font.setBold(True)
+        self.accuracy_label.setFont(font)
+
+        confidence = QGroupBox("Confidence")
+        confidence_layout = QGridLayout(confidence)
+        confidence_layout.setColumnStretch(1, 1)
+        self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
+        self.threshold_slider.setRange(0, 100)
+        self.threshold_slider.setValue(DEFAULT_THRESHOLD)
+        self.threshold_slider.setAccessibleName("Confidence threshold")
+        self.threshold_slider.setToolTip("Answer only when the top probability is at least this; below it the "
+                                         "model would say \"not sure\"")
+        self.threshold_slider.valueChanged.connect(self._on_threshold)
+        threshold_title = QLabel("Thr&eshold")
+        threshold_title.setBuddy(self.threshold_slider)
+        self.threshold_value = QLabel("1.00")
+        self.threshold_value.setMinimumWidth(self.threshold_value.sizeHint().width() + 4)
+        self.threshold_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.coverage_label = QLabel()
+        self.coverage_label.setWordWrap(True)
+        self.coverage_label.setMinimumWidth(1)
+        self.errors_label = QLabel()
+        self.errors_label.setWordWrap(True)
+        self.errors_label.setMinimumWidth(1)
+        confidence_layout.addWidget(threshold_title, 0, 0)
+        confidence_layout.addWidget(self.threshold_slider, 0, 1)
+        confidence_layout.addWidget(self.threshold_value, 0, 2)
+        confidence_layout.addWidget(self.coverage_label, 1, 0, 1, 3)
+        confidence_layout.addWidget(self.errors_label, 2, 0, 1, 3)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(spoil)
+        left_layout.addWidget(self.accuracy_label)
+        left_layout.addWidget(confidence)
+        left_layout.addStretch(1)
+
+        # The curves.
+        self.curve_combo = QComboBox()
+        for axis in rb.AXES:
+            self.curve_combo.addItem(f"Accuracy against {axis.title.lower()}", axis.name)
+        self.curve_combo.addItem("Coverage and accuracy against the threshold", CONFIDENCE)
+        self.curve_combo.setToolTip("Which curve to show; moving a slider shows its curve")
+        self.curve_combo.currentIndexChanged.connect(lambda _: self._update_chart())
+        curve_title = QLabel("C&urve")
+        curve_title.setBuddy(self.curve_combo)
+        self.pin_button = QPushButton("&Pin as reference")
+        self.pin_button.setToolTip("Keep the current model's curves on the charts (dotted), to compare the "
+                                   "models you train or open next with it")
+        self.pin_button.clicked.connect(self.toggle_pin)
+        self.save_button = QPushButton("Save &chart…")
+        self.save_button.setToolTip("Save the chart as shown: PNG, SVG or PDF")
+        self.save_button.clicked.connect(self._ask_save_path)
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(curve_title)
+        chart_row.addWidget(self.curve_combo, 1)
+        chart_row.addWidget(self.pin_button)
+        chart_row.addWidget(self.save_button)
+        self.curve_state = QLabel()
+        self.curve_state.setWordWrap(True)
+        self.curve_state.setMinimumWidth(1)
+        self.chart = CurveChart()
+        self.chart.setMinimumHeight(160)
+        chart_panel = QWidget()
+        chart_layout = QVBoxLayout(chart_panel)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addLayout(chart_row)
+        chart_layout.addWidget(self.curve_state)
+        chart_layout.addWidget(self.chart, 1)
+
+        # The misread images.
+        self.misread_model = MisreadModel(self)
+        self.misread_view = MisreadView()
+        self.misread_view.setModel(self.misread_model)
+        self.misread_view._fit_grid()
+        self.misread_view.activated.connect(self._open_misread)
+        self.misread_label = QLabel()
+        self.misread_label.setWordWrap(True)
+        self.misread_label.setMinimumWidth(1)
+        self.misread_label.setBuddy(self.misread_view)
+        misread_panel = QWidget()
+        misread_layout = QVBoxLayout(misread_panel)
+        misread_layout.setContentsMargins(0, 0, 0, 0)
+        misread_layout.addWidget(self.misread_label)
+        misread_layout.addWidget(self.misread_view, 1)
+
+        right = QSplitter(Qt.Orientation.Vertical, objectName="robustness_chart_misread")
+        right.addWidget(chart_panel)
+        right.addWidget(misread_panel)
+        right.setChildrenCollapsible(False)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        columns = QSplitter(Qt.Orientation.Horizontal, objectName="robustness_columns")
+        columns.addWidget(left)
+        columns.addWidget(right)
+        columns.setChildrenCollapsible(False)
+        columns.setStretchFactor(0, 0)
+        columns.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state_label)
+        layout.addWidget(columns, 1)
+        for axis in rb.AXES:
+            self._show_value(axis.name)
+        self._on_threshold()
+        self._show_results()
+
+    # ---- the sliders ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _position(axis: rb.Axis, value: float) -> int:
+        return round((value - axis.low) / axis.step)
+
+    def value(self, name: str) -> float:
+        axis = rb.AXIS[name]
+        return round(axis.low + self.sliders[name].value() * axis.step, 6)
+
+    def distortion(self) -> rb.Distortion:
+        return rb.Distortion(**{axis.name: self.value(axis.name) for axis in rb.AXES})
+
+    def set_distortion(self, follow: bool = True, **values) -> None:
+        """Move the sliders (one evaluation follows, not one per slider); the chart shows the last
+        one's curve if ``follow``."""
+        for name, value in values.items():
+            slider = self.sliders[name]
+            slider.blockSignals(True)
+            slider.setValue(self._position(rb.AXIS[name], value))
+            slider.blockSignals(False)
+            self._show_value(name)
+        if values and follow:
+            self._follow(list(values)[-1])
+        else:
+            self._update_chart()
+        self._ask("evaluate")
+
+    @Slot()
+    def reset(self) -> None:
+        self.set_distortion(follow=False, **{axis.name: 0 for axis in rb.AXES})
+
+    def _show_value(self, name: str):
+        self.value_labels[name].setText(rb.AXIS[name].format(self.value(name)))
+
+    def _on_slider(self, name: str):
+        self._show_value(name)
+        self._follow(name)
+        self._ask("evaluate")
+
+    def _follow(self, name: str):
+        """The chart shows the curve of the slider last moved."""
+        index = self.curve_combo.findData(name)
+        if self.curve_combo.currentIndex() != index:
+            self.curve_combo.setCurrentIndex(index)  # redraws the chart
+        else:
+            self._update_chart()
+
+    def threshold(self) -> float:
+        return self.threshold_slider.value() / 100
+
+    @Slot()
+    def _on_threshold(self, *_):
+        self.threshold_value.setText(f"{self.threshold():.2f}")
+        self.misread_model.set_threshold(self.threshold())
+        self._show_coverage()
+        if self.curve_combo.currentData() == CONFIDENCE:
+            self._update_chart()
+
+    # ---- requests -----------------------------------------------------------------------------------
+
+    def _take_data(self):
+        data = self.service.data
+        if data is None or data is self._data:
+            self._show_results()
+            return
+        self._data = data
+        self.sample = rb.Sample.of(data.x_test, data.y_test, self.sample_size)
+        self._drawn_ready = {0.0}
+        self.evaluation, self.curves, self.pinned = None, None, None
+        self._done.clear()
+        self.misread_model.set_evaluation(None)
+        self._show_results()
+        self._refresh()
+
+    @Slot(object)
+    def _on_model_changed(self, info):
+        if info.version == self._version:
+            return
+        self._version = info.version
+        self._refresh()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._refresh()
+
+    @Slot()
+    def _refresh(self, *_):
+        """Ask for what the view needs and does not have yet (only while it is shown)."""
+        self._show_state()
+        if self.isVisible():
+            self._ask("evaluate")
+            self._ask("curves")
+
+    def _ask(self, kind: str):
+        s = self.service
+        if not self.isVisible() or not s.backend_is_ready or not s.has_model or self.sample is None:
+            self._show_state()
+            return
+        if kind == "evaluate":
+            d = self.distortion()
+            args, key = {"sample": self.sample, "distortion": d}, (self._version, id(self.sample), d)
+        else:
+            args = {"sample": self.sample, "first": self.curve_combo.currentData()}
+            key = (self._version, id(self.sample))
+        pending = self._pending.get(kind)
+        if key in (self._done.get(kind), pending and pending[1]):
+            self._wanted.pop(kind, None)  # shown already, or on its way
+            return
+        self._wanted[kind] = (args, key)
+        self._send(kind)
+        self._show_state()
+
+    def _send(self, kind: str):
+        if kind in self._pending or kind not in self._wanted:
+            return
+        args, key = self._wanted.pop(kind)
+        self._pending[kind] = (self.service.request_robustness(kind, **args), key, args)
+
+    @Slot(object, str, object)
+    def _on_ready(self, request_id, kind, result):
+        pending = self._pending.get(kind)
+        if pending is None or pending[0] != request_id:
+            return  # an answer nobody here waits for any more
+        _, key, args = pending
+        if args["sample"] is not self.sample:  # for a test set since replaced: ask afresh
+            del self._pending[kind]
+            self._ask(kind)
+            return
+        if isinstance(result, rb.Curves) and not result.complete:
+            self.curves = result  # a partial result: the job goes on
+            self._update_chart()
+            self._show_state()
+            return
+        del self._pending[kind]
+        if isinstance(result, rb.Superseded):  # new weights came: ask again for them
+            if kind not in self._wanted:
+                self._ask(kind)
+        elif isinstance(result, Exception):
+            self._done[kind] = key
+            self._error = str(result)
+        else:
+            self._done[kind] = key
+            self._error = ""
+            if kind == "evaluate":
+                self.evaluation = result
+                self._drawn_ready.add(result.distortion.drawn)
+                self.misread_model.set_evaluation(result)
+            else:
+                self.curves = result
+                self._drawn_ready.update(rb.AXIS["drawn"].curve)
+            self._show_results()
+        self._send(kind)
+        self._show_state()
+
+    # ---- showing the results --------------------------------------------------------------------------
+
+    def _other_title(self, name: str) -> str:
+        outcome = self.service.outcome
+        if self.service.is_training:
+            return f"{name} (before this run)"
+        if outcome is not None:
+            return f"{name} ({'previous' if outcome.using_new else 'new, not in use'})"
+        return name
+
+    def _show_state(self):
+        s = self.service
+        n = len(self.sample) if self.sample is not None else self.sample_size
+        if self.service.data is None:
+            text = "Loading the MNIST test images…"
+        elif not s.backend_is_ready:
+            text = "Loading TensorFlow…"
+        elif not s.has_model:
+            text = "No model yet: train one or open a model file."
+        else:
+            text = (f"A fixed sample of {n:,} test images (seed {rb.SAMPLE_SEED}), the same for every model, "
+                    f"spoilt as the sliders say.")
+            if "evaluate" in self._pending:
+                wait = self.distortion().drawn not in self._drawn_ready
+                text += (f" Redrawing the {n:,} digits as mouse drawings (once per level, a few seconds)…"
+                         if wait else " Updating…")
+        if self._error:
+            text += f"\n⚠ {self._error}"
+        if self.state_label.text() != text:
+            self.state_label.setText(text)
+        self._show_curve_state()
+
+    def _show_curve_state(self):
+        c = self.curves
+        total = sum(len(a.curve) for a in rb.AXES)
+        if "curves" in self._pending:
+            done = 0 if c is None else sum(len(c.points("current", a.name)) for a in rb.AXES)
+            text = f"Measuring the curves on the model thread: {done} of {total} points…"
+            if c is not None and not c.complete and done >= total - len(rb.AXIS["drawn"].curve):
+                text += " (the mouse drawings are made once: a few seconds)"
+        elif c is not None:
+            text = "Each distortion alone, the others at zero. Rest the mouse on a point for its value."
+        else:
+            text = ""
+        if self.curve_combo.currentData() == CONFIDENCE:
+            text = "The current model at the sliders' settings: what answering only above a threshold gives."
+        if self.curve_state.text() != text:
+            self.curve_state.setText(text)
+
+    def _show_results(self):
+        e = self.evaluation
+        if e is None or "current" not in e.probabilities:
+            self.accuracy_label.setText("Accuracy: –")
+            self.misread_label.setText("Mis&read images: none yet.")
+        else:
+            n = len(e.labels)
+            right = int(round(e.accuracy() * n))
+            text = f"Accuracy {e.accuracy():.1%} ({right:,} of {n:,}), {e.names['current']}"
+            clean = self._clean_accuracy("current", e.names["current"])
+            if clean is not None and not e.distortion.is_identity():
+                text += f"; unspoilt {clean:.1%}"
+            if "other" in e.probabilities:
+                text += f"\n{e.accuracy('other'):.1%}, {self._other_title(e.names['other'])}"
+            self.accuracy_label.setText(text)
+            wrong = self.misread_model.rowCount()
+            self.misread_label.setText(
+                f"Mis&read: {wrong:,} of {n:,}, the most confident first (greyed: below the threshold, "
+                "\"not sure\"). Double-click one for the original in the Gallery." if wrong else
+                f"Mis&read: none of the {n:,}.")
+        self.pin_button.setEnabled(self.pinned is not None or (self.curves is not None and self.curves.complete))
+        self._show_coverage()
+        self._update_chart()
+
+    def _clean_accuracy(self, role: str, name: str) -> float | None:
+        """The model's accuracy on the unspoilt sample, from its curves (every one starts there)."""
+        c = self.curves
+        if c is None or c.names.get(role) != name:
+            return None
+        return dict(c.points(role, "noise")).get(0)
+
+    def _show_coverage(self):
+        e = self.evaluation
+        if e is None or "current" not in e.probabilities:
+            self.coverage_label.setText("Answers –")
+            self.errors_label.setText("")
+            return
+        c = rb.coverage(e.probabilities["current"], e.labels, self.threshold())
+        right = f"{c.accuracy:.1%} of those right" if c.answered else "so none right or wrong"
+        self.coverage_label.setText(f"Answers {c.coverage:.1%} of the images ({c.answered:,} of {c.total:,}), "
+                                    f"{right}.")
+        self.errors_label.setText(f"Errors: {c.errors:,} in all, {c.confident_errors:,} of them very confident "
+                                  f"(≥\u00a0{rb.CONFIDENT:.2f}).")
+
+    def coverage(self) -> rb.Coverage | None:
+        e = self.evaluation
+        return None if e is None else rb.coverage(e.probabilities["current"], e.labels, self.threshold())
+
+    def _update_chart(self):
+        mode = self.curve_combo.currentData()
+        self._show_curve_state()
+        if mode == CONFIDENCE:
+            e = self.evaluation
+            thresholds = np.linspace(0, 1, 101)
+            if e is None:
+                self.chart.show_confidence([], [], [], self.threshold())
+                return
+            p = e.probabilities["current"]
+            confidence = p.max(axis=1)
+            right = p.argmax(axis=1) == e.labels
+            answered = confidence[None, :] >= thresholds[:, None]
+            count = answered.sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                accuracy = (answered & right).sum(axis=1) / count
+            self.chart.show_confidence(thresholds, count / len(confidence), accuracy, self.threshold())
+            return
+        axis = rb.AXIS[mode]
+        lines = {}
+        if self.curves is not None:
+            for role in ("current", "other"):
+                if role in self.curves.names:
+                    name = self.curves.names[role]
+                    lines[role] = (name if role == "current" else self._other_title(name),
+                                   self.curves.points(role, mode))
+        if self.pinned is not None:
+            name, pinned = self.pinned
+            lines["pinned"] = (f"{name} (pinned)", pinned.points("current", mode))
+        self.chart.show_axis(axis, lines, self.value(mode))
+
+    # ---- pin, save, open ----------------------------------------------------------------------------------
+
+    @Slot()
+    def toggle_pin(self):
+        if self.pinned is not None:
+            self.pinned = None
+            self.pin_button.setText("&Pin as reference")
+        elif self.curves is not None and self.curves.complete:
+            self.pinned = (self.curves.names["current"], self.curves)
+            self.pin_button.setText("Un&pin reference")
+        self._show_results()
+
+    def _ask_save_path(self):
+        name = self.curve_combo.currentData()
+        path, chosen = QFileDialog.getSaveFileName(self, "Save chart", str(Path.home() / f"mnist_robustness_{name}.png"),
+                                                   "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += next((s for s in CHART_FORMATS if s[1:] in chosen), ".png")
+        try:
+            self.save_chart(path)
+        except ChartError as exc:
+            QMessageBox.warning(self, "Save chart", str(exc))
+
+    def save_chart(self, path) -> Path:
+        """The chart as shown, to PNG, SVG or PDF (atomically); ChartError with a message if not."""
+        if not any(self.chart.points(k) for k in ("current", "other", "pinned")):
+            raise ChartError("There is no curve to draw yet.")
+        return export_charts(self.chart, path)
+
+    def _open_misread(self, index):
+        self.open_in_gallery.emit(self.misread_model.test_index(index.row()))
