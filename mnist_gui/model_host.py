@@ -650,6 +650,8 @@ class ModelHost(QObject):
     @property
     def exported(self):
         return self.worker.exported
+
+    @property
     def robustness_done(self):
         return self.worker.robustness_done
 
