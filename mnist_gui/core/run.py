@@ -76,6 +76,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     # The run trains a kept model of this architecture, its steps compiled by an earlier run
     # (see core.trainers), and hands out a copy: every new model's steps stay compiled forever.
     trainer, key = trainers.POOL.take(model)
+    handed_out = trainers.blank_copy(trainer)
     if on_model is not None:
         on_model(trainer)
 
@@ -98,7 +99,8 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         history.setdefault(name, []).extend(values)
 
     kept_epoch = None
-    model = trainers.copy_model(trainer)
+    trainers.copy_state(trainer, handed_out)
+    model = handed_out
     trainers.POOL.give_back(key, trainer)
     if result.diverged:
         good = keeper.weights if keeper.weights is not None else start_weights

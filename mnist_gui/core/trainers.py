@@ -93,8 +93,10 @@ def _assign_all(src, dst, what: str) -> None:
         b.assign(a.value)
 
 
-def copy_model(model):
-    """A new model with ``model``'s architecture, weights, optimizer and optimizer state."""
+def blank_copy(model):
+    """A new model with ``model``'s architecture and a built optimizer of its kind, ready for
+    ``copy_state``. Made before a run, so that the copy at its end only assigns values: cloning
+    and compiling took 0.4-1 s of a CNN's Stop while tf.data's threads wound down."""
     import keras
 
     from .storage import compile_for_app
@@ -102,6 +104,13 @@ def copy_model(model):
     clone = keras.models.clone_model(model)
     optimizer = model.optimizer
     compile_for_app(clone, type(optimizer).from_config(optimizer.get_config()))
+    _optimizer_variables(clone)
+    return clone
+
+
+def copy_model(model):
+    """A new model with ``model``'s architecture, weights, optimizer and optimizer state."""
+    clone = blank_copy(model)
     copy_state(model, clone)
     return clone
 
