@@ -331,6 +331,12 @@ def held_out_split(labels, fraction: float = 0.3, seed: int = 0) -> tuple[np.nda
     return np.setdiff1d(np.arange(len(labels)), held), held
 
 
+def mix_repeats(n: int, n_extra: int, share: float) -> int:
+    """How many times ``mix`` repeats ``n_extra`` images among ``n`` to make ``share`` of the whole."""
+    share = min(float(share), 0.9)
+    return max(1, int(round(share / (1 - share) * n / max(n_extra, 1))))
+
+
 def mix(x, y, extra_x, extra_y, share: float) -> tuple[np.ndarray, np.ndarray]:
     """``x, y`` with ``extra`` repeated so that it makes about ``share`` of the result (oversampling:
     a few dozen drawings among 60,000 images would otherwise not count). Each extra image appears
@@ -338,9 +344,7 @@ def mix(x, y, extra_x, extra_y, share: float) -> tuple[np.ndarray, np.ndarray]:
     extra_x, extra_y = np.asarray(extra_x, np.uint8), np.asarray(extra_y, np.uint8)
     if not len(extra_y) or share <= 0:
         return x, y
-    share = min(float(share), 0.9)
-    wanted = share / (1 - share) * len(y)
-    repeats = max(1, int(round(wanted / len(extra_y))))
+    repeats = mix_repeats(len(y), len(extra_y), share)
     return (np.concatenate([np.asarray(x, np.uint8), np.tile(extra_x, (repeats, 1, 1))]),
             np.concatenate([np.asarray(y, np.uint8), np.tile(extra_y, repeats)]))
 
