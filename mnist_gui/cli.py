@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--dropout", type=float, help="dropout after each hidden layer (MLP), 0 to 0.9")
     train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule per epoch")
     train.add_argument("--lr-decay", type=float, help="the step schedule's factor per epoch")
+    train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
+                       help="random rotation, shear, zoom, shift and stroke width of the training images "
+                            "(default: the preset's, on for the CNN)")
     train.add_argument("--seed", type=int)
     train.add_argument("--train-size", type=int, metavar="N", help="use only the first N training images")
     train.add_argument("--plain-fit", action="store_true",
@@ -175,7 +178,7 @@ def _train_config(args, base):
         for flag, key in (("epochs", "epochs"), ("batch_size", "batch_size"), ("lr", "learning_rate"),
                           ("activation", "activation"), ("optimizer", "optimizer"), ("seed", "seed"),
                           ("momentum", "momentum"), ("weight_decay", "weight_decay"), ("dropout", "dropout"),
-                          ("schedule", "schedule"), ("lr_decay", "lr_decay")):
+                          ("schedule", "schedule"), ("lr_decay", "lr_decay"), ("augment", "augment")):
             if getattr(args, flag) is not None:
                 overrides[key] = getattr(args, flag)
         if args.hidden is not None:
@@ -247,7 +250,8 @@ def cmd_train(args) -> int:
         copies = mix_repeats(n_train, len(drawings[1]), share)
         mixed = f" + {len(drawings[1])} drawings ×{copies}"
     print(f"training {preset_title(config.preset)}{' (continued)' if args.resume else ''}: {span}, "
-          f"batch {config.batch_size}, {n_train} images{mixed}, validating on {len(data.x_test)}")
+          f"batch {config.batch_size}, {n_train} images{' augmented' if config.augment else ''}{mixed}, "
+          f"validating on {len(data.x_test)}")
     outcome = run.train(config, data, model=model, prior=resume_meta, train_size=args.train_size,
                         progress=_TerminalProgress(first + config.epochs), fast=not args.plain_fit,
                         keep_optimizer=keep, drawings=drawings, drawings_share=share)

@@ -487,8 +487,8 @@ class ModelService(QObject):
                    drawings_share: float | None = None) -> bool:
         """Continue the current model for ``epochs`` more epochs: its weights, its optimizer state
         (where it has one) and its epoch count go on. A model the app built trains on with its own
-        settings; any other 28×28→10 model with ``config``'s optimizer, learning rate and batch size.
-        ``drawings_share``: include My drawings, oversampled to this share of each epoch."""
+        settings (``config``'s batch size and augmentation); any other 28×28→10 model with ``config``'s
+        optimizer, learning rate, batch size and augmentation. ``drawings_share``: include My drawings, oversampled to this share of each epoch."""
         return self._continue(epochs, config, train_size, self._drawings_args(drawings_share))
 
     def fine_tune(self) -> bool:
@@ -523,8 +523,8 @@ class ModelService(QObject):
             base = ModelConfig.from_dict(info.config) if own else (config or PRESETS["mlp"].defaults)
         except (TypeError, ValueError):
             own, base = False, config or PRESETS["mlp"].defaults
-        if own and config is not None:
-            base = base.replace(batch_size=config.batch_size)
+        if own and config is not None:  # how it trains may change, not what it is
+            base = base.replace(batch_size=config.batch_size, augment=config.augment)
         if fine_tune:
             from .core.run import fine_tune_config
 

@@ -130,3 +130,20 @@ def test_cli_prints_no_tensorflow_start_up_lines(trained_file, mnist_path):
                                                                             "TF_CPP_MIN_LOG_LEVEL": "2"})
     assert done.returncode == 0
     assert "absl" not in done.stderr and "cuda" not in done.stderr.lower() and "oneDNN" not in done.stderr
+
+
+def test_augment_flag_overrides_the_preset_and_is_recorded(trained_file, mnist_path, tmp_path, capsys):
+    import json
+
+    out = tmp_path / "aug.keras"
+    assert main(["train", "--preset", "mlp", "--augment", "--epochs", "1", "--train-size", "2000",
+                 "--data", str(mnist_path), "--out", str(out)]) == 0
+    assert "2000 images augmented," in capsys.readouterr().out
+    assert json.loads((tmp_path / "aug.keras.json").read_text())["config"]["augment"] is True
+    # The MLP trained without: its sidecar says so, and --resume goes on without unless asked.
+    assert json.loads(trained_file.with_name(trained_file.name + ".json").read_text())["config"]["augment"] is False
+    more = tmp_path / "more.keras"
+    assert main(["train", "--resume", str(out), "--no-augment", "--epochs", "1", "--train-size", "2000",
+                 "--data", str(mnist_path), "--out", str(more)]) == 0
+    assert "augmented" not in capsys.readouterr().out
+    assert json.loads((tmp_path / "more.keras.json").read_text())["config"]["augment"] is False

@@ -157,14 +157,14 @@ def test_keyboard_reaches_the_training_form_in_order(qtbot, window):
     tab.apply_preset("mlp")
     tab.preset_combo.setFocus()
     order = [tab.preset_combo]
-    for _ in range(10):
+    for _ in range(11):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         order.append(window.focusWidget())
     # (Train comes next once TensorFlow and the data are ready; disabled fields and buttons take
     # no focus: momentum is SGD's, the decay factor the step schedule's.)
     assert order == [tab.preset_combo, tab.hidden_edit, tab.activation_combo, tab.dropout_spin,
                      tab.optimizer_combo, tab.lr_edit, tab.weight_decay_spin, tab.schedule_combo,
-                     tab.epochs_spin, tab.batch_spin, tab.train_size_spin]
+                     tab.epochs_spin, tab.batch_spin, tab.augment_check, tab.train_size_spin]
 
 
 def test_shortcuts_switch_tabs(qtbot, window):

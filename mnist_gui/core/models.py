@@ -67,6 +67,9 @@ class ModelConfig:
     dropout: float = 0.0         # after each hidden layer of a dense model
     schedule: str = "constant"   # of the learning rate, per epoch: see lr_at_epoch
     lr_decay: float = 1.0        # the "step" schedule's factor per epoch
+    # Random rotation, shear, zoom, shift and stroke width of the training images (core.augment);
+    # a training option, not part of the model. False here: a sidecar from before it trained without.
+    augment: bool = False
 
     def validate(self) -> "ModelConfig":
         if self.preset not in PRESETS:
@@ -82,6 +85,8 @@ class ModelConfig:
             raise ConfigError(f"optimizer: unknown optimizer {self.optimizer!r} (choose {', '.join(OPTIMIZERS)})")
         if self.schedule not in SCHEDULES:
             raise ConfigError(f"schedule: unknown schedule {self.schedule!r} (choose {', '.join(SCHEDULES)})")
+        if not isinstance(self.augment, bool):
+            raise ConfigError(f"augment: must be true or false, got {self.augment!r}")
         for field in ("learning_rate", "momentum", "weight_decay", "dropout", "lr_decay", "epochs",
                       "batch_size", "seed"):
             _check_range(field, getattr(self, field))
@@ -141,14 +146,14 @@ class Preset:
 
 
 _ALL_KNOBS = frozenset({"hidden", "activation", "optimizer", "learning_rate", "momentum", "weight_decay",
-                        "dropout", "schedule", "lr_decay", "epochs", "batch_size"})
+                        "dropout", "schedule", "lr_decay", "epochs", "batch_size", "augment"})
 
 PRESETS: dict[str, Preset] = {p.name: p for p in (
     # The notebook's model, exactly: only how long and in which batches it trains may change.
     Preset("seed", "Seed DNN (notebook)",
            "The notebook's model: Reshape 784 → BatchNorm → Dense 200/100/60/30 sigmoid → softmax, "
            "SGD 0.03, batch 32, 50 epochs. Choose MLP to change the architecture.",
-           ModelConfig(), frozenset({"epochs", "batch_size"}), "dense", "compiled chunks"),
+           ModelConfig(), frozenset({"epochs", "batch_size", "augment"}), "dense", "compiled chunks"),
     Preset("mlp", "MLP (editable)",
            "Edit freely: hidden sizes, activation, dropout, optimizer, momentum, weight decay and the "
            "learning-rate schedule.",
@@ -159,9 +164,10 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
            "Two convolution blocks with batch norm, Adam with a decaying learning rate: "
            "≈99.4% test accuracy in 6 epochs.",
            ModelConfig(preset="cnn", hidden=(), activation="relu", optimizer="adam",
-                       learning_rate=0.002, epochs=6, batch_size=128, schedule="step", lr_decay=0.6),
+                       learning_rate=0.002, epochs=6, batch_size=128, schedule="step", lr_decay=0.6,
+                       augment=True),
            frozenset({"optimizer", "learning_rate", "weight_decay", "schedule", "lr_decay", "epochs",
-                      "batch_size"}), "cnn", "Keras step loop"),
+                      "batch_size", "augment"}), "cnn", "Keras step loop"),
 )}
 PRESET_NAMES = tuple(PRESETS)
 PRESET_TITLES = {name: p.title for name, p in PRESETS.items()}

@@ -32,7 +32,7 @@ MNIST_DROP_LIMIT = 0.003        # a larger fall in test accuracy is reported (0.
 def fine_tune_config(config: ModelConfig) -> ModelConfig:
     """The short, gentle run that fine-tuning continues a model with."""
     return config.replace(epochs=FINE_TUNE_EPOCHS, learning_rate=config.learning_rate * FINE_TUNE_LR_SCALE,
-                          schedule="constant")
+                          schedule="constant", augment=True)
 
 
 @dataclass
@@ -117,7 +117,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test),
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
-                          lr_at_epoch=schedule, fast=fast)
+                          lr_at_epoch=schedule, fast=fast, augment=config.augment)
     for key, values in result.history.items():
         history.setdefault(key, []).extend(values)
 

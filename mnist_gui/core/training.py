@@ -66,7 +66,8 @@ def _to_floats(logs) -> dict[str, float]:
 def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
         progress: Progress | None = None, stop_event: threading.Event | None = None,
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
-        initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=()) -> TrainResult:
+        initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=(),
+        augment: bool = False) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
     Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its
@@ -75,7 +76,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     model keeps the weights it reached. A non-finite loss stops training and sets ``diverged``
     (the weights are then those of the failed step: see ``core.run`` for what is kept).
     ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
-    (the notebook's path), which the throughput benchmark compares against.
+    (the notebook's path), which the throughput benchmark compares against. ``augment`` maps
+    ``core.augment``'s random Keras layers over the training batches (in tf.data's threads, the
+    stock step loop); the model itself is unchanged and validation sees the plain test images.
     """
     import keras
     import tensorflow as tf
@@ -89,7 +92,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     total_batches = math.ceil(len(x) / batch_size)
     # XLA on the CPU runs convolutions inside a loop orders of magnitude slower than TensorFlow's
     # own kernels; a CNN's steps are long enough that per-step overhead does not matter anyway.
-    chunked = fast and _dense_only(model)
+    chunked = fast and _dense_only(model) and not augment
     chunk = _even_chunk(total_batches, chunk_batches) if chunked else 1
 
     if chunked:
@@ -98,7 +101,10 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         # fit() only counts the chunks; each one's image indices come from ``order``.
         fit_args = dict(x=tf.data.Dataset.range(order.chunks), shuffle=False)
     else:
-        fit_args = dict(x=_epoch_batches(x, y, batch_size, shuffle_seed), shuffle=False)
+        batches = _epoch_batches(x, y, batch_size, shuffle_seed)
+        if augment:
+            batches = _augmented(batches, shuffle_seed)
+        fit_args = dict(x=batches, shuffle=False)
 
     val = None
     if validation_data is not None:
@@ -173,6 +179,17 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
             .batch(batch_size)
             .map(to_float, num_parallel_calls=tf.data.AUTOTUNE)
             .prefetch(tf.data.AUTOTUNE))
+
+
+def _augmented(batches, seed=None):
+    """The batches through ``core.augment``'s random layers, computed in tf.data's threads beside the step."""
+    import tensorflow as tf
+
+    from .augment import build_augmenter
+
+    augmenter = build_augmenter(seed)
+    return batches.map(lambda images, labels: (augmenter(images, training=True), labels),
+                       num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):

@@ -77,3 +77,15 @@ def read_float(settings: QSettings, key: str, default: float, low: float, high: 
     except (TypeError, ValueError):
         return _reject(settings, key, raw, default)
     return min(max(value, low), high)
+
+
+def read_bool(settings: QSettings, key: str, default: bool) -> bool:
+    """A yes/no (an INI file holds it as the text "true" or "false"); anything else gives ``default``."""
+    raw = settings.value(key)
+    if raw is None:
+        return default
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.lower() in ("true", "false"):
+        return raw.lower() == "true"
+    return _reject(settings, key, raw, default)

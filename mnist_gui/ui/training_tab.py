@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFrame,
@@ -39,7 +40,7 @@ from ..core.models import (
     preset_title,
 )
 from .charts import ChartError, TrainingCharts
-from .settings import read_choice, read_float, read_float_text, read_int, read_text
+from .settings import read_bool, read_choice, read_float, read_float_text, read_int, read_text
 from .widgets import LastFolder, SteadyLabel
 
 INVALID_STYLE = "border: 2px solid #c0392b;"
@@ -99,6 +100,9 @@ class TrainingTab(QWidget):
         self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, "Step decay: the factor per epoch")
         self.epochs_spin = QSpinBox(minimum=RANGES["epochs"][0], maximum=RANGES["epochs"][1])
         self.batch_spin = QSpinBox(minimum=RANGES["batch_size"][0], maximum=RANGES["batch_size"][1])
+        self.augment_check = QCheckBox("A&ugment")
+        self.augment_check.setToolTip("Train on randomly rotated, sheared, resized, shifted, thicker or thinner "
+                                      "digits, as people draw them (the saved model is unchanged)")
         self.train_size_spin = QSpinBox(minimum=100, maximum=60_000, singleStep=1000)
         self.train_size_spin.setValue(60_000)
         self.train_size_spin.setToolTip("Train on the first N training images (60,000 = all)")
@@ -121,7 +125,13 @@ class TrainingTab(QWidget):
         form.addRow("Sc&hedule:", self.schedule_combo)
         form.addRow("Decay per epoc&h:", self.lr_decay_spin)
         form.addRow("&Epochs:", self.epochs_spin)
-        form.addRow("&Batch size:", self.batch_spin)
+        # Augment shares the batch size's row: another row would not fit a 640-px-high window.
+        batch_row = QHBoxLayout()
+        batch_row.setContentsMargins(0, 0, 0, 0)
+        batch_row.addWidget(self.batch_spin, 1)
+        batch_row.addWidget(self.augment_check)
+        form.addRow("&Batch size:", batch_row)
+        form.labelForField(batch_row).setBuddy(self.batch_spin)  # Alt+B still reaches the spin box
         form.addRow("Training &images:", self.train_size_spin)
         form.addRow(self.arch_note)
         form.addRow(self.error_label)
@@ -131,7 +141,8 @@ class TrainingTab(QWidget):
                        "dropout": self.dropout_spin, "optimizer": self.optimizer_combo,
                        "learning_rate": self.lr_edit, "momentum": self.momentum_spin,
                        "weight_decay": self.weight_decay_spin, "schedule": self.schedule_combo,
-                       "lr_decay": self.lr_decay_spin, "epochs": self.epochs_spin, "batch_size": self.batch_spin}
+                       "lr_decay": self.lr_decay_spin, "epochs": self.epochs_spin, "batch_size": self.batch_spin,
+                       "augment": self.augment_check}
 
         self.train_button = QPushButton("&Train")
         self.train_button.setShortcut(QKeySequence("Ctrl+Return"))
@@ -250,6 +261,7 @@ class TrainingTab(QWidget):
             edit.textChanged.connect(self._validate)
         for combo in (self.activation_combo, self.optimizer_combo, self.schedule_combo):
             combo.currentIndexChanged.connect(self._validate)
+        self.augment_check.toggled.connect(self._validate)
         for spin in (self.epochs_spin, self.batch_spin, self.train_size_spin, self.momentum_spin,
                      self.weight_decay_spin, self.dropout_spin, self.lr_decay_spin):
             spin.valueChanged.connect(self._validate)
@@ -290,6 +302,7 @@ class TrainingTab(QWidget):
         self.lr_decay_spin.setValue(config.lr_decay)
         self.epochs_spin.setValue(config.epochs)
         self.batch_spin.setValue(config.batch_size)
+        self.augment_check.setChecked(config.augment)
         self.arch_note.setText(p.description)
         self._validate()
 
@@ -312,6 +325,7 @@ class TrainingTab(QWidget):
         # The knobs a preset does not have take no room (the Seed DNN is the notebook's: it has none).
         for field in KNOBS:
             self.form.setRowVisible(self.fields[field], field in editable)
+        self.augment_check.setVisible("augment" in editable)
 
     def _field_errors(self) -> dict[str, str]:
         """Each field's own problem (ConfigError's message: ranges live in ModelConfig.validate)."""
@@ -367,6 +381,7 @@ class TrainingTab(QWidget):
             "lr_decay": self.lr_decay_spin.value,
             "epochs": self.epochs_spin.value,
             "batch_size": self.batch_spin.value,
+            "augment": self.augment_check.isChecked,
         }
         try:
             return p.defaults.replace(**{field: values[field]() for field in p.editable}).validate()
@@ -398,6 +413,7 @@ class TrainingTab(QWidget):
         settings.setValue("training/optimizer", self.optimizer_combo.currentData())
         settings.setValue("training/lr", self.lr_edit.text())
         settings.setValue("training/schedule", self.schedule_combo.currentData())
+        settings.setValue("training/augment", self.augment_check.isChecked())
         for key, spin in self._number_settings():
             settings.setValue(key, spin.value())
         settings.setValue("training/more_epochs", self.more_spin.value())
@@ -429,6 +445,8 @@ class TrainingTab(QWidget):
         if "schedule" in editable:
             schedule = read_choice(settings, "training/schedule", self.schedule_combo.currentData(), SCHEDULES)
             self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(schedule))
+        if "augment" in editable:
+            self.augment_check.setChecked(read_bool(settings, "training/augment", self.augment_check.isChecked()))
         fields = {"training/momentum": "momentum", "training/weight_decay": "weight_decay",
                   "training/dropout": "dropout", "training/lr_decay": "lr_decay"}
         for key, spin in self._number_settings():

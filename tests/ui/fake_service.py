@@ -410,6 +410,8 @@ class FakeModelService(QObject):
             self.training_failed.emit("Training is already running.")
             return False
         base = ModelConfig.from_dict(info.config) if info.config else (config or ModelConfig(preset="mlp"))
+        if info.config and config is not None:  # as the real service: how it trains may change
+            base = base.replace(batch_size=config.batch_size, augment=config.augment)
         base = base.replace(epochs=epochs)
         x, y = self._training_set(train_size, drawings_share)
         first = info.epoch or 0

@@ -310,3 +310,48 @@ def test_after_a_run_the_user_picks_new_or_previous_in_one_click(qtbot, service_
     with qtbot.waitSignal(service.model_changed):
         qtbot.mouseClick(tab.switch_button, Qt.MouseButton.LeftButton)  # and back: undoable
     assert service.model_info.name == previous.name
+
+
+@pytest.mark.parametrize("name", ["seed", "mlp", "cnn"])
+def test_augment_checkbox_follows_the_preset_and_reaches_the_config(tab, name):
+    from mnist_gui.core.models import PRESETS
+
+    tab.apply_preset(name)
+    assert tab.augment_check.isChecked() == PRESETS[name].defaults.augment  # on for the CNN only
+    assert tab.augment_check.isEnabled() and tab.augment_check.isVisibleTo(tab)
+    tab.augment_check.toggle()
+    assert tab.config().augment != PRESETS[name].defaults.augment
+    assert tab.config().replace(augment=PRESETS[name].defaults.augment) == PRESETS[name].defaults  # nothing else moved
+    tab.apply_preset(name)
+    assert tab.augment_check.isChecked() == PRESETS[name].defaults.augment
+
+
+def test_train_more_takes_the_augment_checkbox(qtbot, tab):
+    service = tab.service
+    _small_mlp(tab, epochs=1)
+    tab.start_training()
+    assert service.plan.config.augment is False
+    run_epochs(qtbot, service, 1)
+    with qtbot.waitSignal(service.test_predictions_ready):
+        service.finish_training()
+    tab.augment_check.setChecked(True)
+    tab.more_spin.setValue(1)
+    qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
+    assert service.plan.continued and service.plan.config.augment is True
+
+
+def test_augment_setting_survives_a_restart_and_bad_values_are_dropped(tab, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    tab.apply_preset("seed")
+    tab.augment_check.setChecked(True)
+    tab.save_settings(settings)
+    settings.sync()
+    tab.apply_preset("cnn")
+    tab.restore_settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert tab.preset_combo.currentData() == "seed" and tab.augment_check.isChecked()
+    settings.setValue("training/augment", "maybe")
+    tab.restore_settings(settings)
+    assert not tab.augment_check.isChecked()  # the preset's own default
+    assert settings.value("training/augment") is None

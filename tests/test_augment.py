@@ -1,0 +1,87 @@
+"""Training-time augmentation: Keras random layers that change images only while training."""
+
+import numpy as np
+import pytest
+
+from mnist_gui.core import augment, training
+from mnist_gui.core.models import build_model, preset
+
+
+@pytest.fixture(scope="module")
+def digits(mnist):
+    return mnist.x_train[:64].astype(np.float32), mnist.y_train[:64]
+
+
+def test_augmenter_changes_images_only_in_training(digits):
+    x, _ = digits
+    augmenter = augment.build_augmenter(seed=1)
+    np.testing.assert_array_equal(np.asarray(augmenter(x, training=False)), x)
+    out = np.asarray(augmenter(x, training=True))
+    assert out.shape == x.shape
+    changed = np.abs(out - x).reshape(len(x), -1).max(axis=1) > 50
+    assert changed.mean() > 0.9                     # nearly every image moved
+    ink = out.reshape(len(x), -1).sum(axis=1) / x.reshape(len(x), -1).sum(axis=1)
+    assert ((ink > 0.2) & (ink < 5)).all()          # still a digit, neither gone nor a blot
+    assert out.min() >= -1e-3 and out.max() <= 255 + 1e-3
+
+
+def test_stroke_width_layer_thickens_or_thins_by_chance(digits):
+    x, _ = digits
+    x = x[..., None]
+    thicker = np.asarray(augment.stroke_width_layer(thinner=0, thicker=1, seed=2)(x, training=True))
+    thinner = np.asarray(augment.stroke_width_layer(thinner=1, thicker=0, seed=2)(x, training=True))
+    both = np.asarray(augment.stroke_width_layer(seed=3)(x, training=True))
+    assert (thicker >= x - 1e-4).all() and (thicker.sum(axis=(1, 2, 3)) > x.sum(axis=(1, 2, 3))).mean() > 0.9
+    assert (thinner <= x + 1e-4).all() and (thinner.sum(axis=(1, 2, 3)) < x.sum(axis=(1, 2, 3))).mean() > 0.9
+    ratio = both.sum(axis=(1, 2, 3)) / x.sum(axis=(1, 2, 3))
+    assert (ratio < 0.9).any() and (ratio > 1.2).any()
+    np.testing.assert_array_equal(np.asarray(augment.stroke_width_layer()(x, training=False)), x)
+
+
+def test_augmented_batches_keep_their_labels(mnist):
+    # The same seed shuffles both datasets alike, so batch for batch the labels must agree.
+    x, y = mnist.x_train[:32], mnist.y_train[:32]
+    batches = training._augmented(training._epoch_batches(x, y, 32, shuffle_seed=0), seed=0)
+    images, labels = next(iter(batches))
+    images, labels = images.numpy(), labels.numpy().argmax(axis=1)
+    assert sorted(labels) == sorted(y)
+    plain_images, plain_labels = next(iter(training._epoch_batches(x, y, 32, shuffle_seed=0)))
+    np.testing.assert_array_equal(labels, plain_labels.numpy().argmax(axis=1))
+    assert not np.allclose(images, plain_images.numpy())
+
+
+def test_fit_with_augmentation_learns(mnist):
+    model = build_model(preset("mlp", epochs=2))
+    result = training.fit(model, mnist.x_train[:4000], mnist.y_train[:4000],
+                          validation_data=(mnist.x_test[:1000], mnist.y_test[:1000]),
+                          epochs=2, batch_size=64, augment=True)
+    assert result.epochs_run == 2 and not result.diverged
+    assert result.history["val_accuracy"][-1] > 0.7  # chance is 0.1
+    assert result.history["loss"][-1] < result.history["loss"][0]
+    # Augmented images are harder than plain ones: training accuracy below test accuracy is the sign.
+    assert result.history["accuracy"][-1] < result.history["val_accuracy"][-1]
+
+
+def test_augment_is_preset_data_validated_and_saved():
+    from mnist_gui.core.models import PRESETS, ConfigError, ModelConfig
+
+    assert not preset("seed").augment and preset("cnn").augment
+    assert all("augment" in p.editable for p in PRESETS.values())  # a training option for every preset
+    assert preset("seed", augment=True).augment
+    assert ModelConfig.from_dict({"preset": "cnn"}).augment is False  # an old sidecar: trained without
+    assert ModelConfig.from_dict(preset("cnn").to_dict()) == preset("cnn")
+    with pytest.raises(ConfigError, match="augment"):
+        preset("seed", augment="yes")
+
+
+def test_run_train_augments_when_the_config_says_so(mnist, monkeypatch):
+    # core.run passes the config's choice to fit, and the sidecar's config records it.
+    from mnist_gui.core import run
+
+    seen = []
+    real = training._augmented
+    monkeypatch.setattr(training, "_augmented", lambda *a, **k: seen.append(1) or real(*a, **k))
+    for augment_on in (False, True):
+        outcome = run.train(preset("mlp", epochs=1, augment=augment_on), mnist, train_size=2000)
+        assert outcome.metadata["config"]["augment"] is augment_on
+    assert seen == [1]
