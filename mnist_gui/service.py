@@ -412,9 +412,14 @@ class ModelService(QObject):
         info = self.model_info
         if info is None or not len(self.drawings):
             return
+        images = self.drawings.arrays()[0]
+        # Padded to a power of two (at least 64): XLA compiles the predictor once per batch shape,
+        # and one more drawing must not cost a compile (half a second) each time.
+        padded = np.zeros((max(64, 1 << (len(images) - 1).bit_length()), 28, 28), np.float32)
+        padded[:len(images)] = images
         request_id = next(self._request_ids)
-        self._drawings_request = (request_id, info.version, self._drawings_generation)
-        self.host.request_prediction(request_id, self.drawings.arrays()[0].astype(np.float32))
+        self._drawings_request = (request_id, info.version, self._drawings_generation, len(images))
+        self.host.request_prediction(request_id, padded)
 
     @Slot(object, object)
     def _on_predicted(self, request_id, probs):
@@ -423,11 +428,11 @@ class ModelService(QObject):
             self.prediction_ready.emit(request_id, probs)
             return
         self._drawings_request = None
-        _, version, generation = request
+        _, version, generation, n = request
         if (probs is None or self.model_info is None or version != self.model_info.version
                 or generation != self._drawings_generation):
             return  # overtaken: a newer request follows the newer model or drawings
-        self.drawing_predictions = Predictions.of(probs)
+        self.drawing_predictions = Predictions.of(probs[:n])
         self.drawing_predictions_ready.emit(version, self.drawing_predictions)
 
     # ---- training ------------------------------------------------------------------------------
@@ -488,7 +493,8 @@ class ModelService(QObject):
         """Continue the current model for ``epochs`` more epochs: its weights, its optimizer state
         (where it has one) and its epoch count go on. A model the app built trains on with its own
         settings (``config``'s batch size and augmentation); any other 28×28→10 model with ``config``'s
-        optimizer, learning rate, batch size and augmentation. ``drawings_share``: include My drawings, oversampled to this share of each epoch."""
+        optimizer, learning rate, batch size and augmentation. ``drawings_share``: include My drawings,
+        oversampled to this share of each epoch."""
         return self._continue(epochs, config, train_size, self._drawings_args(drawings_share))
 
     def fine_tune(self) -> bool:
