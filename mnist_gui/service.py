@@ -510,7 +510,7 @@ class ModelService(QObject):
             return False
         taught, held = held_out_split(y, run.HELD_OUT_FRACTION)
         run_args = {"drawings": (x[taught], y[taught]), "drawings_share": run.FINE_TUNE_SHARE,
-                    "held_out": (x[held], y[held]) if len(held) else None}
+                    "held_out": (x[held], y[held]) if len(held) else None, **run.FINE_TUNE_ARGS}
         previous = self.model_info
         if not self._continue(run.FINE_TUNE_EPOCHS, None, run.FINE_TUNE_MNIST, run_args, fine_tune=True):
             return False

@@ -337,14 +337,18 @@ def mix_repeats(n: int, n_extra: int, share: float) -> int:
     return max(1, int(round(share / (1 - share) * n / max(n_extra, 1))))
 
 
-def mix(x, y, extra_x, extra_y, share: float) -> tuple[np.ndarray, np.ndarray]:
+def mix(x, y, extra_x, extra_y, share: float, vary=None) -> tuple[np.ndarray, np.ndarray]:
     """``x, y`` with ``extra`` repeated so that it makes about ``share`` of the result (oversampling:
     a few dozen drawings among 60,000 images would otherwise not count). Each extra image appears
-    at least once. Training shuffles every epoch, so they are simply appended."""
+    at least once. Training shuffles every epoch, so they are simply appended. ``vary(images)``, if
+    given, turns every repeat after the first into variants (augmentation)."""
     extra_x, extra_y = np.asarray(extra_x, np.uint8), np.asarray(extra_y, np.uint8)
     if not len(extra_y) or share <= 0:
         return x, y
     repeats = mix_repeats(len(y), len(extra_y), share)
-    return (np.concatenate([np.asarray(x, np.uint8), np.tile(extra_x, (repeats, 1, 1))]),
+    copies = np.tile(extra_x, (repeats, 1, 1))
+    if vary is not None and repeats > 1:
+        copies[len(extra_x):] = vary(copies[len(extra_x):])
+    return (np.concatenate([np.asarray(x, np.uint8), copies]),
             np.concatenate([np.asarray(y, np.uint8), np.tile(extra_y, repeats)]))
 
