@@ -170,16 +170,18 @@ class TrainingTab(QWidget):
         self.stop_button.setShortcut(QKeySequence("Ctrl+."))
         self.stop_button.setToolTip("Stop after the current step; the model keeps what it learned (Ctrl+.)")
         self.stop_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.train_button)
-        buttons.addWidget(self.more_button)
-        buttons.addWidget(self.more_spin)
         self.fine_tune_button = QPushButton("Fine-tune")
         self.fine_tune_button.setAccessibleName("Fine-tune on my drawings")
         self.fine_tune_button.setToolTip(
             "Fine-tune on my drawings: continue the current model for a short, augmented run on part of "
             "MNIST and your drawings, "
             "holding some of each digit's drawings back to measure on; Undo fine-tune brings the model back")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.train_button)
+        buttons.addWidget(self.more_button)
+        buttons.addWidget(self.more_spin)
+        buttons.addWidget(self.fine_tune_button)  # a row of its own would not fit a 640-px-high window
+        buttons.addWidget(self.stop_button)
 
         settings_box = QGroupBox("Model and training")
         settings_layout = QVBoxLayout(settings_box)

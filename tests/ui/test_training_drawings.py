@@ -44,6 +44,7 @@ def test_fine_tune_reports_before_and_after_and_undo_brings_the_previous_model_b
     tab = make_tab(qtbot, service)
     add_drawings(service, 10)
     previous = service.model_info
+    assert tab.fine_tune_button.isVisible() and tab.stop_button.isVisible()  # both in the buttons' row
     qtbot.mouseClick(tab.fine_tune_button, Qt.MouseButton.LeftButton)
     assert service.is_training and service.last_run_args["fine_tune"]
     run_epochs(qtbot, service, 2)
