@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -170,7 +171,9 @@ class TrainingTab(QWidget):
         self.stop_button.setShortcut(QKeySequence("Ctrl+."))
         self.stop_button.setToolTip("Stop after the current step; the model keeps what it learned (Ctrl+.)")
         self.stop_button.setEnabled(False)
-        self.fine_tune_button = QPushButton("Fine-tune")
+        # Beside Save chart (a row of its own would not fit a 640-px-high window, another button in
+        # Train's row would widen the column and squeeze the charts' axes).
+        self.fine_tune_button = QToolButton(text="Fine-tune")
         self.fine_tune_button.setAccessibleName("Fine-tune on my drawings")
         self.fine_tune_button.setToolTip(
             "Fine-tune on my drawings: continue the current model for a short, augmented run on part of "
@@ -180,7 +183,6 @@ class TrainingTab(QWidget):
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.more_button)
         buttons.addWidget(self.more_spin)
-        buttons.addWidget(self.fine_tune_button)  # a row of its own would not fit a 640-px-high window
         buttons.addWidget(self.stop_button)
 
         settings_box = QGroupBox("Model and training")
@@ -231,6 +233,7 @@ class TrainingTab(QWidget):
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_label)
         time_row.addStretch(1)
+        time_row.addWidget(self.fine_tune_button)
         time_row.addWidget(self.save_chart_button)
         progress_layout.addLayout(time_row)
         progress_layout.addWidget(self.result_label)
