@@ -26,7 +26,7 @@ DRAWINGS_SHARE = 0.05   # of each epoch's images, by default, when the user's dr
 FINE_TUNE_EPOCHS = 1
 FINE_TUNE_MNIST = 8_000         # the first N training images
 FINE_TUNE_SHARE = 0.2           # of the run's images are drawings
-FINE_TUNE_LR_SCALE = 0.3        # of the model's own learning rate
+FINE_TUNE_LR_SCALE = 0.2        # of the model's own learning rate
 HELD_OUT_FRACTION = 0.3         # of each digit's drawings never taught, to measure on
 MNIST_DROP_LIMIT = 0.003        # a larger fall in test accuracy is reported (0.3 points)
 

@@ -815,8 +815,9 @@ class GalleryTab(QWidget):
                             f"{true_digit}s right. Click to show all {true_digit}s.")
         table.texts_changed()
         total = int(matrix.sum())
+        noun = "drawings" if self._source == DRAWINGS else "test images"
         self.accuracy_label.setText(f"Overall accuracy {overall_accuracy(matrix):.2%}: "
-                                    f"{int(np.trace(matrix)):,} of {total:,} test images right.")
+                                    f"{int(np.trace(matrix)):,} of {total:,} {noun} right.")
 
     @Slot(int, int)
     def _on_confusion_cell_clicked(self, true_digit: int, column: int):
