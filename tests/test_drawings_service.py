@@ -41,3 +41,32 @@ def test_fine_tuning_moves_predictions_on_the_drawings_the_right_way(qtbot, serv
     with qtbot.waitSignal(service.model_changed, timeout=30_000):
         service.keep_previous_model()
     np.testing.assert_allclose(true_probability(service, x, y), before, atol=1e-5)
+
+
+def test_a_run_with_drawings_keeps_batch_norm_frozen_when_asked_and_varies_the_repeats(mnist):
+    from mnist_gui.core import run
+    from mnist_gui.core.models import build_model, preset
+
+    config = preset("seed").replace(epochs=1)
+    model = build_model(config)
+    norm = next(layer for layer in model.layers if type(layer).__name__ == "BatchNormalization")
+    stats = [w.copy() for w in norm.get_weights()]
+    x, y = styled_drawings(mnist, 20)
+    seen = []
+    real_mix = run.mix
+    run.mix = lambda *a, **k: seen.append(real_mix(*a, **k)) or seen[-1]
+    try:
+        outcome = run.train(config, mnist, model=model, prior={"epochs_run": 0}, train_size=500,
+                            drawings=(x, y), drawings_share=0.2, held_out=(x[:5], y[:5]),
+                            freeze_batch_norm=True, augment_drawings=True)
+    finally:
+        run.mix = real_mix
+    for before, after in zip(stats, norm.get_weights()):
+        np.testing.assert_array_equal(before, after)  # gamma, beta and the moving statistics
+    assert norm.trainable  # as it was, for the runs after
+    mixed_x, mixed_y = seen[0]
+    copies = mixed_x[500:]
+    assert len(mixed_y) == 620 and np.array_equal(copies[:20], x)  # the drawings once as they are
+    assert not np.array_equal(copies[20:40], x)  # then variants
+    record = outcome.metadata["drawings"]
+    assert record["taught"] == 20 and record["images"] == 120 and record["held_out"] == 5

@@ -104,6 +104,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         x, y = mix(x, y, drawings[0], drawings[1], drawings_share,
                    vary=_augment_copies if augment_drawings else None)
 
+    frozen = []
     if model is None:
         model, first_epoch, history = build_model(config), 0, {}
     else:
@@ -135,7 +136,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     for key, values in result.history.items():
         history.setdefault(key, []).extend(values)
 
-    if model is not None and first_epoch and freeze_batch_norm:
+    if model is not None:
         for layer in frozen:
             layer.trainable = True  # the model trains on as it was (Train more compiles it again)
     kept_epoch = None
