@@ -221,9 +221,9 @@ class DigitCell(QWidget):
         self.setFixedSize(self.size_for(size, self.fontMetrics()))
 
     def set_image(self, index: int, pixmap: QPixmap, true_label: int,
-                  predicted: int | None = None, confidence: float | None = None) -> None:
+                  predicted: int | None = None, confidence: float | None = None, title: str | None = None) -> None:
         caption = [f"true {true_label}"]
-        description = f"Test image #{index}: true {true_label}"
+        description = f"{title or f'Test image #{index}'}: true {true_label}"
         right = None
         if predicted is not None:
             right = predicted == true_label
@@ -608,11 +608,12 @@ class GalleryTab(QWidget):
     def _fill_cell(self, cell: DigitCell, index: int, image_size: int):
         true_label = int(self._data.y_test[index])
         p = self._predictions
+        title = f"Drawing {index + 1}" if self._source == DRAWINGS else None
         if p is None:
-            cell.set_image(index, self._digit_pixmap(index, image_size), true_label)
+            cell.set_image(index, self._digit_pixmap(index, image_size), true_label, title=title)
         else:
             cell.set_image(index, self._digit_pixmap(index, image_size), true_label,
-                           int(p.labels[index]), float(p.confidence[index]))
+                           int(p.labels[index]), float(p.confidence[index]), title=title)
 
     def _digit_pixmap(self, index: int, size: int) -> QPixmap:
         ratio = self.devicePixelRatioF()

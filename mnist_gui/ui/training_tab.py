@@ -531,7 +531,7 @@ class TrainingTab(QWidget):
         self._plan = plan
         self._started_at = time.monotonic()
         self._epoch_started_at = self._started_at
-        self.epoch_bar.setFormat("Epoch %v / %m")
+        self.epoch_bar.setFormat(f"Epoch %v / {plan.epochs}")  # %m counts steps: 1 for epoch 7 of 7 continued
         self.batch_bar.setFormat("Batch %v / %m")
         self.epoch_bar.setRange(plan.first_epoch, plan.epochs)
         self.epoch_bar.setValue(plan.first_epoch)

@@ -28,7 +28,8 @@ def test_my_drawings_shows_exactly_the_stored_drawings(qtbot, service_with_model
     stored = DrawingStore(service.drawings.folder).arrays()
     assert sorted(tab.shown_indices()) == list(range(len(labels)))
     assert [row[0] for row in parsed_captions(tab)] == [int(stored[1][i]) for i in tab.shown_indices()]
-    for index in tab.shown_indices():
+    for position, index in enumerate(tab.shown_indices()):
+        assert tab.cell_widget(position).accessibleName().startswith(f"Drawing {index + 1}: true ")
         tab.show_detail(index)
         np.testing.assert_array_equal(tab.detail_image._pixels, stored[0][index])
         assert tab.detail_text().startswith(f"Drawing {index + 1} of {len(labels)}")
