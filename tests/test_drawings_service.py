@@ -70,3 +70,14 @@ def test_a_run_with_drawings_keeps_batch_norm_frozen_when_asked_and_varies_the_r
     assert not np.array_equal(copies[20:40], x)  # then variants
     record = outcome.metadata["drawings"]
     assert record["taught"] == 20 and record["images"] == 120 and record["held_out"] == 5
+
+
+def test_a_new_model_fine_tuned_with_frozen_batch_norm_trains_on_afterwards(mnist):
+    from mnist_gui.core import run
+    from mnist_gui.core.models import build_model, preset
+
+    config = preset("seed").replace(epochs=1)
+    model = build_model(config)  # its optimizer not built yet
+    outcome = run.train(config, mnist, model=model, prior={}, train_size=300, freeze_batch_norm=True)
+    again = run.train(config, mnist, model=outcome.model, prior=outcome.metadata, train_size=300)
+    assert again.metadata["epochs_run"] == 2 and not again.diverged
