@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: run test install data qt-libs bench package package-test clean
+.PHONY: run test install data qt-libs bench package package-test bundled-exports clean
 
 run: install data qt-libs
 	$(VENV)/bin/mnist-gui
@@ -41,25 +41,42 @@ $(STAMP): pyproject.toml
 data: install
 	$(VENV)/bin/mnist-gui data
 
+# The bundled models' LiteRT exports (models/*.tflite, committed): the app predicts with them from
+# launch until TensorFlow is ready. Each export records its .keras file's sha256 and must pass its
+# parity check (test set and drawn digits); tests fail when one is stale. Re-run after retraining.
+bundled-exports: install data
+	for m in models/*.keras; do $(PY) -m mnist_gui export "$$m" --format litert --out "$${m%.keras}.tflite" || exit 1; done
+
 bench: install data
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-# The desktop app as one folder, dist/mnist-gui/ (PyInstaller, build.spec; about 2 minutes on 2 cores).
-# The build includes models/ as it is now. It ends with the frozen app's own --smoke-test.
-PKG_STAMP := $(VENV)/.installed-package
+# The desktop app as one folder, dist/mnist-gui/ (PyInstaller, build.spec; a few minutes on 2 cores),
+# built from its own environment, $(PKG_VENV): the project's requirements with tensorflow-cpu (the
+# same TensorFlow release as .venv's, without CUDA kernels) in place of tensorflow. The build
+# includes models/ as it is now. It ends with the frozen app's own --smoke-test.
+PKG_VENV  ?= .venv-package
+PKG_PY    := $(PKG_VENV)/bin/python
+PKG_STAMP := $(PKG_VENV)/.installed
 
-$(PKG_STAMP): $(STAMP) pyproject.toml
-	$(PY) -m pip install --quiet -e '.[package]'
+$(PKG_STAMP): $(STAMP) pyproject.toml packaging/requirements.py
+	test -x $(PKG_PY) || $(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_PY) -m pip install --quiet --upgrade pip
+	$(PKG_PY) -m pip install --quiet --no-deps -e .
+	$(PKG_PY) packaging/requirements.py package test \
+	  --tensorflow-version "$$($(PY) -c 'import importlib.metadata as m; print(m.version("tensorflow"))')" \
+	  > $(PKG_VENV)/requirements.txt
+	$(PKG_PY) -m pip install --quiet -r $(PKG_VENV)/requirements.txt
+	@! $(PKG_PY) -m pip show --quiet tensorflow 2>/dev/null || { echo "$(PKG_VENV) has tensorflow, not only tensorflow-cpu"; exit 1; }
 	touch $(PKG_STAMP)
 
 package: $(PKG_STAMP)
-	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	$(PKG_PY) -m PyInstaller --noconfirm --clean build.spec
 	dist/mnist-gui/mnist-gui --smoke-test
-	$(PY) packaging/size_report.py dist/mnist-gui
+	$(PKG_PY) packaging/size_report.py dist/mnist-gui
 
 # Builds (or reuses a build newer than every source) and tests the frozen app: tests/test_packaging.py.
 package-test: $(PKG_STAMP)
-	$(PY) -m pytest -m packaging tests/test_packaging.py
+	$(PKG_PY) -m pytest -m packaging tests/test_packaging.py
 
 clean:
-	rm -rf build dist $(VENV)
+	rm -rf build dist $(VENV) $(PKG_VENV)

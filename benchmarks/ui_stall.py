@@ -1,7 +1,8 @@
 """How long the UI thread's event loop stalls while a real training run goes on in the window.
 
-The real MainWindow (offscreen) trains the Seed DNN on full MNIST from the Training tab; a 5 ms
-QTimer probe records the gap between its ticks; a stall is a gap beyond the timer's interval.
+The real MainWindow (offscreen) trains the Seed DNN (--preset: another preset, with its own
+settings, augmentation included) on full MNIST from the Training tab; a 5 ms QTimer probe
+records the gap between its ticks; a stall is a gap beyond the timer's interval.
 The probe starts before Train is pressed, so the start of training (compiling) counts too.
 The charts, progress bars, Gallery and Draw Pad updates all happen as in normal use.
 The Training tab is in front (what a user watches while training); --tab gallery measures with the
@@ -11,7 +12,7 @@ Gallery in front instead, which then redraws its grid and confusion matrix at ev
 --tab inside with the Inside tab in front (--inside-view: which of its views, 0 = layer by layer)
 while the same simulated user draws on the pad, so the tab follows the drawing live and every epoch.
 Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw|inside] [--inside-view N]
-       [--data PATH]
+       [--preset seed|mlp|cnn] [--data PATH]
 """
 
 import argparse
@@ -29,6 +30,8 @@ import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QPoint, QPointF, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from mnist_gui.core.models import PRESET_NAMES, PRESET_TITLES  # noqa: E402
 
 PROBE_MS = 5
 MOVE_MS = 16  # a mouse reports its moves at about 60 Hz
@@ -74,6 +77,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--tab", choices=("training", "gallery", "draw", "inside"), default="training")
     parser.add_argument("--inside-view", type=int, default=0)
+    parser.add_argument("--preset", choices=PRESET_NAMES, default="seed", help="what to train (default: the Seed DNN)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
     args = parser.parse_args()
 
@@ -100,7 +104,7 @@ def main():
     # Started up: TensorFlow, the data, the startup model and its test-set predictions.
     wait(lambda: service.backend_is_ready and service.data is not None
          and service.test_probabilities is not None, 120)
-    window.training_tab.apply_preset("seed")
+    window.training_tab.apply_preset(args.preset)
     window.tabs.setCurrentIndex(("training", "gallery", "draw", "inside").index(args.tab))
     window.inside_tab.views.setCurrentIndex(args.inside_view)
     wait(lambda: False, 0.5)  # the tab shown and painted
@@ -136,7 +140,7 @@ def main():
 
     stalls = np.maximum(np.array(gaps) - PROBE_MS, 0)
     print(f"probe: {len(gaps)} ticks of {PROBE_MS} ms over {args.seconds:.0f} s from pressing Train "
-          f"(Seed DNN) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
+          f"({PRESET_TITLES[args.preset]}) with the {args.tab.title()} tab in front; {len(epochs)} epochs ended meanwhile")
     if args.tab == "inside":
         print(f"Inside view {window.inside_tab.views.tabText(args.inside_view).replace('&', '')!r}: "
               f"{len(inside_shown)} results from the model thread")

@@ -1,4 +1,4 @@
-"""Command line: ``mnist-gui [train|evaluate|predict|data|drawings]``; no command opens the app.
+"""Command line: ``mnist-gui [train|evaluate|predict|data|export|drawings]``; no command opens the app.
 
 User errors (bad flag, bad file, no data) print one line on stderr and exit nonzero, never a traceback.
 """
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--momentum", type=float, help="SGD momentum, 0 to 0.999")
     train.add_argument("--weight-decay", type=float, help="decoupled weight decay, 0 to 0.1")
     train.add_argument("--dropout", type=float, help="dropout after each hidden layer (MLP), 0 to 0.9")
-    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule per epoch")
+    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (one_cycle: per batch, up then down)")
     train.add_argument("--lr-decay", type=float, help="the step schedule's factor per epoch")
     train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
                        help="random rotation, shear, zoom, shift and stroke width of the training images "
@@ -74,6 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     data = sub.add_parser("data", help="get and verify MNIST; say which source served and where")
     data.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+
+    export = sub.add_parser("export", help="export a model for LiteRT, TensorFlow or ONNX, and check it")
+    export.add_argument("model", metavar="MODEL")
+    export.add_argument("--format", required=True, choices=("litert", "savedmodel", "onnx"))
+    export.add_argument("--out", required=True, metavar="PATH",
+                        help="the artifact: .tflite (litert), a folder (savedmodel) or .onnx")
+    export.add_argument("--check", action="store_true",
+                        help="only run the parity check on an existing export at --out")
+    export.add_argument("--int8", action="store_true", help="litert: quantise weights and activations to int8")
+    export.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
 
     drawings = sub.add_parser("drawings", help="My drawings: counts per digit, a model's accuracy on them, where")
     drawings.add_argument("--model", metavar="MODEL", help="score this model file (default: the bundled model "
@@ -303,6 +313,72 @@ def cmd_predict(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    """Export (unless --check), then the parity check; exit 1 with one line if the export disagrees."""
+    from .core import export, storage
+
+    try:
+        path = export.check_destination(args.out, args.format)
+        if args.int8 and args.format != "litert":
+            raise export.ExportError("--int8 applies to the litert format only.")
+        if args.check and not path.exists():
+            raise export.ExportError(f"No exported model at {path} to check.")
+    except export.ExportError as exc:
+        raise CliError(f"mnist-gui export: {exc}") from None
+    _check_model_file(args.model)
+    data = _load_data(args)
+    _quiet_tensorflow()
+    model = _load_model(args.model)
+    metadata = storage.read_metadata(args.model)
+    try:
+        if not args.check:
+            result = export.export_model(model, path, args.format, int8=args.int8,
+                                         calibration_images=data.x_train, metadata=metadata,
+                                         source=args.model)
+            print(f"exported {args.format}{' int8' if args.int8 else ''} to {path} "
+                  f"({result.size_bytes / 1e6:.2f} MB, {result.seconds:.1f} s); contract: {result.contract}")
+        parity = export.parity_check(model, path, args.format, data.x_test, data.y_test,
+                                     extra_sets=export.drawn_digit_sets(data.x_test, data.y_test),
+                                     int8=args.int8)
+    except export.ExportError as exc:
+        raise CliError(f"mnist-gui export: {exc}") from None
+    export.record_parity(path, parity)
+    print(parity.line())
+    for extra in parity.extra:
+        print(f"{extra.name}: images={extra.images} agreement={extra.agreement:.4f} "
+              f"max_prob_diff={extra.max_prob_diff:.2e}")
+    print(f"one image: {parity.export_ms_per_image:.3f} ms exported, {parity.keras_ms_per_image:.3f} ms Keras "
+          f"(median); test_accuracy_keras={parity.test.accuracy_keras:.4f}")
+    if args.int8:
+        _report_int8(model, parity, data)
+    if not parity.passed:
+        worst = min([parity.test, *parity.extra], key=lambda s: s.agreement)
+        hint = " (int8 does not suit this model: use the float export)" if args.int8 else ""
+        print(f"mnist-gui export: parity check FAILED: {worst.name} set agreement {worst.agreement:.4f} "
+              f"< {parity.threshold:.3f}{hint}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _report_int8(model, parity, data) -> None:
+    """What int8 costs in accuracy and gains in size and speed, against the float LiteRT export."""
+    import tempfile
+
+    from .core import export
+
+    with tempfile.TemporaryDirectory() as folder:
+        float_path = Path(folder) / "float.tflite"
+        export.export_model(model, float_path, "litert")
+        floating = export.parity_check(model, float_path, "litert", data.x_test[:1000], data.y_test[:1000])
+        float_size = floating.size_bytes
+    cost = (parity.test.accuracy_keras - parity.test.accuracy_export) * 100
+    print(f"int8: accuracy cost {cost:+.2f} points ({parity.test.accuracy_export:.4f} vs "
+          f"{parity.test.accuracy_keras:.4f}); size {parity.size_bytes / 1e6:.2f} MB vs {float_size / 1e6:.2f} MB "
+          f"float ({float_size / parity.size_bytes:.1f}x smaller); one image {parity.export_ms_per_image:.3f} ms "
+          f"vs {floating.export_ms_per_image:.3f} ms float "
+          f"({floating.export_ms_per_image / parity.export_ms_per_image:.1f}x faster)")
+
+
 def cmd_drawings(args) -> int:
     import numpy as np
 
@@ -375,4 +451,4 @@ class _TerminalProgress:
 
 
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "data": cmd_data,
-            "drawings": cmd_drawings}
+            "export": cmd_export, "drawings": cmd_drawings}

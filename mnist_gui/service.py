@@ -5,6 +5,8 @@ Behind it (see their modules):
   may replace); every prediction, test-set scoring, open and save runs there, one after another;
 - ``training_runner.TrainingRunner``: one training run (``core.run.train``) on its own thread;
 - a thread pool for one-off jobs (importing TensorFlow, loading data, building a model).
+Until TensorFlow is loaded, a bundled model's LiteRT export can answer in its place (``start_fast``:
+the fast start); the TensorFlow model of the same file takes over once, under the same version.
 The UI thread never runs TensorFlow. Results come back as queued signals, so slots run on the UI thread.
 """
 
@@ -77,6 +79,7 @@ class ModelService(QObject):
     model_changed = Signal(object)                 # ModelInfo: once per new model or new weights
     model_failed = Signal(str)                     # open/save/install failure message
     model_saved = Signal(str)
+    model_exported = Signal(str, str)              # result line, parity line
     test_predictions_ready = Signal(int, object)   # model version, Predictions for the test set
     prediction_ready = Signal(object, object)      # request id, probabilities or None
     training_started = Signal(object)              # TrainingPlan
@@ -119,6 +122,7 @@ class ModelService(QObject):
         self._drawings_request: tuple | None = None  # (request id, model version, store generation)
         self._drawings_generation = 0
         self._fine_tune: dict | None = None         # a fine-tuning run's "before" figures
+        self._fast_start: tuple | None = None       # (path, version) of a LiteRT stand-in, until handed over
 
         self.host = ModelHost(self)
         self.host.predicted.connect(self._on_predicted)
@@ -128,6 +132,7 @@ class ModelService(QObject):
         self.host.saved.connect(self._on_saved)
         self.host.handed_over.connect(self._on_handed_over)
         self.host.inspected.connect(self.inside_ready)
+        self.host.exported.connect(self._on_exported)
 
         self.runner = TrainingRunner(self)
         self.runner.batch_progress.connect(self.batch_progress)
@@ -214,7 +219,7 @@ class ModelService(QObject):
         self.dataset_info = DatasetInfo(data.source, str(data.location), data.verified,
                                         len(data.x_train), len(data.x_test))
         self.test_predictions = None
-        self.host.set_test_images(data.x_test)
+        self.host.set_test_set(data.x_test, data.y_test)
         self.status_changed.emit(f"Data ready ({data.source})")
         self.dataset_ready.emit(self.dataset_info)
 
@@ -254,11 +259,62 @@ class ModelService(QObject):
             return
         if not self.backend_is_ready:
             self._pending_model = ("open", str(path))
+            self.start_fast(path)
             return
         self._forget_outcome()
         self._set_busy("model", True)
         self.status_changed.emit(f"Loading model {Path(path).name}…")
-        self.host.load(str(path), next(self._versions))
+        self.host.load(str(path), self._handover_version(path) or next(self._versions))
+
+    def start_fast(self, path) -> bool:
+        """Predict with ``path``'s LiteRT export (``.tflite`` beside it, made from exactly this file)
+        while TensorFlow loads; the TensorFlow model of the same file later takes over, once, under
+        the same version."""
+        from .core import litert
+
+        if self.backend_is_ready or not litert.available():
+            return False
+        tflite = litert.verified_export(path)
+        if tflite is None:
+            return False
+        from .core import storage
+
+        meta = storage.read_metadata(path)
+        accuracy, epochs = meta.get("test_accuracy"), meta.get("epochs_run")
+        version = next(self._versions)
+        self._fast_start = (str(path), version)
+        info = ModelInfo(name=Path(path).stem, version=version, preset=meta.get("preset"),
+                         config=meta.get("config") if isinstance(meta.get("config"), dict) else {},
+                         path=str(path), test_accuracy=accuracy if isinstance(accuracy, (int, float)) else None,
+                         epoch=epochs if isinstance(epochs, int) else None, metadata=meta, fast_start=True)
+        self.host.install_fast(str(tflite), info)
+        return True
+
+    def _handover_version(self, path) -> int | None:
+        """The fast start's version if ``path`` is the model it stood in for and it is still in use
+        (used once: opening the file again later is a new version)."""
+        fast, self._fast_start = self._fast_start, None
+        if fast is not None and fast[0] == str(path) and self.model_info is not None \
+                and self.model_info.version == fast[1] and self.model_info.fast_start:
+            return fast[1]
+        return None
+
+    def export_model(self, path, fmt: str):
+        """Export the current model (``core.export``: LiteRT, SavedModel or ONNX) and run the parity
+        check: ``model_exported(message, parity line)`` or ``model_failed(message)``."""
+        self._set_busy("export", True)
+        self.status_changed.emit(f"Exporting {Path(path).name}…")
+        self.host.export(str(path), fmt)
+
+    @Slot(str, str)
+    def _on_exported(self, message, parity_line):
+        self._set_busy("export", False)
+        self.status_changed.emit(message)
+        self.model_exported.emit(message, parity_line)
+
+    @property
+    def is_exporting(self) -> bool:
+        return "export" in self._busy_reasons
 
     def new_model(self, config: ModelConfig):
         """Replace the current model with a new, untrained one built from ``config``."""
@@ -322,11 +378,16 @@ class ModelService(QObject):
     @Slot(object)
     def _on_installed(self, info: ModelInfo):
         self._set_busy("model", False)
+        if self.model_info is None or self.model_info.version != info.version:
+            self.test_predictions = None
+        elif self.test_predictions is not None:  # the fast start's handover: same model, same predictions
+            info = replace(info, test_accuracy=self.model_info.test_accuracy)
         self.model_info = info
-        self.test_predictions = None
         # During training the model label already names the run; say how far it got instead.
         if info.training and self._plan is not None:
             self.status_changed.emit(f"Training: epoch {info.epoch} of {self._plan.epochs} done")
+        elif info.fast_start:
+            self.status_changed.emit(f"Model: {info.name} (fast start: LiteRT while TensorFlow loads)")
         else:
             self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
@@ -348,6 +409,10 @@ class ModelService(QObject):
 
     @Slot(str, str)
     def _on_host_failed(self, what, message):
+        if what == "export":  # only the export's own request failed
+            self._set_busy("export", False)
+            self.model_failed.emit(message)
+            return
         self._set_busy("model", False)
         self._set_busy("save", False)
         if what == "train":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from .core.memory import release_free_memory
 from .core.models import ModelConfig
 from .model_host import background_priority
 
@@ -71,18 +72,18 @@ class _TrainingWorker(QObject):
                                 **self.run_args)
         except (ConfigError, training.TrainingError) as exc:
             self.failed.emit(str(exc))
-            return
         except MemoryError:
             self.failed.emit("Out of memory: try a smaller model or batch size.")
-            return
         except Exception as exc:
             log.error("training failed:\n%s", traceback.format_exc())
             self.failed.emit(f"Training failed: {exc}")
-            return
+        else:
+            self.model = self.data = None
+            self.finished.emit(outcome)
         finally:
             self.model = self.data = None
             self.run_args = {}
-        self.finished.emit(outcome)
+            release_free_memory()  # after the signal: Stop reaches the UI first
 
     def _build_live_copy(self, model):
         # Built here, before training: built on the model thread at the first epoch end, beside this

@@ -137,6 +137,7 @@ MUST_KEEP = [
     "keras.src.datasets.mnist", "keras.src.utils.summary_utils",
     "tensorflow", "tensorflow.python.profiler.internal._pywrap_profiler",
     "tensorflow.compiler.tf2xla.python.xla", "tensorflow.lite.python.interpreter",
+    "tensorflow.lite.python.lite", "ai_edge_litert.interpreter", "mnist_gui.core.export",
     "h5py", "PIL.Image", "numpy", "rich.console", "unittest", "pdb",
     "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts", "PySide6.QtSvg",
 ]

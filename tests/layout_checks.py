@@ -63,6 +63,7 @@ class FakeService(QObject):
     model_changed = Signal(object)
     model_failed = Signal(str)
     model_saved = Signal(str)
+    model_exported = Signal(str, str)
     test_predictions_ready = Signal(int, object)
     prediction_ready = Signal(object, object)
     training_started = Signal(object)
@@ -84,10 +85,11 @@ class FakeService(QObject):
         self.dataset_info = DatasetInfo("path", "mnist.npz", True, len(data.x_train), len(data.x_test))
         self.test_predictions = Predictions.of(probabilities)
         accuracy = float(np.mean(self.test_predictions.labels == data.y_test))
-        self.model_info = ModelInfo("mnist_cnn", 1, preset="cnn", test_accuracy=accuracy)
+        self.model_info = ModelInfo("mnist_cnn", 1, preset="cnn", test_accuracy=accuracy, drawn_accuracy=0.9912)
         self.is_training = False
         self.busy = False
         self.is_saving = False
+        self.is_exporting = False
         self.outcome = None
         self._requests = itertools.count(1)
         # A few of "My drawings" (test digits, in the data dir: the tests' own), read right but one.
@@ -110,6 +112,8 @@ class FakeService(QObject):
     def load_backend(self): pass
     def load_dataset(self, path=None): pass
     def open_model(self, path): pass
+    def start_fast(self, path): return False
+    def export_model(self, path, fmt): pass
     def stop_training(self): pass
     def start_training(self, config, *, train_size=None, drawings_share=None): return False
     def train_more(self, epochs, *, config=None, train_size=None, drawings_share=None): return False

@@ -12,7 +12,8 @@ HEAVY = ("tensorflow", "keras", "matplotlib")
 @pytest.mark.parametrize("module", ["mnist_gui.ui.main_window", "mnist_gui.ui.training_tab",
                                     "mnist_gui.ui.gallery_tab", "mnist_gui.ui.draw_tab", "mnist_gui.ui.inside_tab",
                                     "mnist_gui.core.inside", "mnist_gui.service",
-                                    "mnist_gui.core.models", "mnist_gui.core.training", "mnist_gui.cli"])
+                                    "mnist_gui.core.models", "mnist_gui.core.training", "mnist_gui.cli",
+                                    "mnist_gui.core.export", "mnist_gui.core.litert"])
 def test_import_pulls_in_no_heavy_library(module):
     code = f"import sys, {module}; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -153,3 +153,17 @@ def test_data_stats(mnist):
 def test_compute_without_a_model_says_so():
     with pytest.raises(inside.InsideError, match="no model"):
         inside.compute("layers", None, image=np.zeros((28, 28)))
+
+
+def test_an_inspected_model_can_be_freed(mnist):
+    """Every model the Inside tab looked at used to stay in memory, with its compiled calls."""
+    import gc
+    import weakref
+
+    model = build_model(preset("mlp", hidden=(16,)))
+    inside.layer_outputs(model, mnist.x_test[0])
+    inside.embedding(model, mnist.x_test[:100])
+    gone = weakref.ref(model)
+    del model
+    gc.collect()
+    assert gone() is None

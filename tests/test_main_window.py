@@ -288,3 +288,20 @@ def test_inside_tab_explains_the_drawing_or_the_gallery_image_and_opens_images_i
     window.inside_tab.open_in_gallery.emit(8)
     assert opened == [8]
     assert window.tabs.currentWidget() is window.gallery_tab
+
+
+def test_a_models_drawn_accuracy_comes_from_its_sidecar(qtbot, service_with_model, tmp_path):
+    import json
+
+    from mnist_gui.core.storage import sidecar_path
+
+    target = tmp_path / "mine.keras"
+    with qtbot.waitSignal(service_with_model.model_saved, timeout=30_000):
+        service_with_model.save_model(str(target))
+    sidecar = sidecar_path(target)
+    for recorded, shown in ((0.987, 0.987), ("very good", None)):
+        meta = json.loads(sidecar.read_text())
+        sidecar.write_text(json.dumps({**meta, "drawn_accuracy": recorded}))
+        with qtbot.waitSignal(service_with_model.test_predictions_ready, timeout=30_000):
+            service_with_model.open_model(str(target))
+        assert service_with_model.model_info.drawn_accuracy == shown

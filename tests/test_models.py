@@ -85,3 +85,14 @@ def test_config_round_trips_through_dict():
 
 def test_one_hot():
     np.testing.assert_array_equal(one_hot([2, 0]), [[0, 0, 1, 0, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]])
+
+
+def test_one_cycle_rises_then_falls_to_almost_nothing():
+    config = preset("cnn", learning_rate=0.01)
+    assert config.schedule == "one_cycle"
+    rates = [config.lr_at_step(s, 100) for s in range(100)]
+    peak = int(np.argmax(rates))
+    assert 10 <= peak <= 20 and rates[peak] == pytest.approx(0.01)
+    assert rates[0] == pytest.approx(0.001) and rates[-1] < 0.0002
+    assert all(a < b for a, b in zip(rates[:peak], rates[1:peak + 1]))
+    assert all(a > b for a, b in zip(rates[peak:], rates[peak + 1:]))

@@ -80,6 +80,7 @@ def test_smoke_test_passes_headless(frozen_app):
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert result.returncode == 0, f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr[-4000:]}"
     assert len(lines) == 1 and lines[0].startswith("smoke-test ok:"), result.stdout
+    assert "fast start (LiteRT) " in lines[0], lines[0]  # the bundled LiteRT export answered before TensorFlow
     assert "AutoGraph could not transform" not in result.stderr, result.stderr[-4000:]
     print(f"\n{lines[0]}")
 
@@ -121,3 +122,27 @@ def test_frozen_cli_reports_user_errors_in_one_line(frozen_app, tmp_path):
     result = run_app("evaluate", str(tmp_path / "missing.keras"), "--data", str(tmp_path / "none.npz"))
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "missing.keras" in result.stderr, result.stderr
+
+
+def test_frozen_app_exports_litert_and_savedmodel_that_pass_the_parity_check(frozen_app, mnist_path, tmp_path):
+    model = REPO / "models" / "mnist_dnn_v1.keras"
+    for fmt, name in (("litert", "m.tflite"), ("savedmodel", "m_savedmodel")):
+        out = tmp_path / name
+        result = run_app("export", str(model), "--format", fmt, "--out", str(out), "--data", str(mnist_path))
+        assert result.returncode == 0, f"{fmt}: stdout: {result.stdout[-2000:]}\nstderr: {result.stderr[-4000:]}"
+        line = next(line for line in result.stdout.splitlines() if line.startswith("agreement="))
+        assert float(line.split()[0].split("=")[1]) >= 0.999, line
+        drawn = next(line for line in result.stdout.splitlines() if line.startswith("drawn: "))
+        assert float(drawn.split()[2].split("=")[1]) >= 0.999, drawn
+        assert out.exists() and (tmp_path / f"{name}.json").is_file()
+
+
+def test_packaged_size_is_at_most_one_gigabyte(frozen_app):
+    sys.path.insert(0, str(REPO / "packaging"))
+    from size_report import disk_usage
+
+    size = disk_usage(APP_DIR)
+    print(f"\n{APP_DIR}: {size / 2**30:.2f} GiB")
+    assert size <= 2**30, f"{size / 2**30:.2f} GiB"
+    # Built on tensorflow-cpu (the CUDA build's 1 GB libtensorflow_cc would not fit), with LiteRT inside.
+    assert (APP_DIR / "_internal" / "ai_edge_litert").is_dir()

@@ -42,8 +42,8 @@ def test_train_more_continues_weights_optimizer_state_and_epochs(small, tmp_path
     more = run.train(config, small, model=loaded, prior=meta, epochs=2,
                      on_model=lambda m: seen_moments.extend(
                          np.asarray(v).copy() for v in m.optimizer.variables if "momentum" in v.path))
-    assert more.model is loaded and more.first_epoch == 1 and more.epochs_total == 3
-    assert int(loaded.optimizer.iterations.numpy()) == steps + 2 * 47
+    assert more.first_epoch == 1 and more.epochs_total == 3
+    assert int(more.model.optimizer.iterations.numpy()) == steps + 2 * 47
     for a, b in zip(seen_moments, moments):  # the state training went on from is the saved one
         np.testing.assert_array_equal(a, b)
     assert more.metadata["epochs_run"] == 3 and len(more.metadata["history"]["loss"]) == 3

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from mnist_gui.core.preprocess import prepare_digit
-from mnist_gui.ui.draw_tab import DrawTab
+from mnist_gui.ui.draw_tab import UNSURE_BELOW, DrawTab
 from mnist_gui.ui.gallery_tab import GalleryTab
 from mnist_gui.ui.training_tab import TrainingTab
 
@@ -66,7 +66,9 @@ def test_a_drawn_stroke_is_read_by_the_real_model(qtbot, service_with_model):
     qtbot.waitUntil(lambda: tab.bars.probabilities() is not None
                     and np.allclose(tab.bars.probabilities(), probs, rtol=1e-5), timeout=10_000)
     assert tab.predicted_digit == 1 == int(probs.argmax())
-    assert tab.message_label.text() == f"{probs.max():.1%} confident"
+    assert tab.message_label.text() == (f"{probs.max():.1%} confident" if probs.max() >= UNSURE_BELOW
+                                        else f"Not sure: 1 ({probs.max():.0%}) or {np.argsort(probs)[-2]} "
+                                             f"({np.sort(probs)[-2]:.0%})")
 
 
 def _training_tab(qtbot, service, *, epochs, images):

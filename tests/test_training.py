@@ -157,6 +157,22 @@ def test_predictor_accepts_models_with_flat_input(mnist):
     np.testing.assert_allclose(probs, expected, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("name", ["seed", "cnn"])
+def test_predictors_of_one_architecture_share_one_compiled_program(mnist, name):
+    """XLA never frees a compiled program: a model per training run must not add one each."""
+    models = [build_model(preset(name, seed=s)) for s in (1, 2, 3)]
+    predictors = [training.Predictor(m) for m in models]
+    forward = training._shared_forward(models[0])
+    assert all(training._shared_forward(m) is forward for m in models)
+    x = mnist.x_test[:64]
+    for model, predictor in zip(models, predictors):  # each answers with its own weights
+        np.testing.assert_allclose(predictor(x), model(x.astype("float32"), training=False).numpy(),
+                                   rtol=1e-5, atol=1e-6)
+    assert not np.allclose(predictors[0](x), predictors[1](x))
+    models[0].set_weights(models[1].get_weights())  # weights set later are seen: passed by handle
+    np.testing.assert_allclose(predictors[0](x), predictors[1](x), rtol=1e-6, atol=1e-7)
+
+
 def test_both_paths_reshuffle_every_epoch_even_with_a_global_seed():
     """build_model sets a global seed; Keras' own NumPy shuffling would then repeat one order forever."""
     import keras
@@ -249,3 +265,21 @@ def test_a_compiled_chunk_trains_as_the_stock_step_loop_does(mnist):
         step_fast, step_stock = a - w, b - w  # compare what training changed, not the weights alone
         assert np.abs(step_stock).max() > 0  # every weight moved, BatchNorm's statistics included
         np.testing.assert_allclose(step_fast, step_stock, rtol=0, atol=1e-3 * np.abs(step_stock).max())
+
+
+def test_step_schedule_sets_the_rate_before_every_batch(mnist):
+    """fit's lr_at_step: the optimizer's rate follows it batch by batch, steps counted from this run's start."""
+    import keras
+
+    seen = []
+
+    class Spy(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            seen.append(float(self.model.optimizer.learning_rate.numpy()))
+
+    model = build_model(preset("cnn", augment=False))
+    result = training.fit(model, mnist.x_train[:640], mnist.y_train[:640], epochs=3, initial_epoch=1,
+                          batch_size=128, lr_at_step=lambda step, total: (step + 1) / (1000 * total),
+                          callbacks=[Spy()])
+    assert result.epochs_run == 2
+    assert seen == pytest.approx([(s + 1) / 10_000 for s in range(10)])  # 2 epochs × 5 batches

@@ -11,7 +11,6 @@ Callers serialise access, as for the model itself (the service runs these on its
 from __future__ import annotations
 
 import contextlib
-import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,17 +87,16 @@ class _Inspector:
     calls: dict = field(default_factory=dict)
 
 
-_inspectors: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def _inspector(model) -> _Inspector:
-    found = _inspectors.get(model)
+    # Kept on the model, not in a weak-keyed table: the inspector refers to its model, so a table
+    # entry would have kept every inspected model (and its compiled calls) alive for good.
+    found = getattr(model, "_inside_inspector", None)
     if found is None:
         if not getattr(model, "inputs", None):
             raise InsideError("This model has no defined input, so its layers cannot be inspected.")
         flat = tuple(model.inputs[0].shape[1:]) == (784,)
         shown = [layer for layer in model.layers if type(layer).__name__ not in _PASS_THROUGH]
-        found = _inspectors[model] = _Inspector(model, flat, shown)
+        found = model._inside_inspector = _Inspector(model, flat, shown)
     return found
 
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 ACTIVATIONS = ("sigmoid", "relu", "tanh", "elu", "selu", "gelu", "swish")
 OPTIMIZERS = ("sgd", "adam")
-SCHEDULES = ("constant", "step", "cosine")
+SCHEDULES = ("constant", "step", "cosine", "one_cycle")
+ONE_CYCLE_WARMUP = 0.15           # of a run's steps, rising from ONE_CYCLE_START of the rate
+ONE_CYCLE_START, ONE_CYCLE_END = 0.1, 0.002
 # The one place ranges live: validate() checks them, the form's fields and the CLI take them.
 # (low, high, low_inclusive): learning rate 0 is no training, so its low end is excluded.
 RANGES = {
@@ -65,7 +67,7 @@ class ModelConfig:
     momentum: float = 0.0        # SGD only
     weight_decay: float = 0.0    # decoupled, as Keras' optimizers apply it; 0 = none
     dropout: float = 0.0         # after each hidden layer of a dense model
-    schedule: str = "constant"   # of the learning rate, per epoch: see lr_at_epoch
+    schedule: str = "constant"   # of the learning rate: per epoch (lr_at_epoch) or per batch (one_cycle: lr_at_step)
     lr_decay: float = 1.0        # the "step" schedule's factor per epoch
     # Random rotation, shear, zoom, shift and stroke width of the training images (core.augment);
     # a training option, not part of the model. False here: a sidecar from before it trained without.
@@ -127,6 +129,16 @@ class ModelConfig:
             return self.learning_rate * 0.5 * (1 + math.cos(math.pi * (epoch - first_epoch) / span))
         return self.learning_rate
 
+    def lr_at_step(self, step: int, total: int) -> float:
+        """one_cycle, per batch over one run of ``total`` steps: up from a tenth of the rate over
+        the first 15%, then a cosine down to almost nothing (a continued run starts a new cycle)."""
+        total = max(1, total)
+        up = max(1, round(ONE_CYCLE_WARMUP * total))
+        if step < up:
+            return self.learning_rate * (ONE_CYCLE_START + (1 - ONE_CYCLE_START) * step / up)
+        t = min(1.0, (step - up) / max(1, total - up))
+        return self.learning_rate * (ONE_CYCLE_END + (1 - ONE_CYCLE_END) * 0.5 * (1 + math.cos(math.pi * t)))
+
 
 @dataclass(frozen=True)
 class Preset:
@@ -161,11 +173,10 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
                        learning_rate=0.001, epochs=10, batch_size=64),
            _ALL_KNOBS, "dense", "compiled chunks"),
     Preset("cnn", "CNN",
-           "Two convolution blocks with batch norm, Adam with a decaying learning rate: "
-           "≈99.4% test accuracy in 6 epochs.",
+           "Three small convolutions, Adam with a one-cycle learning rate, augmented digits: "
+           "quick on a CPU, ≈99.4% test accuracy in 5 epochs.",
            ModelConfig(preset="cnn", hidden=(), activation="relu", optimizer="adam",
-                       learning_rate=0.002, epochs=6, batch_size=128, schedule="step", lr_decay=0.6,
-                       augment=True),
+                       learning_rate=0.005, epochs=5, batch_size=256, schedule="one_cycle", augment=True),
            frozenset({"optimizer", "learning_rate", "weight_decay", "schedule", "lr_decay", "epochs",
                       "batch_size", "augment"}), "cnn", "Keras step loop"),
 )}
@@ -247,24 +258,20 @@ def compile_model(model, config: ModelConfig, *, jit_compile="auto", steps_per_e
 
 
 def _cnn(keras, layers):
-    # Two conv blocks with batch norm: ~99.4% test accuracy in 5-6 epochs on a CPU.
-    def conv_block(x, filters):
-        for _ in range(2):
-            x = layers.Conv2D(filters, 3, padding="same", use_bias=False)(x)
-            x = layers.BatchNormalization()(x)
-            x = layers.Activation("relu")(x)
-        return layers.MaxPooling2D()(x)
+    # Quick on a 2-core CPU: three 3×3 convolutions, the first two pooled, then straight to the
+    # classifier (no wide dense layer), ~1.4× the multiply-adds of keras.io's mnist_convnet. No
+    # batch norm: on this CPU it doubled a step's time, and Adam with one-cycle trains without it.
+    def conv(x, filters, padding="same"):
+        return layers.Conv2D(filters, 3, padding=padding, activation="relu")(x)
 
     inputs = keras.Input(shape=(28, 28))
     x = layers.Rescaling(1 / 255.0)(inputs)
     x = layers.Reshape((28, 28, 1))(x)
-    x = conv_block(x, 32)
-    x = conv_block(x, 64)
+    x = layers.MaxPooling2D()(conv(x, 24))      # 14×14
+    x = layers.MaxPooling2D()(conv(x, 48))      # 7×7
+    x = conv(x, 96, padding="valid")            # 5×5
     x = layers.Flatten()(x)
-    x = layers.Dense(128, use_bias=False)(x)
-    x = layers.BatchNormalization()(x)
-    x = layers.Activation("relu")(x)
-    x = layers.Dropout(0.4)(x)
+    x = layers.Dropout(0.25)(x)
     outputs = layers.Dense(10, activation="softmax")(x)
     return keras.Model(inputs, outputs, name="cnn")
 

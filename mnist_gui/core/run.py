@@ -12,7 +12,7 @@ from typing import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from . import training
+from . import trainers, training
 from .drawings import mix
 from .models import ModelConfig, build_model, make_optimizer
 
@@ -68,8 +68,9 @@ class RunOutcome:
 def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, epochs: int | None = None,
           train_size: int | None = None, progress: training.Progress | None = None,
           stop_event: threading.Event | None = None, fast: bool = True, keep_optimizer: bool = True,
-          on_model: Callable | None = None, drawings=None, drawings_share: float = DRAWINGS_SHARE,
-          held_out=None, freeze_batch_norm: bool = False, augment_drawings: bool = False) -> RunOutcome:
+          on_model: Callable | None = None, callbacks=(), drawings=None,
+          drawings_share: float = DRAWINGS_SHARE, held_out=None, freeze_batch_norm: bool = False,
+          augment_drawings: bool = False) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
@@ -111,35 +112,49 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         first_epoch = int(prior.get("epochs_run") or 0)
         history = {k: list(v) for k, v in (prior.get("history") or {}).items()}
         fresh = make_optimizer(config)
+        compile_for_app(model, None if keep_optimizer else fresh, fallback=fresh)
         frozen = [layer for layer in model.layers
                   if freeze_batch_norm and type(layer).__name__ == "BatchNormalization" and layer.trainable]
-        for layer in frozen:
-            layer.trainable = False  # before compiling: the train step only updates what is trainable
-        compile_for_app(model, None if keep_optimizer else fresh, fallback=fresh)
+        if frozen:
+            # The optimizer is built for every weight first, so that its state still matches the
+            # model (and the copy handed out) once batch norm trains again.
+            if not model.optimizer.built:
+                model.optimizer.build(model.trainable_variables)
+            for layer in frozen:
+                layer.trainable = False
+            compile_for_app(model, model.optimizer)  # the train step only updates what is trainable
+    # The run trains a kept model of this architecture, its steps compiled by an earlier run
+    # (see core.trainers), and hands out a copy: every new model's steps stay compiled forever.
+    # A model with frozen batch norm is trained itself and not kept (a one-off fine-tune).
+    trainer, key = (model, None) if frozen else trainers.POOL.take(model)
     if on_model is not None:
-        on_model(model)
+        on_model(trainer)
 
     held_before = None if held_out is None else drawings_accuracy(model, *held_out)
 
-    rate = getattr(model.optimizer, "learning_rate", None)
+    rate = getattr(trainer.optimizer, "learning_rate", None)
     if hasattr(rate, "assign"):  # a kept optimizer starts from the config's rate (the schedule may move it)
         rate.assign(config.learning_rate)
     keeper = _GoodWeights(progress)
-    start_weights = None if first_epoch == 0 else model.get_weights()
-    schedule = None
-    if config.schedule != "constant":
+    start_weights = None if first_epoch == 0 else trainer.get_weights()
+    schedule = step_schedule = None
+    if config.schedule == "one_cycle":
+        step_schedule = config.lr_at_step
+    elif config.schedule != "constant":
         schedule = lambda epoch: config.lr_at_epoch(epoch, first_epoch, epochs)  # noqa: E731
-    result = training.fit(model, x, y, validation_data=(data.x_test, data.y_test),
+    result = training.fit(trainer, x, y, validation_data=(data.x_test, data.y_test),
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
-                          lr_at_epoch=schedule, fast=fast, augment=config.augment)
-    for key, values in result.history.items():
-        history.setdefault(key, []).extend(values)
+                          lr_at_epoch=schedule, lr_at_step=step_schedule, fast=fast, augment=config.augment,
+                          callbacks=callbacks)
+    for name, values in result.history.items():
+        history.setdefault(name, []).extend(values)
 
-    if model is not None:
-        for layer in frozen:
-            layer.trainable = True  # the model trains on as it was (Train more compiles it again)
+    for layer in frozen:
+        layer.trainable = True  # the copy trains on as the model did (Train more compiles it again)
     kept_epoch = None
+    model = trainers.copy_model(trainer)
+    trainers.POOL.give_back(key, trainer)
     if result.diverged:
         good = keeper.weights if keeper.weights is not None else start_weights
         if good is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -66,6 +67,7 @@ def _to_floats(logs) -> dict[str, float]:
 def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int = 32,
         progress: Progress | None = None, stop_event: threading.Event | None = None,
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
+        lr_at_step: Callable[[int, int], float] | None = None,
         initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=(),
         augment: bool = False) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
@@ -76,9 +78,11 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     model keeps the weights it reached. A non-finite loss stops training and sets ``diverged``
     (the weights are then those of the failed step: see ``core.run`` for what is kept).
     ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
-    (the notebook's path), which the throughput benchmark compares against. ``augment`` maps
-    ``core.augment``'s random Keras layers over the training batches (in tf.data's threads, the
-    stock step loop); the model itself is unchanged and validation sees the plain test images.
+    (the notebook's path), which the throughput benchmark compares against. ``lr_at_step(step,
+    total)`` sets the learning rate before every batch (every chunk on the fast path), counting
+    this run's steps from 0. ``augment`` maps ``core.augment``'s random Keras layers over the
+    training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
+    kernel); the model itself is unchanged and validation sees the plain test images.
     """
     import keras
     import tensorflow as tf
@@ -121,6 +125,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
     if lr_at_epoch is not None:
         callbacks.append(keras.callbacks.LearningRateScheduler(lr_at_epoch))
+    if lr_at_step is not None:
+        callbacks.append(_step_schedule(lr_at_step, initial_epoch, total_batches * (epochs - initial_epoch), chunk,
+                                       total_batches))
 
     start = time.perf_counter()
     try:
@@ -181,15 +188,38 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
             .prefetch(tf.data.AUTOTUNE))
 
 
-def _augmented(batches, seed=None):
-    """The batches through ``core.augment``'s random layers, computed in tf.data's threads beside the step."""
+def _augmented(batches, seed=None, share=None):
+    """The batches with ``share`` of each (default ``augment.SHARE``; the batch is shuffled, so its
+    first images) through ``core.augment``'s random layers, in tf.data's threads beside the step."""
     import tensorflow as tf
 
-    from .augment import build_augmenter
+    from .augment import SHARE, build_augmenter
 
     augmenter = build_augmenter(seed)
-    return batches.map(lambda images, labels: (augmenter(images, training=True), labels),
-                       num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+    share = SHARE if share is None else share
+
+    def augment(images, labels):
+        k = tf.cast(tf.math.ceil(share * tf.cast(tf.shape(images)[0], tf.float32)), tf.int32)
+        return tf.concat([augmenter(images[:k], training=True), images[k:]], axis=0), labels
+
+    return batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+
+
+def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches):
+    """A Keras callback setting the learning rate before every call of the train function."""
+    import keras
+
+    class StepSchedule(keras.callbacks.Callback):
+        epoch = 0
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch - initial_epoch
+
+        def on_train_batch_begin(self, batch, logs=None):
+            step = self.epoch * total_batches + min(batch * chunk, total_batches)
+            self.model.optimizer.learning_rate.assign(lr_at_step(step, total_steps))
+
+    return StepSchedule()
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
@@ -267,6 +297,65 @@ def _as_tensor(tf, array: np.ndarray, rows: int = 1024):
     return tf.concat([tf.convert_to_tensor(array[i:i + rows]) for i in range(0, len(array), rows)], axis=0)
 
 
+class _ChunkedSteps:
+    """A model's compiled chunk step and the variables it reads its training data from.
+
+    Kept on the model, so that its next fit (the trainer pool's next run, see ``core.trainers``)
+    runs the program already compiled: XLA's cache never gives a compiled program back. The images
+    (MNIST's uint8: a quarter of float32's memory) and one-hot labels are variables, captured by reference,
+    not baked into the program; their first dimension is open so that each fit loads its own data
+    and ``release`` empties them afterwards.
+    """
+
+    def __init__(self, model, batch_size: int, dtype):
+        import tensorflow as tf
+
+        self.batch_size, self.dtype = batch_size, np.dtype(dtype)
+        self.images = tf.Variable(tf.zeros((0, 28, 28), tf.as_dtype(self.dtype)), trainable=False, name="train_images",
+                                  shape=tf.TensorShape([None, 28, 28]))
+        self.labels = tf.Variable(tf.zeros((0, 10), tf.float32), trainable=False, name="train_labels",
+                                  shape=tf.TensorShape([None, 10]))
+        images, labels = self.images, self.labels
+
+        # No autograph: its source transformation of Keras' train step is pure-Python work that held
+        # the GIL (and so the UI thread) for a few hundred ms when training started.
+        @tf.function(jit_compile=True, autograph=False)
+        def chunk_step(indices):
+            x = tf.cast(tf.gather(images, indices), tf.float32)
+            y = tf.gather(labels, indices)
+            n = indices.shape[0]  # static: one trace per distinct chunk size (at most two an epoch)
+            full = n // batch_size
+            if full:
+                xb = tf.reshape(x[: full * batch_size], (full, batch_size, 28, 28))
+                yb = tf.reshape(y[: full * batch_size], (full, batch_size, 10))
+
+                def step(i):
+                    model.train_step((xb[i], yb[i]))
+                    return (i + 1,)
+
+                tf.while_loop(lambda i: i < full, step, (tf.constant(0),))
+            if n % batch_size:
+                model.train_step((x[full * batch_size:], y[full * batch_size:]))
+            return model.get_metrics_result()
+
+        self.step = chunk_step
+
+    def load(self, x, y) -> None:
+        import tensorflow as tf
+
+        from .models import one_hot
+
+        self.images.assign(_as_tensor(tf, x))
+        self.labels.assign(_as_tensor(tf, one_hot(y)))
+
+    def release(self) -> None:
+        import tensorflow as tf
+
+        # TensorFlow keeps the traced step (and so these variables) alive: 50 MB a run otherwise.
+        for variable in (self.images, self.labels):
+            variable.assign(tf.zeros((0,) + tuple(variable.shape[1:]), variable.dtype))
+
+
 def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOrder) -> None:
     """Make ``model.fit`` run each element of the dataset (a chunk number) as one XLA call.
 
@@ -274,70 +363,53 @@ def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOr
     """
     import tensorflow as tf
 
-    from .models import one_hot
-
-    # uint8 images (a quarter of float32's memory) and one-hot labels, as variables: captured by
-    # reference, not baked into the compiled program. Their first dimension is left open so that
-    # release_chunk_data can empty them after the run: TensorFlow keeps the traced step (and so
-    # these variables) alive after fit, 50 MB a run otherwise.
-    images = tf.Variable(_as_tensor(tf, x), trainable=False, name="train_images",
-                         shape=tf.TensorShape([None, 28, 28]))
-    labels = tf.Variable(_as_tensor(tf, one_hot(y)), trainable=False, name="train_labels",
-                         shape=tf.TensorShape([None, 10]))
-
-    # No autograph: its source transformation of Keras' train step is pure-Python work that held
-    # the GIL (and so the UI thread) for a few hundred ms when training started.
-    @tf.function(jit_compile=True, autograph=False)
-    def chunk_step(indices):
-        x = tf.cast(tf.gather(images, indices), tf.float32)
-        y = tf.gather(labels, indices)
-        n = indices.shape[0]  # static: one trace per distinct chunk size (at most two an epoch)
-        full = n // batch_size
-        if full:
-            xb = tf.reshape(x[: full * batch_size], (full, batch_size, 28, 28))
-            yb = tf.reshape(y[: full * batch_size], (full, batch_size, 10))
-
-            def step(i):
-                model.train_step((xb[i], yb[i]))
-                return (i + 1,)
-
-            tf.while_loop(lambda i: i < full, step, (tf.constant(0),))
-        if n % batch_size:
-            model.train_step((x[full * batch_size:], y[full * batch_size:]))
-        return model.get_metrics_result()
+    steps = getattr(model, "_chunked_steps", None)
+    if steps is None or (steps.batch_size, steps.dtype) != (batch_size, x.dtype):
+        steps = _ChunkedSteps(model, batch_size, x.dtype)
+        model._chunked_steps = steps
+    steps.load(x, y)
 
     def train_function(iterator):
-        return chunk_step(tf.constant(order.chunk(int(iterator.get_next()))))
+        return steps.step(tf.constant(order.chunk(int(iterator.get_next()))))
 
-    train_function.compiled = chunk_step
-    train_function.data = (images, labels)
+    train_function.compiled = steps.step
+    train_function.steps = steps
 
     model.make_train_function()  # lets Keras set up its state first; then replace the function
     model.train_function = train_function
 
 
 def _release_chunk_data(train_function) -> None:
-    import tensorflow as tf
-
-    for variable in getattr(train_function, "data", ()):
-        variable.assign(tf.zeros((0,) + tuple(variable.shape[1:]), variable.dtype))
+    steps = getattr(train_function, "steps", None)
+    if steps is not None:
+        steps.release()
 
 
 class Predictor:
     """Fast inference for one model: a compiled call instead of ``model.predict`` (≈100 ms a call).
 
-    Not thread-safe, like the model it wraps: callers serialise access.
+    The compiled program is shared by every model of one architecture, their weights passed in as
+    arguments: XLA never frees a program, and a new one per model (every training run, every
+    opened file) added a few MB each time. Not thread-safe, like the model it wraps: callers
+    serialise access.
     """
 
     def __init__(self, model):
         import tensorflow as tf
 
         self.model = model
-        flat = tuple(model.inputs[0].shape[1:]) == (784,)  # some saved models take flat pixels
-        call = tf.function(lambda x: model(tf.reshape(x, (-1, 784)) if flat else x, training=False),
-                           jit_compile=True)
-        # One graph for every batch size, called with a tensor: no per-call argument checks.
-        self._call = call.get_concrete_function(tf.TensorSpec((None, 28, 28), tf.float32))
+        call = _shared_forward(model)
+        if call is None:  # an architecture that cannot be shared: a program of its own
+            flat = tuple(model.inputs[0].shape[1:]) == (784,)
+            own = tf.function(lambda x: model(tf.reshape(x, (-1, 784)) if flat else x, training=False),
+                              jit_compile=True)
+            own = own.get_concrete_function(tf.TensorSpec((None, 28, 28), tf.float32))
+            self._call = own
+        else:
+            # Keras variables' backing tf.Variables: passed by handle, so later weight changes show.
+            trainable = [v.value for v in model.trainable_variables]
+            other = [v.value for v in model.non_trainable_variables]
+            self._call = lambda x: call(trainable, other, x)
         self._tensor = tf.constant
 
     def __call__(self, images) -> np.ndarray:
@@ -355,6 +427,49 @@ class Predictor:
             out = np.concatenate([self._call(self._tensor(images[i:i + EVAL_BATCH])).numpy()
                                   for i in range(0, len(images), EVAL_BATCH)])
         return out[0] if single else out
+
+
+_SHARED_FORWARD: OrderedDict = OrderedDict()  # architecture -> compiled forward pass
+_SHARED_FORWARD_MAX = 8
+_shared_lock = threading.Lock()
+
+
+def _shared_forward(model):
+    """The compiled forward pass of ``model``'s architecture, taking weights as arguments; traced
+    on a model of that architecture, once (see ``Predictor``)."""
+    import tensorflow as tf
+
+    from .trainers import architecture
+
+    key = architecture(model)
+    if key is None or not hasattr(model, "stateless_call"):
+        return None
+    with _shared_lock:
+        call = _SHARED_FORWARD.get(key)
+        if call is not None:
+            _SHARED_FORWARD.move_to_end(key)
+            return call
+        template = model
+        flat = tuple(model.inputs[0].shape[1:]) == (784,)  # some saved models take flat pixels
+
+        @tf.function(jit_compile=True, autograph=False)
+        def forward(trainable, other, x):
+            trainable = [tf.convert_to_tensor(v) for v in trainable]
+            other = [tf.convert_to_tensor(v) for v in other]
+            out, _ = template.stateless_call(trainable, other, tf.reshape(x, (-1, 784)) if flat else x,
+                                             training=False)
+            return out
+
+        try:
+            call = forward.get_concrete_function([v.value for v in model.trainable_variables],
+                                                 [v.value for v in model.non_trainable_variables],
+                                                 tf.TensorSpec((None, 28, 28), tf.float32))
+        except Exception:
+            return None
+        _SHARED_FORWARD[key] = call
+        while len(_SHARED_FORWARD) > _SHARED_FORWARD_MAX:
+            _SHARED_FORWARD.popitem(last=False)
+        return call
 
 
 def predict_probabilities(model, x) -> np.ndarray:

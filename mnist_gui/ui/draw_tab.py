@@ -24,6 +24,9 @@ DEFAULT_PEN_WIDTH = 0.07         # of the pad's side: MNIST-like strokes for a d
 PEN_WIDTH_PERCENT_RANGE = (3, 15)
 PREDICT_INTERVAL_MS = 50         # live predictions at most this often while drawing
 PREVIEW_SIZE = 4 * SIZE
+# Below this top probability the pad says "not sure" and names the two likeliest digits. Chosen on
+# benchmarks/drawn_digits.py with the bundled (calibrated) CNN: figures in the README.
+UNSURE_BELOW = 0.8
 
 
 @dataclass
@@ -442,7 +445,8 @@ class DrawTab(QWidget):
         self._digit = prepare_digit(self.canvas.image())
         self._show_preview()
         self.digit_changed.emit(self._digit)
-        if self._digit is None or not self.service.backend_is_ready or not self.service.has_model:
+        # A model can predict before TensorFlow is ready: the fast start's LiteRT export.
+        if self._digit is None or not self.service.has_model:
             self._show_prediction()
             return
         self._pending_request = self.service.request_prediction(self._digit[None])
@@ -514,15 +518,19 @@ class DrawTab(QWidget):
             self.message_label.setText(self._why_no_prediction())
             self.bars.set_probabilities(None)
             return
-        best = int(np.argmax(probs))
-        self.digit_label.setText(str(best))
-        self.message_label.setText(f"{probs[best]:.1%} confident")
+        best, second = (int(i) for i in np.argsort(probs)[::-1][:2])
+        if probs[best] < UNSURE_BELOW:
+            self.digit_label.setText(f"{best}?")
+            self.message_label.setText(f"Not sure: {best} ({probs[best]:.0%}) or {second} ({probs[second]:.0%})")
+        else:
+            self.digit_label.setText(str(best))
+            self.message_label.setText(f"{probs[best]:.1%} confident")
         self.bars.set_probabilities(probs)
 
     def _why_no_prediction(self) -> str:
         if self._backend_error:
             return self._backend_error
-        if not self.service.backend_is_ready:
+        if not self.service.backend_is_ready and not self.service.has_model:
             return "Loading TensorFlow…"
         if not self.service.has_model:
             return "No model yet — train one or open a model file"

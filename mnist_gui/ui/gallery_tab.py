@@ -1024,6 +1024,8 @@ class GalleryTab(QWidget):
             text = f"Predictions of {info.name}"
             if info.test_accuracy is not None:
                 text += f": {info.test_accuracy:.2%} of the test images right"
+                if info.drawn_accuracy is not None:
+                    text += f", {info.drawn_accuracy:.2%} of mouse-style drawings"
             if info.training:
                 text += " (training: refreshed at every epoch end)"
         self.state_label.setText(text)

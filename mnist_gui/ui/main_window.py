@@ -21,6 +21,12 @@ from .widgets import LastFolder, SteadyLabel, TabWidget, restore_splitters, save
 MODEL_FILTER = "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
 OPEN_MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
 DATA_FILTER = "MNIST .npz (*.npz);;All files (*)"
+# File ▸ Export…: dialog filter -> core.export format (a SavedModel is a folder: its name, no suffix).
+EXPORT_FILTERS = {
+    "LiteRT / TensorFlow Lite (*.tflite)": "litert",
+    "TensorFlow SavedModel folder (*)": "savedmodel",
+    "ONNX (*.onnx)": "onnx",
+}
 CLOSE_TIMEOUT_MS = 1500
 
 
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
         self.save_model_action = file_menu.addAction("&Save model as…", self.choose_save_path)
         self.save_model_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.export_action = file_menu.addAction("&Export…", self.choose_export_path)
         self.models_menu = file_menu.addMenu("&Models")
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         file_menu.addSeparator()
@@ -148,6 +155,31 @@ class MainWindow(QMainWindow):
         self.last_folder.remember(Path(path).parent)
         self.service.save_model(path)
 
+    def choose_export_path(self):
+        """File ▸ Export…: the current model for LiteRT, TensorFlow or ONNX, parity-checked (core/export.py)."""
+        from ..core.export import FORMATS, available_formats
+
+        info = self.service.model_info
+        available = available_formats()
+        filters = [f for f, fmt in EXPORT_FILTERS.items() if fmt in available]
+        name = Path(info.path).stem if info and info.path else f"mnist_{(info.preset if info else None) or 'model'}"
+        default = str(Path(self.last_folder.path()) / f"{name}.tflite")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export model", default, ";;".join(filters))
+        if not path:
+            return
+        fmt = EXPORT_FILTERS.get(chosen, "litert")
+        suffix = FORMATS[fmt][1]
+        if suffix and not path.lower().endswith(suffix):
+            path = str(Path(path).with_suffix(suffix))
+        elif not suffix and Path(path).suffix.lower() in (".tflite", ".onnx"):
+            path = str(Path(path).with_suffix(""))  # the default name's suffix, for a folder
+        self.last_folder.remember(Path(path).parent)
+        self.export_model(path, fmt)
+
+    def export_model(self, path: str, fmt: str):
+        self.service.export_model(path, fmt)
+        self._update_actions()  # one export at a time
+
     def choose_dataset(self):
         path, _ = QFileDialog.getOpenFileName(self, "Open MNIST dataset (.npz, or any IDX file in the folder)",
                                               str(Path.home()), DATA_FILTER + ";;IDX files (*ubyte *ubyte.gz)")
@@ -169,6 +201,12 @@ class MainWindow(QMainWindow):
 
         versions = [f"mnist-gui {__version__}", f"Python {platform.python_version()}",
                     f"Qt {qVersion()} (PySide6 {pyside_version})", *self.service.versions()]
+        info = self.service.model_info
+        if info is not None:
+            facts = [f"{a:.2%} of the {what}" for a, what in (
+                (info.test_accuracy, "MNIST test images"),
+                (info.drawn_accuracy, "mouse-style drawings (drawn-digit benchmark)")) if a is not None]
+            versions.append(f"Model: {info.name}" + (f", right on {' and '.join(facts)}" if facts else ""))
         return (f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
                 f"<p><small>{self.texts['credit']}</small></p>")
 
@@ -195,6 +233,8 @@ class MainWindow(QMainWindow):
         s.dataset_failed.connect(self._on_dataset_failed)
         s.model_failed.connect(self._on_model_failed)
         s.model_saved.connect(self._on_model_saved)
+        s.model_exported.connect(self._on_model_exported)
+        s.model_failed.connect(self._update_actions)  # also an export's failure
         s.training_failed.connect(lambda msg: self.show_error("Training", msg))
         self.training_tab.error.connect(self.show_error)
         s.backend_failed.connect(lambda msg: self.show_error("TensorFlow", msg))
@@ -246,10 +286,18 @@ class MainWindow(QMainWindow):
     def _on_model_saved(self, path):
         self.activity_label.setText(f"Saved {path}")
 
+    def _on_model_exported(self, message, parity_line):
+        self.activity_label.setText(f"{message}: {parity_line}" if parity_line else message)
+        self._update_actions()
+
     def _update_actions(self, *_):
         training = self.service.is_training
         self.open_model_action.setEnabled(not training)
-        self.save_model_action.setEnabled(self.service.has_model and not training)
+        # Saves and exports come from TensorFlow's model, not from the fast start's LiteRT stand-in.
+        info = self.service.model_info
+        keras_model = info is not None and not info.fast_start
+        self.save_model_action.setEnabled(keras_model and not training)
+        self.export_action.setEnabled(keras_model and not training and not self.service.is_exporting)
 
     def show_error(self, title: str, message: str):
         """A window-modal box that does not block the event loop (training keeps reporting)."""

@@ -94,10 +94,11 @@ class TrainingTab(QWidget):
         self.weight_decay_spin = self._number_spin("weight_decay", 0.0001, 4, "Decoupled weight decay (0 = none)")
         self.dropout_spin = self._number_spin("dropout", 0.05, 2, "Dropout after each hidden layer (0 = none)")
         self.schedule_combo = QComboBox()
-        for name, text in (("constant", "Constant"), ("step", "Step decay"), ("cosine", "Cosine")):
+        for name, text in (("constant", "Constant"), ("step", "Step decay"), ("cosine", "Cosine"),
+                           ("one_cycle", "One-cycle")):
             self.schedule_combo.addItem(text, name)
-        self.schedule_combo.setToolTip("Learning rate per epoch: constant; × decay every epoch; "
-                                       "cosine from the rate down to 0 over the run")
+        self.schedule_combo.setToolTip("Learning rate: constant; × decay every epoch; cosine from the rate "
+                                       "down to 0 over the run; one-cycle, every batch: up to the rate, then down")
         self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, "Step decay: the factor per epoch")
         self.epochs_spin = QSpinBox(minimum=RANGES["epochs"][0], maximum=RANGES["epochs"][1])
         self.batch_spin = QSpinBox(minimum=RANGES["batch_size"][0], maximum=RANGES["batch_size"][1])

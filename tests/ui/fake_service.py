@@ -88,6 +88,7 @@ class FakeModelService(QObject):
     model_changed = Signal(object)                 # ModelInfo
     model_failed = Signal(str)
     model_saved = Signal(str)
+    model_exported = Signal(str, str)              # result line, parity line
     test_predictions_ready = Signal(int, object)   # model version, Predictions
     prediction_ready = Signal(object, object)      # request id, probabilities or None
     training_started = Signal(object)              # TrainingPlan
@@ -292,6 +293,39 @@ class FakeModelService(QObject):
         self.model_info = replace(self.model_info, path=path)
         self.model_saved.emit(path)
         self.model_changed.emit(self.model_info)
+
+    def start_fast(self, path) -> bool:
+        """No LiteRT exports for numpy models: the fake waits for its "backend" as before."""
+        return False
+
+    def export_model(self, path, fmt: str):
+        """Writes the numpy model (whatever ``fmt``), reads it back and compares it with the model in
+        use on the test set, as the real parity check compares an export with the Keras model."""
+        self._set_busy("export", True)
+        self._later.emit(lambda: self._export(str(path), fmt))
+
+    def _export(self, path, fmt):
+        self._set_busy("export", False)
+        if self._model is None:
+            self.model_failed.emit("There is no TensorFlow model to export yet: wait a moment, "
+                                   "train one or open a model file.")
+            return
+        if not Path(path).parent.is_dir():
+            self.model_failed.emit(f"Cannot export to {path}: the folder {Path(path).parent} does not exist.")
+            return
+        with open(path, "wb") as f:
+            np.savez(f, weights=self._model.weights, bias=self._model.bias)
+        exported, reference = NumpyModel.load(path)(self.data.x_test), self._model(self.data.x_test)
+        line = (f"agreement={np.mean(exported.argmax(1) == reference.argmax(1)):.4f} "
+                f"max_prob_diff={np.abs(exported - reference).max():.2e} "
+                f"test_accuracy_export={np.mean(exported.argmax(1) == self.data.y_test):.4f}")
+        message = f"Exported {Path(path).name}; parity check passed"
+        self.status_changed.emit(message)
+        self.model_exported.emit(message, line)
+
+    @property
+    def is_exporting(self) -> bool:
+        return "export" in self._busy_reasons
 
     def predict(self, images):
         return None if self._model is None else self._model(images)

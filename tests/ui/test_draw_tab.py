@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
 
 from mnist_gui.core.preprocess import prepare_digit
-from mnist_gui.ui.draw_tab import DEFAULT_PEN_WIDTH, IMAGE_SIZE, DrawCanvas, DrawTab
+from mnist_gui.ui.draw_tab import DEFAULT_PEN_WIDTH, IMAGE_SIZE, UNSURE_BELOW, DrawCanvas, DrawTab
 
 LEFT = Qt.MouseButton.LeftButton
 NO_KEYS = Qt.KeyboardModifier.NoModifier
@@ -202,8 +202,10 @@ def test_stroke_is_read_live_by_the_model(qtbot, service_with_model, monkeypatch
     probs = svc.predict(digit[None])[0]
     np.testing.assert_allclose(tab.bars.probabilities(), probs, rtol=1e-5)
     assert tab.predicted_digit == 1 == int(probs.argmax())
-    assert tab.digit_label.text() == "1"
-    assert tab.message_label.text() == f"{probs.max():.1%} confident"
+    assert tab.digit_label.text() == ("1" if probs.max() >= UNSURE_BELOW else "1?")
+    assert tab.message_label.text() == (f"{probs.max():.1%} confident" if probs.max() >= UNSURE_BELOW
+                                        else f"Not sure: 1 ({probs.max():.0%}) or {np.argsort(probs)[-2]} "
+                                             f"({np.sort(probs)[-2]:.0%})")
     # The drawing (dimmed under the attribution map, should that already have arrived).
     assert grey(tab.preview.pixmap().toImage()).max() > 60
 
@@ -266,3 +268,17 @@ def test_a_mouse_move_repaints_only_around_its_segment_and_shows_what_a_redraw_s
     np.testing.assert_array_equal(grey(canvas.grab().toImage()), shown)
     assert (shown != shown_mid_stroke).sum() == 0  # releasing the button changes nothing on screen
     assert shown[40:84, 150:176].max() == 255 and canvas.stroke_count() == 2
+
+
+def test_unsure_reading_says_so_and_names_the_two_likeliest(qtbot, idle_service):
+    tab = make_tab(qtbot, idle_service)
+    probs = np.zeros(10)
+    probs[3], probs[8] = UNSURE_BELOW - 0.1, 0.25
+    probs[5] = 1 - probs.sum()
+    tab._show_prediction(probs)
+    assert tab.digit_label.text() == "3?"
+    assert tab.message_label.text() == f"Not sure: 3 ({probs[3]:.0%}) or 8 (25%)"
+    probs = np.full(10, 0.01)
+    probs[3] = 0.91
+    tab._show_prediction(probs)
+    assert tab.digit_label.text() == "3" and tab.message_label.text() == "91.0% confident"

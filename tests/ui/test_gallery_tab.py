@@ -323,3 +323,15 @@ def test_detail_changed_only_when_another_image_is_shown(qtbot, mnist):
     assert "predicted 0" in tab.detail_text()
     tab.show_detail(9)
     assert shown == [4, 9]
+
+
+def test_header_shows_the_drawn_accuracy_when_the_sidecar_has_it(qtbot, service_with_model):
+    from dataclasses import replace
+
+    service = service_with_model
+    tab = make_tab(qtbot, service)
+    assert "of the test images right" in tab.state_label.text()
+    assert "drawings" not in tab.state_label.text()
+    service.model_info = replace(service.model_info, drawn_accuracy=0.9912)
+    service.model_changed.emit(service.model_info)
+    qtbot.waitUntil(lambda: "99.12% of mouse-style drawings" in tab.state_label.text())

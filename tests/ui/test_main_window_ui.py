@@ -61,3 +61,47 @@ def test_the_status_bar_says_a_model_is_not_saved(qtbot, window):
 def test_about_names_versions_without_importing_tensorflow(window):
     text = window.about_text()
     assert "Python" in text and "Qt" in text and "TensorFlow: fake" in text
+
+
+def test_about_names_the_models_clean_and_drawn_accuracy(qtbot, window):
+    from dataclasses import replace
+
+    from mnist_gui.model_host import ModelInfo
+
+    service = window.service
+    service.model_info = ModelInfo("mnist_cnn", 7, preset="cnn", test_accuracy=0.9961, drawn_accuracy=0.9903)
+    text = window.about_text()
+    assert "Model: mnist_cnn, right on 99.61% of the MNIST test images and 99.03% of the mouse-style drawings" in text
+    service.model_info = replace(service.model_info, drawn_accuracy=None)
+    assert "99.61% of the MNIST test images" in window.about_text() and "drawings" not in window.about_text()
+
+
+def test_file_export_goes_through_the_service_and_shows_the_parity_line(qtbot, window, monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QFileDialog
+
+    service = window.service
+    assert window.export_action.isEnabled()
+    out = tmp_path / "digits.tflite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "digits"), "LiteRT / TensorFlow Lite (*.tflite)"))
+    with qtbot.waitSignal(service.model_exported) as done:
+        window.export_action.trigger()
+        assert not window.export_action.isEnabled()  # one export at a time
+    message, line = done.args
+    assert out.is_file() and line.startswith("agreement=1.0000 max_prob_diff=")
+    assert window.activity_label.text() == f"{message}: {line}" and window.export_action.isEnabled()
+
+    # A SavedModel is a folder: the default name's suffix is dropped.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "m.tflite"), "TensorFlow SavedModel folder (*)"))
+    asked = []
+    monkeypatch.setattr(service, "export_model", lambda path, fmt: asked.append((path, fmt)))
+    window.export_action.trigger()
+    assert asked == [(str(tmp_path / "m"), "savedmodel")]
+
+    # The fast start's LiteRT stand-in is not the model to export: the action waits for TensorFlow's.
+    service.model_info = replace(service.model_info, fast_start=True)
+    service.model_changed.emit(service.model_info)
+    assert not window.export_action.isEnabled() and not window.save_model_action.isEnabled()

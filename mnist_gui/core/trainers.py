@@ -1,0 +1,148 @@
+"""Models kept for training again, so that a run does not compile its steps anew.
+
+TensorFlow keeps every XLA program it compiles for the life of the process: its compilation
+cache has no eviction, and each new model's train step is a new program. In one app session every
+Train press used to add 10-25 MB that were never given back. Here a run trains a *trainer* — a
+model of the same architecture and optimizer kept from an earlier run, its compiled steps intact —
+loaded with the weights and optimizer state the run should start from; the run's result is handed
+out as a copy. The trainer itself never leaves this module.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+
+MAX_TRAINERS = 4  # architectures kept (the presets, and a model or two loaded from files)
+
+
+def architecture(model) -> str | None:
+    """The layers and how they connect, names aside: what a compiled forward pass depends on."""
+    try:
+        arch = model.get_config()
+        names = {}
+        _collect_names(arch, names)
+        shapes = [(tuple(v.shape), str(v.dtype)) for v in model.variables]
+        return json.dumps([_renamed(arch, names), shapes], sort_keys=True, default=str)
+    except Exception:  # a model whose config cannot be read is simply not shared
+        return None
+
+
+def signature(model) -> str | None:
+    """What the compiled train steps depend on: the architecture, the optimizer's kind and settings
+    (its learning rate is a variable, set per run), the loss."""
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None or not getattr(model, "compiled", False):
+        return None
+    arch = architecture(model)
+    if arch is None:
+        return None
+    try:
+        opt = {k: v for k, v in optimizer.get_config().items() if k not in ("name", "learning_rate")}
+        compile_config = model.get_compile_config() or {}
+        return json.dumps([arch, type(optimizer).__name__, opt, compile_config.get("loss"),
+                           compile_config.get("jit_compile")], sort_keys=True, default=str)
+    except Exception:
+        return None
+
+
+def _collect_names(node, names: dict) -> None:
+    if isinstance(node, dict):
+        name = node.get("name")
+        if isinstance(name, str) and name not in names:
+            names[name] = len(names)
+        for value in node.values():
+            _collect_names(value, names)
+    elif isinstance(node, list):
+        for value in node:
+            _collect_names(value, names)
+
+
+def _renamed(node, names: dict):
+    """``node`` with every string value that is a name (a layer's, or a reference to one) replaced
+    by its number: Keras numbers the layers of each new model anew."""
+    if isinstance(node, dict):
+        return {key: _renamed(value, names) for key, value in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_renamed(value, names) for value in node]
+    if isinstance(node, str) and node in names:
+        return f"#{names[node]}"
+    return node
+
+
+def _optimizer_variables(model) -> list:
+    optimizer = model.optimizer
+    if not optimizer.built:
+        optimizer.build(model.trainable_variables)
+    return list(optimizer.variables)
+
+
+def copy_state(source, target) -> None:
+    """Weights, random-seed states (dropout) and optimizer state (step count, learning rate,
+    moments) from ``source`` to ``target``, models of one signature."""
+    _assign_all(source.variables, target.variables, "model variables")
+    _assign_all(_optimizer_variables(source), _optimizer_variables(target), "optimizer states")
+
+
+def _assign_all(src, dst, what: str) -> None:
+    if len(src) != len(dst) or any(tuple(a.shape) != tuple(b.shape) or a.dtype != b.dtype
+                                   for a, b in zip(src, dst)):
+        raise ValueError(f"{what} differ")
+    for a, b in zip(src, dst):
+        b.assign(a.value)
+
+
+def copy_model(model):
+    """A new model with ``model``'s architecture, weights, optimizer and optimizer state."""
+    import keras
+
+    from .storage import compile_for_app
+
+    clone = keras.models.clone_model(model)
+    optimizer = model.optimizer
+    compile_for_app(clone, type(optimizer).from_config(optimizer.get_config()))
+    copy_state(model, clone)
+    return clone
+
+
+class TrainerPool:
+    """At most ``size`` trainers, one per signature, most recently used kept."""
+
+    def __init__(self, size: int = MAX_TRAINERS):
+        self.size = size
+        self._trainers: OrderedDict[str, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._trainers)
+
+    def take(self, model):
+        """A trainer holding ``model``'s weights and optimizer state (``model`` itself if none is kept
+        for its signature), and its signature; the caller gives it back with ``give_back``."""
+        key = signature(model)
+        with self._lock:
+            trainer = self._trainers.pop(key, None) if key is not None else None
+        if trainer is None:
+            return model, key
+        try:
+            copy_state(model, trainer)
+        except Exception:  # e.g. an optimizer built differently: train the model itself
+            return model, key
+        return trainer, key
+
+    def give_back(self, key, trainer) -> None:
+        if key is None:
+            return
+        with self._lock:
+            self._trainers[key] = trainer
+            self._trainers.move_to_end(key)
+            while len(self._trainers) > self.size:
+                self._trainers.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._trainers.clear()
+
+
+POOL = TrainerPool()

@@ -1,0 +1,37 @@
+"""Temperature scaling: fitted on real predictions, saved inside the model, answers unchanged."""
+
+import numpy as np
+import pytest
+
+from mnist_gui.core.calibration import fit_temperature, nll, with_temperature
+from mnist_gui.core.metrics import expected_calibration_error
+
+
+def test_fitted_temperature_undoes_a_known_sharpening(rng):
+    # Calibrated probabilities by construction (labels drawn from them), then sharpened by T = 2.
+    logits = rng.normal(0, 2, (4000, 10))
+    probs = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    labels = np.array([rng.choice(10, p=p) for p in probs])
+    sharp = np.exp(2 * logits) / np.exp(2 * logits).sum(1, keepdims=True)
+    t = fit_temperature(sharp, labels)
+    assert t == pytest.approx(2.0, rel=0.1)
+    assert nll(sharp, labels, t) < nll(sharp, labels, 1.0)
+    softened = np.exp(np.log(sharp) / t) / np.exp(np.log(sharp) / t).sum(1, keepdims=True)
+    assert expected_calibration_error(softened, labels) < expected_calibration_error(sharp, labels) / 2
+
+
+def test_model_with_temperature_keeps_answers_softens_them_and_loads_safely(trained_mlp_model, mnist, tmp_path):
+    from mnist_gui.core.storage import load_model, save_model
+    from mnist_gui.core.training import Predictor
+
+    x = mnist.x_test[:500]
+    before = Predictor(trained_mlp_model)(x)
+    path = save_model(with_temperature(trained_mlp_model, 2.0), tmp_path / "t.keras")
+    loaded = load_model(path)  # safe_mode
+    assert [type(layer) for layer in loaded.layers] == [type(layer) for layer in trained_mlp_model.layers]
+    after = Predictor(loaded)(x)
+    np.testing.assert_array_equal(after.argmax(1), before.argmax(1))
+    assert (after.max(1) <= before.max(1) + 1e-6).all() and after.max(1).mean() < before.max(1).mean() - 0.01
+    # Exactly softmax(log p / T).
+    expected = np.exp(np.log(before) / 2.0)
+    np.testing.assert_allclose(after, expected / expected.sum(1, keepdims=True), atol=1e-4)

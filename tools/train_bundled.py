@@ -1,0 +1,110 @@
+"""Train the bundled default CNN: wider than the CNN preset, augmented, and also shown mouse-style
+drawings of *training* digits (``core.drawn`` with its own seed, never the benchmark's test digits).
+
+Its speed does not matter (it ships trained), so it may train for long; the sidecar records the
+time, the extra drawn training images and their seed. Afterwards run
+``benchmarks/drawn_digits.py MODEL --record`` and ``tools/calibrate.py MODEL``.
+
+With ``--init MODEL`` it goes on from that model's weights (e.g. the previous bundled CNN, of the
+same architecture) instead of new ones: the sidecar's epochs and seconds add up.
+
+Usage: nice -n 10 python tools/train_bundled.py OUT.keras [--init MODEL] [--epochs 12] [--lr 0.002]
+       [--drawn 40000] [--data PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import numpy as np  # noqa: E402
+
+DRAWN_TRAIN_SEED = 20261  # not the benchmark's 1234, and only training digits are drawn
+SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
+
+
+def build_wide_cnn(keras, layers):
+    """Two conv blocks with batch norm (32, 64 filters) and a 128-unit dense layer with dropout."""
+    def conv_block(x, filters):
+        for _ in range(2):
+            x = layers.Conv2D(filters, 3, padding="same", use_bias=False)(x)
+            x = layers.BatchNormalization()(x)
+            x = layers.Activation("relu")(x)
+        return layers.MaxPooling2D()(x)
+
+    inputs = keras.Input(shape=(28, 28))
+    x = layers.Rescaling(1 / 255.0)(inputs)
+    x = layers.Reshape((28, 28, 1))(x)
+    x = conv_block(x, 32)
+    x = conv_block(x, 64)
+    x = layers.Flatten()(x)
+    x = layers.Dense(128, use_bias=False)(x)
+    x = layers.BatchNormalization()(x)
+    x = layers.Activation("relu")(x)
+    x = layers.Dropout(0.4)(x)
+    outputs = layers.Dense(10, activation="softmax")(x)
+    return keras.Model(inputs, outputs, name="cnn")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--lr", type=float, default=0.002, help="peak of the cosine schedule")
+    parser.add_argument("--init", metavar="MODEL", help="start from this model's weights")
+    parser.add_argument("--drawn", type=int, default=40_000, help="drawings of training digits to add")
+    parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.is_file() else None)
+    args = parser.parse_args()
+
+    from mnist_gui.core.data import load_mnist
+    from mnist_gui.core.drawn import drawn_digits
+
+    data = load_mnist(args.data)
+    start = time.perf_counter()
+    drawn_x, drawn_y = drawn_digits(data.x_train, data.y_train, n=args.drawn, seed=DRAWN_TRAIN_SEED)
+    print(f"{len(drawn_x)} drawings of training digits in {time.perf_counter() - start:.0f} s", flush=True)
+    mixed = dataclasses.replace(data, x_train=np.concatenate([data.x_train, drawn_x]),
+                                y_train=np.concatenate([data.y_train, drawn_y]))
+
+    import keras
+    from keras import layers
+
+    from mnist_gui.core import run, storage
+    from mnist_gui.core.models import compile_model, preset
+
+    config = preset("cnn", epochs=args.epochs, learning_rate=args.lr, batch_size=128, schedule="cosine",
+                    augment=True)
+    keras.utils.set_random_seed(config.seed)
+    model = build_wide_cnn(keras, layers)
+    prior = {}
+    if args.init:
+        prior = storage.read_metadata(args.init)
+        model.set_weights(storage.load_model(args.init).get_weights())  # same layers, or this fails
+    compile_model(model, config)
+
+    class Log:
+        def on_batch(self, *a):
+            pass
+
+        def on_epoch(self, epoch, logs, weights):
+            print(f"epoch {epoch + 1}: " + " ".join(f"{k}={v:.4f}" for k, v in logs.items())
+                  + f" ({time.perf_counter() - start:.0f} s)", flush=True)
+
+    outcome = run.train(config, mixed, model=model, prior=prior, progress=Log(), keep_optimizer=True)
+    meta = {**outcome.metadata, "architecture": "wide CNN (tools/train_bundled.py)",
+            "drawn_training": {"n": len(drawn_x), "seed": DRAWN_TRAIN_SEED, "digits": "training"}}
+    storage.save_model(outcome.model, args.out, meta)
+    print(f"saved {args.out}: test_accuracy={meta['test_accuracy']:.4f} train_seconds={meta['train_seconds']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
