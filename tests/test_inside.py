@@ -129,7 +129,8 @@ def test_first_layer_weights_strongest_first(trained_mlp_model, cnn):
     norms = np.linalg.norm(kernel, axis=0)
     np.testing.assert_array_equal(w["units"], np.argsort(-norms, kind="stable")[:16])
     np.testing.assert_allclose(w["tiles"][0], kernel[:, w["units"][0]].reshape(28, 28))
-    assert inside.first_layer_weights(cnn)["tiles"].shape == (32, 3, 3)
+    first_conv = next(layer for layer in cnn.layers if type(layer).__name__ == "Conv2D")
+    assert inside.first_layer_weights(cnn)["tiles"].shape == (first_conv.filters, 3, 3) == (24, 3, 3)
 
 
 def test_top_images_excite_the_unit_most(trained_mlp_model, mnist):
