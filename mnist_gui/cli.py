@@ -1,4 +1,4 @@
-"""Command line: ``mnist-gui [train|evaluate|predict|data|export]``; no command opens the app.
+"""Command line: ``mnist-gui [train|evaluate|predict|data|export|drawings]``; no command opens the app.
 
 User errors (bad flag, bad file, no data) print one line on stderr and exit nonzero, never a traceback.
 """
@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--train-size", type=int, metavar="N", help="use only the first N training images")
     train.add_argument("--plain-fit", action="store_true",
                        help="use the stock Keras step loop (the notebook's, slower)")
+    train.add_argument("--drawings", metavar="PATH_OR_DEFAULT",
+                       help="also train on these drawings: 'default' (My drawings), a drawings folder, or an "
+                            ".npz with x and y (Keras MNIST layout), oversampled to --drawings-share")
+    train.add_argument("--drawings-share", type=float, metavar="X",
+                       help="share of each epoch's images that are drawings, 0.01 to 0.5 (default 0.05)")
     train.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
     train.add_argument("--out", required=True, metavar="PATH", help="where to save (.keras or .h5)")
 
@@ -79,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only run the parity check on an existing export at --out")
     export.add_argument("--int8", action="store_true", help="litert: quantise weights and activations to int8")
     export.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+
+    drawings = sub.add_parser("drawings", help="My drawings: counts per digit, a model's accuracy on them, where")
+    drawings.add_argument("--model", metavar="MODEL", help="score this model file (default: the bundled model "
+                                                           "the app opens with)")
+    drawings.add_argument("--export", metavar="FILE", help="write them to one .npz (x, y: Keras MNIST layout)")
+    drawings.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
     return parser
 
 
@@ -212,6 +223,21 @@ def cmd_train(args) -> int:
         config = _train_config(args, base)
     if args.train_size is not None and args.train_size < 1:
         raise CliError("mnist-gui train: --train-size must be at least 1")
+    from .core.run import DRAWINGS_SHARE
+
+    share = DRAWINGS_SHARE if args.drawings_share is None else args.drawings_share
+    if not 0.01 <= share <= 0.5:
+        raise CliError("mnist-gui train: --drawings-share must be from 0.01 to 0.5")
+    drawings = None
+    if args.drawings is not None:
+        from .core.drawings import DrawingsError, load_drawings
+
+        try:
+            drawings = load_drawings(args.drawings)
+        except DrawingsError as exc:
+            raise CliError(f"mnist-gui train: --drawings: {exc}") from None
+        if not len(drawings[1]):
+            raise CliError(f"mnist-gui train: --drawings: there are no drawings in {args.drawings}")
     try:
         out = storage.check_destination(args.out)
     except storage.ModelFileError as exc:
@@ -227,12 +253,18 @@ def cmd_train(args) -> int:
     n_train = min(args.train_size or len(data.x_train), len(data.x_train))
     first = int(resume_meta.get("epochs_run") or 0) if args.resume else 0
     span = f"epochs {first + 1}–{first + config.epochs}" if args.resume else f"{config.epochs} epochs"
+    mixed = ""
+    if drawings is not None:
+        from .core.drawings import mix_repeats
+
+        copies = mix_repeats(n_train, len(drawings[1]), share)
+        mixed = f" + {len(drawings[1])} drawings ×{copies}"
     print(f"training {preset_title(config.preset)}{' (continued)' if args.resume else ''}: {span}, "
-          f"batch {config.batch_size}, {n_train} images{' augmented' if config.augment else ''}, "
+          f"batch {config.batch_size}, {n_train} images{' augmented' if config.augment else ''}{mixed}, "
           f"validating on {len(data.x_test)}")
     outcome = run.train(config, data, model=model, prior=resume_meta, train_size=args.train_size,
                         progress=_TerminalProgress(first + config.epochs), fast=not args.plain_fit,
-                        keep_optimizer=keep)
+                        keep_optimizer=keep, drawings=drawings, drawings_share=share)
     result = outcome.result
     if outcome.diverged and outcome.model is None:
         raise CliError("mnist-gui train: training diverged in its first epoch (the loss became NaN or "
@@ -347,6 +379,56 @@ def _report_int8(model, parity, data) -> None:
           f"({floating.export_ms_per_image / parity.export_ms_per_image:.1f}x faster)")
 
 
+def cmd_drawings(args) -> int:
+    import numpy as np
+
+    from .core.drawings import DrawingsError, DrawingStore
+
+    if args.model and not args.export:
+        _check_model_file(args.model)  # before anything is printed
+    store = DrawingStore()
+    x, y = store.arrays()
+    for warning in store.warnings:
+        print(f"mnist-gui drawings: {warning}", file=sys.stderr)
+    if args.export:
+        try:
+            n = store.export_npz(args.export)
+        except DrawingsError as exc:
+            raise CliError(f"mnist-gui drawings: {exc}") from None
+        print(f"exported {n} drawings to {args.export}")
+        return 0
+    counts = np.bincount(y, minlength=10)
+    print(f"drawings={len(y)} path={store.folder}")
+    print("per digit: " + " ".join(f"{d}:{c}" for d, c in enumerate(counts)))
+    if not len(y):
+        return 0
+    if args.model:
+        path = Path(args.model)
+    else:
+        path = _default_model_path()
+        if path is None:
+            print("accuracy: no model to score them with (give --model)")
+            return 0
+    _quiet_tensorflow()
+    from .core.training import Predictor
+
+    predicted = Predictor(_load_model(path))(x).argmax(axis=1)
+    right = predicted == y
+    per_digit = " ".join(f"{d}:{int(right[y == d].sum())}/{int(c)}" for d, c in enumerate(counts) if c)
+    print(f"right per digit: {per_digit}")
+    print(f"model={path} accuracy={right.mean():.4f} ({int(right.sum())} of {len(y)})")
+    return 0
+
+
+def _default_model_path() -> Path | None:
+    """The bundled model the app opens with at first launch (the best on the test set)."""
+    from .core.storage import list_models
+    from .paths import bundled_models_dir
+
+    bundled = list_models(bundled_models_dir())
+    return bundled[0][0] if bundled else None
+
+
 class _TerminalProgress:
     """Keras' own progress bar, one line per epoch."""
 
@@ -369,4 +451,4 @@ class _TerminalProgress:
 
 
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "data": cmd_data,
-            "export": cmd_export}
+            "export": cmd_export, "drawings": cmd_drawings}

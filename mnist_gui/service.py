@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from .core.drawings import DrawingsError, DrawingStore, held_out_split
 from .core.metrics import Predictions
 from .core.models import PRESETS, ModelConfig, preset_title
 from .model_host import ModelHost, ModelInfo, background_priority
@@ -47,6 +48,7 @@ class TrainingOutcome:
     using_new: bool
     stopped: bool
     message: str = ""
+    fine_tune: dict | None = None   # after "Fine-tune on my drawings": accuracies before and after
 
 
 class _Task(QRunnable):
@@ -89,6 +91,9 @@ class ModelService(QObject):
     inside_ready = Signal(object, str, object)     # request id, kind, result (an Exception if it failed)
     robustness_ready = Signal(object, str, object)  # request id, kind, result (partial ones too; or an Exception)
     busy_changed = Signal(bool)
+    drawings_changed = Signal()                    # My drawings: one added, deleted or imported
+    drawings_failed = Signal(str)                  # a drawings file could not be written or read
+    drawing_predictions_ready = Signal(int, object)  # model version, Predictions on My drawings (in store order)
 
     _task_done = Signal(object, object)
 
@@ -113,10 +118,15 @@ class ModelService(QObject):
         self._previous: ModelInfo | None = None     # the model in use when the run started
         self._more: dict | None = None              # a Train more run waiting for its model
         self._run_name = ""
+        self.drawings = DrawingStore()              # My drawings (read when first used)
+        self.drawing_predictions: Predictions | None = None  # the current model's, on self.drawings
+        self._drawings_request: tuple | None = None  # (request id, model version, store generation)
+        self._drawings_generation = 0
+        self._fine_tune: dict | None = None         # a fine-tuning run's "before" figures
         self._fast_start: tuple | None = None       # (path, version) of a LiteRT stand-in, until handed over
 
         self.host = ModelHost(self)
-        self.host.predicted.connect(self.prediction_ready)
+        self.host.predicted.connect(self._on_predicted)
         self.host.test_predicted.connect(self._on_test_predicted)
         self.host.installed.connect(self._on_installed)
         self.host.failed.connect(self._on_host_failed)
@@ -393,6 +403,7 @@ class ModelService(QObject):
         else:
             self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
+        self._predict_drawings()
 
     @Slot(int, object, object)
     def _on_test_predicted(self, version, images, predictions):
@@ -430,6 +441,77 @@ class ModelService(QObject):
         self.model_saved.emit(path)
         self.model_changed.emit(info)
 
+    # ---- My drawings ---------------------------------------------------------------------------
+
+    def add_drawing(self, digit, label: int, *, canvas=None, prediction: int | None = None,
+                    pen_width: float | None = None) -> bool:
+        """Keep a labelled Draw Pad drawing in My drawings (on disk before this returns)."""
+        return self._change_drawings(lambda: self.drawings.add(digit, label, canvas=canvas, prediction=prediction,
+                                                               pen_width=pen_width))
+
+    def delete_drawing(self, drawing_id: str) -> bool:
+        return self._change_drawings(lambda: self.drawings.delete(drawing_id))
+
+    def undo_last_drawing(self) -> bool:
+        """Remove the drawing labelled last (in this session)."""
+        return self._change_drawings(lambda: self.drawings.undo_last() is not None)
+
+    def import_drawings(self, path) -> int | None:
+        """Add the drawings of a Keras-layout .npz (x, y); None (and ``drawings_failed``) if refused."""
+        count = []
+        if self._change_drawings(lambda: count.append(self.drawings.import_npz(path)) or True):
+            return count[0]
+        return None
+
+    def export_drawings(self, path) -> int | None:
+        """Write My drawings to one .npz (x, y); None (and ``drawings_failed``) if it could not be written."""
+        try:
+            return self.drawings.export_npz(path)
+        except DrawingsError as exc:
+            self.drawings_failed.emit(str(exc))
+            return None
+
+    def _change_drawings(self, change) -> bool:
+        try:
+            changed = bool(change())
+        except DrawingsError as exc:
+            self.drawings_failed.emit(str(exc))
+            return False
+        if changed:
+            self._drawings_generation += 1
+            self.drawing_predictions = None
+            self.drawings_changed.emit()
+            self._predict_drawings()
+        return changed
+
+    def _predict_drawings(self):
+        """The current model's answers for every drawing, on the model thread (a few images: quick)."""
+        info = self.model_info
+        if info is None or not len(self.drawings):
+            return
+        images = self.drawings.arrays()[0]
+        # Padded to a power of two (at least 64): XLA compiles the predictor once per batch shape,
+        # and one more drawing must not cost a compile (half a second) each time.
+        padded = np.zeros((max(64, 1 << (len(images) - 1).bit_length()), 28, 28), np.float32)
+        padded[:len(images)] = images
+        request_id = next(self._request_ids)
+        self._drawings_request = (request_id, info.version, self._drawings_generation, len(images))
+        self.host.request_prediction(request_id, padded)
+
+    @Slot(object, object)
+    def _on_predicted(self, request_id, probs):
+        request = self._drawings_request
+        if request is None or request[0] != request_id:
+            self.prediction_ready.emit(request_id, probs)
+            return
+        self._drawings_request = None
+        _, version, generation, n = request
+        if (probs is None or self.model_info is None or version != self.model_info.version
+                or generation != self._drawings_generation):
+            return  # overtaken: a newer request follows the newer model or drawings
+        self.drawing_predictions = Predictions.of(probs[:n])
+        self.drawing_predictions_ready.emit(version, self.drawing_predictions)
+
     # ---- training ------------------------------------------------------------------------------
 
     @property
@@ -454,24 +536,67 @@ class ModelService(QObject):
         return False
 
     def _plan_for(self, config: ModelConfig, epochs: int, train_size: int | None, first_epoch: int = 0,
-                  history: dict | None = None) -> TrainingPlan:
+                  history: dict | None = None, run_args: dict | None = None) -> TrainingPlan:
         n = min(train_size or len(self.data.x_train), len(self.data.x_train))
+        drawings = (run_args or {}).get("drawings")
+        if drawings is not None and len(drawings[1]):
+            from .core.drawings import mix_repeats
+
+            n += mix_repeats(n, len(drawings[1]), run_args["drawings_share"]) * len(drawings[1])
         return TrainingPlan(config, n, len(self.data.x_test), first_epoch + epochs, -(-n // config.batch_size),
                             first_epoch, dict(history or {}))
 
-    def start_training(self, config: ModelConfig, *, train_size: int | None = None) -> bool:
-        """Train a new model from ``config`` on the training thread. False (and a message) if it can't start."""
+    def _drawings_args(self, share: float | None) -> dict | None:
+        """core.run.train's arguments for including My drawings (None: not included, or there are none)."""
+        if share is None or share <= 0 or not len(self.drawings):
+            return None
+        return {"drawings": self.drawings.arrays(), "drawings_share": float(share)}
+
+    def start_training(self, config: ModelConfig, *, train_size: int | None = None,
+                       drawings_share: float | None = None) -> bool:
+        """Train a new model from ``config`` on the training thread. False (and a message) if it can't start.
+        ``drawings_share``: include My drawings, oversampled to this share of each epoch."""
         if not self._can_train(config):
             return False
         self._forget_outcome()
-        self._begin(self._plan_for(config, config.epochs, train_size), train_size=train_size)
+        run_args = self._drawings_args(drawings_share)
+        self._fine_tune = None
+        self._begin(self._plan_for(config, config.epochs, train_size, run_args=run_args), train_size=train_size,
+                    run_args=run_args)
         return True
 
-    def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None) -> bool:
+    def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None,
+                   drawings_share: float | None = None) -> bool:
         """Continue the current model for ``epochs`` more epochs: its weights, its optimizer state
         (where it has one) and its epoch count go on. A model the app built trains on with its own
         settings (``config``'s batch size and augmentation); any other 28×28→10 model with ``config``'s
-        optimizer, learning rate, batch size and augmentation."""
+        optimizer, learning rate, batch size and augmentation. ``drawings_share``: include My drawings,
+        oversampled to this share of each epoch."""
+        return self._continue(epochs, config, train_size, self._drawings_args(drawings_share))
+
+    def fine_tune(self) -> bool:
+        """"Fine-tune on my drawings": continue the current model for a short run on part of MNIST and
+        most of My drawings (oversampled), keeping a part of each digit's drawings back to measure on.
+        The outcome (``training_outcome``) reports test and held-out accuracy before and after; the
+        fine-tuned model is used, and ``keep_previous_model`` undoes it."""
+        from .core import run
+
+        x, y = self.drawings.arrays()
+        if len(y) < 2:
+            self.training_failed.emit("Fine-tuning needs some of your drawings: label a few on the Draw Pad first.")
+            return False
+        taught, held = held_out_split(y, run.HELD_OUT_FRACTION)
+        run_args = {"drawings": (x[taught], y[taught]), "drawings_share": run.FINE_TUNE_SHARE,
+                    "held_out": (x[held], y[held]) if len(held) else None, **run.FINE_TUNE_ARGS}
+        previous = self.model_info
+        if not self._continue(run.FINE_TUNE_EPOCHS, None, run.FINE_TUNE_MNIST, run_args, fine_tune=True):
+            return False
+        self._fine_tune = {"taught": int(len(taught)), "held_out": int(len(held)),
+                           "mnist_before": previous.test_accuracy if previous else None}
+        return True
+
+    def _continue(self, epochs: int, config: ModelConfig | None, train_size: int | None, run_args: dict | None,
+                  fine_tune: bool = False) -> bool:
         info = self.model_info
         if info is None:
             self.training_failed.emit("There is no model to train more: train one or open a model file.")
@@ -483,15 +608,21 @@ class ModelService(QObject):
             own, base = False, config or PRESETS["mlp"].defaults
         if own and config is not None:  # how it trains may change, not what it is
             base = base.replace(batch_size=config.batch_size, augment=config.augment)
+        if fine_tune:
+            from .core.run import fine_tune_config
+
+            base = fine_tune_config(base)
         base = base.replace(epochs=max(1, int(epochs)))
         if not self._can_train(base):
             return False
         self._forget_outcome()
+        self._fine_tune = None
         meta = info.metadata or {}
         first = info.epoch if info.epoch is not None else int(meta.get("epochs_run") or 0)
-        plan = self._plan_for(base, int(epochs), train_size, first, meta.get("history") or {})
+        plan = self._plan_for(base, int(epochs), train_size, first, meta.get("history") or {}, run_args)
         self._plan = plan
-        self._more = dict(train_size=train_size, keep_optimizer=own, prior={**meta, "epochs_run": first})
+        self._more = dict(train_size=train_size, keep_optimizer=own, prior={**meta, "epochs_run": first},
+                          run_args=run_args)
         self._set_busy("training", True)
         self.status_changed.emit("Preparing to train more…")
         self.host.hand_over()  # the model comes back through _on_handed_over
@@ -503,7 +634,7 @@ class ModelService(QObject):
         self._begin(self._plan, model=model, previous_name=info.name, **more)
 
     def _begin(self, plan: TrainingPlan, *, model=None, prior=None, keep_optimizer=True, train_size=None,
-               previous_name: str | None = None):
+               previous_name: str | None = None, run_args: dict | None = None):
         self._plan = plan
         self._previous = self.model_info
         self.host.keep_current()
@@ -512,7 +643,7 @@ class ModelService(QObject):
         self._set_busy("training", True)
         self.training_started.emit(plan)
         self.runner.start(plan, self.data, model=model, prior=prior, keep_optimizer=keep_optimizer,
-                          train_size=train_size)
+                          train_size=train_size, run_args=run_args)
 
     def stop_training(self):
         """Ask the run to stop after the current step; the model keeps the weights it reached."""
@@ -550,7 +681,14 @@ class ModelService(QObject):
                        "Try a lower learning rate.")
         # The trained model itself (with its optimizer state) becomes current; once its test-set
         # accuracy is known it is compared with the model from before the run.
-        self._pending_outcome = dict(new=info, previous=previous, stopped=stopped, message=message)
+        fine_tune = None
+        if self._fine_tune is not None:
+            record = meta.get("drawings") or {}
+            fine_tune = {**self._fine_tune, "held_out_before": record.get("held_out_before"),
+                         "held_out_after": record.get("held_out_after")}
+            self._fine_tune = None
+        self._pending_outcome = dict(new=info, previous=previous, stopped=stopped, message=message,
+                                     fine_tune=fine_tune)
         self.host.install(outcome.model, info)
         self._end_run()
         if message:
@@ -563,10 +701,25 @@ class ModelService(QObject):
         user can switch with one click (``use_new_model`` / ``keep_previous_model``)."""
         pending, self._pending_outcome = self._pending_outcome, None
         previous = pending["previous"]
+        fine_tune = pending["fine_tune"]
         using_new = not (previous is not None and previous.test_accuracy is not None
                          and new.test_accuracy is not None and previous.test_accuracy > new.test_accuracy)
+        message = pending["message"]
+        if fine_tune is not None:
+            # Fine-tuning is for the drawings: its model is used even a little worse on MNIST, but a
+            # fall beyond the limit is said, and the previous model is one click away.
+            from .core.run import MNIST_DROP_LIMIT
+
+            using_new = True
+            fine_tune = {**fine_tune, "mnist_after": new.test_accuracy}
+            before, after = fine_tune["mnist_before"], new.test_accuracy
+            fine_tune["mnist_dropped"] = (before is not None and after is not None
+                                          and before - after > MNIST_DROP_LIMIT)
+            if fine_tune["mnist_dropped"] and not message:
+                message = (f"Fine-tuning cost {100 * (before - after):.2f} points of test accuracy "
+                           f"({before:.2%} → {after:.2%}); Undo fine-tune brings the previous model back.")
         self.outcome = TrainingOutcome(new=new, previous=previous, using_new=using_new,
-                                       stopped=pending["stopped"], message=pending["message"])
+                                       stopped=pending["stopped"], message=message, fine_tune=fine_tune)
         if previous is None:
             self.outcome = None  # nothing to choose between
         elif not using_new:
@@ -591,6 +744,7 @@ class ModelService(QObject):
     def _on_run_failed(self, message):
         """The model from before the run is current again (the live copy of an epoch is not a
         finished model: a failure is not a result)."""
+        self._fine_tune = None
         self._end_run()
         if self._previous is not None:
             self.host.restore_other(next(self._versions))

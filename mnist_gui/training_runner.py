@@ -49,9 +49,10 @@ class _TrainingWorker(QObject):
     failed = Signal(str)
 
     def __init__(self, plan: TrainingPlan, data, model, prior: dict, keep_optimizer: bool,
-                 train_size: int | None, stop_event: threading.Event):
+                 train_size: int | None, stop_event: threading.Event, run_args: dict | None = None):
         super().__init__()
         self.plan, self.data, self.model, self.prior = plan, data, model, prior
+        self.run_args = dict(run_args or {})  # more of core.run.train's arguments (the user's drawings)
         self.keep_optimizer, self.train_size, self.stop_event = keep_optimizer, train_size, stop_event
         self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
         self._last_emit = 0.0
@@ -67,7 +68,8 @@ class _TrainingWorker(QObject):
             outcome = run.train(self.plan.config, self.data, model=self.model, prior=self.prior,
                                 epochs=self.plan.epochs - self.plan.first_epoch, train_size=self.train_size,
                                 progress=progress, stop_event=self.stop_event,
-                                keep_optimizer=self.keep_optimizer, on_model=self._build_live_copy)
+                                keep_optimizer=self.keep_optimizer, on_model=self._build_live_copy,
+                                **self.run_args)
         except (ConfigError, training.TrainingError) as exc:
             self.failed.emit(str(exc))
         except MemoryError:
@@ -80,6 +82,7 @@ class _TrainingWorker(QObject):
             self.finished.emit(outcome)
         finally:
             self.model = self.data = None
+            self.run_args = {}
             release_free_memory()  # after the signal: Stop reaches the UI first
 
     def _build_live_copy(self, model):
@@ -121,11 +124,12 @@ class TrainingRunner(QObject):
         return self._thread is not None
 
     def start(self, plan: TrainingPlan, data, *, model=None, prior: dict | None = None,
-              keep_optimizer: bool = True, train_size: int | None = None) -> None:
+              keep_optimizer: bool = True, train_size: int | None = None, run_args: dict | None = None) -> None:
         self.stop_event = threading.Event()
         thread = QThread(self)
         thread.setObjectName("training")
-        worker = _TrainingWorker(plan, data, model, prior or {}, keep_optimizer, train_size, self.stop_event)
+        worker = _TrainingWorker(plan, data, model, prior or {}, keep_optimizer, train_size, self.stop_event,
+                                 run_args)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.batch_progress.connect(self.batch_progress)

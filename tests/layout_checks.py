@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mnist_gui.core.drawings import DrawingStore
 from mnist_gui.core.metrics import Predictions
 from mnist_gui.service import DatasetInfo, ModelInfo, TrainingPlan
 
@@ -74,6 +75,9 @@ class FakeService(QObject):
     inside_ready = Signal(object, str, object)
     robustness_ready = Signal(object, str, object)
     busy_changed = Signal(bool)
+    drawings_changed = Signal()
+    drawings_failed = Signal(str)
+    drawing_predictions_ready = Signal(int, object)
 
     def __init__(self, data, probabilities):
         super().__init__()
@@ -89,6 +93,12 @@ class FakeService(QObject):
         self.is_exporting = False
         self.outcome = None
         self._requests = itertools.count(1)
+        # A few of "My drawings" (test digits, in the data dir: the tests' own), read right but one.
+        self.drawings = DrawingStore()
+        for i in range(12 - len(self.drawings)):
+            self.drawings.add(data.x_test[i], int(data.y_test[i]), prediction=int(data.y_test[i]))
+        wrong = np.eye(10)[(data.y_test[:12] + (np.arange(12) == 3)) % 10]
+        self.drawing_predictions = Predictions.of(wrong)
 
     has_model = property(lambda self: self.model_info is not None)
     has_unsaved_model = property(lambda self: self.model_info is not None and self.model_info.unsaved)
@@ -106,8 +116,14 @@ class FakeService(QObject):
     def start_fast(self, path): return False
     def export_model(self, path, fmt): pass
     def stop_training(self): pass
-    def start_training(self, config, *, train_size=None): return False
-    def train_more(self, epochs, *, config=None, train_size=None): return False
+    def start_training(self, config, *, train_size=None, drawings_share=None): return False
+    def train_more(self, epochs, *, config=None, train_size=None, drawings_share=None): return False
+    def fine_tune(self): return False
+    def add_drawing(self, digit, label, *, canvas=None, prediction=None, pen_width=None): return False
+    def delete_drawing(self, drawing_id): return False
+    def undo_last_drawing(self): return False
+    def import_drawings(self, path): return None
+    def export_drawings(self, path): return None
     def use_new_model(self): pass
     def keep_previous_model(self): pass
     def versions(self): return ["TensorFlow 2.x", "Keras 3.x"]
@@ -325,6 +341,7 @@ def main(argv) -> int:
     width, height, data_path = int(argv[1]), int(argv[2]), argv[3]
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
+        os.environ["MNIST_GUI_DATA_DIR"] = folder  # the fake's drawings go there, not to the user's
         settings = QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat)
         window, _service = build_window(load_mnist(data_path), settings)
         found = check_all_tabs(app, window, width, height)

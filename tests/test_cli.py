@@ -147,3 +147,54 @@ def test_augment_flag_overrides_the_preset_and_is_recorded(trained_file, mnist_p
                  "--data", str(mnist_path), "--out", str(more)]) == 0
     assert "augmented" not in capsys.readouterr().out
     assert json.loads((tmp_path / "more.keras.json").read_text())["config"]["augment"] is False
+
+
+def _some_drawings(mnist, n=20):
+    from mnist_gui.core.drawings import DrawingStore
+
+    store = DrawingStore()  # the test's own data dir (conftest)
+    for i in range(n):
+        store.add(mnist.x_test[i], int(mnist.y_test[i]))
+    return store
+
+
+def test_drawings_lists_counts_accuracy_and_path_and_exports(trained_file, mnist, tmp_path, capsys):
+    assert main(["drawings"]) == 0
+    out = capsys.readouterr().out
+    assert "drawings=0 path=" in out and "per digit: 0:0 1:0" in out
+    store = _some_drawings(mnist)
+    assert main(["drawings", "--model", str(trained_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counts = np.bincount(mnist.y_test[:20], minlength=10)
+    assert lines[0] == f"drawings=20 path={store.folder}"
+    assert lines[1] == "per digit: " + " ".join(f"{d}:{c}" for d, c in enumerate(counts))
+    from mnist_gui.core.storage import load_model
+    from mnist_gui.core.training import Predictor
+
+    right = Predictor(load_model(trained_file))(mnist.x_test[:20]).argmax(axis=1) == mnist.y_test[:20]
+    assert lines[-1] == f"model={trained_file} accuracy={right.mean():.4f} ({int(right.sum())} of 20)"
+    export = tmp_path / "mine.npz"
+    assert main(["drawings", "--export", str(export)]) == 0
+    with np.load(export, allow_pickle=False) as f:
+        np.testing.assert_array_equal(f["x"], mnist.x_test[:20])
+        np.testing.assert_array_equal(f["y"], mnist.y_test[:20])
+
+
+def test_train_with_drawings_records_them_and_bad_drawings_are_one_line(mnist, mnist_path, tmp_path, capsys):
+    _some_drawings(mnist, 10)
+    out = tmp_path / "m.keras"
+    assert main(["train", "--preset", "mlp", "--epochs", "1", "--train-size", "1000", "--drawings", "default",
+                 "--drawings-share", "0.2", "--data", str(mnist_path), "--out", str(out)]) == 0
+    assert "1000 images + 10 drawings ×25" in capsys.readouterr().out
+    from mnist_gui.core.storage import read_metadata
+
+    assert read_metadata(out)["drawings"] == {"taught": 10, "share": 0.2, "images": 250}
+    assert read_metadata(out)["train_size"] == 1000
+    bad = tmp_path / "bad.npz"
+    np.savez(bad, x=np.zeros((2, 28, 28), np.uint8), y=np.array([3, 10]))
+    for args, fragment in ((["--drawings", str(bad)], "labels must be 0-9"),
+                           (["--drawings", str(tmp_path / "none.npz")], "no drawings at"),
+                           (["--drawings", "default", "--drawings-share", "0.9"], "--drawings-share")):
+        assert main(["train", "--preset", "mlp", "--data", str(mnist_path), "--out", str(out), *args]) == 2
+        err = capsys.readouterr().err
+        assert fragment in err and len(err.strip().splitlines()) == 1, err

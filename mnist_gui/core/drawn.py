@@ -121,8 +121,32 @@ def draw(digit: np.ndarray, rng: np.random.Generator, style: Style = Style(), si
     points, pairs = _segments(skeleton(digit))
     if len(points) == 0:
         return np.zeros((size, size), np.uint8)
-    # Into a unit box around the skeleton's centre, then wobble, stretch, shear and rotate.
-    points = _smooth(points, pairs)
+    return _render(_smooth(points, pairs), pairs, rng, style, size)
+
+
+def draw_strokes(strokes, rng: np.random.Generator, style: Style = Style(), size: int = PAD_SIZE) -> np.ndarray:
+    """A digit given as pen strokes — polylines of (x, y) points, 0..1 across and down, e.g. one
+    person's way of writing it (a 7 with a bar) — drawn as a pad drawing, moved by ``style`` exactly
+    as ``draw`` moves a skeleton: a size×size uint8 canvas."""
+    points, pairs = [], []
+    for stroke in strokes:
+        stroke = np.asarray(stroke, np.float64)
+        dense = [stroke[0]]
+        for a, b in zip(stroke[:-1], stroke[1:]):  # a point every ~1% of the box: the wobble bends lines
+            steps = max(1, int(np.ceil(np.hypot(*(b - a)) / 0.01)))
+            dense.extend(a + (b - a) * t for t in np.arange(1, steps + 1) / steps)
+        first = sum(len(p) for p in points)
+        points.append(np.array(dense))
+        pairs.extend((first + i, first + i + 1) for i in range(len(dense) - 1))
+    if not points:
+        return np.zeros((size, size), np.uint8)
+    return _render(np.concatenate(points), np.array(pairs, np.int64).reshape(-1, 2), rng, style, size)
+
+
+def _render(points: np.ndarray, pairs: np.ndarray, rng: np.random.Generator, style: Style, size: int) -> np.ndarray:
+    """Points joined by ``pairs`` (a digit's pen path), wobbled, stretched, sheared, rotated, sized,
+    placed and stroked with a round pen: the pad's canvas."""
+    # Into a unit box around the path's centre, then wobble, stretch, shear and rotate.
     lo, hi = points.min(axis=0), points.max(axis=0)
     extent = max(hi - lo) or 1.0
     p = (points - (lo + hi) / 2) / extent

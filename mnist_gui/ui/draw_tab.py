@@ -8,8 +8,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
                            QPen, QPixmap, QPolygonF)
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from ..core.preprocess import SIZE, prepare_digit
 from .inside_views import overlay, rgb_image
@@ -264,6 +264,7 @@ class DrawTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.canvas, 1)
         left.addLayout(tools)
+        left.addLayout(self._build_labelling())
 
         self.digit_label = QLabel()
         font = QFont(self.font())
@@ -292,6 +293,7 @@ class DrawTab(QWidget):
         right.addWidget(QLabel("What the model sees (28×28):"))
         right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.model_label)
+        right.addWidget(self.drawings_label)
         right.addStretch(1)
         panel = QWidget()
         panel.setLayout(right)
@@ -307,9 +309,99 @@ class DrawTab(QWidget):
         service.backend_ready.connect(self._on_backend_ready)
         service.backend_failed.connect(self._on_backend_failed)
         service.model_failed.connect(self._on_model_failed)
+        service.drawings_changed.connect(self._show_drawings)
+        service.drawing_predictions_ready.connect(lambda *_: self._show_drawings())
+        service.drawings_failed.connect(self._on_drawings_failed)
+        self._show_drawings()
         self._show_model(service.model_info)
         self._show_preview()
         self._show_prediction()
+
+    def _build_labelling(self) -> QHBoxLayout:
+        """A row of 0-9 buttons (and the number keys; Enter keeps the model's reading): the drawing
+        joins My drawings with that label, and the pad clears for the next one."""
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(QLabel("It is a:"))
+        self.label_buttons = []
+        for digit in range(10):
+            action = QAction(str(digit), self)
+            action.setShortcut(QKeySequence(str(digit)))
+            action.setToolTip(f"Keep this drawing in My drawings as a {digit} (key {digit}); "
+                              "Enter keeps the model's reading")
+            action.triggered.connect(lambda _=False, d=digit: self.label_drawing(d))
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAccessibleName(f"Label {digit}")
+            row.addWidget(button)
+            self.label_buttons.append(button)
+        self.keep_action = QAction("Keep", self)
+        self.keep_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.keep_action.setToolTip("The model read it right: keep the drawing with its reading (Enter)")
+        self.keep_action.triggered.connect(lambda: self.label_drawing(None))
+        self.undo_label_action = QAction("Undo label", self)
+        self.undo_label_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.undo_label_action.setToolTip("Take the last labelled drawing out of My drawings (Ctrl+Shift+Z)")
+        self.undo_label_action.triggered.connect(self.service.undo_last_drawing)
+        for action in (self.keep_action, self.undo_label_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            row.addWidget(button)
+        for action in self.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        row.addStretch(1)
+        self.drawings_label = QLabel()   # counts per digit and how many the model reads right
+        self.drawings_label.setWordWrap(True)
+        self.drawings_label.setAccessibleName("My drawings")
+        self._update_label_actions()
+        return row
+
+    def label_drawing(self, label: int | None) -> bool:
+        """Keep the drawing, labelled ``label`` (None: the model's reading), in My drawings; clear the pad."""
+        canvas = self.canvas.image()
+        digit = prepare_digit(canvas)
+        predicted = self.predicted_digit if self._digit is not None else None
+        if digit is None:
+            self.message_label.setText("Draw a digit first, then label it.")
+            return False
+        if label is None:
+            if predicted is None:
+                self.message_label.setText("No reading to keep yet: press the digit it is.")
+                return False
+            label = predicted
+        if not self.service.add_drawing(digit, label, canvas=canvas, prediction=predicted,
+                                        pen_width=self.canvas.pen_width):
+            return False  # drawings_failed says why; the drawing stays on the pad
+        self.canvas.clear()
+        read = "" if predicted is None else (" — read right" if predicted == label else f" — the model read {predicted}")
+        self.message_label.setText(f"Kept as {label}{read}. Draw the next one.")
+        return True
+
+    def _update_label_actions(self):
+        self.undo_label_action.setEnabled(self.service.drawings.can_undo())
+
+    @Slot(str)
+    def _on_drawings_failed(self, message):
+        self.message_label.setText(f"⚠ {message}")
+
+    def _show_drawings(self):
+        """My drawings per digit, and how many of them the current model reads right."""
+        store = self.service.drawings
+        counts = store.counts()
+        total = int(counts.sum())
+        self._update_label_actions()
+        if not total:
+            self.drawings_label.setText("My drawings: none yet. Label a drawing to keep it.")
+            return
+        text = f"My drawings: {total} — " + " ".join(f"{d}:{c}" for d, c in enumerate(counts))
+        p = self.service.drawing_predictions
+        if p is not None and len(p) == total:
+            right = p.labels == store.arrays()[1]
+            text += f"\nThis model reads {int(right.sum())} of {total} right ({right.mean():.0%})"
+        self.drawings_label.setText(text)
 
     @property
     def predicted_digit(self) -> int | None:

@@ -9,15 +9,18 @@ predictions plus Qt drawing, so the tab imports neither TensorFlow nor matplotli
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap,
                            QPixmapCache, QShortcut)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -57,6 +60,9 @@ SHUFFLE_KEY = "Ctrl+R"
 RIGHT_COLOUR = QColor(40, 140, 70)
 WRONG_COLOUR = QColor(200, 50, 40)
 ACCURACY_COLUMN = N_CLASSES
+
+TEST, DRAWINGS = "test", "drawings"   # the grid's sources
+SOURCE_TITLES = {TEST: "MNIST test set", DRAWINGS: "My drawings"}
 
 SMALLEST_TABLE_FONT = 0.65  # of the normal size: how far the confusion matrix shrinks before it elides
 
@@ -162,6 +168,22 @@ class ConfusionTable(QTableWidget):
             self.setRowHeight(row, row_height + spare // self.rowCount() + (row < spare % self.rowCount()))
 
 
+@dataclass(frozen=True)
+class DrawingsSet:
+    """My drawings in the shape the grid reads (``x_test``, ``y_test``), with their ids and dates."""
+
+    x_test: np.ndarray
+    y_test: np.ndarray
+    ids: tuple
+    dates: tuple
+
+    @classmethod
+    def of(cls, store) -> "DrawingsSet":
+        drawings = store.drawings()
+        x, y = store.arrays()
+        return cls(x, y, tuple(d.id for d in drawings), tuple(d.date for d in drawings))
+
+
 # Pixmap cache keys name the dataset they were drawn from; a global counter keeps two tabs (or two
 # loads of different data) from ever sharing a key.
 _dataset_generations = itertools.count(1)
@@ -199,9 +221,9 @@ class DigitCell(QWidget):
         self.setFixedSize(self.size_for(size, self.fontMetrics()))
 
     def set_image(self, index: int, pixmap: QPixmap, true_label: int,
-                  predicted: int | None = None, confidence: float | None = None) -> None:
+                  predicted: int | None = None, confidence: float | None = None, title: str | None = None) -> None:
         caption = [f"true {true_label}"]
-        description = f"Test image #{index}: true {true_label}"
+        description = f"{title or f'Test image #{index}'}: true {true_label}"
         right = None
         if predicted is not None:
             right = predicted == true_label
@@ -290,7 +312,8 @@ class GalleryTab(QWidget):
         super().__init__(parent)
         self._service = service
         self._rng = np.random.default_rng()
-        self._data = None
+        self._source = TEST
+        self._data = None   # the source's images: the MNIST data (its test set) or a DrawingsSet
         self._dataset_key = 0
         self._data_error: str | None = None
         # Predictions of one model version for the current test set, all (10000,)-shaped.
@@ -309,6 +332,9 @@ class GalleryTab(QWidget):
         service.dataset_failed.connect(self._on_dataset_failed)
         service.model_changed.connect(self._on_model_changed)
         service.test_predictions_ready.connect(self._on_test_predictions_ready)
+        service.drawings_changed.connect(self._on_drawings_changed)
+        service.drawing_predictions_ready.connect(self._on_drawing_predictions_ready)
+        service.drawings_failed.connect(self._on_drawings_failed)
 
         # Whatever the service already has (the tab may be built after data or a model arrived).
         if service.data is not None:
@@ -334,6 +360,13 @@ class GalleryTab(QWidget):
         self.grid_size_combo.setToolTip("How many test images to show at once")
         self.grid_size_combo.currentIndexChanged.connect(self._on_grid_size_changed)
 
+        self.source_combo = QComboBox()
+        for key, title in SOURCE_TITLES.items():
+            self.source_combo.addItem(title, key)
+        self.source_combo.setToolTip("Show the MNIST test images, or the drawings you labelled on the Draw Pad")
+        self.source_combo.setAccessibleName("Images")
+        self.source_combo.currentIndexChanged.connect(lambda _: self.set_source(self.source_combo.currentData()))
+
         self.shuffle_button = QPushButton("Shuffle")
         self.shuffle_button.setToolTip(f"Show other random test images ({SHUFFLE_KEY})")
         self.shuffle_button.clicked.connect(self.shuffle)
@@ -346,6 +379,7 @@ class GalleryTab(QWidget):
         self.misclassified_check.toggled.connect(self._on_filters_changed)
 
         controls = QHBoxLayout()
+        controls.addWidget(self.source_combo)
         controls.addWidget(QLabel("Grid"))
         controls.addWidget(self.grid_size_combo)
         controls.addWidget(self.shuffle_button)
@@ -375,6 +409,15 @@ class GalleryTab(QWidget):
         selection_row.addWidget(self.selection_label)
         selection_row.addWidget(self.reset_button)
         selection_row.addStretch(1)
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Add drawings from an .npz with x and y (Keras MNIST layout)")
+        self.import_button.clicked.connect(self._ask_import)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save My drawings as one .npz with x and y (Keras MNIST layout)")
+        self.export_button.clicked.connect(self._ask_export)
+        for button in (self.import_button, self.export_button):
+            selection_row.addWidget(button)
+            button.hide()
 
         # Every cell a grid can need is built once; shuffling and filtering only refill them.
         self._cells = [DigitCell() for _ in range(max(GRID_SIZES) ** 2)]
@@ -432,11 +475,16 @@ class GalleryTab(QWidget):
         # Its two lines at a narrow width are part of the panel's minimum: the bars keep their rows.
         self.detail_verdict.setMinimumHeight(2 * self.detail_verdict.fontMetrics().height())
         self.detail_bars = ProbabilityBars()
+        self.delete_button = QPushButton("Delete drawing")
+        self.delete_button.setToolTip("Take this drawing out of My drawings")
+        self.delete_button.clicked.connect(self._delete_shown_drawing)
+        self.delete_button.hide()
         text_column = QVBoxLayout()
         text_column.setSpacing(2)
         text_column.addWidget(self.detail_title)
         text_column.addWidget(self.detail_verdict)
         text_column.addWidget(self.detail_bars, 1)
+        text_column.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QHBoxLayout(box)
         layout.addWidget(self.detail_image, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(text_column, 1)
@@ -445,6 +493,7 @@ class GalleryTab(QWidget):
 
     def _build_confusion(self) -> QGroupBox:
         box = QGroupBox("Confusion matrix (whole test set)")
+        self.confusion_box = box
         self.accuracy_label = QLabel()
         self.accuracy_label.setWordWrap(True)
         self.accuracy_label.setMinimumWidth(1)
@@ -559,11 +608,12 @@ class GalleryTab(QWidget):
     def _fill_cell(self, cell: DigitCell, index: int, image_size: int):
         true_label = int(self._data.y_test[index])
         p = self._predictions
+        title = f"Drawing {index + 1}" if self._source == DRAWINGS else None
         if p is None:
-            cell.set_image(index, self._digit_pixmap(index, image_size), true_label)
+            cell.set_image(index, self._digit_pixmap(index, image_size), true_label, title=title)
         else:
             cell.set_image(index, self._digit_pixmap(index, image_size), true_label,
-                           int(p.labels[index]), float(p.confidence[index]))
+                           int(p.labels[index]), float(p.confidence[index]), title=title)
 
     def _digit_pixmap(self, index: int, size: int) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -670,10 +720,11 @@ class GalleryTab(QWidget):
             conditions.append(f"true {f['true_digit']}")
         if f["predicted_digit"] is not None:
             conditions.append(f"predicted {f['predicted_digit']}")
+        noun = "drawing" if self._source == DRAWINGS else "image"
         if conditions:
-            text = f"Showing {' '.join(conditions)}: {count:,} image{'' if count == 1 else 's'}"
+            text = f"Showing {' '.join(conditions)}: {count:,} {noun}{'' if count == 1 else 's'}"
         else:
-            text = f"All {count:,} test images"
+            text = f"All {count:,} {'drawings' if self._source == DRAWINGS else 'test images'}"
         if count > len(self._shown):
             first, last = self._page * self.capacity() + 1, self._page * self.capacity() + len(self._shown)
             shown = f"{first:,}–{last:,}" if last > first else f"{first:,}"
@@ -687,13 +738,18 @@ class GalleryTab(QWidget):
     def show_detail(self, index: int) -> None:
         """The image large, its ten probabilities, predicted against true label, and its index."""
         changed, self._detail_index = index != self._detail_index, index
-        if changed:  # not when new predictions re-show it (each epoch end)
+        if changed and self._source == TEST:  # not when new predictions re-show it (each epoch end)
             self.detail_changed.emit(index)
         for cell in self._cells[:len(self._shown)]:
             cell.set_selected(cell.index == index)
         true_label = int(self._data.y_test[index])
         self.detail_image.set_pixels(self._data.x_test[index])
-        self.detail_title.setText(f"Test image #{index}")
+        if self._source == DRAWINGS:
+            self.detail_title.setText(f"Drawing {index + 1} of {len(self._data.y_test)}, "
+                                      f"{self._data.dates[index][:10]}")
+        else:
+            self.detail_title.setText(f"Test image #{index}")
+        self.delete_button.setVisible(self._source == DRAWINGS)
         p = self._predictions
         if p is None:
             self.detail_verdict.setText(f"True label {true_label}; no model yet to predict it.")
@@ -716,6 +772,7 @@ class GalleryTab(QWidget):
 
     def _clear_detail(self):
         self._detail_index = None
+        self.delete_button.hide()
         self.detail_image.clear()
         self.detail_title.setText("Click an image to see it large, with all ten probabilities.")
         self.detail_verdict.clear()
@@ -759,8 +816,9 @@ class GalleryTab(QWidget):
                             f"{true_digit}s right. Click to show all {true_digit}s.")
         table.texts_changed()
         total = int(matrix.sum())
+        noun = "drawings" if self._source == DRAWINGS else "test images"
         self.accuracy_label.setText(f"Overall accuracy {overall_accuracy(matrix):.2%}: "
-                                    f"{int(np.trace(matrix)):,} of {total:,} test images right.")
+                                    f"{int(np.trace(matrix)):,} of {total:,} {noun} right.")
 
     @Slot(int, int)
     def _on_confusion_cell_clicked(self, true_digit: int, column: int):
@@ -772,6 +830,87 @@ class GalleryTab(QWidget):
             self.set_filters(true_digit=true_digit, predicted_digit=column)
 
     # ---- service --------------------------------------------------------------------------------
+
+    # ---- source: the MNIST test set or My drawings -----------------------------------------------
+
+    def source(self) -> str:
+        return self._source
+
+    def set_source(self, source: str) -> None:
+        """Show the MNIST test set (TEST) or My drawings (DRAWINGS): the same grid, filters, detail and matrix."""
+        if source not in SOURCE_TITLES:
+            raise ValueError(f"unknown source {source!r}")
+        with QSignalBlocker(self.source_combo):
+            self.source_combo.setCurrentIndex(self.source_combo.findData(source))
+        self._source = source
+        drawings = source == DRAWINGS
+        for button in (self.import_button, self.export_button):
+            button.setVisible(drawings)
+        self.confusion_box.setTitle("Confusion matrix (My drawings)" if drawings else
+                                    "Confusion matrix (whole test set)")
+        self._pending_predictions = None
+        with QSignalBlocker(self.true_digit_combo):  # another set: its filters start afresh
+            self.true_digit_combo.setCurrentIndex(0)
+        self._reset_prediction_filters()
+        info = self._service.model_info
+        if drawings:
+            self._take_data(DrawingsSet.of(self._service.drawings))
+            p = self._service.drawing_predictions
+            if info is not None and p is not None and len(p) == len(self._data.y_test):
+                self._take_predictions(info.version, p)
+        elif self._service.data is not None:
+            self._take_data(self._service.data)
+            if info is not None and self._service.test_predictions is not None:
+                self._take_predictions(info.version, self._service.test_predictions)
+        else:
+            self._take_data(None)
+        self._update_state()
+
+    def show_test_image(self, index: int) -> None:
+        """A test image in the detail (from another tab): the test set is shown if it was not."""
+        if self._source != TEST:
+            self.set_source(TEST)
+        self.show_detail(index)
+
+    @Slot()
+    def _on_drawings_changed(self):
+        if self._source == DRAWINGS:
+            detail = self._detail_index
+            self._take_data(DrawingsSet.of(self._service.drawings))
+            if detail is not None and len(self._data.y_test):  # after a delete: the next one
+                self.show_detail(min(detail, len(self._data.y_test) - 1))
+            self._update_state()
+
+    @Slot(int, object)
+    def _on_drawing_predictions_ready(self, version, predictions):
+        if self._source != DRAWINGS or self._data is None or len(predictions) != len(self._data.y_test):
+            return
+        self._take_predictions(version, predictions)
+        self._update_state()
+
+    @Slot(str)
+    def _on_drawings_failed(self, message):
+        if self._source == DRAWINGS:
+            self.state_label.setText(f"⚠ {message}")
+
+    def _delete_shown_drawing(self):
+        if self._source == DRAWINGS and self._detail_index is not None:
+            self._service.delete_drawing(self._data.ids[self._detail_index])
+
+    def _ask_import(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Import drawings", str(Path.home()), "NumPy archive (*.npz)")
+        if path:
+            count = self._service.import_drawings(path)
+            if count is not None:
+                self.state_label.setText(f"Imported {count} drawings from {Path(path).name}.")
+
+    def _ask_export(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Export drawings", str(Path.home() / "my_drawings.npz"),
+                                              "NumPy archive (*.npz)")
+        if path:
+            count = self._service.export_drawings(path)
+            if count is not None:
+                self.state_label.setText(f"Exported {count} drawings to {path}.")
 
     def _take_data(self, data):
         self._data = data
@@ -811,8 +950,9 @@ class GalleryTab(QWidget):
 
     @Slot(object)
     def _on_dataset_ready(self, _info):
-        self._take_data(self._service.data)
-        self._update_state()
+        if self._source == TEST:  # else taken when the test set is shown again
+            self._take_data(self._service.data)
+            self._update_state()
 
     @Slot(str)
     def _on_dataset_failed(self, message: str):
@@ -823,8 +963,8 @@ class GalleryTab(QWidget):
     @Slot(int, object)
     def _on_test_predictions_ready(self, version: int, predictions: Predictions):
         info = self._service.model_info
-        if info is None or version != info.version or self._data is None:
-            return  # an older model's answer, overtaken by a newer one
+        if info is None or version != info.version or self._data is None or self._source != TEST:
+            return  # an older model's answer, overtaken by a newer one (or the drawings are shown)
         if len(predictions) != len(self._data.y_test):
             return  # for a test set that has since been replaced
         if not self.isVisible():
@@ -845,12 +985,28 @@ class GalleryTab(QWidget):
     def _on_model_changed(self, _info):
         self._update_state()  # the predictions follow with test_predictions_ready
 
+    def _drawings_state(self, info) -> str:
+        n = len(self._data.y_test)
+        if not n:
+            return ("My drawings: none yet. Draw digits on the Draw Pad and label them (0-9 keys, Enter keeps "
+                    "the model's reading); they are kept and shown here.")
+        text = f"My drawings ({n}, kept in {self._service.drawings.folder})"
+        if info is None:
+            return text + ": no model yet to read them."
+        if self._predictions is None:
+            return text + f": reading them with {info.name}…"
+        right = int(np.sum(self._predictions.labels == self._data.y_test))
+        return text + f": {info.name} reads {right} of {n} right ({right / n:.1%})"
+
     def _update_state(self):
         """One line saying what the grid can show right now, and why not more."""
         info = self._service.model_info
         controls_usable = self._data is not None
         for control in (self.grid_size_combo, self.true_digit_combo):
             control.setEnabled(controls_usable)
+        if self._source == DRAWINGS:
+            self.state_label.setText(self._drawings_state(info))
+            return
         if self._data is None and self._data_error:
             text = f"⚠ The MNIST data is not available.\n{self._data_error}"
         elif self._data is None:

@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.inside_tab.open_in_gallery.connect(self._open_in_gallery)
 
     def _open_in_gallery(self, index: int):
-        self.gallery_tab.show_detail(index)
+        self.gallery_tab.show_test_image(index)
         self.tabs.setCurrentWidget(self.gallery_tab)
 
     def _fill_models_menu(self):

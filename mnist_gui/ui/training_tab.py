@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -107,6 +108,12 @@ class TrainingTab(QWidget):
         self.train_size_spin = QSpinBox(minimum=100, maximum=60_000, singleStep=1000)
         self.train_size_spin.setValue(60_000)
         self.train_size_spin.setToolTip("Train on the first N training images (60,000 = all)")
+        self.drawings_check = QCheckBox("+ my drawings")
+        self.drawings_check.setToolTip("Include My drawings (the digits you labelled on the Draw Pad) in Train "
+                                       "and Train more, repeated so that they count among 60,000 images")
+        self.drawings_share_spin = QSpinBox(minimum=1, maximum=50, value=5, suffix="%")
+        self.drawings_share_spin.setToolTip("Share of each epoch's images that are your drawings (oversampled)")
+        self.drawings_share_spin.setAccessibleName("Drawings' share")
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
@@ -133,7 +140,14 @@ class TrainingTab(QWidget):
         batch_row.addWidget(self.augment_check)
         form.addRow("&Batch size:", batch_row)
         form.labelForField(batch_row).setBuddy(self.batch_spin)  # Alt+B still reaches the spin box
-        form.addRow("Training &images:", self.train_size_spin)
+        # My drawings share the training images' row, for the same reason.
+        images_row = QHBoxLayout()
+        images_row.setContentsMargins(0, 0, 0, 0)
+        images_row.addWidget(self.train_size_spin, 1)
+        images_row.addWidget(self.drawings_check)
+        images_row.addWidget(self.drawings_share_spin)
+        form.addRow("Training &images:", images_row)
+        form.labelForField(images_row).setBuddy(self.train_size_spin)
         form.addRow(self.arch_note)
         form.addRow(self.error_label)
         self.form = form
@@ -158,6 +172,14 @@ class TrainingTab(QWidget):
         self.stop_button.setShortcut(QKeySequence("Ctrl+."))
         self.stop_button.setToolTip("Stop after the current step; the model keeps what it learned (Ctrl+.)")
         self.stop_button.setEnabled(False)
+        # Beside Save chart (a row of its own would not fit a 640-px-high window, another button in
+        # Train's row would widen the column and squeeze the charts' axes).
+        self.fine_tune_button = QToolButton(text="Fine-tune")
+        self.fine_tune_button.setAccessibleName("Fine-tune on my drawings")
+        self.fine_tune_button.setToolTip(
+            "Fine-tune on my drawings: continue the current model for a short, augmented run on part of "
+            "MNIST and your drawings, "
+            "holding some of each digit's drawings back to measure on; Undo fine-tune brings the model back")
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.more_button)
@@ -212,6 +234,7 @@ class TrainingTab(QWidget):
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_label)
         time_row.addStretch(1)
+        time_row.addWidget(self.fine_tune_button)
         time_row.addWidget(self.save_chart_button)
         progress_layout.addLayout(time_row)
         progress_layout.addWidget(self.result_label)
@@ -269,6 +292,8 @@ class TrainingTab(QWidget):
         self.epochs_spin.valueChanged.connect(self._plan_charts)
         self.train_button.clicked.connect(self.start_training)
         self.more_button.clicked.connect(self.train_more)
+        self.fine_tune_button.clicked.connect(self.service.fine_tune)
+        self.drawings_check.toggled.connect(lambda _: self._update_buttons())
         self.stop_button.clicked.connect(self.service.stop_training)
         self.save_chart_button.clicked.connect(self._ask_chart_path)
 
@@ -283,6 +308,7 @@ class TrainingTab(QWidget):
         s.busy_changed.connect(lambda _: self._update_buttons())
         s.backend_ready.connect(self._update_buttons)
         s.dataset_ready.connect(lambda _: self._update_buttons())
+        s.drawings_changed.connect(self._update_buttons)
 
     # ---- hyperparameters ------------------------------------------------------------------
 
@@ -397,6 +423,13 @@ class TrainingTab(QWidget):
         self.train_button.setEnabled(self.is_valid and ready and not training)
         self.more_button.setEnabled(ready and not training and s.has_model)
         self.more_spin.setEnabled(not training)
+        n_drawings = len(s.drawings)
+        self.fine_tune_button.setEnabled(ready and not training and s.has_model and n_drawings >= 2)
+        self.drawings_check.setEnabled(not training and n_drawings > 0)
+        self.drawings_share_spin.setEnabled(not training and n_drawings > 0 and self.drawings_check.isChecked())
+        self.drawings_check.setToolTip(
+            f"Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among "
+            "60,000 images" if n_drawings else "No drawings yet: label digits on the Draw Pad to include them")
         self.stop_button.setEnabled(training)
         self.switch_button.setEnabled(not training)
         self._set_fields_enabled()
@@ -418,6 +451,8 @@ class TrainingTab(QWidget):
         for key, spin in self._number_settings():
             settings.setValue(key, spin.value())
         settings.setValue("training/more_epochs", self.more_spin.value())
+        settings.setValue("training/drawings", self.drawings_check.isChecked())
+        settings.setValue("training/drawings_share", self.drawings_share_spin.value())
 
     def _number_settings(self):
         return (("training/epochs", self.epochs_spin), ("training/batch_size", self.batch_spin),
@@ -428,6 +463,10 @@ class TrainingTab(QWidget):
     def restore_settings(self, settings: QSettings):
         self.more_spin.setValue(read_int(settings, "training/more_epochs", self.more_spin.value(),
                                          self.more_spin.minimum(), self.more_spin.maximum()))
+        self.drawings_check.setChecked(read_bool(settings, "training/drawings", False))
+        self.drawings_share_spin.setValue(read_int(settings, "training/drawings_share", self.drawings_share_spin.value(),
+                                                   self.drawings_share_spin.minimum(),
+                                                   self.drawings_share_spin.maximum()))
         preset = read_choice(settings, "training/preset", "", PRESETS)
         if not preset:
             return
@@ -472,7 +511,7 @@ class TrainingTab(QWidget):
         except ConfigError as exc:
             self.error_label.setText(str(exc))
             return
-        self.service.start_training(config, train_size=self._train_size())
+        self.service.start_training(config, train_size=self._train_size(), drawings_share=self.drawings_share())
 
     def train_more(self):
         """Continue the current model; a model the app did not build uses the form's optimizer."""
@@ -480,13 +519,20 @@ class TrainingTab(QWidget):
             config = self.config()
         except ConfigError:
             config = None
-        self.service.train_more(self.more_spin.value(), config=config, train_size=self._train_size())
+        self.service.train_more(self.more_spin.value(), config=config, train_size=self._train_size(),
+                                drawings_share=self.drawings_share())
+
+    def drawings_share(self) -> float | None:
+        """The share of each epoch My drawings make when included, else None."""
+        if not self.drawings_check.isChecked() or not len(self.service.drawings):
+            return None
+        return self.drawings_share_spin.value() / 100
 
     def _on_started(self, plan):
         self._plan = plan
         self._started_at = time.monotonic()
         self._epoch_started_at = self._started_at
-        self.epoch_bar.setFormat("Epoch %v / %m")
+        self.epoch_bar.setFormat(f"Epoch %v / {plan.epochs}")  # %m counts steps: 1 for epoch 7 of 7 continued
         self.batch_bar.setFormat("Batch %v / %m")
         self.epoch_bar.setRange(plan.first_epoch, plan.epochs)
         self.epoch_bar.setValue(plan.first_epoch)
@@ -545,6 +591,9 @@ class TrainingTab(QWidget):
             return f"{info.test_accuracy:.2%}" if info.test_accuracy is not None else "not measured"
 
         new, previous = outcome.new, outcome.previous
+        if outcome.fine_tune is not None:
+            self._show_fine_tune(outcome)
+            return
         if outcome.using_new:
             text = f"Using the new model ({score(new)}); the previous one, {previous.name}, scored {score(previous)}."
             self.switch_button.setText("&Keep previous model")
@@ -552,6 +601,32 @@ class TrainingTab(QWidget):
             text = (f"Keeping the previous model, {previous.name} ({score(previous)}): the new one scored "
                     f"{score(new)}.")
             self.switch_button.setText("&Use new model")
+        self.outcome_label.setText(text)
+        self.outcome_label.show()
+        self.switch_button.show()
+        self.log(text)
+
+    def _show_fine_tune(self, outcome):
+        """Before and after on the held-out drawings and the test set; Undo fine-tune in one click."""
+        f = outcome.fine_tune
+
+        def pct(value):
+            return "–" if value is None else f"{value:.1%}"
+
+        if f.get("held_out"):
+            text = (f"Fine-tuned on {f['taught']} of your drawings. Held-out drawings ({f['held_out']}): "
+                    f"{pct(f.get('held_out_before'))} → {pct(f.get('held_out_after'))}. ")
+        else:
+            text = f"Fine-tuned on {f['taught']} of your drawings (too few to hold some back). "
+        before, after = f.get("mnist_before"), f.get("mnist_after")
+        text += f"Test set: {'–' if before is None else f'{before:.2%}'} → {'–' if after is None else f'{after:.2%}'}."
+        if f.get("mnist_dropped"):
+            text = "⚠ " + text + " It reads MNIST worse than before: Undo fine-tune brings the previous model back."
+        if outcome.using_new:
+            self.switch_button.setText("&Undo fine-tune")
+        else:
+            text += " The previous model is in use."
+            self.switch_button.setText("&Use fine-tuned model")
         self.outcome_label.setText(text)
         self.outcome_label.show()
         self.switch_button.show()

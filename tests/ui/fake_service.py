@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 
+from mnist_gui.core.drawings import DrawingsError, DrawingStore
 from mnist_gui.core.metrics import Predictions
 from mnist_gui.core.models import PRESET_TITLES, ConfigError, ModelConfig
 from mnist_gui.service import DatasetInfo, ModelInfo, TrainingOutcome, TrainingPlan
@@ -99,6 +100,9 @@ class FakeModelService(QObject):
     inside_ready = Signal(object, str, object)     # request id, kind, result
     robustness_ready = Signal(object, str, object)  # request id, kind, result (partial ones too)
     busy_changed = Signal(bool)
+    drawings_changed = Signal()
+    drawings_failed = Signal(str)
+    drawing_predictions_ready = Signal(int, object)  # model version, Predictions on My drawings
 
     _later = Signal(object)  # a queued call to self: what the real service's threads answer with
 
@@ -126,6 +130,11 @@ class FakeModelService(QObject):
         self._first_epoch = 0
         self.outcome: TrainingOutcome | None = None
         self.stop_requested = False
+        # My drawings: the real store, in the test's own data dir (conftest points it there).
+        self.drawings = DrawingStore()
+        self.drawing_predictions: Predictions | None = None
+        self._drawings_generation = 0
+        self.last_run_args: dict | None = None   # what a run was asked to include (drawings_share, fine_tune)
 
     def _run_later(self, fn):
         if not self._closed:  # answers still queued at shutdown are dropped, as a closing app drops them
@@ -221,6 +230,7 @@ class FakeModelService(QObject):
             self.status_changed.emit(f"Model: {info.name}")
         self.model_changed.emit(info)
         self._later.emit(lambda: self._predict_test(info.version))
+        self._predict_drawings()
 
     def _predict_test(self, version):
         if self.data is None or self.model_info is None or self.model_info.version != version:
@@ -331,9 +341,73 @@ class FakeModelService(QObject):
         self._later.emit(lambda: self.prediction_ready.emit(request_id, self.predict(images)))
         return request_id
 
+    # ---- My drawings: the real store, numpy predictions -----------------------------------------
+
+    def add_drawing(self, digit, label, *, canvas=None, prediction=None, pen_width=None) -> bool:
+        return self._change_drawings(lambda: self.drawings.add(digit, label, canvas=canvas, prediction=prediction,
+                                                               pen_width=pen_width))
+
+    def delete_drawing(self, drawing_id) -> bool:
+        return self._change_drawings(lambda: self.drawings.delete(drawing_id))
+
+    def undo_last_drawing(self) -> bool:
+        return self._change_drawings(lambda: self.drawings.undo_last() is not None)
+
+    def import_drawings(self, path):
+        count = []
+        if self._change_drawings(lambda: count.append(self.drawings.import_npz(path)) or True):
+            return count[0]
+        return None
+
+    def export_drawings(self, path):
+        try:
+            return self.drawings.export_npz(path)
+        except DrawingsError as exc:
+            self.drawings_failed.emit(str(exc))
+            return None
+
+    def _change_drawings(self, change) -> bool:
+        try:
+            changed = bool(change())
+        except DrawingsError as exc:
+            self.drawings_failed.emit(str(exc))
+            return False
+        if changed:
+            self._drawings_generation += 1
+            self.drawing_predictions = None
+            self.drawings_changed.emit()
+            self._predict_drawings()
+        return changed
+
+    def _predict_drawings(self):
+        if self.model_info is None or not len(self.drawings):
+            return
+        version, generation = self.model_info.version, self._drawings_generation
+
+        def answer():
+            if (self._model is None or self.model_info is None or self.model_info.version != version
+                    or generation != self._drawings_generation):
+                return
+            self.drawing_predictions = Predictions.of(self._model(self.drawings.arrays()[0]))
+            self.drawing_predictions_ready.emit(version, self.drawing_predictions)
+
+        self._later.emit(answer)
+
+    def fine_tune(self) -> bool:
+        """Starts a Train more run of two epochs that the test plays; ``finish_training`` reports a
+        fine-tune outcome (the new model used, Undo fine-tune = keep_previous_model)."""
+        if len(self.drawings) < 2:
+            self.training_failed.emit("Fine-tuning needs some of your drawings: label a few on the Draw Pad first.")
+            return False
+        if not self.train_more(2, train_size=FIT_IMAGES, drawings_share=0.25):
+            return False
+        self.last_run_args["fine_tune"] = True
+        return True
+
     # ---- training: the test plays the training thread --------------------------------------------
 
-    def start_training(self, config: ModelConfig, *, train_size: int | None = None) -> bool:
+    def start_training(self, config: ModelConfig, *, train_size: int | None = None,
+                       drawings_share: float | None = None) -> bool:
         if self.is_training:
             self.training_failed.emit("Training is already running.")
             return False
@@ -348,14 +422,24 @@ class FakeModelService(QObject):
         except ConfigError as exc:
             self.training_failed.emit(str(exc))
             return False
-        x, y = self.data.x_train, self.data.y_train
-        if train_size:
-            x, y = x[:train_size], y[:train_size]
+        x, y = self._training_set(train_size, drawings_share)
         self._begin(TrainingPlan(config, len(x), len(self.data.x_test), config.epochs,
                                  -(-len(x) // config.batch_size)), x, y)
         return True
 
-    def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None) -> bool:
+    def _training_set(self, train_size, drawings_share):
+        from mnist_gui.core.drawings import mix
+
+        x, y = self.data.x_train, self.data.y_train
+        if train_size:
+            x, y = x[:train_size], y[:train_size]
+        self.last_run_args = {"drawings_share": drawings_share, "fine_tune": False}
+        if drawings_share and len(self.drawings):
+            x, y = mix(x, y, *self.drawings.arrays(), drawings_share)
+        return x, y
+
+    def train_more(self, epochs: int, *, config: ModelConfig | None = None, train_size: int | None = None,
+                   drawings_share: float | None = None) -> bool:
         info = self.model_info
         if info is None:
             self.training_failed.emit("There is no model to train more: train one or open a model file.")
@@ -367,9 +451,7 @@ class FakeModelService(QObject):
         if info.config and config is not None:  # as the real service: how it trains may change
             base = base.replace(batch_size=config.batch_size, augment=config.augment)
         base = base.replace(epochs=epochs)
-        x, y = self.data.x_train, self.data.y_train
-        if train_size:
-            x, y = x[:train_size], y[:train_size]
+        x, y = self._training_set(train_size, drawings_share)
         first = info.epoch or 0
         history = dict(info.metadata.get("history") or {})
         self._begin(TrainingPlan(base, len(x), len(self.data.x_test), first + epochs,
@@ -450,7 +532,17 @@ class FakeModelService(QObject):
             self._install(model, new)
             if previous is not None:
                 using_new = not (previous[1].test_accuracy or 0) > new.test_accuracy
-                self.outcome = TrainingOutcome(new=new, previous=previous[1], using_new=using_new, stopped=stopped)
+                fine_tune = None
+                if (self.last_run_args or {}).get("fine_tune"):
+                    using_new = True  # as the real service: a fine-tuned model is used, Undo is one click
+                    x, y = self.drawings.arrays()
+                    before, after = previous[1].test_accuracy, new.test_accuracy
+                    fine_tune = {"taught": len(y), "held_out": len(y), "mnist_before": before, "mnist_after": after,
+                                 "held_out_before": float(np.mean(previous[0](x).argmax(1) == y)),
+                                 "held_out_after": float(np.mean(model(x).argmax(1) == y)),
+                                 "mnist_dropped": before is not None and before - after > 0.003}
+                self.outcome = TrainingOutcome(new=new, previous=previous[1], using_new=using_new, stopped=stopped,
+                                               fine_tune=fine_tune)
                 self._candidates = {True: (model, new), False: previous}
                 if not using_new:
                     self._install(*self._restored(previous))

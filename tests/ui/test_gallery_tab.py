@@ -302,6 +302,9 @@ def test_detail_changed_only_when_another_image_is_shown(qtbot, mnist):
         dataset_failed = Signal(str)
         model_changed = Signal(object)
         test_predictions_ready = Signal(int, object)
+        drawings_changed = Signal()
+        drawing_predictions_ready = Signal(int, object)
+        drawings_failed = Signal(str)
 
         def __init__(self):
             super().__init__()

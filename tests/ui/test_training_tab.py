@@ -283,6 +283,7 @@ def test_train_more_continues_the_model_and_extends_the_charts(qtbot, tab):
     assert tab.charts.loss_chart.x_axis.max() == 5
     assert "epochs 3–5 (continued)" in tab.log_view.toPlainText()
     assert tab.epoch_bar.minimum() == 2 and tab.epoch_bar.maximum() == 5
+    assert tab.epoch_bar.text() == "Epoch 2 / 5"  # not Qt's %m, the steps left (3)
     run_epochs(qtbot, service, 1)
     assert [round(x) for x, _ in tab.charts.loss_chart.points("loss")] == [1, 2, 3]
     assert "Epoch 3/5" in tab.log_view.toPlainText()
