@@ -214,7 +214,8 @@ def test_without_the_onnx_packages_onnx_is_one_line_and_not_offered(monkeypatch,
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "tf2onnx" else real(name, *a))
-    assert export.missing_onnx_packages() == ["tf2onnx"]
+    missing = export.missing_onnx_packages()  # onnx and onnxruntime may be there or not
+    assert "tf2onnx" in missing and set(missing) <= {"tf2onnx", "onnx", "onnxruntime"}
     assert export.available_formats() == ["litert", "savedmodel"]
     assert main(["export", str(SEED_DNN), "--format", "onnx", "--out", str(tmp_path / "m.onnx")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
