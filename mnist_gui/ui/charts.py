@@ -32,7 +32,28 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-class MetricChart(QChartView):
+class HoverChartView(QChartView):
+    """A chart view whose tooltip is ``hover_text(pos)`` for the point the mouse rests on."""
+
+    def hover_text(self, pos: QPointF) -> str | None:
+        return None
+
+    def viewportEvent(self, event):
+        # Qt's tooltip event (the mouse rested, or moved while a tooltip shows), not mouse moves:
+        # hovering costs nothing until then, and the scene's own tooltip handling, which would
+        # hide this one (no chart item has a tooltip), never runs.
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.hover_text(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class MetricChart(HoverChartView):
     """One metric per epoch, train and validation. Hovering near a point shows its value."""
 
     def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
@@ -150,19 +171,6 @@ class MetricChart(QChartView):
         shown = f"{value:.2f}%" if self.percent else f"{value:.4f}"
         return f"epoch {epoch}: {shown} ({name})"
 
-    def viewportEvent(self, event):
-        # Qt's tooltip event (the mouse rested, or moved while a tooltip shows), not mouse moves:
-        # hovering costs nothing until then, and the scene's own tooltip handling, which would
-        # hide this one (no chart item has a tooltip), never runs.
-        if event.type() == QEvent.Type.ToolTip:
-            text = self.hover_text(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
 
 
 class TrainingCharts(QWidget):

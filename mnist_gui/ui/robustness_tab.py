@@ -17,15 +17,15 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QLineSeries, QValueAxis
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPointF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QListView, QMessageBox, QPushButton, QSlider, QSplitter, QToolTip,
+                               QLabel, QListView, QMessageBox, QPushButton, QSlider, QSplitter,
                                QVBoxLayout, QWidget)
 
 from ..core import robustness as rb
-from .charts import CHART_FORMATS, ChartError, export_charts, is_dark
+from .charts import CHART_FORMATS, ChartError, HoverChartView, export_charts, is_dark
 from .widgets import digit_pixmap
 
 CONFIDENCE = "confidence"    # the chart's last mode: coverage and accuracy against the threshold
@@ -154,7 +154,7 @@ class MisreadView(QListView):
         return widest + 6 <= min(self.iconSize().width(), self.gridSize().width() - 8)
 
 
-class CurveChart(QChartView):
+class CurveChart(HoverChartView):
     """Accuracy against one distortion for up to three models (current, other, pinned), or coverage
     and accuracy against the confidence threshold; a vertical line marks the slider's value."""
 
@@ -287,18 +287,6 @@ class CurveChart(QChartView):
         _, name, point = best
         x = f"{point.x():.2f}" if self._mode == CONFIDENCE else f"{point.x():g}"
         return f"{self.x_axis.titleText()} {x}: {point.y():.1f}% ({name})"
-
-    def viewportEvent(self, event):
-        # Qt's tooltip event, not mouse moves: hovering costs nothing until the mouse rests.
-        if event.type() == QEvent.Type.ToolTip:
-            text = self.hover_text(event.pos())
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
 
 
 class RobustnessTab(QWidget):
