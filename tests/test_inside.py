@@ -27,6 +27,45 @@ def test_layer_outputs_are_the_models_own_intermediate_outputs(trained_mlp_model
         assert out.penultimate.shape == (model.layers[-1].input.shape[-1],)
 
 
+def test_layer_pictures_colour_each_value_where_hovering_finds_it(cnn, mnist):
+    """Every picture's pixel at a place is the colour of the value hovering there reports."""
+    from mnist_gui.core import pictures
+
+    out = inside.layer_outputs(cnn, mnist.x_test[3], width=700)
+    laid = out.pictures
+    assert laid.width == 700 and [r.mode for r in laid.rows][-1] == "bars"
+    assert len(laid.rows) == len(out.layers) + 1  # the input, then every shown layer
+    rng = np.random.default_rng(0)
+    for row in laid.rows[:-1]:
+        x0, y0, w, h = row.rect
+        assert x0 + w <= 700 - 12 and row.pixels.shape[1] * (w // row.pixels.shape[1]) == w
+        values = np.asarray(row.values, np.float32)
+        for _ in range(20):
+            px, py = int(rng.integers(0, w)), int(rng.integers(0, h))
+            if row.mode == "maps":
+                fh, fw, scale, per_row, gap = row.grid
+                cx, cy = px // scale, py // scale
+                if cx % (fw + gap) >= fw or cy % (fh + gap) >= fh:
+                    continue  # the gap between maps
+                ch = (cy // (fh + gap)) * per_row + cx // (fw + gap)
+                if ch >= values.shape[2]:
+                    continue
+                value, lo, hi = values[cy % (fh + gap), cx % (fw + gap), ch], values.min(), values.max()
+                pixel = row.pixels[cy, cx]
+            else:
+                rows_, cols, cw, chh, _ = row.grid
+                r, c = py // chh, px // cw
+                flat = values.reshape(-1)
+                if r * cols + c >= flat.size:
+                    continue
+                value = flat[r * cols + c]
+                lo, hi = ((0.0, 255.0) if row.kind == "Input" else (flat.min(), flat.max())) \
+                    if row.mode == "square" else (min(flat.min(), 0), flat.max())
+                pixel = row.pixels[r, c]
+            expected = pictures.sequential32(np.array([(value - lo) / max(hi - lo, 1e-9)]))[0]
+            assert pixel == expected
+
+
 def test_dense_layer_outputs_follow_from_the_weights_by_hand(trained_mlp_model, mnist):
     """The MLP's layers recomputed in numpy from its weights: BatchNormalization, then ReLU layers."""
     model, image = trained_mlp_model, mnist.x_test[0].astype(np.float32)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from mnist_gui.core import inside
+from mnist_gui.core import inside, pictures
 from mnist_gui.ui.inside_tab import InsideTab
 
 
@@ -63,8 +63,11 @@ class FakeService(QObject):
         m = self.model
         if kind == "layers":
             h, p = m.outputs(args["image"])
-            return inside.LayerOutputs(args["image"], [inside.LayerOutput("dense", "Dense", h, "relu"),
-                                                       inside.LayerOutput("out", "Dense", p, "softmax")], p, h)
+            out = inside.LayerOutputs(args["image"], [inside.LayerOutput("dense", "Dense", h, "relu"),
+                                                      inside.LayerOutput("out", "Dense", p, "softmax")], p, h)
+            if "width" in args:  # as inside.layer_outputs does on the model thread
+                out.pictures = pictures.layer_pictures(out, args["width"])
+            return out
         if kind == "map":
             hs = np.stack([m.outputs(im)[0] for im in args["images"]])
             mean = hs.mean(axis=0)
@@ -120,12 +123,28 @@ def test_layers_of_the_drawing_are_asked_for_and_shown(qtbot, tab, fake):
     np.testing.assert_array_equal(tab.layers_view.outputs.layers[0].values, h)
     assert "your drawing" in tab.source_label.text()
     # Hovering a unit of the dense strip names it and its value.
-    strip = next(row for row in tab.layers_view._rows if row["mode"] == "strip")
-    cell = strip["rect"].topLeft() + QPoint(3 * tab.layers_view.CELL + 2, 2)
+    strip = next(row for row in tab.layers_view._rows if row.mode == "strip")
+    cell = strip.qrect.topLeft() + QPoint(3 * pictures.CELL + 2, 2)
     assert tab.layers_view.unit_at(cell)[1] == f"unit 3: {h[3]:.4g}"
     bars = tab.layers_view._rows[-1]
-    assert bars["mode"] == "bars"
-    assert tab.layers_view.unit_at(bars["rect"].topLeft() + QPoint(30, 2))[1] == f"digit 0: {p[0]:.4f}"
+    assert bars.mode == "bars"
+    assert tab.layers_view.unit_at(bars.qrect.topLeft() + QPoint(30, 2))[1] == f"digit 0: {p[0]:.4f}"
+
+
+def test_pictures_made_on_the_model_thread_are_shown_as_they_are(qtbot, tab, fake, monkeypatch):
+    tab.set_drawing(drawing(200))
+    qtbot.waitUntil(lambda: tab.layers_view.outputs is not None)
+    assert fake.sent("layers")[-1]["width"] == tab.layers_view.width()
+    made = tab.layers_view.outputs.pictures
+    assert tab.layers_view._rows is made.rows  # shown as sent: no layout work on the UI thread
+    # A new width lays them out again, here.
+    calls = []
+    real = pictures.layer_pictures
+    monkeypatch.setattr(pictures, "layer_pictures", lambda out, width: calls.append(width) or real(out, width))
+    tab.resize(tab.width() - 150, tab.height())
+    qtbot.waitUntil(lambda: tab.layers_view.width() != made.width)
+    assert calls == [tab.layers_view.width()]
+    assert tab.layers_view._rows is not made.rows
 
 
 def test_drawing_fast_sends_only_the_newest_while_one_is_computed(qtbot, tab, fake):

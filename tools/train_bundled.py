@@ -95,6 +95,8 @@ def main() -> int:
             pass
 
         def on_epoch(self, epoch, logs, weights):
+            if weights is not None:  # a checkpoint per epoch, in case the run is cut short
+                np.savez(args.out + ".epoch.npz", *weights)
             print(f"epoch {epoch + 1}: " + " ".join(f"{k}={v:.4f}" for k, v in logs.items())
                   + f" ({time.perf_counter() - start:.0f} s)", flush=True)
 

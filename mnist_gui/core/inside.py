@@ -50,6 +50,7 @@ class LayerOutputs:
     layers: list[LayerOutput]
     probabilities: np.ndarray      # (10,)
     penultimate: np.ndarray        # the last layer's input, flat: what the map is made of
+    pictures: object = None        # core.pictures.LayerPictures, when asked for with a width
 
 
 @dataclass
@@ -139,8 +140,9 @@ def _batched(call, images, reduce=None):
 
 # ---- 1. layer by layer ----------------------------------------------------------------------------
 
-def layer_outputs(model, image) -> LayerOutputs:
-    """Every shown layer's output for one 28×28 image (raw 0..255 pixels), in order."""
+def layer_outputs(model, image, width: int | None = None) -> LayerOutputs:
+    """Every shown layer's output for one 28×28 image (raw 0..255 pixels), in order; with a view
+    ``width`` (px), also their pictures laid out for it (``core.pictures``)."""
     ins = _inspector(model)
     call = _compiled(model, "layers", lambda m: [layer.output for layer in ins.shown] + [m.layers[-1].input])
     import tensorflow as tf
@@ -150,7 +152,12 @@ def layer_outputs(model, image) -> LayerOutputs:
     layers = [LayerOutput(layer.name, type(layer).__name__, values,
                           getattr(getattr(layer, "activation", None), "__name__", ""))
               for layer, values in zip(ins.shown, out)]
-    return LayerOutputs(image[0], layers, out[-2].reshape(-1), out[-1].reshape(-1))
+    result = LayerOutputs(image[0], layers, out[-2].reshape(-1), out[-1].reshape(-1))
+    if width is not None:
+        from . import pictures
+
+        result.pictures = pictures.layer_pictures(result, int(width))
+    return result
 
 
 # ---- 2. what it learned -----------------------------------------------------------------------------

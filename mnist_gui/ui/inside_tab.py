@@ -222,7 +222,9 @@ class InsideTab(QWidget):
     def _args(self, kind: str, image) -> dict | None:
         data = self.service.data
         if kind == "layers" or kind == "network":
-            return {"image": image} if kind == "layers" else {"image": image, "off": list(self._off)}
+            if kind == "layers":  # pictures made on the model thread: the UI thread only shows them
+                return {"image": image, "width": self.layers_view.picture_width()}
+            return {"image": image, "off": list(self._off)}
         if kind == "attribution":
             return {"image": image, "method": self.method_combo.currentData()}
         if kind == "weights":

@@ -15,33 +15,14 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, Q
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ..core import pictures
 from ..core.files import atomic_write
 
 SAVE_FORMATS = (".png", ".svg")
 # Colours of the ten digits on the map (Matplotlib's "tab10"), so that neighbours differ.
 DIGIT_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
-# Anchors of a perceptually even dark-to-bright map (viridis), interpolated in numpy.
-_SEQ = np.array([[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]], np.float32)
-
-
-def _sequential_table() -> np.ndarray:
-    steps = np.linspace(0, len(_SEQ) - 1, 256)
-    i = np.minimum(steps.astype(np.int32), len(_SEQ) - 2)
-    t = (steps - i)[:, None]
-    table = _SEQ[i] * (1 - t) + _SEQ[i + 1] * t
-    return np.vstack([table, [[236, 236, 236]]]).astype(np.uint8)  # the last row: background (NaN)
-
-
-_SEQ_TABLE = _sequential_table()
-
-
-def sequential(values01: np.ndarray) -> np.ndarray:
-    """Values in 0..1 (NaN: background) -> uint8 RGB, dark to bright (a 256-colour table)."""
-    v = np.asarray(values01, np.float32)
-    index = np.clip(v * 255 + 0.5, 0, 255)
-    index = np.where(np.isnan(v), 256, index).astype(np.intp)
-    return _SEQ_TABLE[index]
+sequential = pictures.sequential  # the colour map, shared with core.pictures
 
 
 def diverging(values: np.ndarray) -> np.ndarray:
@@ -137,81 +118,47 @@ class _View(QWidget):
 
 class LayersView(_View):
     """The input, then each layer's output: dense layers as a strip of units coloured by value
-    (784 units as a 28×28 picture), conv layers as a grid of feature maps, the softmax as ten bars."""
+    (784 units as a 28×28 picture), conv layers as a grid of feature maps, the softmax as ten bars.
 
-    CELL = 11          # a dense unit's square, px
-    MAP = 56           # a feature map's side, px
-    TITLE = 20
+    The pictures come laid out and coloured (``core.pictures``, on the model thread, for the width
+    the tab asked with); the view lays them out itself only when its width has changed since."""
+
+    TITLE = pictures.TITLE
 
     def __init__(self, parent=None):
         super().__init__("Layer by layer", parent)
         self.outputs = None
-        self._rows = []   # dicts: title, rect (QRect of the picture), image, kind, values, grid
+        self._rows = []     # core.pictures.LayerPicture, each with its QImage and QRect
+        self._laid_width = None
+
+    def picture_width(self) -> int:
+        """The width to lay pictures out for (sent with the request)."""
+        return self.width()
 
     def set_outputs(self, outputs) -> None:
         self.outputs = outputs
         self.message = ""
-        self._relayout()
+        self._relayout(getattr(outputs, "pictures", None))
         self.update()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        if self.outputs is not None and event.oldSize().width() != event.size().width():
+        if self.outputs is not None and self._laid_width != self.width():
             self._relayout()
 
-    def _relayout(self):
-        self._rows = []
-        out = self.outputs
-        if out is None:
+    def _relayout(self, laid_out=None):
+        self._rows, self._laid_width = [], None
+        if self.outputs is None:
             return
-        width = max(self.width() - 24, 200)
-        y = 8
-        entries = [("Input (28×28 pixels)", "Input", out.image, "")] + [
-            (f"{layer.name} — {layer.kind}{f' ({layer.activation})' if layer.activation else ''}, "
-             f"{'×'.join(str(n) for n in layer.values.shape)}", layer.kind, layer.values, layer.activation)
-            for layer in out.layers]
-        for i, (title, kind, values, activation) in enumerate(entries):
-            last = i == len(entries) - 1
-            row = {"title": title, "kind": kind, "values": values, "y": y, "x": 12}
-            prev = self._rows[-1] if self._rows else None
-            square = values.ndim == 2 or (values.ndim == 1 and values.size == 784)
-            if square and prev is not None and prev["mode"] == "square" and prev["x"] + 2 * 300 < width:
-                y = prev["y"]  # pictures side by side: the input and what BatchNormalization makes of it
-                row["y"], row["x"] = y, prev["x"] + 300
-            y += self.TITLE
-            if last and values.ndim == 1 and len(values) == 10:
-                row.update(mode="bars", rect=QRect(12, y, min(width, 420), 10 * 16))
-            elif square:
-                square = values.reshape(28, 28)
-                lo, hi = (0.0, 255.0) if kind == "Input" else (float(square.min()), float(square.max()))
-                row.update(mode="square", image=rgb_image(sequential((square - lo) / max(hi - lo, 1e-9))),
-                           rect=QRect(row["x"], y, 112, 112), grid=(28, 28, 4, 4, 1))
-            elif values.ndim == 1:
-                cols = max(1, min(len(values), width // self.CELL))
-                rows = math.ceil(len(values) / cols)
-                padded = np.full(rows * cols, np.nan, np.float32)
-                lo, hi = float(min(values.min(), 0)), float(values.max())
-                padded[:len(values)] = (values - lo) / max(hi - lo, 1e-9)
-                row.update(mode="strip", image=rgb_image(sequential(padded.reshape(rows, cols))),
-                           rect=QRect(12, y, cols * self.CELL, rows * self.CELL),
-                           grid=(rows, cols, self.CELL, self.CELL, 1))
-            else:  # (h, w, channels): a mosaic of feature maps, one colour scale for the layer
-                h, w, c = values.shape
-                scale = max(1, self.MAP // h)
-                gap = 1
-                per_row = max(1, min(c, (width + gap * scale) // ((w + gap) * scale)))
-                rows = math.ceil(c / per_row)
-                lo, hi = float(values.min()), float(values.max())
-                padded = np.full((h + gap, w + gap, rows * per_row), np.nan, np.float32)
-                padded[:h, :w, :c] = (values - lo) / max(hi - lo, 1e-9)
-                mosaic = (padded.reshape(h + gap, w + gap, rows, per_row).transpose(2, 0, 3, 1)
-                          .reshape(rows * (h + gap), per_row * (w + gap))[:-gap, :-gap])
-                row.update(mode="maps", image=rgb_image(sequential(mosaic)),
-                           rect=QRect(12, y, mosaic.shape[1] * scale, mosaic.shape[0] * scale),
-                           grid=(h, w, scale, per_row, gap))
-            y = row["rect"].bottom() + 14
-            self._rows.append(row)
-        self._fit_height(y)
+        if laid_out is None or laid_out.width != self.width():
+            laid_out = pictures.layer_pictures(self.outputs, self.width())
+        self._rows, self._laid_width = laid_out.rows, laid_out.width
+        for row in self._rows:
+            row.qrect = QRect(*row.rect)
+            if row.pixels is not None:  # RGB32 pixels wrapped, not copied: the row keeps them alive
+                h, w = row.pixels.shape
+                row.image = QImage(row.pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32)
+        self._fit_height(laid_out.height)
 
     def paintEvent(self, event):
         p = QPainter(self)
@@ -220,16 +167,16 @@ class LayersView(_View):
             return
         pal = self.palette()
         for row in self._rows:
-            rect = row["rect"]
-            if rect.bottom() < event.rect().top() - self.TITLE or row["y"] > event.rect().bottom():
+            rect = row.qrect
+            if rect.bottom() < event.rect().top() - self.TITLE or row.y > event.rect().bottom():
                 continue
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(QRect(row["x"], row["y"], self.width() - 12 - row["x"], self.TITLE),
-                       Qt.AlignmentFlag.AlignVCenter, row["title"])
-            if row["mode"] == "bars":
-                self._paint_bars(p, rect, row["values"])
+            p.drawText(QRect(row.x, row.y, self.width() - 12 - row.x, self.TITLE),
+                       Qt.AlignmentFlag.AlignVCenter, row.title)
+            if row.mode == "bars":
+                self._paint_bars(p, rect, row.values)
             else:
-                p.drawImage(rect, row["image"])
+                p.drawImage(rect, row.image)
         p.end()
 
     def _paint_bars(self, p, rect, probs):
@@ -247,29 +194,29 @@ class LayersView(_View):
     def unit_at(self, pos) -> tuple[str, str] | None:
         """(layer title, 'unit i: value') under a point, for the tooltip."""
         for row in self._rows:
-            rect = row["rect"]
+            rect = row.qrect
             if not rect.contains(pos):
                 continue
-            x, y, values = pos.x() - rect.left(), pos.y() - rect.top(), row["values"]
-            if row["mode"] == "bars":
+            x, y, values = pos.x() - rect.left(), pos.y() - rect.top(), row.values
+            if row.mode == "bars":
                 d = min(9, int(y / (rect.height() / 10)))
-                return row["title"], f"digit {d}: {values[d]:.4f}"
-            if row["mode"] == "square":
+                return row.title, f"digit {d}: {values[d]:.4f}"
+            if row.mode == "square":
                 r, c = y // 4, x // 4
-                label = "pixel" if row["kind"] == "Input" else "unit"
-                return row["title"], f"{label} {r * 28 + c} (row {r}, column {c}): {values.reshape(28, 28)[r, c]:.4g}"
-            if row["mode"] == "strip":
-                i = (y // self.CELL) * row["grid"][1] + x // self.CELL
+                label = "pixel" if row.kind == "Input" else "unit"
+                return row.title, f"{label} {r * 28 + c} (row {r}, column {c}): {values.reshape(28, 28)[r, c]:.4g}"
+            if row.mode == "strip":
+                i = (y // pictures.CELL) * row.grid[1] + x // pictures.CELL
                 if i < len(values):
-                    return row["title"], f"unit {i}: {values[i]:.4g}"
+                    return row.title, f"unit {i}: {values[i]:.4g}"
                 return None
-            h, w, scale, per_row, gap = row["grid"]
+            h, w, scale, per_row, gap = row.grid
             cx, cy = x // scale, y // scale
             q, r = cx // (w + gap), cy // (h + gap)
             px, py = cx % (w + gap), cy % (h + gap)
             ch = r * per_row + q
             if px < w and py < h and ch < values.shape[2]:
-                return row["title"], f"channel {ch}, row {py}, column {px}: {values[py, px, ch]:.4g}"
+                return row.title, f"channel {ch}, row {py}, column {px}: {values[py, px, ch]:.4g}"
         return None
 
     def mouseMoveEvent(self, event):
