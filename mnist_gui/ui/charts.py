@@ -56,6 +56,8 @@ class HoverChartView(QChartView):
 class MetricChart(HoverChartView):
     """One metric per epoch, train and validation. Hovering near a point shows its value."""
 
+    X_LABEL_PX = 40  # room for one x label
+
     def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
                  ceiling: float | None = None, parent=None):
         chart = QChart()
@@ -107,7 +109,30 @@ class MetricChart(HoverChartView):
         top = max(2, epochs)
         if (self.x_axis.min(), self.x_axis.max()) != (1, top):
             self.x_axis.setRange(1, top)
-            self.x_axis.setTickCount(min(11, top))
+            self._fit_x_ticks()
+
+    def x_tick_step(self) -> int:
+        """Epochs between x labels: a round step (1, 2, 5, 10, 20, 25, 50, …) that leaves each label
+        about 40 px at the chart's width, so that none is elided at small window sizes."""
+        span = max(1, int(self.x_axis.max() - self.x_axis.min()))
+        room = max(2, (self.width() - 60) // self.X_LABEL_PX)  # less the y axis labels
+        for scale in (1, 10, 100, 1000, 10_000):
+            for step in (1, 2, 5, 10, 20, 25, 50):
+                if span / (step * scale) < room:
+                    return step * scale
+        return span
+
+    def _fit_x_ticks(self):
+        step = self.x_tick_step()
+        if (self.x_axis.tickType(), self.x_axis.tickInterval()) != (QValueAxis.TickType.TicksDynamic, step):
+            self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            self.x_axis.setTickAnchor(0)
+            self.x_axis.setTickInterval(step)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_x_ticks()
 
     def append(self, epoch: int, logs: dict):
         """Add one epoch (1-based). An axis changes only when a point falls outside it: each change
@@ -118,6 +143,7 @@ class MetricChart(HoverChartView):
             self.series[key].append(epoch, value)
         if epoch > self.x_axis.max():
             self.x_axis.setRange(1, epoch)
+            self._fit_x_ticks()
         if values:
             self._fit_y_axis(min(values.values()), max(values.values()), first=epoch == 1)
 

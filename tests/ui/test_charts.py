@@ -52,3 +52,25 @@ def test_bad_suffix_and_empty_history_are_clear_errors(charts, qtbot, tmp_path):
     with pytest.raises(ChartError, match="no training history"):
         empty.save(tmp_path / "h.png")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("width", [560, 1400])
+def test_epoch_labels_fit_at_any_width(qtbot, tmp_path, width):
+    """A 50-epoch run in a small window (1024×640: charts about 270 px wide) shows whole epoch
+    labels, fewer of them, instead of eliding each to '…'; a wide window shows more."""
+    widget = TrainingCharts()
+    qtbot.addWidget(widget)
+    widget.resize(width, 300)
+    widget.show()
+    widget.clear(50)
+    widget.add_epoch(EPOCHS[0])
+    qtbot.waitExposed(widget)
+    chart = widget.chart_views()[0]
+    step = chart.x_tick_step()
+    labels = 50 // step
+    assert labels * chart.X_LABEL_PX <= chart.width() - 60 and labels >= (3 if width < 1000 else 8)
+    svg = tmp_path / "c.svg"
+    widget.save(svg)
+    text = svg.read_text()
+    assert "…" not in text
+    assert f">{step * (50 // step)}<" in text  # the last labelled epoch, whole
