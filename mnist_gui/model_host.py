@@ -95,6 +95,7 @@ class _ModelWorker(QObject):
         self._deferred: list = []         # (slot, args) of requests that wait for the TensorFlow model
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
         self._evaluating = 0              # robustness evaluations under way: curves wait for them
+        self._other_curves = (None, None, {})  # (other's version, sample, its curve points so far)
 
     @Slot()
     def lower_priority(self):
@@ -385,6 +386,12 @@ class _ModelWorker(QObject):
                 models = [robustness.Model("current", self.info.name, self.predictor)]
                 if self.other is not None and self.other[0] is not self.model:  # not itself (a run's start)
                     models.append(robustness.Model("other", self.other[2].name, self.other[1]))
+                    if kind == "curves":  # the other model's weights stay: its points are measured once
+                        version_, sample, memo = self._other_curves
+                        if version_ != self.other[2].version or sample is not args["sample"]:
+                            memo = {}
+                            self._other_curves = (self.other[2].version, args["sample"], memo)
+                        args = {**args, "memo": {"other": memo}}
                 version = self.info.version
                 job = robustness.compute(kind, models, **args)
         except Exception as exc:

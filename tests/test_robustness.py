@@ -151,6 +151,35 @@ def test_curves_start_from_the_clean_accuracy_and_fall_with_the_distortion(sampl
     assert noise[160] < clean
 
 
+def test_a_kept_models_curve_points_are_measured_once_even_across_superseded_jobs(sample, model):
+    """The model from before a run does not change while the run's epochs supersede each curves
+    job: its points, kept in the memo, are neither lost with a stopped job nor measured again."""
+    calls = []
+
+    def counting(images):
+        calls.append(len(images))
+        return model.predict(images)
+
+    kept = rb.Model("other", "before the run", counting)
+    memo = {"other": {}}
+    job = rb.compute("curves", [model, kept], sample=sample, first="noise", memo=memo)
+    for step in job:  # stop (superseded) after the first three points
+        if step is not None and len(step.points("other", "noise")) == 3:
+            break
+    measured = len(calls)
+    assert measured > 0 and np.count_nonzero(~np.isnan(memo["other"]["noise"])) == 3
+    calls.clear()
+    result = rb.run(rb.compute("curves", [model, kept], sample=sample, first="noise", memo=memo))
+    total = sum(len(a.curve) for a in rb.AXES)
+    assert sum(calls) == (total - 3) * len(sample)            # only the points not yet measured
+    fresh = rb.run(rb.compute("curves", [model, rb.Model("other", "again", model.predict)], sample=sample))
+    for axis in rb.AXES:
+        np.testing.assert_allclose(result.points("other", axis.name), fresh.points("other", axis.name))
+    calls.clear()
+    rb.run(rb.compute("curves", [model, kept], sample=sample, memo=memo))
+    assert calls == []                                        # all known: the kept model is not asked
+
+
 def test_coverage_and_accuracy_on_the_answered_part_on_a_known_set():
     # Six answers: confidences .995 (right), .999 (wrong), .9 (right), .8 (wrong), .6 (right), .3 (right).
     p = np.zeros((6, 10))

@@ -282,31 +282,45 @@ def evaluate(sample: Sample, distortion: Distortion, models):
                       {m.role: m.name for m in models})
 
 
-def curves(sample: Sample, models, first: str | None = None):
+def curves(sample: Sample, models, first: str | None = None, memo: dict | None = None):
     """Generator: accuracy along every axis, ``first`` first; yields a partial Curves after each
-    point (None between steps), returns the complete one."""
+    point (None between steps), returns the complete one.
+
+    ``memo``: role -> {axis name -> accuracy array} of a model whose weights do not change (the
+    model from before a training run): points found there are not measured again, and points
+    measured are written there, so a job superseded by the next epoch loses none of them."""
     order = sorted(AXES, key=lambda a: a.name != first)
-    result = Curves({m.role: m.name for m in models},
-                    {m.role: {a.name: np.full(len(a.curve), np.nan) for a in AXES} for m in models})
+    memo = memo or {}
+    accuracy = {}
+    for m in models:
+        store = memo.get(m.role, {})
+        for a in AXES:
+            if len(store.get(a.name, ())) != len(a.curve):
+                store[a.name] = np.full(len(a.curve), np.nan)
+        accuracy[m.role] = {a.name: store[a.name] for a in AXES}
+    result = Curves({m.role: m.name for m in models}, accuracy)
     for axis in order:
         for i, value in enumerate(axis.curve):
+            todo = [m for m in models if np.isnan(result.accuracy[m.role][axis.name][i])]
+            if not todo:
+                continue
             images = yield from distort(sample, Distortion(**{axis.name: value}))
-            for m in models:
+            for m in todo:
                 p = yield from _predict(m.predict, images)
                 result.accuracy[m.role][axis.name][i] = np.mean(p.argmax(axis=1) == sample.labels)
             yield replace(result, accuracy={r: {k: v.copy() for k, v in acc.items()}
                                             for r, acc in result.accuracy.items()})
     result.complete = True
-    return result
+    return replace(result, accuracy={r: {k: v.copy() for k, v in acc.items()} for r, acc in result.accuracy.items()})
 
 
 def compute(kind: str, models, **args):
     """The model thread's entry point: ``kind`` "evaluate" (sample, distortion) or "curves"
-    (sample, first). Returns a generator (see ``evaluate``, ``curves``)."""
+    (sample, first, memo). Returns a generator (see ``evaluate``, ``curves``)."""
     if kind == "evaluate":
         return evaluate(args["sample"], args.get("distortion") or Distortion(), models)
     if kind == "curves":
-        return curves(args["sample"], models, args.get("first"))
+        return curves(args["sample"], models, args.get("first"), args.get("memo"))
     raise ValueError(f"unknown robustness job {kind!r}")
 
 
