@@ -25,6 +25,19 @@ def test_augmenter_changes_images_only_in_training(digits):
     assert out.min() >= -1e-3 and out.max() <= 255 + 1e-3
 
 
+def test_the_kept_augmenter_reseeded_gives_a_new_augmenters_images(digits):
+    x, _ = digits
+    first = np.asarray(augment.augmenter(seed=7)(x, training=True))
+    np.asarray(augment.augmenter(seed=8)(x, training=True))  # another run in between
+    again = augment.augmenter(seed=7)
+    assert again is augment.augmenter(seed=3)  # one augmenter for every run
+    again = augment.augmenter(seed=7)
+    np.testing.assert_array_equal(np.asarray(again(x, training=True)), first)
+    np.testing.assert_array_equal(np.asarray(augment.build_augmenter(seed=7)(x, training=True)), first)
+    unseeded = [np.asarray(augment.augmenter(seed=None)(x, training=True)) for _ in range(2)]
+    assert not np.array_equal(unseeded[0], unseeded[1])
+
+
 def test_stroke_width_layer_thickens_or_thins_by_chance(digits):
     x, _ = digits
     x = x[..., None]

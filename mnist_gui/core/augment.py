@@ -13,6 +13,8 @@ their full ranges, augmentation cost the CNN 0.4 points of clean test accuracy a
 
 from __future__ import annotations
 
+import random
+
 ROTATION_DEGREES = 12
 SHEAR = 0.2             # horizontal shear factor either way
 ZOOM = 0.1              # ± fraction
@@ -63,6 +65,28 @@ def stroke_width_layer(thinner: float = THINNER, thicker: float = THICKER, seed=
             return {**super().get_config(), "thinner": self.thinner, "thicker": self.thicker, "seed": self.seed}
 
     return RandomStrokeWidth(thinner, thicker, seed, name="stroke_width")
+
+
+_KEPT: list = []  # one augmenter, reseeded for each run (see augmenter)
+
+
+def augmenter(seed=None):
+    """The process's augmenter, reseeded as ``build_augmenter(seed)`` would seed a new one.
+
+    Training runs share it: each new augmenter's layers and tf.data trace stayed in TensorFlow's
+    memory after the run (about 0.4 MB a run); a reseeded one gives the same images as a new one."""
+    import keras
+
+    if not _KEPT:
+        _KEPT.append(build_augmenter(seed))
+        return _KEPT[0]
+    kept = _KEPT[0]
+    generators = [g for layer in kept.layers for g in vars(layer).values()
+                  if isinstance(g, keras.random.SeedGenerator)]
+    for k, generator in enumerate(generators, start=1):  # the order and seeds of build_augmenter
+        start = random.randrange(1, 2**31) if seed is None else seed + k
+        generator.state.assign(keras.ops.convert_to_tensor([start, 0], dtype=generator.state.dtype))
+    return kept
 
 
 def build_augmenter(seed=None):

@@ -184,9 +184,9 @@ def _augment_copies(images):
     """Random variants of uint8 images (core.augment's layers, as in training)."""
     import numpy as np
 
-    from .augment import build_augmenter
+    from .augment import augmenter
 
-    out = build_augmenter(seed=int(np.random.randint(2**31)))(images.astype(np.float32), training=True)
+    out = augmenter(seed=int(np.random.randint(2**31)))(images.astype(np.float32), training=True)
     return np.clip(np.rint(np.asarray(out)), 0, 255).astype(np.uint8)
 
 

@@ -193,9 +193,10 @@ def _augmented(batches, seed=None, share=None):
     first images) through ``core.augment``'s random layers, in tf.data's threads beside the step."""
     import tensorflow as tf
 
-    from .augment import SHARE, build_augmenter
+    from .augment import SHARE
+    from .augment import augmenter as kept_augmenter
 
-    augmenter = build_augmenter(seed)
+    augmenter = kept_augmenter(seed)
     share = SHARE if share is None else share
 
     def augment(images, labels):
