@@ -29,6 +29,47 @@ def test_thinning_leaves_a_one_pixel_line_in_the_middle_of_a_bar():
     assert not line[~bar].any()
 
 
+def test_loops_are_counted():
+    ring = np.zeros((30, 60), bool)
+    ring[5:25, 5:25] = True
+    ring[10:20, 10:20] = False                  # one hole
+    assert drawn.loops(ring) == 1
+    ring[5:25, 30:50] = True
+    ring[8:13, 35:45] = ring[16:22, 35:45] = False
+    assert drawn.loops(ring) == 3               # and an 8's two
+    ring[15, 15] = True
+    ring[1:3, 1:3] = False
+    assert drawn.loops(ring) == 3               # a hole split in two is still there, noise is none
+    cup = ring.copy()
+    cup[10:30, 12:18] = False                   # opened to the border: no longer a loop
+    assert drawn.loops(cup) == 2
+
+
+def test_skeletons_keep_the_loops_a_low_threshold_fills(mnist):
+    """A thick 8 or 6 whose loops are grey inside: the skeleton keeps them (it was a line)."""
+    def skeleton_loops(skel):
+        from PIL import Image, ImageFilter
+
+        grown = Image.fromarray(skel.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
+        return drawn.loops(np.asarray(grown) > 0)  # the one-pixel line, closed up diagonally
+
+    kept = filled = 0
+    for digit, label in zip(mnist.x_test[:600], mnist.y_test[:600]):
+        if label not in (0, 6, 8, 9):
+            continue
+        size = 28 * drawn.SKELETON_SCALE
+        from PIL import Image
+
+        big = np.asarray(Image.fromarray(digit).resize((size, size), Image.Resampling.BILINEAR))
+        if drawn.loops(big > 50) < max(drawn.loops(big > t) for t in drawn.INK_THRESHOLDS):
+            filled += 1
+            now, before = skeleton_loops(drawn.skeleton(digit)), skeleton_loops(drawn.skeleton(digit, threshold=50))
+            assert now >= before
+            kept += now > before
+    assert filled >= 5  # such digits are common enough to matter (about 5% of the test set)
+    assert kept >= filled / 2  # the others had kept a loop anyway (the line of a half-filled one)
+
+
 def test_drawings_are_pad_canvases_with_ink_anywhere_and_of_many_sizes(drawings, mnist):
     canvases, labels, indices = drawings
     assert canvases.shape == (60, drawn.PAD_SIZE, drawn.PAD_SIZE) and canvases.dtype == np.uint8
