@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
                            QPen, QPixmap, QPolygonF)
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider, QToolButton,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton,
                                QVBoxLayout, QWidget)
 
 from ..core.preprocess import SIZE, prepare_digit
