@@ -76,7 +76,10 @@ def record(path, facts, n, seed):
     from mnist_gui.core.files import atomic_write
     from mnist_gui.core.storage import read_metadata, sidecar_path
 
-    meta = {**read_metadata(path), **facts, "drawn_benchmark": {"n": n, "seed": seed}}
+    known = read_metadata(path)
+    if not known and sidecar_path(path).exists():  # unreadable, or another file's: never overwrite it
+        raise SystemExit(f"{sidecar_path(path)} is not readable as {Path(path).name}'s sidecar: nothing recorded")
+    meta = {**known, **facts, "drawn_benchmark": {"n": n, "seed": seed}}
     text = json.dumps(meta, indent=2, sort_keys=True) + "\n"
     atomic_write(sidecar_path(path), lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
     print(f"  recorded in {sidecar_path(path)}")
