@@ -284,3 +284,66 @@ def test_dark_palette_gives_dark_charts(qtbot, window):
     assert background.lightness() < 128
     title = chart.chart().titleBrush().color()
     assert title.lightness() > 128
+
+
+def _mnemonics(window):
+    """Alt+letter -> the visible, enabled places that underline it, in the tab in front."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+
+    def letter(text):
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found.group(1).lower() if found else None
+
+    places = {}
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or not widget.isEnabled():
+            continue
+        if isinstance(widget, QTabBar):
+            texts = [widget.tabText(i) for i in range(widget.count()) if widget.isTabEnabled(i)]
+        elif isinstance(widget, QAbstractButton):
+            texts = [widget.text()]
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts = [widget.text()]
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            texts = [widget.title()]
+        else:
+            continue
+        for text in texts:
+            key = letter(text)
+            if key:
+                places.setdefault(key, []).append(text.replace("&", ""))
+    return places
+
+
+def test_no_two_visible_controls_share_an_alt_letter(qtbot, window):
+    """A letter two controls underline only moves the focus between them (Qt's ambiguous
+    shortcut): Alt+T on the Training tab picked the tab, not Train."""
+    window.resize(1100, 720)
+    window.show()
+    clashes = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        inner = getattr(window.tabs.currentWidget(), "views", None)  # the Inside tab's own tabs
+        for sub in range(inner.count() if inner is not None else 1):
+            if inner is not None:
+                inner.setCurrentIndex(sub)
+                QApplication.processEvents()
+            clashes += [f"{window.tabs.tabText(index).replace('&', '')}: Alt+{key.upper()} {texts}"
+                        for key, texts in _mnemonics(window).items() if len(texts) > 1]
+    # The Training tab with every field the MLP shows (SGD, step schedule).
+    window.tabs.setCurrentIndex(0)
+    tab = window.training_tab
+    for combo, value in ((tab.preset_combo, "mlp"), (tab.optimizer_combo, "sgd"), (tab.schedule_combo, "step")):
+        combo.setCurrentIndex(combo.findData(value))
+    QApplication.processEvents()
+    clashes += [f"Training, MLP: Alt+{key.upper()} {texts}" for key, texts in _mnemonics(window).items() if len(texts) > 1]
+    # ... and after a run or a fine-tune, with the switch button in each of its roles.
+    for text in ("&Keep previous model", "&Use new model", "&Undo fine-tune", "&Use fine-tuned model"):
+        tab.switch_button.setText(text)
+        tab.switch_button.show()
+        clashes += [f"Training, {text}: Alt+{key.upper()} {texts}"
+                    for key, texts in _mnemonics(window).items() if len(texts) > 1]
+    assert sorted(set(clashes)) == []

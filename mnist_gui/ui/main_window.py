@@ -63,12 +63,13 @@ class MainWindow(QMainWindow):
         self.training_tab = TrainingTab(service)
         self.gallery_tab = GalleryTab(service)
         self.draw_tab = DrawTab(service)
-        self.tabs.addTab(self.training_tab, "&Training")
-        self.tabs.addTab(self.gallery_tab, "&Gallery")
-        self.tabs.addTab(self.draw_tab, "&Draw Pad")
+        # Tabs are Alt+1…5 and underline no letter: a tab's letter is taken on every tab, and two
+        # controls sharing one only pass the focus between them (Alt+T reached the tab, not Train).
+        self.tabs.addTab(self.training_tab, "Training")
+        self.tabs.addTab(self.gallery_tab, "Gallery")
+        self.tabs.addTab(self.draw_tab, "Draw Pad")
         self.inside_tab = InsideTab(service)
-        self.tabs.addTab(self.inside_tab, "&Inside")
-        # No mnemonic: every letter of "Robustness" is taken by a control that can be on screen with it.
+        self.tabs.addTab(self.inside_tab, "Inside")
         self.robustness_tab = RobustnessTab(service)
         self.tabs.addTab(self.robustness_tab, "Robustness")
         self._connect_inside()

@@ -102,7 +102,7 @@ class TrainingTab(QWidget):
         self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, "Step decay: the factor per epoch")
         self.epochs_spin = QSpinBox(minimum=RANGES["epochs"][0], maximum=RANGES["epochs"][1])
         self.batch_spin = QSpinBox(minimum=RANGES["batch_size"][0], maximum=RANGES["batch_size"][1])
-        self.augment_check = QCheckBox("A&ugment")
+        self.augment_check = QCheckBox("Au&gment")
         self.augment_check.setToolTip("Train on randomly rotated, sheared, resized, shifted, thicker or thinner "
                                       "digits, as people draw them (the saved model is unchanged)")
         self.train_size_spin = QSpinBox(minimum=100, maximum=60_000, singleStep=1000)
@@ -128,10 +128,10 @@ class TrainingTab(QWidget):
         form.addRow("Dr&opout:", self.dropout_spin)
         form.addRow("Optimi&zer:", self.optimizer_combo)
         form.addRow("&Learning rate:", self.lr_edit)
-        form.addRow("&Momentum:", self.momentum_spin)
+        form.addRow("Mome&ntum:", self.momentum_spin)
         form.addRow("&Weight decay:", self.weight_decay_spin)
-        form.addRow("Sc&hedule:", self.schedule_combo)
-        form.addRow("Decay per epoc&h:", self.lr_decay_spin)
+        form.addRow("Sche&dule:", self.schedule_combo)
+        form.addRow("Deca&y per epoch:", self.lr_decay_spin)
         form.addRow("&Epochs:", self.epochs_spin)
         # Augment shares the batch size's row: another row would not fit a 640-px-high window.
         batch_row = QHBoxLayout()
