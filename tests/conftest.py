@@ -13,10 +13,15 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
+TEST_MNIST_ENV = "MNIST_GUI_TEST_MNIST"
 
 
 def real_mnist_path() -> Path | None:
-    """The real MNIST for tests: ../shared beside the repo, else the user's cache (filled by `make data`)."""
+    """The real MNIST for tests: $MNIST_GUI_TEST_MNIST (a test's own pytest run gets it so), else
+    ../shared beside the repo, else the user's cache (filled by `make data`)."""
+    given = os.environ.get(TEST_MNIST_ENV)
+    if given and Path(given).is_file():
+        return Path(given)
     if SHARED_MNIST.is_file():
         return SHARED_MNIST
     from mnist_gui.core.data import cache_file

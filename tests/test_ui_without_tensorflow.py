@@ -38,7 +38,8 @@ def _children_cpu_time() -> float:
 
 def test_widget_tests_pass_without_tensorflow_and_quickly(tmp_path, mnist_path):
     blocked = _blocking_path(tmp_path)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+    # The run finds the same MNIST as this one: this test's user folders are empty temporary ones.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MNIST_GUI_TEST_MNIST=str(mnist_path),
                PYTHONPATH=os.pathsep.join(filter(None, [str(blocked), os.environ.get("PYTHONPATH")])))
     for name in BLOCKED:  # the block works: the run below cannot reach the real libraries
         probe = subprocess.run([sys.executable, "-c", f"import {name}"], env=env, cwd=REPO,

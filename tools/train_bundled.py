@@ -9,7 +9,7 @@ With ``--init MODEL`` it goes on from that model's weights (e.g. the previous bu
 same architecture) instead of new ones: the sidecar's epochs and seconds add up.
 
 Usage: nice -n 10 python tools/train_bundled.py OUT.keras [--init MODEL] [--epochs 12] [--lr 0.002]
-       [--drawn 40000] [--drawn-seed 20261] [--data PATH]
+       [--drawn 40000] [--drawn-seed 20261] [--drawn-cache NPZ] [--data PATH]
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def main() -> int:
     parser.add_argument("--drawn", type=int, default=40_000, help="drawings of training digits to add")
     parser.add_argument("--drawn-seed", type=int, default=DRAWN_TRAIN_SEED,
                         help="seed of the training drawings (never the benchmark's)")
+    parser.add_argument("--drawn-cache", metavar="NPZ", help="keep the drawings here (made once, reused)")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.is_file() else None)
     args = parser.parse_args()
 
@@ -73,7 +74,16 @@ def main() -> int:
     start = time.perf_counter()
     if args.drawn_seed == 1234:
         parser.error("1234 is the drawn benchmark's seed")
-    drawn_x, drawn_y = drawn_digits(data.x_train, data.y_train, n=args.drawn, seed=args.drawn_seed)
+    cache = Path(args.drawn_cache) if args.drawn_cache else None
+    if cache is not None and cache.is_file():
+        with np.load(cache) as saved:  # numpy arrays only: no pickles
+            if int(saved["seed"]) != args.drawn_seed or len(saved["y"]) != args.drawn:
+                parser.error(f"{cache} holds other drawings (seed {int(saved['seed'])}, {len(saved['y'])} images)")
+            drawn_x, drawn_y = saved["x"], saved["y"]
+    else:
+        drawn_x, drawn_y = drawn_digits(data.x_train, data.y_train, n=args.drawn, seed=args.drawn_seed)
+        if cache is not None:
+            np.savez(cache, x=drawn_x, y=drawn_y, seed=args.drawn_seed)
     print(f"{len(drawn_x)} drawings of training digits in {time.perf_counter() - start:.0f} s", flush=True)
     mixed = dataclasses.replace(data, x_train=np.concatenate([data.x_train, drawn_x]),
                                 y_train=np.concatenate([data.y_train, drawn_y]))
