@@ -31,8 +31,8 @@ DRAWN_TRAIN_SEED = 20261  # not the benchmark's 1234, and only training digits a
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
 
 
-def build_wide_cnn(keras, layers):
-    """Two conv blocks with batch norm (32, 64 filters) and a 128-unit dense layer with dropout."""
+def build_wide_cnn(keras, layers, filters: int = 32, dense: int = 128):
+    """Two conv blocks with batch norm (``filters``, twice as many) and a dense layer with dropout."""
     def conv_block(x, filters):
         for _ in range(2):
             x = layers.Conv2D(filters, 3, padding="same", use_bias=False)(x)
@@ -43,10 +43,10 @@ def build_wide_cnn(keras, layers):
     inputs = keras.Input(shape=(28, 28))
     x = layers.Rescaling(1 / 255.0)(inputs)
     x = layers.Reshape((28, 28, 1))(x)
-    x = conv_block(x, 32)
-    x = conv_block(x, 64)
+    x = conv_block(x, filters)
+    x = conv_block(x, 2 * filters)
     x = layers.Flatten()(x)
-    x = layers.Dense(128, use_bias=False)(x)
+    x = layers.Dense(dense, use_bias=False)(x)
     x = layers.BatchNormalization()(x)
     x = layers.Activation("relu")(x)
     x = layers.Dropout(0.4)(x)
@@ -63,6 +63,8 @@ def main() -> int:
     parser.add_argument("--drawn", type=int, default=40_000, help="drawings of training digits to add")
     parser.add_argument("--drawn-seed", type=int, default=DRAWN_TRAIN_SEED,
                         help="seed of the training drawings (never the benchmark's)")
+    parser.add_argument("--filters", type=int, default=32, help="of the first conv block (the second has twice)")
+    parser.add_argument("--dense", type=int, default=128, help="units of the dense layer")
     parser.add_argument("--drawn-cache", metavar="NPZ", help="keep the drawings here (made once, reused)")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.is_file() else None)
     args = parser.parse_args()
@@ -97,7 +99,7 @@ def main() -> int:
     config = preset("cnn", epochs=args.epochs, learning_rate=args.lr, batch_size=128, schedule="cosine",
                     augment=True)
     keras.utils.set_random_seed(config.seed)
-    model = build_wide_cnn(keras, layers)
+    model = build_wide_cnn(keras, layers, args.filters, args.dense)
     prior = {}
     if args.init:
         prior = storage.read_metadata(args.init)
@@ -115,7 +117,7 @@ def main() -> int:
                   + f" ({time.perf_counter() - start:.0f} s)", flush=True)
 
     outcome = run.train(config, mixed, model=model, prior=prior, progress=Log(), keep_optimizer=True)
-    meta = {**outcome.metadata, "architecture": "wide CNN (tools/train_bundled.py)",
+    meta = {**outcome.metadata, "architecture": f"wide CNN (tools/train_bundled.py, --filters {args.filters} --dense {args.dense})",
             "drawn_training": {"n": len(drawn_x), "seed": args.drawn_seed, "digits": "training"}}
     if prior.get("drawn_training"):  # what the weights it went on from had seen
         meta["drawn_training_before"] = prior["drawn_training"]
