@@ -387,8 +387,8 @@ class _ModelWorker(QObject):
                 if self.other is not None and self.other[0] is not self.model:  # not itself (a run's start)
                     models.append(robustness.Model("other", self.other[2].name, self.other[1]))
                     if kind == "curves":  # the other model's weights stay: its points are measured once
-                        version_, sample, memo = self._other_curves
-                        if version_ != self.other[2].version or sample is not args["sample"]:
+                        kept_version, kept_sample, memo = self._other_curves
+                        if kept_version != self.other[2].version or kept_sample is not args["sample"]:
                             memo = {}
                             self._other_curves = (self.other[2].version, args["sample"], memo)
                         args = {**args, "memo": {"other": memo}}

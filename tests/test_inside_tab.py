@@ -123,12 +123,12 @@ def test_layers_of_the_drawing_are_asked_for_and_shown(qtbot, tab, fake):
     np.testing.assert_array_equal(tab.layers_view.outputs.layers[0].values, h)
     assert "your drawing" in tab.source_label.text()
     # Hovering a unit of the dense strip names it and its value.
-    strip = next(row for row in tab.layers_view._rows if row.mode == "strip")
-    cell = strip.qrect.topLeft() + QPoint(3 * pictures.CELL + 2, 2)
+    strip = next(shown for shown in tab.layers_view._rows if shown.picture.mode == "strip")
+    cell = strip.rect.topLeft() + QPoint(3 * pictures.CELL + 2, 2)
     assert tab.layers_view.unit_at(cell)[1] == f"unit 3: {h[3]:.4g}"
     bars = tab.layers_view._rows[-1]
-    assert bars.mode == "bars"
-    assert tab.layers_view.unit_at(bars.qrect.topLeft() + QPoint(30, 2))[1] == f"digit 0: {p[0]:.4f}"
+    assert bars.picture.mode == "bars"
+    assert tab.layers_view.unit_at(bars.rect.topLeft() + QPoint(30, 2))[1] == f"digit 0: {p[0]:.4f}"
 
 
 def test_pictures_made_on_the_model_thread_are_shown_as_they_are(qtbot, tab, fake, monkeypatch):
@@ -136,7 +136,7 @@ def test_pictures_made_on_the_model_thread_are_shown_as_they_are(qtbot, tab, fak
     qtbot.waitUntil(lambda: tab.layers_view.outputs is not None)
     assert fake.sent("layers")[-1]["width"] == tab.layers_view.width()
     made = tab.layers_view.outputs.pictures
-    assert tab.layers_view._rows is made.rows  # shown as sent: no layout work on the UI thread
+    assert tab.layers_view._laid is made  # shown as sent: no layout work on the UI thread
     # A new width lays them out again, here.
     calls = []
     real = pictures.layer_pictures
@@ -144,7 +144,7 @@ def test_pictures_made_on_the_model_thread_are_shown_as_they_are(qtbot, tab, fak
     tab.resize(tab.width() - 150, tab.height())
     qtbot.waitUntil(lambda: tab.layers_view.width() != made.width)
     assert calls == [tab.layers_view.width()]
-    assert tab.layers_view._rows is not made.rows
+    assert tab.layers_view._laid is not made
 
 
 def test_drawing_fast_sends_only_the_newest_while_one_is_computed(qtbot, tab, fake):

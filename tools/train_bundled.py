@@ -19,6 +19,7 @@ import dataclasses
 import os
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -54,6 +55,16 @@ def build_wide_cnn(keras, layers, filters: int = 32, dense: int = 128):
     return keras.Model(inputs, outputs, name="cnn")
 
 
+def save_npz(path, *arrays, **named):
+    """np.savez, atomically: a run killed mid-write leaves the previous file, not half a new one."""
+    from mnist_gui.core.files import atomic_write
+
+    def write(tmp):
+        with open(tmp, "wb") as f:
+            np.savez(f, *arrays, **named)
+    atomic_write(path, write)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
@@ -70,22 +81,26 @@ def main() -> int:
     args = parser.parse_args()
 
     from mnist_gui.core.data import load_mnist
-    from mnist_gui.core.drawn import drawn_digits
+    from mnist_gui.core.drawn import DEFAULT_SEED, drawn_digits
 
     data = load_mnist(args.data)
     start = time.perf_counter()
-    if args.drawn_seed == 1234:
-        parser.error("1234 is the drawn benchmark's seed")
+    if args.drawn_seed == DEFAULT_SEED:
+        parser.error(f"{DEFAULT_SEED} is the drawn benchmark's seed")
     cache = Path(args.drawn_cache) if args.drawn_cache else None
+    wanted = min(args.drawn, len(data.x_train))  # drawn_digits draws each digit at most once
     if cache is not None and cache.is_file():
-        with np.load(cache) as saved:  # numpy arrays only: no pickles
-            if int(saved["seed"]) != args.drawn_seed or len(saved["y"]) != args.drawn:
-                parser.error(f"{cache} holds other drawings (seed {int(saved['seed'])}, {len(saved['y'])} images)")
-            drawn_x, drawn_y = saved["x"], saved["y"]
+        try:
+            with np.load(cache) as saved:  # numpy arrays only: no pickles
+                seed, drawn_x, drawn_y = int(saved["seed"]), saved["x"], saved["y"]
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            parser.error(f"{cache} is not a drawings cache: {exc}")
+        if seed != args.drawn_seed or len(drawn_y) != wanted:
+            parser.error(f"{cache} holds other drawings (seed {seed}, {len(drawn_y)} images)")
     else:
         drawn_x, drawn_y = drawn_digits(data.x_train, data.y_train, n=args.drawn, seed=args.drawn_seed)
         if cache is not None:
-            np.savez(cache, x=drawn_x, y=drawn_y, seed=args.drawn_seed)
+            save_npz(cache, x=drawn_x, y=drawn_y, seed=args.drawn_seed)
     print(f"{len(drawn_x)} drawings of training digits in {time.perf_counter() - start:.0f} s", flush=True)
     mixed = dataclasses.replace(data, x_train=np.concatenate([data.x_train, drawn_x]),
                                 y_train=np.concatenate([data.y_train, drawn_y]))
@@ -112,7 +127,7 @@ def main() -> int:
 
         def on_epoch(self, epoch, logs, weights):
             if weights is not None:  # a checkpoint per epoch, in case the run is cut short
-                np.savez(args.out + ".epoch.npz", *weights)
+                save_npz(args.out + ".epoch.npz", *weights)
             print(f"epoch {epoch + 1}: " + " ".join(f"{k}={v:.4f}" for k, v in logs.items())
                   + f" ({time.perf_counter() - start:.0f} s)", flush=True)
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import pictures
+
 SIZE = 28
 IG_STEPS = 32                # integrated gradients: points on the path from black to the image
 OCCLUSION_PATCH, OCCLUSION_STRIDE = 4, 2
@@ -155,8 +157,6 @@ def layer_outputs(model, image, width: int | None = None) -> LayerOutputs:
               for layer, values in zip(ins.shown, out)]
     result = LayerOutputs(image[0], layers, out[-2].reshape(-1), out[-1].reshape(-1))
     if width is not None:
-        from . import pictures
-
         result.pictures = pictures.layer_pictures(result, int(width))
     return result
 

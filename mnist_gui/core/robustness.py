@@ -308,9 +308,13 @@ def curves(sample: Sample, models, first: str | None = None, memo: dict | None =
             for m in todo:
                 p = yield from _predict(m.predict, images)
                 result.accuracy[m.role][axis.name][i] = np.mean(p.argmax(axis=1) == sample.labels)
-            yield replace(result, accuracy={r: {k: v.copy() for k, v in acc.items()}
-                                            for r, acc in result.accuracy.items()})
+            yield _detached(result)
     result.complete = True
+    return _detached(result)
+
+
+def _detached(result: Curves) -> Curves:
+    """A copy whose arrays the job (and the memo) no longer write into."""
     return replace(result, accuracy={r: {k: v.copy() for k, v in acc.items()} for r, acc in result.accuracy.items()})
 
 

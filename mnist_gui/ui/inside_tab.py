@@ -221,9 +221,9 @@ class InsideTab(QWidget):
 
     def _args(self, kind: str, image) -> dict | None:
         data = self.service.data
-        if kind == "layers" or kind == "network":
-            if kind == "layers":  # pictures made on the model thread: the UI thread only shows them
-                return {"image": image, "width": self.layers_view.picture_width()}
+        if kind == "layers":  # pictures made on the model thread: the UI thread only shows them
+            return {"image": image, "width": self.layers_view.picture_width()}
+        if kind == "network":
             return {"image": image, "off": list(self._off)}
         if kind == "attribution":
             return {"image": image, "method": self.method_combo.currentData()}

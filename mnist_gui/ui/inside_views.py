@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -116,6 +117,20 @@ class _View(QWidget):
 
 # ---- 1. layer by layer -------------------------------------------------------------------------------
 
+class _Shown(NamedTuple):
+    picture: pictures.LayerPicture
+    rect: QRect
+    image: QImage | None
+
+
+def _wrap_rgb32(pixels) -> QImage | None:
+    """RGB32 pixels as a QImage without copying them (the picture keeps them alive)."""
+    if pixels is None:
+        return None
+    h, w = pixels.shape
+    return QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32)
+
+
 class LayersView(_View):
     """The input, then each layer's output: dense layers as a strip of units coloured by value
     (784 units as a 28×28 picture), conv layers as a grid of feature maps, the softmax as ten bars.
@@ -128,8 +143,8 @@ class LayersView(_View):
     def __init__(self, parent=None):
         super().__init__("Layer by layer", parent)
         self.outputs = None
-        self._rows = []     # core.pictures.LayerPicture, each with its QImage and QRect
-        self._laid_width = None
+        self._laid = None   # the core.pictures.LayerPictures shown
+        self._rows = []     # _Shown: each picture with its QRect and QImage
 
     def picture_width(self) -> int:
         """The width to lay pictures out for (sent with the request)."""
@@ -143,21 +158,17 @@ class LayersView(_View):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        if self.outputs is not None and self._laid_width != self.width():
+        if self.outputs is not None and (self._laid is None or self._laid.width != self.width()):
             self._relayout()
 
     def _relayout(self, laid_out=None):
-        self._rows, self._laid_width = [], None
+        self._laid, self._rows = None, []
         if self.outputs is None:
             return
         if laid_out is None or laid_out.width != self.width():
             laid_out = pictures.layer_pictures(self.outputs, self.width())
-        self._rows, self._laid_width = laid_out.rows, laid_out.width
-        for row in self._rows:
-            row.qrect = QRect(*row.rect)
-            if row.pixels is not None:  # RGB32 pixels wrapped, not copied: the row keeps them alive
-                h, w = row.pixels.shape
-                row.image = QImage(row.pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32)
+        self._laid = laid_out
+        self._rows = [_Shown(row, QRect(*row.rect), _wrap_rgb32(row.pixels)) for row in laid_out.rows]
         self._fit_height(laid_out.height)
 
     def paintEvent(self, event):
@@ -166,8 +177,7 @@ class LayersView(_View):
             p.end()
             return
         pal = self.palette()
-        for row in self._rows:
-            rect = row.qrect
+        for row, rect, image in self._rows:
             if rect.bottom() < event.rect().top() - self.TITLE or row.y > event.rect().bottom():
                 continue
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
@@ -176,7 +186,7 @@ class LayersView(_View):
             if row.mode == "bars":
                 self._paint_bars(p, rect, row.values)
             else:
-                p.drawImage(rect, row.image)
+                p.drawImage(rect, image)
         p.end()
 
     def _paint_bars(self, p, rect, probs):
@@ -193,8 +203,7 @@ class LayersView(_View):
 
     def unit_at(self, pos) -> tuple[str, str] | None:
         """(layer title, 'unit i: value') under a point, for the tooltip."""
-        for row in self._rows:
-            rect = row.qrect
+        for row, rect, _ in self._rows:
             if not rect.contains(pos):
                 continue
             x, y, values = pos.x() - rect.left(), pos.y() - rect.top(), row.values
