@@ -9,6 +9,7 @@ so every run and every model sees the same drawings; no model is ever trained on
 Prints, for each model given and each bundled model (models/): clean test accuracy (10,000),
 drawn accuracy, expected calibration error on both, and the worst confusions on the drawings.
 Usage: python benchmarks/drawn_digits.py [MODEL ...] [--record] [--n 2000] [--seed 1234] [--grid PNG] [--data PATH]
+       [--style rotation=25,shear=0.35,jitter=0.05]
 (--record writes drawn_accuracy, ece_test and ece_drawn into each given model's JSON sidecar.)
 """
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 import numpy as np  # noqa: E402
 
-from mnist_gui.core.drawn import DEFAULT_SEED, drawn_canvases, prepare_canvases  # noqa: E402
+from mnist_gui.core.drawn import DEFAULT_SEED, drawn_canvases, parse_style, prepare_canvases  # noqa: E402
 from mnist_gui.core.metrics import expected_calibration_error, worst_confusions  # noqa: E402
 
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
@@ -94,8 +95,16 @@ def main():
     parser.add_argument("--no-bundled", action="store_true", help="only the models given")
     parser.add_argument("--record", action="store_true",
                         help="write drawn_accuracy and the calibration errors into each given model's sidecar")
+    parser.add_argument("--style", default="", metavar="K=V,...",
+                        help="draw further from MNIST than the benchmark, e.g. rotation=25,shear=0.35 (not recorded)")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
     args = parser.parse_args()
+    try:
+        style = parse_style(args.style)
+    except ValueError as exc:
+        parser.error(f"--style: {exc}")
+    if style and args.record:
+        parser.error("--record keeps the benchmark's own figure: not with --style")
 
     from mnist_gui.core.data import load_mnist
     from mnist_gui.core.storage import load_model
@@ -103,9 +112,9 @@ def main():
 
     data = load_mnist(args.data)
     start = time.perf_counter()
-    canvases, drawn_y, _ = drawn_canvases(data.x_test, data.y_test, args.n, args.seed)
+    canvases, drawn_y, _ = drawn_canvases(data.x_test, data.y_test, args.n, args.seed, **style)
     drawn_x = prepare_canvases(canvases)
-    print(f"{len(drawn_y)} drawn digits (seed {args.seed}) in {time.perf_counter() - start:.1f} s", flush=True)
+    print(f"{len(drawn_y)} drawn digits (seed {args.seed}{', ' + args.style if style else ''}) in {time.perf_counter() - start:.1f} s", flush=True)
     if args.grid:
         save_grid(canvases, args.grid)
     given = [Path(p) for p in args.models]

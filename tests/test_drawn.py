@@ -113,6 +113,16 @@ def test_style_options_change_the_drawings_and_unknown_ones_are_refused(mnist):
         drawn.drawn_digits(x, y, 5, seed=1, wobble=2)
 
 
+def test_a_style_written_on_the_command_line_is_read_or_refused_by_name():
+    assert drawn.parse_style("rotation=25, shear=0.35,jitter=0.05") == {"rotation": 25.0, "shear": 0.35,
+                                                                       "jitter": 0.05}
+    assert drawn.parse_style("") == {}
+    with pytest.raises(ValueError, match="unknown style 'pen'"):
+        drawn.parse_style("pen=3")  # a range, not one number
+    with pytest.raises(ValueError, match="rotation needs a number"):
+        drawn.parse_style("rotation=lots")
+
+
 def test_the_bundled_cnn_reads_most_drawings_so_labels_match_images(mnist):
     from mnist_gui.core.storage import load_model
     from mnist_gui.core.training import Predictor

@@ -222,6 +222,22 @@ def _render(points: np.ndarray, pairs: np.ndarray, rng: np.random.Generator, sty
     return np.asarray(big.reduce(SUPERSAMPLE))
 
 
+def parse_style(text: str) -> dict:
+    """``"rotation=18,jitter=0.045"`` -> {"rotation": 18.0, "jitter": 0.045}, for ``Style``'s
+    scalar ranges; a ValueError names what is wrong."""
+    scalars = {f.name for f in fields(Style) if isinstance(f.default, float)}
+    style = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, value = item.partition("=")
+        if name not in scalars:
+            raise ValueError(f"unknown style {name!r}; known: {', '.join(sorted(scalars))}")
+        try:
+            style[name] = float(value)
+        except ValueError:
+            raise ValueError(f"{name} needs a number, not {value!r}") from None
+    return style
+
+
 def _style(overrides: dict) -> Style:
     known = {f.name for f in fields(Style)}
     unknown = set(overrides) - known
