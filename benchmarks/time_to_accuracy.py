@@ -8,8 +8,10 @@ train`` run. Both validate on
 the 10,000 test images at every epoch end, and they take turns epoch by epoch (as
 ``train_throughput.py`` does), so the machine's slow spells fall on both alike.
 
-Seconds are each side's own training time (its epochs, validation and first-epoch compilation
-included; the other side's turns excluded), at the end of the first epoch whose test accuracy
+Seconds are each side's own training time (its epochs from their first batch, validation and
+first-epoch compilation included; the other side's turns excluded, and so is Keras dropping the
+previous epoch's iterator, which can stall for ~20 s after the other side's turn: see
+``train_throughput.epoch_timer``), at the end of the first epoch whose test accuracy
 reaches 98.5%, 99.0% and 99.4%. ``ratio_99.0`` is the preset's seconds to 99.0% divided by the
 anchor's median epoch (first epoch excluded); likewise ``ratio_99.4``. Goals: <= 2 and <= 6.
 Usage: python benchmarks/time_to_accuracy.py [--preset cnn] [--epochs N] [--anchor-epochs 6] [--seed 42] [--no-augment]
@@ -94,7 +96,7 @@ def main():
                     **({"learning_rate": args.lr} if args.lr else {}))
     print(f"preset {config.preset}: {config.to_json()}", flush=True)
     turns = Turns(2)
-    timers = [epoch_timer(turns, 0), epoch_timer(turns, 1)]
+    timers = [epoch_timer(turns, 0, from_first_batch=True), epoch_timer(turns, 1, from_first_batch=True)]
     histories = [None, None]
     errors = []
     anchor = anchor_model(args.seed)

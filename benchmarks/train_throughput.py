@@ -59,12 +59,16 @@ class Turns:
             self._cond.notify_all()
 
 
-def epoch_timer(turns, player):
+def epoch_timer(turns, player, from_first_batch=False):
+    """A Keras callback timing each epoch (validation included) once it is this side's turn.
+
+    ``from_first_batch``: start the clock at the epoch's first batch, after Keras has dropped the
+    previous epoch's iterator. Dropping a tf.data iterator that sat idle through the other side's
+    turn can block for up to ~20 s with both cores idle (measured: keras.io's convnet fed NumPy
+    arrays, in 3 of its 5 turns), a wait that exists only because the sides take turns."""
     import keras
 
     class EpochTimer(keras.callbacks.Callback):
-        """Times each epoch (validation included) once it is this side's turn."""
-
         def __init__(self):
             super().__init__()
             self.seconds = []
@@ -72,6 +76,10 @@ def epoch_timer(turns, player):
         def on_epoch_begin(self, epoch, logs=None):
             turns.wait(player)
             self._t = time.perf_counter()
+
+        def on_train_batch_begin(self, batch, logs=None):
+            if from_first_batch and batch == 0:
+                self._t = time.perf_counter()
 
         def on_epoch_end(self, epoch, logs=None):
             self.seconds.append(time.perf_counter() - self._t)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mnist_gui.core.models import ConfigError, ModelConfig, build_model, one_hot, parse_hidden, preset
+from mnist_gui.core.models import PRESETS, ConfigError, ModelConfig, build_model, one_hot, parse_hidden, preset
 
 
 def _layer_summary(model):
@@ -25,6 +25,7 @@ def test_seed_dnn_is_the_notebooks_model():
     assert model.loss == "categorical_crossentropy"
     config = preset("seed")
     assert (config.epochs, config.batch_size, config.seed) == (50, 32, 42)
+    assert PRESETS["seed"].weight_average == 0  # the weights the notebook's last step leaves
 
 
 def test_same_config_gives_same_weights():
@@ -55,6 +56,7 @@ def test_cnn_uses_convolutions():
     model = build_model(preset("cnn"))
     kinds = {type(l).__name__ for l in model.layers}
     assert {"Conv2D", "MaxPooling2D", "Rescaling"} <= kinds
+    assert PRESETS["cnn"].weight_average == 0.99  # validated and kept: the weights' moving average
 
 
 @pytest.mark.parametrize("text, expected", [("200,100,60,30", (200, 100, 60, 30)), (" 8 ; 4 ", (8, 4))])

@@ -283,3 +283,89 @@ def test_step_schedule_sets_the_rate_before_every_batch(mnist):
                           callbacks=[Spy()])
     assert result.epochs_run == 2
     assert seen == pytest.approx([(s + 1) / 10_000 for s in range(10)])  # 2 epochs × 5 batches
+
+
+class _RawWeights:
+    """A Keras callback keeping the model's weights after every step (the raw ones: the average is
+    only in the model for validation); with ``stop``, sets it at the first validation batch."""
+
+    def __new__(cls, stop=None):
+        import keras
+
+        class Recorder(keras.callbacks.Callback):
+            steps = []
+
+            def on_train_batch_end(self, batch, logs=None):
+                Recorder.steps.append([v.numpy().copy() for v in self.model.trainable_variables])
+
+            def on_test_batch_end(self, batch, logs=None):
+                if stop is not None:
+                    stop.set()
+
+        Recorder.steps = []
+        return Recorder()
+
+
+def _averaged(steps, momentum, start):
+    average = [w.copy() for w in start]
+    for t, weights in enumerate(steps, start=1):
+        keep = min(momentum, (1 + t) / (10 + t))
+        average = [keep * a + (1 - keep) * w for a, w in zip(average, weights)]
+    return average
+
+
+@pytest.mark.parametrize("stopped", [False, True])
+def test_the_weight_average_is_what_is_validated_reported_and_kept(mnist, stopped):
+    model = build_model(preset("mlp", hidden=(32,)))
+    start = [v.numpy().copy() for v in model.trainable_variables]
+    stop = threading.Event()
+    raw = _RawWeights(stop if stopped else None)
+    reported = []
+    result = training.fit(model, mnist.x_train[:3200], mnist.y_train[:3200],
+                          validation_data=(mnist.x_test[:2000], mnist.y_test[:2000]), epochs=2, batch_size=320,
+                          fast=False, weight_average=0.9, stop_event=stop, callbacks=[raw],
+                          progress=training.callback_progress(on_epoch=lambda e, logs, w: reported.append(w)))
+    final = [v.numpy() for v in model.trainable_variables]
+    # Stopped during the first validation: that epoch's 10 steps; else both epochs' 20.
+    assert len(raw.steps) == (10 if stopped else 20)
+    for got, want, last_step in zip(final, _averaged(raw.steps, 0.9, start), raw.steps[-1]):
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+        assert not np.allclose(got, last_step, atol=1e-4)  # the average, not the last step's weights
+    if stopped:
+        assert result.stopped and result.epochs_run == 0
+    else:  # each epoch validated and reported with its average, the steps going on from the raw weights
+        assert result.epochs_run == 2 and len(reported) == 2
+        first = [w for w in reported[0] if w.shape == final[0].shape][0]
+        np.testing.assert_allclose(first, _averaged(raw.steps[:10], 0.9, start)[0], rtol=1e-5, atol=1e-6)
+        _, accuracy = training.evaluate(model, mnist.x_test[:2000], mnist.y_test[:2000])
+        assert result.history["val_accuracy"][-1] == pytest.approx(accuracy, abs=1e-6)
+
+
+def test_a_stop_mid_epoch_leaves_the_average_not_the_last_step(mnist):
+    model = build_model(preset("mlp", hidden=(32,)))
+    stop = threading.Event()
+    raw = _RawWeights()
+
+    def on_batch(epoch, done, total, logs):
+        if done == 6:
+            stop.set()
+
+    result = training.fit(model, mnist.x_train[:3200], mnist.y_train[:3200], epochs=2, batch_size=320, fast=False,
+                          weight_average=0.9, stop_event=stop, callbacks=[raw],
+                          progress=training.callback_progress(on_batch))
+    assert result.stopped and len(raw.steps) == 5  # the stopping step's end is left before the recorder sees it
+    final = [v.numpy() for v in model.trainable_variables]
+    assert not any(np.allclose(final[0], step[0], atol=1e-4) for step in raw.steps)
+    assert np.isfinite(training.Predictor(model)(mnist.x_test[:10])).all()
+
+
+def test_a_short_run_is_not_held_back_by_the_average(mnist):
+    # A fine-tune of a few steps: the average follows the steps (its momentum grows with them).
+    model = build_model(preset("mlp", hidden=(32,)))
+    start = [v.numpy().copy() for v in model.trainable_variables]
+    raw = _RawWeights()
+    training.fit(model, mnist.x_train[:960], mnist.y_train[:960], epochs=1, batch_size=320, fast=False,
+                 weight_average=0.99, callbacks=[raw])
+    final = [v.numpy() for v in model.trainable_variables]
+    moved, step_moved = (np.linalg.norm(a - b) for a, b in ((final[0], start[0]), (raw.steps[-1][0], start[0])))
+    assert moved > 0.5 * step_moved  # a fixed 0.99 would have moved it by 1 - 0.99**3 ≈ 3% of that

@@ -151,6 +151,9 @@ class Preset:
     editable: frozenset[str]       # ModelConfig fields the user may change
     architecture: str              # "dense" (a hidden-layer stack) or "cnn"
     training_path: str             # "compiled chunks" or "Keras step loop": how core.training.fit runs it
+    # Momentum of the moving average of the weights that validation and the result use
+    # (core.training.WeightAverage); 0: the weights as the last step left them.
+    weight_average: float = 0.0
 
     @property
     def has_hidden_layers(self) -> bool:
@@ -173,12 +176,12 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
                        learning_rate=0.001, epochs=10, batch_size=64),
            _ALL_KNOBS, "dense", "compiled chunks"),
     Preset("cnn", "CNN",
-           "Three small convolutions, Adam with a one-cycle learning rate, augmented digits: "
-           "quick on a CPU, ≈99.4% test accuracy in 5 epochs.",
+           "Three small convolutions, Adam with a one-cycle learning rate, augmented digits, "
+           "averaged weights: quick on a CPU, ≈99.2% test accuracy in 2 epochs, ≈99.4% in 5.",
            ModelConfig(preset="cnn", hidden=(), activation="relu", optimizer="adam",
                        learning_rate=0.005, epochs=5, batch_size=256, schedule="one_cycle", augment=True),
            frozenset({"optimizer", "learning_rate", "weight_decay", "schedule", "lr_decay", "epochs",
-                      "batch_size", "augment"}), "cnn", "Keras step loop"),
+                      "batch_size", "augment"}), "cnn", "Keras step loop", weight_average=0.99),
 )}
 PRESET_NAMES = tuple(PRESETS)
 PRESET_TITLES = {name: p.title for name, p in PRESETS.items()}

