@@ -84,7 +84,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
     kernel); the model itself is unchanged and validation sees the plain test images.
     ``weight_average`` (a momentum such as 0.99; 0 for none) validates, reports and leaves the
-    model with a moving average of its weights over the run's steps (``WeightAverage``).
+    model with a moving average of its weights over the run's steps (``weight_averager``).
     """
     import keras
     import tensorflow as tf
@@ -124,7 +124,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
             model.evaluate(val[0][:1], val[1][:1], batch_size=VALIDATION_BATCH, verbose=0)
 
     result = TrainResult()
-    averaged = WeightAverage(weight_average) if weight_average else None
+    averaged = weight_averager(weight_average) if weight_average else None
     callbacks = [_reporting_callback(result, progress, stop_event, chunk, total_batches), *callbacks]
     if averaged is not None:
         callbacks.insert(0, averaged)  # first: the weights are averaged before anyone reads them
@@ -230,7 +230,7 @@ def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches)
     return StepSchedule()
 
 
-def WeightAverage(momentum: float):
+def weight_averager(momentum: float):
     """A Keras callback keeping a moving average of the model's trainable weights over the run's
     steps (Polyak averaging), which validation, the epochs' reported weights and the finished (or
     stopped) model use, while the steps go on from the raw weights.
@@ -244,7 +244,7 @@ def WeightAverage(momentum: float):
     """
     import keras
 
-    class _WeightAverage(keras.callbacks.Callback):
+    class WeightAverager(keras.callbacks.Callback):
         def __init__(self):
             super().__init__()
             self.momentum = float(momentum)
@@ -283,7 +283,7 @@ def WeightAverage(momentum: float):
             for v, value in zip(self.model.trainable_variables, values):
                 v.assign(value)
 
-    return _WeightAverage()
+    return WeightAverager()
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
