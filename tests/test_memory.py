@@ -25,7 +25,7 @@ SCRIPT = textwrap.dedent("""
                      source="test", location=None, verified=False)
     rss = []
     for name in sys.argv[2:]:
-        for _ in range(6):
+        for _ in range(9):
             outcome = run.train(preset(name, epochs=1), data, train_size=1280)
             Predictor(outcome.model)(data.x_test)  # as the app does with every new model
             del outcome
@@ -39,7 +39,7 @@ SCRIPT = textwrap.dedent("""
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_repeated_runs_do_not_grow_memory(mnist_path, tmp_path):
-    """Six short runs of each preset: after the first two (caches warming up), the median run adds
+    """Nine short runs of each preset: after the first two (caches warming up), the median run adds
     under 3 MB (augmentation: 1.5 MB). Before the trainer pool and shared predictors: 10 MB (Seed DNN) and 25 MB (CNN)
     every run."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "TF_CPP_MIN_LOG_LEVEL": "3"}
@@ -47,7 +47,8 @@ def test_repeated_runs_do_not_grow_memory(mnist_path, tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     rss = json.loads(done.stdout.strip().splitlines()[-1])
-    for name, part in (("seed", rss[:6]), ("cnn", rss[6:])):
+    for name, part in (("seed", rss[:9]), ("cnn", rss[9:])):
         steps = sorted(b - a for a, b in zip(part[1:], part[2:]))
         # A leak grows every run; the heap may still settle once by a few MB.
-        assert steps[len(steps) // 2] < 3.0 and part[-1] - part[1] < 20, f"{name}: {[round(r) for r in part]} MB"
+        # Seven steps, not four: one busy moment no longer decides the median.
+        assert steps[len(steps) // 2] < 3.0 and part[-1] - part[1] < 25, f"{name}: {[round(r) for r in part]} MB"
