@@ -277,7 +277,6 @@ def weight_averager(momentum: float):
             """Leave the model with the average (whatever moment training ended at)."""
             if self._raw is None and self._average is not None and self._steps:
                 self._assign(self._average)
-                self._raw = []  # in the model now; nothing to restore
 
         def _assign(self, values):
             for v, value in zip(self.model.trainable_variables, values):
