@@ -1,6 +1,5 @@
 """My drawings' store (core/drawings.py): kept across runs, crash-safe, export/import in the Keras layout."""
 
-import os
 import signal
 import subprocess
 import sys

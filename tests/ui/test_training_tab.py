@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtWidgets import QScrollArea
 
 from mnist_gui.ui.training_tab import TrainingTab, format_duration
 
