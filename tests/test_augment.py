@@ -51,6 +51,43 @@ def test_stroke_width_layer_thickens_or_thins_by_chance(digits):
     np.testing.assert_array_equal(np.asarray(augment.stroke_width_layer()(x, training=False)), x)
 
 
+def _centre_and_angle(images):
+    """Each image's ink centre (x, y) and the angle of its main axis, in degrees."""
+    n, h, w = images.shape
+    ys, xs = np.mgrid[0:h, 0:w]
+    mass = images.reshape(n, -1).sum(axis=1)
+    cx = (images * xs).reshape(n, -1).sum(axis=1) / mass
+    cy = (images * ys).reshape(n, -1).sum(axis=1) / mass
+    dx, dy = xs[None] - cx[:, None, None], ys[None] - cy[:, None, None]
+    mxx, myy, mxy = ((images * d).reshape(n, -1).sum(axis=1) / mass for d in (dx * dx, dy * dy, dx * dy))
+    return cx, cy, np.degrees(0.5 * np.arctan2(2 * mxy, mxx - myy))
+
+
+def test_geometry_layer_slants_and_moves_within_its_ranges_in_one_resampling():
+    bar = np.zeros((200, 28, 28, 1), np.float32)
+    bar[:, 13:15, 4:24] = 255.0  # a horizontal bar, centred
+    x0, y0, a0 = _centre_and_angle(bar[..., 0])
+    np.testing.assert_array_equal(np.asarray(augment.geometry_layer()(bar, training=False)), bar)
+
+    turned = np.asarray(augment.geometry_layer(rotation_degrees=12, shear=0, zoom=0, shift=0, seed=1)(
+        bar, training=True))[..., 0]
+    x, y, angle = _centre_and_angle(turned)
+    assert np.abs(angle - a0).max() <= 12.5 and np.abs(angle - a0).max() > 8  # the range, used
+    assert (angle > a0 + 1).any() and (angle < a0 - 1).any()                   # both ways
+    assert np.abs(x - x0).max() < 0.3 and np.abs(y - y0).max() < 0.3           # about the centre
+
+    moved = np.asarray(augment.geometry_layer(rotation_degrees=0, shear=0, zoom=0, shift=0.05, seed=2)(
+        bar, training=True))[..., 0]
+    x, y, angle = _centre_and_angle(moved)
+    assert np.abs(x - x0).max() <= 0.05 * 28 + 0.1 and np.abs(x - x0).max() > 0.8
+    assert np.abs(y - y0).max() <= 0.05 * 28 + 0.1 and np.abs(angle - a0).max() < 0.5
+
+    sizes = np.asarray(augment.geometry_layer(rotation_degrees=0, shear=0, zoom=0.1, shift=0, seed=3)(
+        bar, training=True))[..., 0]
+    length = (sizes.max(axis=1) > 100).sum(axis=1)  # columns the bar covers
+    assert length.min() >= 17 and length.max() <= 23 and length.min() < length.max()
+
+
 def test_augmented_batches_keep_their_labels(mnist):
     # The same seed shuffles both datasets alike, so batch for batch the labels must agree.
     x, y = mnist.x_train[:32], mnist.y_train[:32]
