@@ -88,11 +88,10 @@ class _TrainingWorker(QObject):
     def _build_live_copy(self, model):
         # Built here, before training: built on the model thread at the first epoch end, beside this
         # thread's work, it kept the UI thread from the GIL for up to 50 ms.
-        import keras
-
+        from .core.trainers import float32_clone
         from .core.training import Predictor
 
-        copy = keras.models.clone_model(model)
+        copy = float32_clone(model)  # predicts as the model the run hands out will
         self.live_copy = (copy, Predictor(copy))
 
     def _on_batch(self, epoch, done, total, logs):

@@ -108,3 +108,48 @@ def test_the_pool_keeps_a_few_architectures(pool):
     assert trainer is not model and len(small_pool) == 1
     for a, b in zip(trainer.get_weights(), model.get_weights()):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_cnn_trains_in_bfloat16_where_the_cpu_has_it_and_hands_out_a_float32_model(small, pool, monkeypatch):
+    """The trainer computes in bfloat16 (its variables float32); the model handed out, and the
+    copy the Training tab predicts with, compute in float32 and hold exactly the trained weights."""
+    import keras
+
+    monkeypatch.setenv("MNIST_GUI_BFLOAT16", "1")  # the bfloat16 path on any CPU
+    seen = {}
+    config = preset("cnn", epochs=1, batch_size=64)
+    outcome = run.train(config, small, on_model=lambda m: seen.setdefault("trainer", m))
+    trainer = seen["trainer"]
+    assert _kept(pool) is trainer and trainer is not outcome.model
+    policies = [layer.dtype_policy.name for layer in trainer.layers]
+    assert policies[-1] == "float32" and "mixed_bfloat16" in policies  # the softmax stays float32
+    assert {v.dtype for v in trainer.trainable_variables} == {"float32"}
+    assert {layer.dtype_policy.name for layer in outcome.model.layers} == {"float32"}
+    for a, b in zip(trainer.get_weights(), outcome.model.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert int(outcome.model.optimizer.iterations.numpy()) == 20
+    # Same weights, two precisions: the float32 model reads the test images as validation did.
+    float32_accuracy = float(np.mean(outcome.model.predict(small.x_test.astype("float32"), verbose=0).argmax(1)
+                                     == small.y_test))
+    assert float32_accuracy > 0.5 and abs(float32_accuracy - outcome.history["val_accuracy"][-1]) <= 0.01
+    live = trainers.float32_clone(trainer)
+    assert {layer.dtype_policy.name for layer in live.layers} == {"float32"}
+    assert keras.models.clone_model(trainer).layers[1].dtype_policy.name == "mixed_bfloat16"  # why it is needed
+
+    again = run.train(config, small, model=outcome.model, prior=outcome.metadata, epochs=1)
+    assert _kept(pool) is trainer  # the twin's compiled steps serve the next run
+    assert int(again.model.optimizer.iterations.numpy()) == 40
+
+
+def test_bfloat16_only_where_the_preset_asks_and_the_cpu_computes_it(monkeypatch):
+    from mnist_gui.core import models
+
+    monkeypatch.setenv("MNIST_GUI_BFLOAT16", "0")
+    assert not models.native_bfloat16() and models.training_policy(preset("cnn")) is None
+    monkeypatch.setenv("MNIST_GUI_BFLOAT16", "1")
+    assert models.training_policy(preset("cnn")) == "mixed_bfloat16"
+    assert models.training_policy(preset("seed")) is None  # the notebook's model stays float32
+    assert models.training_policy(preset("mlp")) is None
+    monkeypatch.delenv("MNIST_GUI_BFLOAT16")
+    flags = open("/proc/cpuinfo").read() if __import__("os").path.exists("/proc/cpuinfo") else ""
+    assert models.native_bfloat16() == any(f in flags.split() for f in models.BFLOAT16_CPU_FLAGS)

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from . import trainers, training
 from .drawings import mix
-from .models import PRESETS, ModelConfig, build_model, make_optimizer
+from .models import PRESETS, ModelConfig, build_model, make_optimizer, training_policy
 
 
 DRAWINGS_SHARE = 0.05   # of each epoch's images, by default, when the user's drawings are included
@@ -76,8 +76,8 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
     sidecar record (epochs so far, history, seconds); its optimizer and that optimizer's state are
     kept when ``keep_optimizer`` (a model the app built and saved), else it is compiled afresh
-    with ``config``'s optimizer (any other 28×28→10 model). ``on_model(model)`` is called once the
-    model exists, before training starts. On divergence the weights of the last good epoch are
+    with ``config``'s optimizer (any other 28×28→10 model). ``on_model(model)`` is called with the model
+    training is about to change (it may compute in bfloat16: ``core.trainers.float32_clone``). On divergence the weights of the last good epoch are
     kept (with a fresh optimizer, its state being non-finite too); a new model with no good epoch
     leaves ``model`` None.
 
@@ -125,10 +125,11 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
             compile_for_app(model, model.optimizer)  # the train step only updates what is trainable
     # The run trains a kept model of this architecture, its steps compiled by an earlier run
     # (see core.trainers), and hands out a copy: every new model's steps stay compiled forever.
+    # The trainer may compute in bfloat16 (training_policy); the copy handed out is float32.
     # A model with frozen batch norm is trained itself and not kept (a one-off fine-tune); its copy
     # is made at the end, once batch norm trains again.
-    trainer, key = (model, None) if frozen else trainers.POOL.take(model)
-    handed_out = None if frozen else trainers.blank_copy(trainer)
+    trainer, key = (model, None) if frozen else trainers.POOL.take(model, training_policy(config))
+    handed_out = None if frozen else trainers.blank_copy(model)
     if on_model is not None:
         on_model(trainer)
 

@@ -6,6 +6,10 @@ Train press used to add 10-25 MB that were never given back. Here a run trains a
 model of the same architecture and optimizer kept from an earlier run, its compiled steps intact —
 loaded with the weights and optimizer state the run should start from; the run's result is handed
 out as a copy. The trainer itself never leaves this module.
+
+A trainer may also compute in another precision than the model it trains for (``take``'s
+``policy``): its variables stay float32, so the weights and optimizer state copy across exactly,
+and the model handed out computes in float32 as every model the app hosts, saves and exports.
 """
 
 from __future__ import annotations
@@ -108,6 +112,43 @@ def blank_copy(model):
     return clone
 
 
+def compute_twin(model, policy: str):
+    """A compiled model of ``model``'s architecture whose layers compute under the Keras dtype
+    ``policy`` (e.g. "mixed_bfloat16"), all but the output layer: its softmax, and so the loss,
+    stay float32 as Keras' mixed-precision guide advises. Variables are float32 either way."""
+    import keras
+
+    from .storage import compile_for_app
+
+    output = model.layers[-1]  # the app's models have one output, their last layer
+
+    def clone_layer(layer):
+        if layer is output:
+            return layer.__class__.from_config(layer.get_config())
+        return layer.__class__.from_config({**layer.get_config(), "dtype": policy})
+
+    twin = keras.models.clone_model(model, clone_function=clone_layer)
+    optimizer = model.optimizer
+    compile_for_app(twin, type(optimizer).from_config(optimizer.get_config()))
+    _optimizer_variables(twin)
+    return twin
+
+
+def float32_clone(model):
+    """A new, uncompiled model of ``model``'s architecture computing in float32 where ``model``
+    computes in a mixed policy (a ``compute_twin``); its weights are new."""
+    import keras
+
+    def clone_layer(layer):
+        config = layer.get_config()
+        policy = getattr(layer, "dtype_policy", None)
+        if policy is not None and policy.compute_dtype != policy.variable_dtype:
+            config["dtype"] = policy.variable_dtype
+        return layer.__class__.from_config(config)
+
+    return keras.models.clone_model(model, clone_function=clone_layer)
+
+
 def copy_model(model):
     """A new model with ``model``'s architecture, weights, optimizer and optimizer state."""
     clone = blank_copy(model)
@@ -126,14 +167,22 @@ class TrainerPool:
     def __len__(self) -> int:
         return len(self._trainers)
 
-    def take(self, model):
-        """A trainer holding ``model``'s weights and optimizer state (``model`` itself if none is kept
-        for its signature), and its signature; the caller gives it back with ``give_back``."""
+    def take(self, model, policy: str | None = None):
+        """A trainer holding ``model``'s weights and optimizer state, and its key; the caller gives
+        it back with ``give_back``. With no trainer kept for ``model``'s signature: ``model`` itself,
+        or with a ``policy``, a new ``compute_twin`` (``model`` itself if that cannot be made)."""
         key = signature(model)
+        if key is not None and policy:
+            key = json.dumps([key, policy])
         with self._lock:
             trainer = self._trainers.pop(key, None) if key is not None else None
         if trainer is None:
-            return model, key
+            if key is None or not policy:
+                return model, key
+            try:
+                trainer = compute_twin(model, policy)
+            except Exception:  # e.g. a layer that takes no dtype: train in float32
+                return model, signature(model)
         try:
             copy_state(model, trainer)
         except Exception:  # e.g. an optimizer built differently: train the model itself
