@@ -76,10 +76,11 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
     sidecar record (epochs so far, history, seconds); its optimizer and that optimizer's state are
     kept when ``keep_optimizer`` (a model the app built and saved), else it is compiled afresh
-    with ``config``'s optimizer (any other 28×28→10 model). ``on_model(model)`` is called with the model
-    training is about to change (it may compute in bfloat16: ``core.trainers.float32_clone``). On divergence the weights of the last good epoch are
-    kept (with a fresh optimizer, its state being non-finite too); a new model with no good epoch
-    leaves ``model`` None.
+    with ``config``'s optimizer (any other 28×28→10 model). ``on_model(model)`` is called with the
+    model training is about to change (it may compute in bfloat16: see
+    ``core.trainers.float32_clone``). On divergence the weights of the last good epoch are kept
+    (with a fresh optimizer, its state being non-finite too); a new model with no good epoch leaves
+    ``model`` None.
 
     ``drawings`` (images, labels) — the user's own — join the training images, repeated to make
     ``drawings_share`` of them (``core.drawings.mix``). ``held_out`` (images, labels), drawings the
