@@ -131,3 +131,27 @@ def test_the_bundled_cnn_reads_most_drawings_so_labels_match_images(mnist):
     images, labels = drawn.drawn_digits(mnist.x_test, mnist.y_test, 200, seed=11)
     predicted = Predictor(load_model(bundled_models_dir() / "mnist_cnn.keras"))(images).argmax(axis=1)
     assert (predicted == labels).mean() > 0.9
+
+
+def test_the_bundled_models_drawings_cache_is_used_only_when_it_holds_those_drawings(mnist, tmp_path):
+    """tools/train_bundled.py keeps the drawings of training digits it makes; a file that is not
+    such a cache, or holds other drawings, is refused with a message saying which, never used."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "train_bundled", Path(__file__).resolve().parents[1] / "tools" / "train_bundled.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    cache = tmp_path / "drawn.npz"
+    x, y = tool.drawings(mnist, 12, seed=5, style={}, cache=str(cache))
+    assert cache.is_file() and x.shape == (12, 28, 28) and len(y) == 12
+    again_x, again_y = tool.drawings(mnist, 12, seed=5, style={}, cache=str(cache))
+    np.testing.assert_array_equal(again_x, x)
+    with pytest.raises(ValueError, match="other drawings"):
+        tool.drawings(mnist, 12, seed=6, style={}, cache=str(cache))
+    with pytest.raises(ValueError, match="other drawings"):
+        tool.drawings(mnist, 12, seed=5, style={"rotation": 20.0}, cache=str(cache))
+    cache.write_bytes(b"garbage, not numpy")
+    with pytest.raises(ValueError, match="not a drawings cache: not an .npz file"):
+        tool.drawings(mnist, 12, seed=5, style={}, cache=str(cache))

@@ -88,6 +88,8 @@ def drawings(data, n: int, seed: int, style: dict, cache: str | None):
     wanted = min(n, len(data.x_train))  # drawn_digits draws each digit at most once
     described = json.dumps(style, sort_keys=True)
     if cache is not None and Path(cache).is_file():
+        if not zipfile.is_zipfile(cache):  # else numpy calls any non-.npz file "pickled data"
+            raise ValueError(f"{cache} is not a drawings cache: not an .npz file")
         try:
             with np.load(cache) as saved:  # numpy arrays only: no pickles
                 seed_saved, x, y = int(saved["seed"]), saved["x"], saved["y"]
