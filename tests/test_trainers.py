@@ -128,6 +128,7 @@ def test_the_cnn_trains_in_bfloat16_where_the_cpu_has_it_and_hands_out_a_float32
     for a, b in zip(trainer.get_weights(), outcome.model.get_weights()):
         np.testing.assert_array_equal(a, b)
     assert int(outcome.model.optimizer.iterations.numpy()) == 20
+    assert outcome.metadata["compute_dtype"] == "bfloat16"  # the sidecar says how it was trained
     # Same weights, two precisions: the float32 model reads the test images as validation did.
     float32_accuracy = float(np.mean(outcome.model.predict(small.x_test.astype("float32"), verbose=0).argmax(1)
                                      == small.y_test))
@@ -139,6 +140,9 @@ def test_the_cnn_trains_in_bfloat16_where_the_cpu_has_it_and_hands_out_a_float32
     again = run.train(config, small, model=outcome.model, prior=outcome.metadata, epochs=1)
     assert _kept(pool) is trainer  # the twin's compiled steps serve the next run
     assert int(again.model.optimizer.iterations.numpy()) == 40
+    monkeypatch.setenv("MNIST_GUI_BFLOAT16", "0")
+    in_float32 = run.train(config, small, model=again.model, prior=again.metadata, epochs=1)
+    assert in_float32.metadata["compute_dtype"] == "float32" and len(pool) == 2  # a float32 trainer beside the twin
 
 
 def test_bfloat16_only_where_the_preset_asks_and_the_cpu_computes_it(monkeypatch):
