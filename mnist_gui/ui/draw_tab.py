@@ -554,5 +554,5 @@ class DrawTab(QWidget):
         if info.training and info.epoch:
             text += f", epoch {info.epoch}"
         if info.test_accuracy is not None:
-            text += f" — {info.test_accuracy:.1%} on the test set"
+            text += f" — {info.test_accuracy:.2%} on the test set"  # as the status bar and Gallery say it
         self.model_label.setText(text)

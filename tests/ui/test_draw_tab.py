@@ -282,3 +282,13 @@ def test_unsure_reading_says_so_and_names_the_two_likeliest(qtbot, idle_service)
     probs[3] = 0.91
     tab._show_prediction(probs)
     assert tab.digit_label.text() == "3" and tab.message_label.text() == "91.0% confident"
+
+
+def test_the_pads_model_line_gives_the_accuracy_as_the_status_bar_does(qtbot, service_with_model):
+    # 98.97% read "99.0%" here while the status bar said 98.97%.
+    from dataclasses import replace
+
+    svc = service_with_model
+    tab = make_tab(qtbot, svc)
+    svc.model_changed.emit(replace(svc.model_info, test_accuracy=0.9897))
+    assert "98.97% on the test set" in tab.model_label.text()
