@@ -11,6 +11,7 @@ Keras is imported inside the functions so that importing this module stays fast.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import os
@@ -206,6 +207,11 @@ def native_bfloat16() -> bool:
     forced = os.environ.get("MNIST_GUI_BFLOAT16", "").strip()
     if forced in ("0", "1"):
         return forced == "1"
+    return _cpu_flags_have_bfloat16()
+
+
+@functools.cache
+def _cpu_flags_have_bfloat16() -> bool:  # the CPU does not change: read /proc/cpuinfo once
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
             for line in f:

@@ -174,9 +174,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     outcome = RunOutcome(model, result, history, first_epoch, kept_epoch=kept_epoch)
     outcome.metadata = run_metadata(config, data, outcome, n_mnist, prior)
     # How this run's steps computed (the model itself always computes in float32 afterwards).
-    outcome.metadata["compute_dtype"] = "bfloat16" if any(
-        getattr(layer, "dtype_policy", None) is not None and layer.dtype_policy.compute_dtype == "bfloat16"
-        for layer in trainer.layers) else "float32"
+    outcome.metadata["compute_dtype"] = trainers.compute_dtype(trainer)
     if drawings is not None and len(drawings[1]):
         record = {"taught": int(len(drawings[1])), "share": float(drawings_share), "images": int(len(y) - n_mnist)}
         if held_out is not None:

@@ -97,15 +97,29 @@ def _assign_all(src, dst, what: str) -> None:
         b.assign(a.value)
 
 
-def blank_copy(model):
-    """A new model with ``model``'s architecture and a built optimizer of its kind, ready for
-    ``copy_state``. Made before a run, so that the copy at its end only assigns values: cloning
-    and compiling took 0.4-1 s of a CNN's Stop while tf.data's threads wound down."""
+def _clone(model, dtype_of=None):
+    """``keras.models.clone_model``; with ``dtype_of``, each layer is rebuilt from its config with
+    ``dtype_of(layer)`` as its dtype policy where that is not None."""
     import keras
 
+    if dtype_of is None:
+        return keras.models.clone_model(model)
+
+    def clone_layer(layer):
+        config, dtype = layer.get_config(), dtype_of(layer)
+        return layer.__class__.from_config(config if dtype is None else {**config, "dtype": dtype})
+
+    return keras.models.clone_model(model, clone_function=clone_layer)
+
+
+def blank_copy(model, dtype_of=None):
+    """A new model with ``model``'s architecture (layer dtypes as ``_clone``) and a built optimizer
+    of its kind, ready for ``copy_state``. Made before a run, so that the copy at its end only
+    assigns values: cloning and compiling took 0.4-1 s of a CNN's Stop while tf.data's threads
+    wound down."""
     from .storage import compile_for_app
 
-    clone = keras.models.clone_model(model)
+    clone = _clone(model, dtype_of)
     optimizer = model.optimizer
     compile_for_app(clone, type(optimizer).from_config(optimizer.get_config()))
     _optimizer_variables(clone)
@@ -113,40 +127,28 @@ def blank_copy(model):
 
 
 def compute_twin(model, policy: str):
-    """A compiled model of ``model``'s architecture whose layers compute under the Keras dtype
-    ``policy`` (e.g. "mixed_bfloat16"), all but the output layer: its softmax, and so the loss,
-    stay float32 as Keras' mixed-precision guide advises. Variables are float32 either way."""
-    import keras
-
-    from .storage import compile_for_app
-
+    """A ``blank_copy`` of ``model`` whose layers compute under the Keras dtype ``policy`` (e.g.
+    "mixed_bfloat16"), all but the output layer: its softmax, and so the loss, stay float32 as
+    Keras' mixed-precision guide advises. Variables are float32 either way."""
     output = model.layers[-1]  # the app's models have one output, their last layer
+    return blank_copy(model, lambda layer: None if layer is output else policy)
 
-    def clone_layer(layer):
-        if layer is output:
-            return layer.__class__.from_config(layer.get_config())
-        return layer.__class__.from_config({**layer.get_config(), "dtype": policy})
 
-    twin = keras.models.clone_model(model, clone_function=clone_layer)
-    optimizer = model.optimizer
-    compile_for_app(twin, type(optimizer).from_config(optimizer.get_config()))
-    _optimizer_variables(twin)
-    return twin
+def _mixed(layer) -> bool:
+    policy = getattr(layer, "dtype_policy", None)
+    return policy is not None and policy.compute_dtype != policy.variable_dtype
 
 
 def float32_clone(model):
     """A new, uncompiled model of ``model``'s architecture computing in float32 where ``model``
     computes in a mixed policy (a ``compute_twin``); its weights are new."""
-    import keras
+    return _clone(model, lambda layer: layer.dtype_policy.variable_dtype if _mixed(layer) else None)
 
-    def clone_layer(layer):
-        config = layer.get_config()
-        policy = getattr(layer, "dtype_policy", None)
-        if policy is not None and policy.compute_dtype != policy.variable_dtype:
-            config["dtype"] = policy.variable_dtype
-        return layer.__class__.from_config(config)
 
-    return keras.models.clone_model(model, clone_function=clone_layer)
+def compute_dtype(model) -> str:
+    """"bfloat16" if any of ``model``'s layers computes in it (a ``compute_twin``), else "float32"."""
+    return "bfloat16" if any(_mixed(layer) and layer.dtype_policy.compute_dtype == "bfloat16"
+                             for layer in model.layers) else "float32"
 
 
 def copy_model(model):
