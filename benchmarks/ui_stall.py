@@ -177,12 +177,16 @@ def main():
     slider_user = SliderUser(window.robustness_tab)
     if args.tab == "robustness":
         slider_user.timer.start()
+    # Counted where each tab's requests are answered (each request's answer goes to its asker alone).
     robustness = []
-    service.robustness_ready.connect(lambda request_id, kind, result: robustness.append(kind))
+    for kind, request in window.robustness_tab._requests.items():
+        request.answered.connect(lambda result, args, kind=kind: robustness.append(kind))
+        request.partial.connect(lambda result, args, kind=kind: robustness.append(kind))
     inside_shown = []
-    service.inside_ready.connect(lambda request_id, kind, result: inside_shown.append(kind))
+    for kind in ("layers", "attribution", "weights", "histograms", "map", "network", "data"):
+        window.inside_tab._request(kind).answered.connect(lambda result, args, kind=kind: inside_shown.append(kind))
     answers = []
-    service.prediction_ready.connect(lambda request_id, probs: answers.append(probs is not None))
+    window.draw_tab._predictions.answered.connect(lambda probs, args: answers.append(probs is not None))
     loop = QEventLoop()  # the real event loop, as in the app
     QTimer.singleShot(int(args.seconds * 1000), loop.quit)
     loop.exec()

@@ -58,15 +58,16 @@ def _install_startup_probe(app, window, service):
             return
         if "first" not in seen:
             seen.add("first")
-            probe["id"] = service.request_prediction(np.zeros((1, 28, 28), np.float32))
+            probe["reply"] = service.request_prediction(np.zeros((1, 28, 28), np.float32))
+            probe["reply"].answered.connect(on_prediction)
             probe["fast"] = info.fast_start
         if not info.fast_start and "tf" not in seen:
             seen.add("tf")
             print(f"startup-probe tensorflow_ready={time.time():.3f}", flush=True)
             maybe_close()
 
-    def on_prediction(request_id, probs):
-        if request_id == probe.get("id") and probs is not None:
+    def on_prediction(_request_id, probs):
+        if probs is not None:
             seen.add("predicted")
             print(f"startup-probe prediction_ready={time.time():.3f} fast_start={probe['fast']}", flush=True)
             maybe_close()
@@ -76,4 +77,3 @@ def _install_startup_probe(app, window, service):
             window.close()
 
     service.model_changed.connect(on_model)
-    service.prediction_ready.connect(on_prediction)

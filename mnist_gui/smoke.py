@@ -125,12 +125,13 @@ def _exercise(app, window, service, t0) -> str:
     # The Robustness tab's job on the model thread, mouse drawings (Pillow's drawing) included.
     from .core import robustness
 
-    answers = []
-    service.robustness_ready.connect(lambda _id, _kind, result: answers.append(result))
     sample = robustness.Sample.of(images, labels, len(labels))
-    wait_for(service.robustness_ready, lambda: service.request_robustness(
-        "evaluate", sample=sample, distortion=robustness.Distortion(rotation=10, drawn=0.25)), 60,
-        "evaluating spoilt digits")
+    reply = service.request_robustness("evaluate", sample=sample,
+                                       distortion=robustness.Distortion(rotation=10, drawn=0.25))
+    answers = []
+    reply.failed.connect(lambda _id, error: answers.append(error))
+    wait_for(reply.answered, lambda: reply.answered.connect(lambda _id, result: answers.append(result)), 60,
+             "evaluating spoilt digits")
     if not isinstance(answers[-1], robustness.Evaluation):
         raise RuntimeError(f"the robustness evaluation failed: {answers[-1]}")
     spoilt = answers[-1].accuracy()

@@ -12,32 +12,16 @@ import logging
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from .core.memory import release_free_memory
-from .core.models import ModelConfig
-from .model_host import background_priority
+from .jobs import background_priority
+from .session import RunRequest
 
 log = logging.getLogger("mnist_gui.training")
 
 BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
-
-
-@dataclass(frozen=True)
-class TrainingPlan:
-    config: ModelConfig
-    n_train: int
-    n_test: int
-    epochs: int                  # the epoch the run ends at (counted over the model's whole training)
-    total_batches: int           # per epoch
-    first_epoch: int = 0         # epochs the model had before this run (Train more)
-    history: dict = field(default_factory=dict)  # its per-epoch history before this run
-
-    @property
-    def continued(self) -> bool:
-        return self.first_epoch > 0 or bool(self.history)
 
 
 class _TrainingWorker(QObject):
@@ -48,12 +32,9 @@ class _TrainingWorker(QObject):
     finished = Signal(object)                              # core.run.RunOutcome
     failed = Signal(str)
 
-    def __init__(self, plan: TrainingPlan, data, model, prior: dict, keep_optimizer: bool,
-                 train_size: int | None, stop_event: threading.Event, run_args: dict | None = None):
+    def __init__(self, request: RunRequest, data, model, stop_event: threading.Event):
         super().__init__()
-        self.plan, self.data, self.model, self.prior = plan, data, model, prior
-        self.run_args = dict(run_args or {})  # more of core.run.train's arguments (the user's drawings)
-        self.keep_optimizer, self.train_size, self.stop_event = keep_optimizer, train_size, stop_event
+        self.request, self.data, self.model, self.stop_event = request, data, model, stop_event
         self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
         self._last_emit = 0.0
 
@@ -65,11 +46,11 @@ class _TrainingWorker(QObject):
         background_priority()
         progress = training.callback_progress(self._on_batch, self._on_epoch)
         try:
-            outcome = run.train(self.plan.config, self.data, model=self.model, prior=self.prior,
-                                epochs=self.plan.epochs - self.plan.first_epoch, train_size=self.train_size,
-                                progress=progress, stop_event=self.stop_event,
-                                keep_optimizer=self.keep_optimizer, on_model=self._build_live_copy,
-                                **self.run_args)
+            r = self.request
+            outcome = run.train(r.plan.config, self.data, model=self.model, prior=r.prior, epochs=r.plan.epochs,
+                                train_size=r.train_size, progress=progress, stop_event=self.stop_event,
+                                keep_optimizer=r.keep_optimizer, on_model=self._build_live_copy,
+                                **r.run_args)
         except (ConfigError, training.TrainingError) as exc:
             self.failed.emit(str(exc))
         except MemoryError:
@@ -81,8 +62,7 @@ class _TrainingWorker(QObject):
             self.model = self.data = None
             self.finished.emit(outcome)
         finally:
-            self.model = self.data = None
-            self.run_args = {}
+            self.model = self.data = self.request = None
             release_free_memory()  # after the signal: Stop reaches the UI first
 
     def _build_live_copy(self, model):
@@ -122,13 +102,12 @@ class TrainingRunner(QObject):
     def is_running(self) -> bool:
         return self._thread is not None
 
-    def start(self, plan: TrainingPlan, data, *, model=None, prior: dict | None = None,
-              keep_optimizer: bool = True, train_size: int | None = None, run_args: dict | None = None) -> None:
+    def start(self, request: RunRequest, data, model=None) -> None:
+        """Train ``model`` (None: a new one from the plan's config) as ``request`` says."""
         self.stop_event = threading.Event()
         thread = QThread(self)
         thread.setObjectName("training")
-        worker = _TrainingWorker(plan, data, model, prior or {}, keep_optimizer, train_size, self.stop_event,
-                                 run_args)
+        worker = _TrainingWorker(request, data, model, self.stop_event)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.batch_progress.connect(self.batch_progress)

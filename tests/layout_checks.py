@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mnist_gui.core.drawings import DrawingStore
 from mnist_gui.core.metrics import Predictions
-from mnist_gui.service import DatasetInfo, ModelInfo, TrainingPlan
+from mnist_gui.service import DatasetInfo, ModelInfo, Reply, TrainingPlan
 
 SIZES = ((1024, 640), (1100, 757), (1920, 1080))
 
@@ -65,15 +65,12 @@ class FakeService(QObject):
     model_saved = Signal(str)
     model_exported = Signal(str, str)
     test_predictions_ready = Signal(int, object)
-    prediction_ready = Signal(object, object)
     training_started = Signal(object)
     batch_progress = Signal(int, int, int, object)
     epoch_finished = Signal(int, object)
     training_finished = Signal(object, bool)
     training_failed = Signal(str)
     training_outcome = Signal(object)
-    inside_ready = Signal(object, str, object)
-    robustness_ready = Signal(object, str, object)
     busy_changed = Signal(bool)
     drawings_changed = Signal()
     drawings_failed = Signal(str)
@@ -104,11 +101,15 @@ class FakeService(QObject):
     has_unsaved_model = property(lambda self: self.model_info is not None and self.model_info.unsaved)
     test_probabilities = property(lambda self: self.test_predictions.probabilities)
 
-    def request_prediction(self, images) -> int:
-        request = next(self._requests)
-        probabilities = realistic_probabilities(np.zeros(len(images), int), seed=request)
-        QTimer.singleShot(0, lambda: self.prediction_ready.emit(request, probabilities))
-        return request
+    def _reply(self, kind, result=None):
+        reply = Reply(next(self._requests), kind)
+        if result is not None:
+            QTimer.singleShot(0, lambda: reply.answered.emit(reply.id, result))
+        return reply
+
+    def request_prediction(self, images):
+        seed = next(self._requests)
+        return self._reply("predict", realistic_probabilities(np.zeros(len(images), int), seed=seed))
 
     def load_backend(self): pass
     def load_dataset(self, path=None): pass
@@ -127,7 +128,7 @@ class FakeService(QObject):
     def use_new_model(self): pass
     def keep_previous_model(self): pass
     def versions(self): return ["TensorFlow 2.x", "Keras 3.x"]
-    def request_inside(self, kind, **args): return next(self._requests)  # the Inside tab waits: fine here
+    def request_inside(self, kind, **args): return self._reply(kind)  # the Inside tab waits: fine here
     def shutdown(self, timeout_ms=0): return True
 
     def request_robustness(self, kind, **args):
@@ -135,7 +136,6 @@ class FakeService(QObject):
         mouse drawings (seconds to make): the view is checked with those still coming."""
         from mnist_gui.core import robustness
 
-        request = next(self._requests)
         x, y = self.data.x_train[:2000].reshape(2000, -1) / 255.0, self.data.y_train[:2000]
         centres = np.stack([x[y == d].mean(axis=0) for d in range(10)])
 
@@ -157,8 +157,7 @@ class FakeService(QObject):
                 result = partial
                 if sum(len(result.points("current", a.name)) for a in robustness.AXES) >= before_drawings:
                     break
-        QTimer.singleShot(0, lambda: self.robustness_ready.emit(request, kind, result))
-        return request
+        return self._reply(kind, result)
 
     def announce(self):
         """What the real service says once it has loaded everything."""

@@ -176,7 +176,7 @@ def test_robustness_tab_on_the_real_model_thread_with_the_model_from_before_a_ru
     qtbot.addWidget(tab)
     tab.resize(1000, 600)
     tab.show()
-    done = lambda: tab.evaluation is not None and not tab._pending.get("evaluate") and "evaluate" not in tab._wanted
+    done = lambda: tab.evaluation is not None and not tab._requests["evaluate"].busy and not tab._requests["evaluate"].waiting
     tab.set_distortion(rotation=30, thickness=1)
     qtbot.waitUntil(lambda: done() and tab.evaluation.distortion == tab.distortion(), timeout=60_000)
     e = tab.evaluation
@@ -196,7 +196,7 @@ def test_robustness_tab_on_the_real_model_thread_with_the_model_from_before_a_ru
     assert not np.allclose(e.probabilities["current"], e.probabilities["other"], atol=1e-3)  # two models
     np.testing.assert_allclose(e.probabilities["current"], service.predict(images), atol=1e-4)
     tab.curve_combo.setCurrentIndex(tab.curve_combo.findData("noise"))
-    qtbot.waitUntil(lambda: tab.curves is not None and tab.curves.complete and not tab._pending, timeout=120_000)
+    qtbot.waitUntil(lambda: tab.curves is not None and tab.curves.complete and not any(r.busy for r in tab._requests.values()), timeout=120_000)
     assert set(tab.curves.names) == {"current", "other"}
     tab.reset()
     qtbot.waitUntil(lambda: done() and tab.evaluation.distortion.is_identity(), timeout=60_000)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolB
 
 from ..core.preprocess import SIZE, prepare_digit
 from .inside_views import overlay, rgb_image
+from .requests import LatestRequest
 from .widgets import ProbabilityBars, digit_pixmap
 
 # The drawing is rendered this large for preprocessing: 5× the 28 px digit, plenty for its
@@ -217,14 +218,17 @@ class DrawTab(QWidget):
     def __init__(self, service, parent=None):
         super().__init__(parent)
         self.service = service
-        self._pending_request: int | None = None
+        self._predictions = LatestRequest(lambda image: self.service.request_prediction(image), self)
+        self._predictions.answered.connect(self._on_prediction_ready)
+        self._predictions.failed.connect(lambda *_: self._send_prediction())  # not answered: go on
         self._needs_prediction = False     # the drawing or the model changed since the last request
         self._digit: np.ndarray | None = None   # the model input for the drawing, None when empty
         self._model_version = service.model_info.version if service.model_info else None
         self._backend_error: str | None = None
         self._overlay: np.ndarray | None = None     # attribution for the predicted digit, for the preview
         self._overlay_wanted = False                 # a stroke ended: ask for it once the answer is in
-        self._overlay_request: int | None = None
+        self._overlays = LatestRequest(lambda image: self.service.request_inside("attribution", image=image), self)
+        self._overlays.answered.connect(self._on_overlay_ready)
         self._throttle = QTimer(self, singleShot=True, interval=PREDICT_INTERVAL_MS)
         self._throttle.timeout.connect(self._send_prediction)
 
@@ -303,12 +307,9 @@ class DrawTab(QWidget):
         layout.addLayout(left, 1)
         layout.addWidget(panel)
 
-        service.prediction_ready.connect(self._on_prediction_ready)
-        service.inside_ready.connect(self._on_overlay_ready)
         service.model_changed.connect(self._on_model_changed)
         service.backend_ready.connect(self._on_backend_ready)
         service.backend_failed.connect(self._on_backend_failed)
-        service.model_failed.connect(self._on_model_failed)
         service.drawings_changed.connect(self._show_drawings)
         service.drawing_predictions_ready.connect(lambda *_: self._show_drawings())
         service.drawings_failed.connect(self._on_drawings_failed)
@@ -438,7 +439,7 @@ class DrawTab(QWidget):
 
     @Slot()
     def _send_prediction(self):
-        if not self._needs_prediction or self._pending_request is not None or self._throttle.isActive():
+        if not self._needs_prediction or self._predictions.busy or self._throttle.isActive():
             return  # called again when the answer arrives or the interval ends
         self._needs_prediction = False
         self._throttle.start()
@@ -449,15 +450,12 @@ class DrawTab(QWidget):
         if self._digit is None or not self.service.has_model:
             self._show_prediction()
             return
-        self._pending_request = self.service.request_prediction(self._digit[None])
+        self._predictions.ask(None, {"image": self._digit[None]})
 
     # ---- answers and model changes --------------------------------------------------------------
 
     @Slot(object, object)
-    def _on_prediction_ready(self, request_id, probs):
-        if request_id != self._pending_request:
-            return  # another widget's request
-        self._pending_request = None
+    def _on_prediction_ready(self, probs, _args):
         if self._digit is not None:  # else the pad was cleared meanwhile
             self._show_prediction(None if probs is None else probs[0])
         self._send_prediction()
@@ -467,18 +465,15 @@ class DrawTab(QWidget):
 
     def _request_overlay(self):
         """After a stroke, once the newest drawing's answer is in: which pixels made that answer."""
-        if (not self._overlay_wanted or self._needs_prediction or self._pending_request is not None
+        if (not self._overlay_wanted or self._needs_prediction or self._predictions.busy
                 or self._digit is None or self.canvas.is_drawing()):
             return
         self._overlay_wanted = False
-        self._overlay_request = self.service.request_inside("attribution", image=self._digit)
+        self._overlays.ask(None, {"image": self._digit})
 
-    @Slot(object, str, object)
-    def _on_overlay_ready(self, request_id, kind, result):
-        if request_id != self._overlay_request:
-            return
-        self._overlay_request = None
-        if not isinstance(result, Exception) and self._digit is not None and not self._overlay_wanted:
+    @Slot(object, object)
+    def _on_overlay_ready(self, result, args):
+        if args["image"] is self._digit and not self._overlay_wanted:
             self._overlay = result.maps[0]
             self._show_preview()
 
@@ -497,12 +492,6 @@ class DrawTab(QWidget):
     def _on_backend_ready(self):
         if self.predicted_digit is None:
             self._show_prediction()
-
-    @Slot(str)
-    def _on_model_failed(self, _message):
-        # A failed prediction is reported here and never answered: stop waiting for it.
-        self._pending_request = None
-        self._send_prediction()
 
     @Slot(str)
     def _on_backend_failed(self, message):

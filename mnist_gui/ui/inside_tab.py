@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMes
                                QVBoxLayout, QWidget)
 
 from ..core import inside
+from .requests import LatestRequest
 from .inside_views import (AttributionView, DataView, HistogramsView, ImageStrip, LayersView, MapView,
                            NetworkView, TilesView, diverging, rgb_image, save_view)
 from .widgets import TabWidget, digit_pixmap
@@ -48,15 +49,12 @@ class InsideTab(QWidget):
         self._drawing: np.ndarray | None = None
         self._gallery_index: int | None = None
         self._version = service.model_info.version if service.model_info else None
-        self._pending: dict[str, int] = {}       # kind -> request id in flight
-        self._wanted: dict[str, dict] = {}       # kind -> newest arguments waiting to be sent
-        self._done: dict[str, tuple] = {}        # kind -> (model version, input key) last shown
+        self._requests: dict[str, LatestRequest] = {}  # kind -> its requests (newest wins)
         self._off: list[tuple[str, int]] = []    # network units switched off (an experiment)
         self._unit: tuple[str, int] | None = None
         self._chosen_unit: tuple[str, int] | None = None  # for the top images
         self.results: dict[str, object] = {}     # kind -> newest result shown
         self._build()
-        service.inside_ready.connect(self._on_ready)
         service.model_changed.connect(self._on_model_changed)
         service.dataset_ready.connect(lambda _: self._refresh(data_changed=True))
         service.backend_ready.connect(self._refresh)
@@ -252,8 +250,8 @@ class InsideTab(QWidget):
     def _refresh(self, *_, data_changed: bool = False):
         """Ask for whatever the view in front needs and does not have yet."""
         if data_changed:
-            self._done.pop("data", None)
-            self._done.pop("map", None)
+            self._request("data").forget()
+            self._request("map").forget()
             self._show_source()
         if not self.isVisible():
             return
@@ -283,38 +281,24 @@ class InsideTab(QWidget):
             self._message(kind, "The MNIST data is not loaded yet.")
             return
         key = self._key(kind) + ((self._unit,) if kind == "unit" else ())
-        pending = self._pending.get(kind)
-        if kind not in self._wanted and key in (self._done.get(kind), pending and pending[1]):
-            return  # shown already, or on its way
-        self._wanted[kind] = (args, key)
-        self._send(kind)
+        self._send(kind, args, key)
 
-    def _send(self, kind: str):
-        if kind in self._pending or kind not in self._wanted:
-            return
-        args, key = self._wanted.pop(kind)
-        self._pending[kind] = (self.service.request_inside(kind, **args), key, args)
-        if kind not in self.results:
+    def _request(self, kind: str) -> LatestRequest:
+        if kind not in self._requests:
+            request = self._requests[kind] = LatestRequest(
+                lambda **args: self.service.request_inside(kind, **args), self)
+            request.answered.connect(lambda result, args: self._on_ready(kind, result, args))
+            request.failed.connect(lambda error, args: self._message(kind, str(error)))
+        return self._requests[kind]
+
+    def _send(self, kind: str, args: dict, key=None):
+        if self._request(kind).ask(key, args) and kind not in self.results:
             self._message(kind, "Computing on the model thread…" if kind != "map" else
                           "Computing the map: every test image through the model (a few seconds for a CNN)…")
 
-    @Slot(object, str, object)
-    def _on_ready(self, request_id, kind, result):
-        pending = self._pending.get(kind)
-        if pending is None or pending[0] != request_id:
-            return  # another widget's request (the Draw Pad's overlay) or one from before
-        del self._pending[kind]
-        _, key, args = pending
-        if isinstance(result, inside.Superseded):  # new weights came: the newer request follows
-            self._send(kind)
-            return
-        self._done[kind] = key
-        if isinstance(result, Exception):
-            self._message(kind, str(result))
-        else:
-            self.results[kind] = result
-            self._show(kind, result, args)
-        self._send(kind)
+    def _on_ready(self, kind: str, result, args):
+        self.results[kind] = result
+        self._show(kind, result, args)
 
     def _message(self, kind: str, text: str):
         for view in self._views_of(kind):
@@ -386,8 +370,7 @@ class InsideTab(QWidget):
         if data is None:
             return
         self.top_images.set_message(f"Finding the test images that excite {layer} #{unit} most…")
-        self._wanted["top_images"] = ({"images": data.x_test, "layer_name": layer, "unit": unit}, (layer, unit))
-        self._send("top_images")
+        self._send("top_images", {"images": data.x_test, "layer_name": layer, "unit": unit})
 
     # ---- the network at work: one unit, switching off -------------------------------------------------------
 
@@ -423,14 +406,14 @@ class InsideTab(QWidget):
         else:
             self._off.append(self._unit)
         self._show_off()
-        self._done.pop("network", None)
+        self._request("network").forget()
         self._refresh()
         self._experiment()
 
     def _all_on(self):
         self._off = []
         self._show_off()
-        self._done.pop("network", None)
+        self._request("network").forget()
         self._refresh()
         self.effect_label.setText("")
 
@@ -444,9 +427,8 @@ class InsideTab(QWidget):
             self.effect_label.setText("")
             return
         self.effect_label.setText("Measuring the effect on this input and the test set…")
-        self._wanted["knockout"] = ({"image": image, "off": list(self._off), "x_test": data.x_test,
-                                     "y_test": data.y_test}, tuple(self._off))
-        self._send("knockout")
+        self._send("knockout", {"image": image, "off": list(self._off), "x_test": data.x_test,
+                                "y_test": data.y_test})
 
     def _show_knockout(self, r):
         before, after = r["probabilities_before"], r["probabilities"]

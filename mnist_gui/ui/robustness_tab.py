@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
 
 from ..core import robustness as rb
 from .charts import CHART_FORMATS, ChartError, HoverChartView, export_charts, is_dark
+from .requests import LatestRequest
 from .widgets import digit_pixmap
 
 CONFIDENCE = "confidence"    # the chart's last mode: coverage and accuracy against the threshold
@@ -299,16 +300,13 @@ class RobustnessTab(QWidget):
         self.sample: rb.Sample | None = None
         self._data = None
         self._version = service.model_info.version if service.model_info else None
-        self._pending: dict[str, tuple] = {}     # kind -> (request id, key, args) in flight
-        self._wanted: dict[str, tuple] = {}      # kind -> (args, key) to send when the one in flight returns
-        self._done: dict[str, object] = {}       # kind -> key of the result shown
+        self._requests = {kind: self._new_request(kind) for kind in ("evaluate", "curves")}  # newest wins
         self.evaluation: rb.Evaluation | None = None
         self.curves: rb.Curves | None = None
         self.pinned: tuple[str, rb.Curves] | None = None
         self._drawn_ready: set[float] = {0.0}    # mouse-drawing levels already made on the model thread
         self._error = ""                         # the last job's failure, shown until one succeeds
         self._build()
-        service.robustness_ready.connect(self._on_ready)
         service.model_changed.connect(self._on_model_changed)
         service.dataset_ready.connect(lambda _: self._take_data())
         service.backend_ready.connect(self._refresh)
@@ -535,7 +533,8 @@ class RobustnessTab(QWidget):
         self.sample = rb.Sample.of(data.x_test, data.y_test, self.sample_size)
         self._drawn_ready = {0.0}
         self.evaluation, self.curves, self.pinned = None, None, None
-        self._done.clear()
+        for request in self._requests.values():
+            request.forget()
         self.misread_model.set_evaluation(None)
         self._show_results()
         self._refresh()
@@ -570,44 +569,26 @@ class RobustnessTab(QWidget):
         else:
             args = {"sample": self.sample, "first": self.curve_combo.currentData()}
             key = (self._version, id(self.sample))
-        pending = self._pending.get(kind)
-        if key in (self._done.get(kind), pending and pending[1]):
-            self._wanted.pop(kind, None)  # shown already, or on its way
-            return
-        self._wanted[kind] = (args, key)
-        self._send(kind)
+        self._requests[kind].ask(key, args)
         self._show_state()
 
-    def _send(self, kind: str):
-        if kind in self._pending or kind not in self._wanted:
-            return
-        args, key = self._wanted.pop(kind)
-        self._pending[kind] = (self.service.request_robustness(kind, **args), key, args)
+    def _new_request(self, kind: str) -> LatestRequest:
+        request = LatestRequest(lambda **args: self.service.request_robustness(kind, **args), self)
+        request.answered.connect(lambda result, args: self._on_ready(kind, result, args))
+        request.partial.connect(lambda result, args: self._on_ready(kind, result, args))
+        request.failed.connect(lambda error, args: self._on_ready(kind, error, args))
+        return request
 
-    @Slot(object, str, object)
-    def _on_ready(self, request_id, kind, result):
-        pending = self._pending.get(kind)
-        if pending is None or pending[0] != request_id:
-            return  # an answer nobody here waits for any more
-        _, key, args = pending
+    def _on_ready(self, kind: str, result, args):
         if args["sample"] is not self.sample:  # for a test set since replaced: ask afresh
-            del self._pending[kind]
             self._ask(kind)
             return
         if isinstance(result, rb.Curves) and not result.complete:
             self.curves = result  # a partial result: the job goes on
             self._update_chart()
-            self._show_state()
-            return
-        del self._pending[kind]
-        if isinstance(result, rb.Superseded):  # new weights came: ask again for them
-            if kind not in self._wanted:
-                self._ask(kind)
         elif isinstance(result, Exception):
-            self._done[kind] = key
             self._error = str(result)
         else:
-            self._done[kind] = key
             self._error = ""
             if kind == "evaluate":
                 self.evaluation = result
@@ -617,7 +598,6 @@ class RobustnessTab(QWidget):
                 self.curves = result
                 self._drawn_ready.update(rb.AXIS["drawn"].curve)
             self._show_results()
-        self._send(kind)
         self._show_state()
 
     # ---- showing the results --------------------------------------------------------------------------
@@ -642,7 +622,7 @@ class RobustnessTab(QWidget):
         else:
             text = (f"A fixed sample of {n:,} test images (seed {rb.SAMPLE_SEED}), the same for every model, "
                     f"spoilt as the sliders say.")
-            if "evaluate" in self._pending:
+            if self._requests["evaluate"].busy:
                 wait = self.distortion().drawn not in self._drawn_ready
                 text += (f" Redrawing the {n:,} digits as mouse drawings (once per level, a few seconds)…"
                          if wait else " Updating…")
@@ -655,7 +635,7 @@ class RobustnessTab(QWidget):
     def _show_curve_state(self):
         c = self.curves
         total = sum(len(a.curve) for a in rb.AXES)
-        if "curves" in self._pending:
+        if self._requests["curves"].busy:
             done = 0 if c is None else sum(len(c.points("current", a.name)) for a in rb.AXES)
             text = f"Measuring the curves on the model thread: {done} of {total} points…"
             if c is not None and not c.complete and done >= total - len(rb.AXIS["drawn"].curve):

@@ -532,9 +532,9 @@ class TrainingTab(QWidget):
         self._plan = plan
         self._started_at = time.monotonic()
         self._epoch_started_at = self._started_at
-        self.epoch_bar.setFormat(f"Epoch %v / {plan.epochs}")  # %m counts steps: 1 for epoch 7 of 7 continued
+        self.epoch_bar.setFormat(f"Epoch %v / {plan.end_epoch}")  # %m counts steps: 1 for epoch 7 of 7 continued
         self.batch_bar.setFormat("Batch %v / %m")
-        self.epoch_bar.setRange(plan.first_epoch, plan.epochs)
+        self.epoch_bar.setRange(plan.first_epoch, plan.end_epoch)
         self.epoch_bar.setValue(plan.first_epoch)
         self.batch_bar.setRange(0, plan.total_batches)
         self.batch_bar.setValue(0)
@@ -542,12 +542,12 @@ class TrainingTab(QWidget):
         self.outcome_label.hide()
         self.switch_button.hide()
         # A continued run extends the charts of the model's earlier epochs.
-        self.charts.clear(plan.epochs)
+        self.charts.clear(plan.end_epoch)
         if plan.continued:
             for logs in _epochs_of(plan.history):
                 self.charts.add_epoch(logs)
         c = plan.config
-        span = (f"epochs {plan.first_epoch + 1}–{plan.epochs} (continued)" if plan.continued
+        span = (f"epochs {plan.first_epoch + 1}–{plan.end_epoch} (continued)" if plan.continued
                 else f"{plan.epochs} epochs")
         self.log(f"Training {preset_title(c.preset)}: {span}, batch {c.batch_size}, "
                  f"{c.optimizer.upper()} lr {c.learning_rate:g}, {plan.n_train} images, "
@@ -565,7 +565,7 @@ class TrainingTab(QWidget):
         self.epoch_bar.setValue(epoch + 1)
         self.charts.add_epoch(logs)
         self.save_chart_button.setEnabled(True)
-        self.log(f"Epoch {epoch + 1}/{self._plan.epochs}: " + "  ".join(
+        self.log(f"Epoch {epoch + 1}/{self._plan.end_epoch}: " + "  ".join(
             f"{k}={v:.4f}" for k, v in sorted(logs.items()) if not k.startswith("learning")))
         self._update_times()
 
@@ -613,14 +613,14 @@ class TrainingTab(QWidget):
         def pct(value):
             return "–" if value is None else f"{value:.1%}"
 
-        if f.get("held_out"):
-            text = (f"Fine-tuned on {f['taught']} of your drawings. Held-out drawings ({f['held_out']}): "
-                    f"{pct(f.get('held_out_before'))} → {pct(f.get('held_out_after'))}. ")
+        if f.held_out:
+            text = (f"Fine-tuned on {f.taught} of your drawings. Held-out drawings ({f.held_out}): "
+                    f"{pct(f.held_out_before)} → {pct(f.held_out_after)}. ")
         else:
-            text = f"Fine-tuned on {f['taught']} of your drawings (too few to hold some back). "
-        before, after = f.get("mnist_before"), f.get("mnist_after")
+            text = f"Fine-tuned on {f.taught} of your drawings (too few to hold some back). "
+        before, after = f.mnist_before, f.mnist_after
         text += f"Test set: {'–' if before is None else f'{before:.2%}'} → {'–' if after is None else f'{after:.2%}'}."
-        if f.get("mnist_dropped"):
+        if f.mnist_dropped:
             text = "⚠ " + text + " It reads MNIST worse than before: Undo fine-tune brings the previous model back."
         if outcome.using_new:
             self.switch_button.setText("&Undo fine-tune")
@@ -681,7 +681,7 @@ class TrainingTab(QWidget):
         done_epochs = self.epoch_bar.value() + self.batch_bar.value() / max(1, self.batch_bar.maximum())
         eta = None
         if self.service.is_training and done_epochs > 0:
-            eta = elapsed / done_epochs * (self._plan.epochs - done_epochs)
+            eta = elapsed / done_epochs * (self._plan.end_epoch - done_epochs)
         self.time_label.setText(f"Elapsed {format_duration(elapsed)} · ETA {format_duration(eta)}")
 
     def log(self, text: str):

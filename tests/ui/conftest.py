@@ -1,18 +1,28 @@
-"""Widget tests on a fake service: no TensorFlow, real MNIST, numpy predictions (fake_service.py).
-
-Here ``service`` and ``service_with_model`` are FakeModelService instances; the tests outside
-tests/ui get the real ModelService under the same names.
+"""Widget tests on the real ``ModelService`` over a fake host: no TensorFlow, real MNIST, numpy
+models (fake_host.py). The service's rules are the real ones; the test plays the training thread
+(``service.runner``). The tests outside tests/ui get the real host under the same fixture names.
 """
 
 import pytest
-from fake_service import FakeModelService, trained_model
+from fake_host import FakeHost, trained_model
 from PySide6.QtWidgets import QApplication
+
+from mnist_gui.service import ModelService
+
+
+def make_service(qtbot=None, backend_ready: bool = True) -> ModelService:
+    host = FakeHost()
+    service = ModelService(host=host, runner=host.runner)
+    if backend_ready:
+        with qtbot.waitSignal(service.backend_ready):
+            service.load_backend()
+    return service
 
 
 @pytest.fixture
 def service(qtbot, mnist_path):
     """TensorFlow "loaded" and real MNIST, no model yet."""
-    svc = FakeModelService()
+    svc = make_service(qtbot)
     with qtbot.waitSignal(svc.dataset_ready):
         svc.load_dataset(mnist_path)
     yield svc
@@ -30,7 +40,7 @@ def service_with_model(qtbot, service):
 @pytest.fixture
 def idle_service():
     """A service whose TensorFlow has not loaded (yet)."""
-    svc = FakeModelService(backend_ready=False)
+    svc = make_service(backend_ready=False)
     yield svc
     assert svc.shutdown()
 

@@ -15,7 +15,7 @@ def tab(qtbot, service_with_model):
 
 
 def draw_and_wait(qtbot, tab, service):
-    with qtbot.waitSignal(service.prediction_ready):
+    with qtbot.waitSignal(tab._predictions.answered):
         draw(qtbot, tab.canvas, (150, 60), (150, 300))  # a vertical stroke
     qtbot.waitUntil(lambda: tab.predicted_digit is not None)
     return tab.canvas.image()

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from fake_service import NumpyModel
+from fake_host import NumpyModel
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
@@ -55,14 +55,14 @@ class Requests(list):
     def __init__(self, service, monkeypatch):
         super().__init__()
         self.answered = set()
-        service.prediction_ready.connect(lambda request_id, probs: self.answered.add(request_id))
         request = service.request_prediction
 
         def spy(images):
             unanswered = len(self) - len(self.answered)
-            request_id = request(images)
-            self.append((request_id, np.array(images), unanswered))
-            return request_id
+            reply = request(images)
+            reply.answered.connect(lambda request_id, probs: self.answered.add(request_id))
+            self.append((reply.id, np.array(images), unanswered))
+            return reply
 
         monkeypatch.setattr(service, "request_prediction", spy)
 
@@ -154,8 +154,12 @@ def test_ink_is_accepted_while_tensorflow_loads(qtbot, idle_service):
 def test_a_tensorflow_failure_is_shown_in_place_of_a_prediction(qtbot, idle_service):
     tab = make_tab(qtbot, idle_service)
     draw(qtbot, tab.canvas, (150, 50), (150, 250))
+    def fail():
+        raise ImportError("No module named 'tensorflow'")
+
+    idle_service.host.jobs_by_name = {**idle_service.host.jobs_by_name, "import_backend": fail}
     with qtbot.waitSignal(idle_service.backend_failed):
-        idle_service.fail_backend("No module named 'tensorflow'")
+        idle_service.load_backend()
     assert tab.message_label.text() == "TensorFlow could not be loaded: No module named 'tensorflow'"
     assert tab.predicted_digit is None and tab.canvas.stroke_count() == 1
 

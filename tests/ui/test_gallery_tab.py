@@ -4,7 +4,8 @@ import re
 
 import numpy as np
 import pytest
-from fake_service import FakeModelService, NumpyModel
+from conftest import make_service
+from fake_host import NumpyModel
 from PySide6.QtCore import Qt
 
 from mnist_gui.core.metrics import Predictions
@@ -35,7 +36,7 @@ def parsed_captions(tab):
 
 
 def test_data_failed_shows_the_message(qtbot, tmp_path):
-    service = FakeModelService()
+    service = make_service(qtbot)
     try:
         tab = make_tab(qtbot, service)
         assert "Loading" in tab.state_label.text()
@@ -247,11 +248,11 @@ def test_while_training_the_state_line_follows_each_epoch_without_flickering(qtb
     tab.state_label.setText = lambda text: (texts.append(text), set_text(text))
     assert service.start_training(preset("mlp", epochs=3), train_size=2000)
     for _ in range(3):
-        service.run_batches()
+        service.runner.run_batches()
         with qtbot.waitSignal(service.test_predictions_ready):
-            service.end_epoch()
+            service.runner.end_epoch()
     with qtbot.waitSignal(service.test_predictions_ready):
-        service.finish_training()
+        service.runner.finish_training()
     assert "training" not in tab.state_label.text()
     run = [i for i, t in enumerate(texts) if "training:" in t]  # the lines shown while training
     during = texts[run[0]:run[-1] + 1]
@@ -332,6 +333,6 @@ def test_header_shows_the_drawn_accuracy_when_the_sidecar_has_it(qtbot, service_
     tab = make_tab(qtbot, service)
     assert "of the test images right" in tab.state_label.text()
     assert "drawings" not in tab.state_label.text()
-    service.model_info = replace(service.model_info, drawn_accuracy=0.9912)
+    service.session.model_info = replace(service.model_info, drawn_accuracy=0.9912)
     service.model_changed.emit(service.model_info)
     qtbot.waitUntil(lambda: "99.12% of mouse-style drawings" in tab.state_label.text())

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from fake_service import trained_model
+from fake_host import trained_model
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
@@ -23,7 +23,7 @@ def tab(qtbot, service_with_model):
 
 
 def evaluated(qtbot, tab, timeout=10_000):
-    qtbot.waitUntil(lambda: "evaluate" not in tab._pending and "evaluate" not in tab._wanted
+    qtbot.waitUntil(lambda: not tab._requests["evaluate"].busy and not tab._requests["evaluate"].waiting
                     and tab.evaluation is not None, timeout=timeout)
     return tab.evaluation
 
@@ -57,15 +57,16 @@ def test_nothing_is_computed_while_hidden_and_without_a_model(qtbot, service):
     widget = RobustnessTab(service, sample_size=SAMPLE)
     qtbot.addWidget(widget)
     asked = []
-    service.robustness_ready.connect(lambda *a: asked.append(a))
+    request = service.request_robustness
+    service.request_robustness = lambda kind, **args: asked.append(kind) or request(kind, **args)
     widget.show()
-    assert "No model yet" in widget.state_label.text() and widget._pending == {}
+    assert "No model yet" in widget.state_label.text() and asked == []
     widget.hide()
     with qtbot.waitSignal(service.test_predictions_ready):
         service.use_model(trained_model(service.data), "centroids")
-    assert widget._pending == {} and asked == []
+    assert asked == []
     widget.show()  # now it asks
-    assert set(widget._pending) == {"evaluate", "curves"}
+    assert sorted(asked) == ["curves", "evaluate"] and all(r.busy for r in widget._requests.values())
 
 
 def test_slider_moves_coalesce_and_the_last_setting_is_the_one_shown(qtbot, tab, service_with_model):
@@ -93,7 +94,7 @@ def test_an_answer_for_a_model_since_replaced_is_followed_by_one_for_the_new_mod
     tab.show()
     evaluated(qtbot, tab)
     tab.set_distortion(thickness=1)
-    assert "evaluate" in tab._pending
+    assert tab._requests["evaluate"].busy
     untrained = trained_model(service_with_model.data)
     untrained.weights = untrained.weights[:, ::-1].copy()  # answers the wrong digit, mostly
     untrained._raw_weights = untrained.weights / 255
@@ -158,11 +159,11 @@ def test_curves_for_every_distortion_then_pinned_and_compared_with_the_previous_
     config = PRESETS["mlp"].defaults.replace(epochs=3)
     assert service.start_training(config)
     for _ in range(3):
-        service.end_epoch()
+        service.runner.end_epoch()
     with qtbot.waitSignal(service.training_outcome):
-        service.finish_training()
+        service.runner.finish_training()
     qtbot.waitUntil(lambda: tab.curves is not None and tab.curves.complete and "other" in tab.curves.names
-                    and not tab._pending, timeout=60_000)
+                    and not any(r.busy for r in tab._requests.values()), timeout=60_000)
     new, previous = service.outcome.new.name, service.outcome.previous.name
     current = new if service.outcome.using_new else previous
     assert tab.curves.names["current"] == current

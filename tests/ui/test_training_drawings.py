@@ -29,14 +29,15 @@ def test_including_my_drawings_oversamples_them_into_train_and_train_more(qtbot,
     tab.drawings_check.setChecked(True)
     tab.drawings_share_spin.setValue(20)
     tab.start_training()
-    assert service.last_run_args["drawings_share"] == 0.2
-    assert service.plan.n_train == 2500  # 2,000 images + 10 drawings × 50 = 20%
+    assert service.runner.request.run_args["drawings_share"] == 0.2
+    assert service.runner.plan.n_train == 2500  # 2,000 images + 10 drawings × 50 = 20%
     run_epochs(qtbot, service, 1)
     with qtbot.waitSignal(service.training_outcome):
-        service.finish_training()
+        service.runner.finish_training()
     tab.drawings_check.setChecked(False)
-    tab.train_more()
-    assert service.last_run_args["drawings_share"] is None and service.plan.n_train == 2000
+    with qtbot.waitSignal(service.training_started):
+        tab.train_more()
+    assert "drawings" not in service.runner.request.run_args and service.runner.plan.n_train == 2000
 
 
 def test_fine_tune_reports_before_and_after_and_undo_brings_the_previous_model_back(qtbot, service_with_model):
@@ -46,16 +47,18 @@ def test_fine_tune_reports_before_and_after_and_undo_brings_the_previous_model_b
     previous = service.model_info
     assert tab.fine_tune_button.isVisible() and tab.stop_button.isVisible()  # both in the buttons' row
     qtbot.mouseClick(tab.fine_tune_button, Qt.MouseButton.LeftButton)
-    assert service.is_training and service.last_run_args["fine_tune"]
-    run_epochs(qtbot, service, 2)
+    assert service.is_training
+    qtbot.waitUntil(lambda: service.runner.is_running)  # the model comes from the model thread first
+    assert service.runner.request.fine_tune is not None
+    run_epochs(qtbot, service, 1)
     with qtbot.waitSignal(service.training_outcome):
-        service.finish_training()
+        service.runner.finish_training()
     f = service.outcome.fine_tune
     text = tab.outcome_label.text()
-    assert f"Held-out drawings (10): {f['held_out_before']:.1%} → {f['held_out_after']:.1%}" in text
-    assert f"Test set: {f['mnist_before']:.2%} → {f['mnist_after']:.2%}" in text
+    assert f"Held-out drawings ({f.held_out}): {f.held_out_before:.1%} → {f.held_out_after:.1%}" in text
+    assert f"Test set: {f.mnist_before:.2%} → {f.mnist_after:.2%}" in text
     # The fake's fine-tuned model (centroids of 200 images) is far worse on MNIST: said, and undoable.
-    assert f["mnist_dropped"] and text.startswith("⚠") and "Undo fine-tune" in text
+    assert f.mnist_dropped and text.startswith("⚠") and "Undo fine-tune" in text
     assert tab.switch_button.text().replace("&", "") == "Undo fine-tune"
     with qtbot.waitSignal(service.model_changed):
         qtbot.mouseClick(tab.switch_button, Qt.MouseButton.LeftButton)

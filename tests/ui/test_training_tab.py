@@ -37,10 +37,10 @@ def test_seed_preset_shows_the_notebook_settings(tab):
 def run_epochs(qtbot, service, epochs):
     """Play ``epochs`` epochs of the run the tab started: batch progress, then each epoch's end."""
     for _ in range(epochs):
-        total = service.plan.total_batches
-        service.run_batches(total // 3, 2 * total // 3, total)
+        total = service.runner.plan.total_batches
+        service.runner.run_batches(total // 3, 2 * total // 3, total)
         with qtbot.waitSignal(service.test_predictions_ready):
-            service.end_epoch()
+            service.runner.end_epoch()
 
 
 def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
@@ -60,7 +60,7 @@ def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
     assert tab.stop_button.isEnabled() and not tab.train_button.isEnabled()
     assert tab.batch_bar.maximum() == plan.total_batches == -(-2000 // tab.batch_spin.value())
     run_epochs(qtbot, tab.service, 2)
-    tab.service.finish_training()
+    tab.service.runner.finish_training()
     assert axis_changes and 0 not in axis_changes
     assert tab.epoch_bar.value() == 2 and tab.batch_bar.value() == tab.batch_bar.maximum()
     assert len(tab.charts.history["loss"]) == 2 and len(tab.charts.history["val_accuracy"]) == 2
@@ -88,14 +88,14 @@ def test_stop_ends_early_and_model_stays_usable(qtbot, tab):
     service = tab.service
     _small_mlp(tab, epochs=50, images=60000)
     tab.start_training()
-    assert service.plan.n_train == 60000  # the whole training set: no train_size
+    assert service.runner.plan.n_train == 60000  # the whole training set: no train_size
     run_epochs(qtbot, service, 2)
-    service.run_batches(100)
+    service.runner.run_batches(100)
     assert tab.batch_bar.value() == 100 and tab.epoch_bar.value() == 2
     qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
-    assert service.stop_requested
+    assert service.runner.stop_requested
     with qtbot.waitSignal(service.training_finished) as finished:
-        service.finish_training()
+        service.runner.finish_training()
     history, stopped = finished.args
     assert stopped and len(history["loss"]) == 2
     assert tab.result_label.text().startswith("Stopped during epoch 3 (test accuracy ")
@@ -145,7 +145,7 @@ def test_failed_training_keeps_previous_model(qtbot, service_with_model):
     tab.start_training()
     assert service.is_training and not tab.train_button.isEnabled()
     with qtbot.waitSignal(service.training_failed) as failed:
-        service.fail_training("Training diverged: the loss became NaN or infinite. Try a lower learning rate.")
+        service.runner.fail_training("Training diverged: the loss became NaN or infinite. Try a lower learning rate.")
     assert "diverged" in failed.args[0] and "previous model is kept" in failed.args[0]
     assert service.model_info.name == before.name
     assert tab.result_label.text() == "Training failed"
@@ -236,7 +236,7 @@ def test_every_field_is_locked_while_training(qtbot, tab):
     assert not tab.preset_combo.isEnabled() and not tab.train_size_spin.isEnabled()
     assert not tab.more_button.isEnabled() and not tab.train_button.isEnabled()
     run_epochs(qtbot, tab.service, 2)
-    tab.service.finish_training()
+    tab.service.runner.finish_training()
     assert [w for w in tab.fields.values() if w.isEnabled()] == editable
 
 
@@ -272,12 +272,13 @@ def test_train_more_continues_the_model_and_extends_the_charts(qtbot, tab):
     tab.start_training()
     run_epochs(qtbot, service, 2)
     with qtbot.waitSignal(service.test_predictions_ready):
-        service.finish_training()
+        service.runner.finish_training()
     assert tab.more_button.isEnabled()
     tab.more_spin.setValue(3)
-    qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
-    plan = service.plan
-    assert (plan.first_epoch, plan.epochs) == (2, 5) and plan.continued
+    with qtbot.waitSignal(service.training_started):  # once the model thread hands the model over
+        qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
+    plan = service.runner.plan
+    assert (plan.first_epoch, plan.end_epoch) == (2, 5) and plan.continued
     assert tab.charts.loss_chart.points("loss")[-1][0] == 2  # the first two epochs stay on the charts
     assert tab.charts.loss_chart.x_axis.max() == 5
     assert "epochs 3–5 (continued)" in tab.log_view.toPlainText()
@@ -299,7 +300,7 @@ def test_after_a_run_the_user_picks_new_or_previous_in_one_click(qtbot, service_
     tab.start_training()
     run_epochs(qtbot, service, 1)  # epoch 1's model: centroids of 100 images, worse than the previous
     with qtbot.waitSignal(service.training_outcome):
-        service.finish_training(stopped=True)
+        service.runner.finish_training(stopped=True)
     qtbot.waitUntil(lambda: service.model_info.name == previous.name)  # the better one stays in use
     assert "Keeping the previous model" in tab.outcome_label.text() and tab.outcome_label.isVisibleTo(tab)
     assert tab.switch_button.text().replace("&", "") == "Use new model"
@@ -330,14 +331,15 @@ def test_train_more_takes_the_augment_checkbox(qtbot, tab):
     service = tab.service
     _small_mlp(tab, epochs=1)
     tab.start_training()
-    assert service.plan.config.augment is False
+    assert service.runner.plan.config.augment is False
     run_epochs(qtbot, service, 1)
     with qtbot.waitSignal(service.test_predictions_ready):
-        service.finish_training()
+        service.runner.finish_training()
     tab.augment_check.setChecked(True)
     tab.more_spin.setValue(1)
-    qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
-    assert service.plan.continued and service.plan.config.augment is True
+    with qtbot.waitSignal(service.training_started):
+        qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
+    assert service.runner.plan.continued and service.runner.plan.config.augment is True
 
 
 def test_augment_setting_survives_a_restart_and_bad_values_are_dropped(tab, tmp_path):

@@ -1,35 +1,18 @@
-"""The fake service keeps up with the real one: the same signals, and every public method and property."""
-
-import inspect
+"""The fake host is the real host with numpy models: what it replaces, it replaces faithfully."""
 
 import numpy as np
-from fake_service import FakeModelService, NumpyModel, trained_model
-from PySide6.QtCore import QMetaMethod
+from fake_host import FakeHost, NumpyModel, trained_model
 
-from mnist_gui.service import ModelService
-
-
-def public_signals(cls) -> set[str]:
-    meta = cls.staticMetaObject
-    return {bytes(meta.method(i).methodSignature()).decode()
-            for i in range(meta.methodOffset(), meta.methodCount())
-            if meta.method(i).methodType() == QMetaMethod.MethodType.Signal
-            and not bytes(meta.method(i).name()).startswith(b"_")}
+from mnist_gui.model_host import ModelHost, _ModelWorker
 
 
-def public_members(cls) -> set[str]:
-    return {name for name, member in vars(cls).items()
-            if not name.startswith("_") and (inspect.isfunction(member) or isinstance(member, property))}
-
-
-def test_same_signals_as_the_real_service():
-    real = public_signals(ModelService)
-    assert "model_changed(PyObject)" in real and "prediction_ready(PyObject,PyObject)" in real
-    assert public_signals(FakeModelService) == real
-
-
-def test_every_public_method_and_property_of_the_real_service():
-    assert public_members(ModelService) - public_members(FakeModelService) == set()
+def test_the_fake_host_is_the_real_host_with_a_numpy_worker():
+    host = FakeHost()
+    try:
+        assert isinstance(host, ModelHost) and isinstance(host.worker, _ModelWorker)
+        assert host.thread is None  # served from the UI thread's event loop
+    finally:
+        host.shutdown(0)
 
 
 def test_the_numpy_model_reads_most_test_digits_right_but_not_all(mnist):
