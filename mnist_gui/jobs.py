@@ -63,7 +63,8 @@ class OwnThread:
     another thread (ai-edge-litert 2.3 and TensorFlow 2.21 each bring their own runtime).
     """
 
-    def __init__(self):
+    def __init__(self, name: str):
+        self.name = name
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)
@@ -75,7 +76,11 @@ class OwnThread:
             box.append((ok, result))
             done.set()
 
-        start(self.pool, lambda: fn(*args), report)
+        def call():
+            threading.current_thread().name = self.name  # for logs and tests: which thread ran it
+            return fn(*args)
+
+        start(self.pool, call, report)
         done.wait()
         ok, result = box[0]
         if not ok:

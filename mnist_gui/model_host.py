@@ -439,7 +439,7 @@ class _LiteRT:
         from .core.litert import LiteRTPredictor
 
         self.path = Path(path)
-        self._thread = jobs.OwnThread()
+        self._thread = jobs.OwnThread("litert")
         self._predictor = self._thread(LiteRTPredictor, path)
 
     @classmethod

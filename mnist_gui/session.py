@@ -157,6 +157,7 @@ class Session:
         self.test_predictions: Predictions | None = None  # for model_info.version
         self.outcome: TrainingOutcome | None = None  # the last run's, while both models are kept
         self.run: RunRequest | None = None       # the run in progress
+        self._run_end: int | None = None         # the epoch the last run was to end at
         self._previous: ModelInfo | None = None  # the model in use when the run started
         self._ended: RunEnd | None = None        # a finished run waiting for its test accuracy
         self._fast: ModelInfo | None = None      # the LiteRT stand-in's info, until handed over
@@ -212,8 +213,8 @@ class Session:
         elif self.test_predictions is not None:  # the fast start's handover: same model, same predictions
             info = replace(info, test_accuracy=current.test_accuracy)
         self.model_info = info
-        if info.training and self.run is not None:
-            status = f"Training: epoch {info.epoch} of {self.run.plan.end_epoch} done"
+        if info.training and self._run_end is not None:
+            status = f"Training: epoch {info.epoch} of {self._run_end} done"
         elif info.fast_start:
             status = f"Model: {info.name} (fast start: LiteRT while TensorFlow loads)"
         else:
@@ -362,6 +363,7 @@ class Session:
     def start_run(self, request: RunRequest) -> None:
         self.forget_outcome()
         self.run, self._previous, self._ended = request, self.model_info, None
+        self._run_end = request.plan.end_epoch  # the last epoch's live model may come after the run's end
 
     @property
     def run_name(self) -> str:

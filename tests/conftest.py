@@ -98,6 +98,16 @@ def service_with_model(qtbot, service, trained_mlp_model):
     return service
 
 
+@pytest.fixture
+def answer_of(qtbot):
+    """``answer_of(reply)``: the result a service request's ``Reply`` is answered with."""
+    def wait(reply, timeout: int = 10_000):
+        with qtbot.waitSignal(reply.answered, timeout=timeout) as got:
+            pass
+        return got.args[1]
+    return wait
+
+
 class EventSpy(QObject):
     """Records the events of one type that the watched widgets receive: (widget, the painted
     region's bounding rect for paint events, else None)."""

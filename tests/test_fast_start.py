@@ -149,7 +149,7 @@ def _changes(service):
     return seen
 
 
-def test_handover_happens_once_and_keeps_the_version(cold_service, qtbot, mnist):
+def test_handover_happens_once_and_keeps_the_version(cold_service, qtbot, mnist, answer_of):
     from mnist_gui.core.training import Predictor
 
     service = cold_service
@@ -164,11 +164,9 @@ def test_handover_happens_once_and_keeps_the_version(cold_service, qtbot, mnist)
 
     # A Draw Pad request answered by the interpreter, before TensorFlow is ready.
     digit = mnist.x_test[:1]
-    with qtbot.waitSignal(service.prediction_ready, timeout=10_000,
-                          check_params_cb=lambda rid, probs: rid == request) as answer:
-        request = service.request_prediction(digit)
+    answer = answer_of(service.request_prediction(digit))
     expected = LiteRTPredictor(bundled_export(path))(digit)
-    np.testing.assert_allclose(answer.args[1], expected, atol=1e-6)
+    np.testing.assert_allclose(answer, expected, atol=1e-6)
 
     with qtbot.waitSignal(service.model_changed, timeout=120_000,
                           check_params_cb=lambda info: not info.fast_start):
@@ -178,8 +176,7 @@ def test_handover_happens_once_and_keeps_the_version(cold_service, qtbot, mnist)
     # Same version, so the test-set predictions stand (not recomputed, not dropped).
     assert service.test_predictions is fast_predictions
     # A round trip through the model thread: whatever it had queued before has arrived by now.
-    with qtbot.waitSignal(service.prediction_ready, timeout=10_000):
-        service.request_prediction(digit)
+    answer_of(service.request_prediction(digit))
     assert [(v, f) for v, f, _ in seen if v == fast_version] in (
         [(fast_version, True), (fast_version, False)],
         [(fast_version, True), (fast_version, True), (fast_version, False)])  # + the accuracy update
@@ -196,7 +193,7 @@ def test_handover_happens_once_and_keeps_the_version(cold_service, qtbot, mnist)
     assert service.model_info.version > fast_version and not service.model_info.fast_start
 
 
-def test_no_stale_fast_prediction_after_another_model_is_chosen(cold_service, qtbot, mnist, tmp_path,
+def test_no_stale_fast_prediction_after_another_model_is_chosen(cold_service, qtbot, mnist, tmp_path, answer_of,
                                                                 trained_mlp_model):
     """The user picks another model while the fast start runs: once it is in, no answer comes from
     the bundled model's export any more."""
@@ -224,9 +221,7 @@ def test_no_stale_fast_prediction_after_another_model_is_chosen(cold_service, qt
     bundled_fast = LiteRTPredictor(bundled_export(bundled))(digits)
     answers = []
     for digit in digits:  # the Draw Pad's single images, through the queued path
-        with qtbot.waitSignal(service.prediction_ready, timeout=10_000) as answer:
-            service.request_prediction(digit[None])
-        answers.append(answer.args[1][0])
+        answers.append(answer_of(service.request_prediction(digit[None]))[0])
     answers = np.array(answers)
     np.testing.assert_allclose(answers, mine, atol=1e-5)
     assert np.abs(answers - bundled_fast).max() > 1e-2  # really a different model
@@ -244,11 +239,11 @@ def test_draw_pad_answers_do_not_wait_for_the_fast_test_pass(qtbot, mnist_path, 
         assert service.model_info.fast_start
         order = []
         service.test_predictions_ready.connect(lambda *_: order.append("test set"))
-        service.prediction_ready.connect(lambda *_: order.append("draw pad"))
         with qtbot.waitSignal(service.test_predictions_ready, timeout=300_000):
             service.load_dataset(mnist_path)  # starts the pass
             qtbot.waitUntil(lambda: service.data is not None, timeout=30_000)
-            service.request_prediction(mnist.x_test[:1])
+            reply = service.request_prediction(mnist.x_test[:1])
+            reply.answered.connect(lambda *_: order.append("draw pad"))
         assert order == ["draw pad", "test set"]
         accuracy = np.mean(service.test_predictions.labels == mnist.y_test)
         assert accuracy == pytest.approx(service.model_info.test_accuracy) and accuracy > 0.99

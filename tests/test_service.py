@@ -32,7 +32,7 @@ def test_train_small_slice_then_predict(qtbot, service):
     assert statuses[-1] == f"Model: {service.model_info.name}" == "Model: MLP (editable), 2 epochs"
 
 
-def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist):
+def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist, answer_of):
     svc = service_with_model
     assert svc.model_info.name == "test MLP"
     assert svc.test_probabilities.shape == (10000, 10)
@@ -41,10 +41,7 @@ def test_use_model_serves_async_predictions(qtbot, service_with_model, mnist):
     np.testing.assert_array_equal(predictions.labels, svc.test_probabilities.argmax(axis=1))
     np.testing.assert_array_equal(predictions.confidence, svc.test_probabilities.max(axis=1))
     assert svc.model_info.test_accuracy == pytest.approx(np.mean(predictions.labels == mnist.y_test))
-    with qtbot.waitSignal(svc.prediction_ready, timeout=10_000) as got:
-        request = svc.request_prediction(mnist.x_test[:5])
-    rid, probs = got.args
-    assert rid == request
+    probs = answer_of(svc.request_prediction(mnist.x_test[:5]))
     np.testing.assert_allclose(probs, svc.predict(mnist.x_test[:5]), rtol=1e-5)
 
 
@@ -66,7 +63,7 @@ def _thread_nice_values():
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values are Linux's")
 def test_background_threads_yield_the_cpu_to_the_ui_thread(qtbot, service):
     """The training and model threads, and the threads they start, run at a lower priority; the UI thread doesn't."""
-    from mnist_gui.model_host import BACKGROUND_NICE
+    from mnist_gui.jobs import BACKGROUND_NICE
 
     ui_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     seen = []
@@ -124,7 +121,7 @@ def test_train_more_goes_on_from_the_same_model_and_optimizer_state(qtbot, servi
     service.epoch_finished.connect(lambda epoch, logs: epochs.append(epoch))
     with qtbot.waitSignal(service.training_finished, timeout=120_000):
         assert service.train_more(2, train_size=2000)
-    assert (plans[0].first_epoch, plans[0].epochs) == (1, 3) and epochs == [1, 2]
+    assert (plans[0].first_epoch, plans[0].end_epoch, plans[0].epochs) == (1, 3, 2) and epochs == [1, 2]
     qtbot.waitUntil(lambda: service.model_info.epoch == 3 and not service.model_info.training
                     and not service.busy, timeout=30_000)
     current = service.host.worker.model

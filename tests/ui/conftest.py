@@ -4,19 +4,8 @@ models (fake_host.py). The service's rules are the real ones; the test plays the
 """
 
 import pytest
-from fake_host import FakeHost, trained_model
+from fake_host import make_service, trained_model
 from PySide6.QtWidgets import QApplication
-
-from mnist_gui.service import ModelService
-
-
-def make_service(qtbot=None, backend_ready: bool = True) -> ModelService:
-    host = FakeHost()
-    service = ModelService(host=host, runner=host.runner)
-    if backend_ready:
-        with qtbot.waitSignal(service.backend_ready):
-            service.load_backend()
-    return service
 
 
 @pytest.fixture

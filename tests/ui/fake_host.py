@@ -155,6 +155,18 @@ class FakeHost(ModelHost):
             self.worker.later(request_id, lambda: job(**args))
 
 
+def make_service(qtbot=None, backend_ready: bool = True):
+    """The real ModelService over a FakeHost (TensorFlow "loaded" unless ``backend_ready`` is False)."""
+    from mnist_gui.service import ModelService
+
+    host = FakeHost()
+    service = ModelService(host=host, runner=host.runner)
+    if backend_ready:
+        with qtbot.waitSignal(service.backend_ready):
+            service.load_backend()
+    return service
+
+
 class FakeRunner(QObject):
     """The training thread, played by the test. A run's epoch k model is the centroids of the first
     100·2^k of its training images: it improves from epoch to epoch, its logs are measured."""

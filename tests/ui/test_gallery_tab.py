@@ -4,8 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from conftest import make_service
-from fake_host import NumpyModel
+from fake_host import NumpyModel, make_service
 from PySide6.QtCore import Qt
 
 from mnist_gui.core.metrics import Predictions
