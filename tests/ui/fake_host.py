@@ -143,8 +143,8 @@ class FakeHost(ModelHost):
     jobs_by_name = {"import_backend": lambda: None, "load_dataset": load_dataset,
                     "build": lambda config: NumpyModel.untrained()}
 
-    def __init__(self, parent=None):
-        super().__init__(parent, worker_class=NumpyWorker)
+    def __init__(self, parent=None, worker_class=None):
+        super().__init__(parent, worker_class=worker_class or NumpyWorker)
         self.runner = FakeRunner(self)
 
     def call(self, request_id, name: str, /, **args) -> None:
@@ -155,11 +155,11 @@ class FakeHost(ModelHost):
             self.worker.later(request_id, lambda: job(**args))
 
 
-def make_service(qtbot=None, backend_ready: bool = True):
+def make_service(qtbot=None, backend_ready: bool = True, worker_class=None):
     """The real ModelService over a FakeHost (TensorFlow "loaded" unless ``backend_ready`` is False)."""
     from mnist_gui.service import ModelService
 
-    host = FakeHost()
+    host = FakeHost(worker_class=worker_class)
     service = ModelService(host=host, runner=host.runner)
     if backend_ready:
         with qtbot.waitSignal(service.backend_ready):
