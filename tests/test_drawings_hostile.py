@@ -384,3 +384,20 @@ def test_truncated_archives_and_member_bombs_are_refused_in_one_line(tmp_path):
             store.import_npz(path)
         assert words in one_line(refused, path.name)
     assert len(DrawingStore(tmp_path / "store")) == 0
+
+
+@posix_only
+def test_export_never_replaces_a_fifo_or_device_with_a_file(tmp_path):
+    import stat
+
+    store = DrawingStore(tmp_path / "store")
+    store.add(digit(1), 1)
+    fifo = tmp_path / "out.npz"
+    os.mkfifo(fifo)
+    (tmp_path / "null.npz").symlink_to("/dev/null")
+    for target, words in ((fifo, "is a FIFO"), (tmp_path / "null.npz", "is a device")):
+        with pytest.raises(DrawingsError) as refused:
+            store.export_npz(target)
+        assert words in one_line(refused)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null.npz", "out.npz", "store"]  # no temp left

@@ -40,8 +40,18 @@ def finish_temp(tmp) -> None:
 
 
 def atomic_write(path, write) -> None:
-    """Call ``write(tmp_path)`` on a temp file beside ``path``, then rename it over ``path``."""
+    """Call ``write(tmp_path)`` on a temp file beside ``path``, then rename it over ``path``.
+
+    An existing ``path`` that is not a regular file (a device, a FIFO, a folder, or a link to one)
+    is refused with NotRegularFileError: the rename would replace, say, /dev/full with a file.
+    """
     path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # nothing there (or a link loop: the rename replaces the link itself)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise NotRegularFileError(path, _kind(mode))
     tmp = temp_path(path)
     try:
         write(str(tmp))

@@ -110,15 +110,19 @@ class NpzReader:
                     return None
                 if length > MAX_HEADER:
                     return None
-                header = start + raw.read(skip + length - len(start))
+                need = skip + length - len(start)
+                header = start[:skip + length] if need <= 0 else start + raw.read(need)
+        except Exception as exc:  # BadZipFile (a CRC), zlib.error, a compression zipfile lacks
+            raise NpzError(f"{_show(info.filename)} is damaged ({_first_line(exc)})") from exc
+        try:
             shape, fortran, dtype = _parse_header(header)
-        except Exception:  # BadZipFile, zlib.error, a bad header dict, an unsupported method: not an array
+        except Exception:  # not a header numpy writes: not an array
             return None
         if dtype.hasobject:
             return shape, dtype, fortran, -1  # refused by the caller's dtype check, never read
         nbytes = math.prod(shape) * dtype.itemsize
         if len(header) + nbytes != info.file_size:
-            raise NpzError(f"{info.filename[:-4]}: its size does not match its header (damaged)")
+            raise NpzError(f"{_show(info.filename[:-4])}: its size does not match its header (damaged)")
         return shape, dtype, fortran, nbytes
 
     def _read_into(self, name: str, out: np.ndarray, raw) -> None:
@@ -193,6 +197,11 @@ def _parse_header(header: bytes) -> tuple:
     version = npy_format.read_magic(stream)
     read = npy_format.read_array_header_1_0 if version == (1, 0) else npy_format.read_array_header_2_0
     return read(stream, max_header_size=MAX_HEADER)
+
+
+def _show(text) -> str:
+    text = "".join(c if c.isprintable() else "?" for c in str(text))
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _first_line(exc: BaseException) -> str:
