@@ -211,6 +211,7 @@ class DrawingStore:
         self.folder = Path(folder) if folder is not None else default_drawings_dir()
         self._files: dict[str, _Pack] | None = None   # file name → its drawings
         self._view = None                             # what the files show (ids once), built when read
+        self._xy = None                               # their images and labels, built when read
         self._added: list[str] = []                   # ids added in this session, for undo
         self.warnings: list[str] = []
 
@@ -244,34 +245,45 @@ class DrawingStore:
         return self._files
 
     def _current(self):
-        """(parts: [(name, rows)], x, y, index: id → (name, row)): each id once, oldest first."""
+        """(parts: [(name, rows)], index: id → (name, row)): each id once (a copied file's first), oldest first."""
         files = self._load()
         if self._view is None:
-            seen, parts, xs, ys, index = set(), [], [], [], {}
+            parts, index = [], {}
             for name in sorted(files):
-                pack = files[name]
-                rows = []
-                for row, drawing_id in enumerate(pack.ids.tolist()):
-                    if drawing_id not in seen:
-                        seen.add(drawing_id)
-                        rows.append(row)
-                        index[drawing_id] = (name, row)
-                if len(rows) == len(pack):
-                    xs.append(pack.digits)
-                    ys.append(pack.labels)
-                else:
-                    xs.append(pack.digits[rows])
-                    ys.append(pack.labels[rows])
-                parts.append((name, rows))
+                self._append(name, files[name], parts, index)
+            self._view = (parts, index)
+            self._xy = None
+        return self._view
+
+    @staticmethod
+    def _append(name: str, pack: _Pack, parts: list, index: dict) -> None:
+        rows = []
+        for row, drawing_id in enumerate(pack.ids.tolist()):
+            if drawing_id not in index:
+                index[drawing_id] = (name, row)
+                rows.append(row)
+        parts.append((name, rows))
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        parts, _ = self._current()
+        if self._xy is None:
+            files = self._files
+            xs = [files[n].digits if len(r) == len(files[n]) else files[n].digits[r] for n, r in parts]
+            ys = [files[n].labels if len(r) == len(files[n]) else files[n].labels[r] for n, r in parts]
             x = np.concatenate(xs) if xs else np.zeros((0, 28, 28), np.uint8)
             y = np.concatenate(ys) if ys else np.zeros(0, np.uint8)
             x.setflags(write=False)
             y.setflags(write=False)
-            self._view = (parts, x, y, index)
-        return self._view
+            self._xy = (x, y)
+        return self._xy
 
-    def _changed(self) -> None:
-        self._view = None
+    def _changed(self, added: str | None = None) -> None:
+        """Forget what the files show; a new file that sorts last (ids start with the time) is simply appended."""
+        if added is not None and self._view is not None and all(n < added for n, _ in self._view[0]):
+            self._append(added, self._files[added], *self._view)
+        else:
+            self._view = None
+        self._xy = None
 
     def reload(self) -> None:
         self._files = None
@@ -283,19 +295,18 @@ class DrawingStore:
         return [files[name].drawing(row) for name, rows in self._current()[0] for row in rows]
 
     def __len__(self) -> int:
-        return len(self._current()[2])
+        return len(self._current()[1])
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """(images (N, 28, 28) uint8, labels (N,) uint8), oldest first: the Keras MNIST layout (read-only)."""
-        _, x, y, _ = self._current()
-        return x, y
+        return self._arrays()
 
     def counts(self) -> np.ndarray:
         """Drawings per digit, (10,)."""
         return np.bincount(self.arrays()[1], minlength=10)
 
     def get(self, drawing_id: str) -> Drawing | None:
-        where = self._current()[3].get(drawing_id)
+        where = self._current()[1].get(drawing_id)
         return None if where is None else self._load()[where[0]].drawing(where[1])
 
     # ---- writing ------------------------------------------------------------------------------------
@@ -320,7 +331,7 @@ class DrawingStore:
         except OSError as exc:
             raise DrawingsError(f"could not save in {self.folder}: {_error(exc)}") from exc
         files[name] = pack
-        self._changed()
+        self._changed(added=name)
 
     def add(self, digit, label: int, *, canvas=None, prediction: int | None = None,
             pen_width: float | None = None) -> Drawing:
