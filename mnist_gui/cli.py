@@ -388,9 +388,10 @@ def cmd_drawings(args) -> int:
         _check_model_file(args.model)  # before anything is printed
     store = DrawingStore()
     try:
-        x, y = store.arrays()  # files it skips are logged (stderr), one line each
+        store.load()  # files it skips are logged (stderr), one line each
     except DrawingsError as exc:
         raise CliError(f"mnist-gui drawings: {exc}") from None
+    x, y = store.arrays()
     if args.export:
         try:
             n = store.export_npz(args.export)

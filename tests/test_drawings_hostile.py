@@ -189,15 +189,22 @@ def test_a_file_in_the_folders_place_is_an_error_everywhere_never_an_oserror(tmp
     store = DrawingStore(blocked)
     export = tmp_path / "out.npz"
     keras_npz(export, np.zeros((2, 28, 28), np.uint8), np.array([1, 2]))
-    for call in (lambda: store.add(digit(1), 1), lambda: len(store), store.arrays, store.drawings,
-                 lambda: store.import_npz(export), lambda: store.export_npz(tmp_path / "e.npz"),
-                 lambda: store.delete("x")):
+    # Reading shows nothing and says why (an app must start), load() raises it, every change too.
+    assert len(store) == 0 and store.drawings() == [] and store.counts().sum() == 0 and store.get("x") is None
+    assert "is not a folder" in store.error
+    for call in (store.load, lambda: store.add(digit(1), 1), lambda: store.import_npz(export),
+                 lambda: store.export_npz(tmp_path / "e.npz"), lambda: store.delete("x")):
         with pytest.raises(DrawingsError) as refused:
             call()
         assert "is not a folder" in one_line(refused)
-    assert not (tmp_path / "e.npz").exists()
+    assert store.undo_last() is None  # nothing was added
+    assert not (tmp_path / "e.npz").exists() and blocked.read_text() == "not a folder"
+    # Fixed by the user: the next change reads the folder again.
+    blocked.unlink()
+    assert store.add(digit(1), 1).label == 1 and store.error is None and len(DrawingStore(blocked)) == 1
     # Under a file (a data dir that cannot be made): nothing to read, and saving says why.
-    under = DrawingStore(tmp_path / "drawings" / "inner")
+    (tmp_path / "data").write_text("a file")
+    under = DrawingStore(tmp_path / "data" / "drawings")
     with pytest.raises(DrawingsError) as refused:
         under.add(digit(1), 1)
     one_line(refused)

@@ -203,8 +203,10 @@ def _write(path: Path, pack: _Pack) -> None:
 class DrawingStore:
     """The user's labelled drawings in one folder; all reads come from an in-memory copy.
 
-    Every failure (a folder that cannot be read or created, a full disk, a refused import) is a
-    DrawingsError, never an OSError. Not thread-safe: one owner (the service, on the UI thread) calls it.
+    Reading never raises: a folder that cannot be read shows no drawings and says why in ``error``
+    (an app must start whatever the folder is); ``load()`` raises it as a DrawingsError, and so does
+    every change (add, delete, undo, import) and export. Every failure is a DrawingsError, never an
+    OSError. Not thread-safe: one owner (the service, on the UI thread) calls it.
     """
 
     def __init__(self, folder=None):
@@ -213,22 +215,23 @@ class DrawingStore:
         self._view = None                             # what the files show (ids once), built when read
         self._xy = None                               # their images and labels, built when read
         self._added: list[str] = []                   # ids added in this session, for undo
-        self.warnings: list[str] = []
+        self.warnings: list[str] = []                 # files skipped at the last load, one line each
+        self.error: str | None = None                 # why the folder could not be read at the last load
 
     # ---- reading -----------------------------------------------------------------------------------
 
     def _load(self) -> dict[str, _Pack]:
         if self._files is None:
-            self.warnings = []
+            self.warnings, self.error, entries = [], None, []
             try:
                 with os.scandir(self.folder) as scan:
                     entries = sorted((e.name, e.path) for e in scan if not e.name.startswith("."))
             except FileNotFoundError:
-                entries = []  # nothing labelled yet
-            except NotADirectoryError as exc:
-                raise DrawingsError(f"the drawings folder {self.folder} is not a folder") from exc
+                pass  # nothing labelled yet
+            except NotADirectoryError:
+                self.error = f"the drawings folder {_show(self.folder, 200)} is not a folder"
             except OSError as exc:
-                raise DrawingsError(f"cannot read the drawings folder {self.folder}: {_error(exc)}") from exc
+                self.error = f"cannot read the drawings folder {_show(self.folder, 200)}: {_error(exc)}"
             files = {}
             for name, path in entries:
                 try:
@@ -289,6 +292,23 @@ class DrawingStore:
         self._files = None
         self._view = None
 
+    def load(self) -> int:
+        """Read the folder (again) now; the number of drawings, or DrawingsError if it cannot be read."""
+        self.reload()
+        self._load()
+        if self.error:
+            raise DrawingsError(self.error)
+        return len(self)
+
+    def _writable(self) -> dict[str, _Pack]:
+        """The files, for a change or an export: DrawingsError if the folder cannot be read (tried again)."""
+        if self.error:
+            self.reload()
+        files = self._load()
+        if self.error:
+            raise DrawingsError(self.error)
+        return files
+
     def drawings(self) -> list[Drawing]:
         """Every drawing, oldest first."""
         files = self._load()
@@ -319,7 +339,7 @@ class DrawingStore:
                                 f"{STORE_LIMIT:,} My drawings keep")
 
     def _write_new(self, pack: _Pack) -> None:
-        files = self._load()  # first: a folder that cannot be read is said as such
+        files = self._writable()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -346,6 +366,7 @@ class DrawingStore:
             canvas.setflags(write=False)
             if canvas.shape != (PAD_SIZE, PAD_SIZE):
                 raise DrawingsError(f"the pad's image is {PAD_SIZE}×{PAD_SIZE}, not {canvas.shape}")
+        self._writable()  # first: a folder that cannot be read is said as such
         self._room_for(1)
         drawing = Drawing(_new_id(), np.clip(np.rint(digit), 0, 255).astype(np.uint8), canvas, int(label),
                           None if prediction is None else int(prediction),
@@ -358,7 +379,7 @@ class DrawingStore:
     def delete(self, drawing_id: str) -> bool:
         """Remove one drawing from every file holding its id (each rewritten without it, or removed);
         False if there is none."""
-        files = self._load()
+        files = self._writable()
         found = False
         for name in sorted(files):
             pack = files[name]
@@ -402,6 +423,7 @@ class DrawingStore:
 
     def export_npz(self, path) -> int:
         """Write every drawing as one .npz in the Keras MNIST layout (``x``, ``y``); returns the count."""
+        self._writable()  # not "0 drawings exported" from a folder that cannot be read
         x, y = self.arrays()
         path = Path(path)
 
@@ -418,7 +440,7 @@ class DrawingStore:
     def import_npz(self, path) -> int:
         """Add the drawings of a Keras-layout .npz (at most IMPORT_LIMIT; checked whole first: a bad
         file adds nothing), as one packed file without pad images."""
-        self._load()  # a folder that cannot be read: said before the file is read
+        self._writable()  # a folder that cannot be read: said before the file is read
         x, y = read_mnist_layout(path)
         n = len(y)
         if not n:
@@ -474,7 +496,9 @@ def load_drawings(path_or_default) -> tuple[np.ndarray, np.ndarray]:
     """(x, y) of the store (``"default"`` or a store folder) or of a Keras-layout .npz file
     (at most STORE_LIMIT images: an exported store)."""
     if path_or_default in (None, "", "default"):
-        return DrawingStore().arrays()
+        store = DrawingStore()
+        store.load()
+        return store.arrays()
     path = Path(path_or_default)
     try:
         mode = os.stat(path).st_mode
@@ -484,7 +508,9 @@ def load_drawings(path_or_default) -> tuple[np.ndarray, np.ndarray]:
     except OSError as exc:
         raise DrawingsError(f"{_show(path, 200)}: {_error(exc)}") from exc
     if stat.S_ISDIR(mode):
-        return DrawingStore(path).arrays()
+        store = DrawingStore(path)
+        store.load()
+        return store.arrays()
     return read_mnist_layout(path, limit=STORE_LIMIT)
 
 
