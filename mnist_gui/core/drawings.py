@@ -44,6 +44,7 @@ _FIELDS = (*_REQUIRED[:2], "canvases", *_REQUIRED[2:])  # a file of the store be
 _SPARSE = "canvas_rows"              # canvases (k×140×140) belong to these rows
 _ID_LEN = 32
 _CANVAS_CHUNK = 512                  # rows of a dense (older) canvases array read at a time: 10 MB
+_FILE_CANVASES = 1_000               # pad images in one file (a label's file has one, an import none): 20 MB
 
 
 class DrawingsError(Exception):
@@ -149,7 +150,7 @@ def _read(path) -> _Pack:
             n = ids[0] if len(ids) == 1 else -1
             if not 0 <= n <= _FILE_ROWS:
                 raise DrawingsError("not a drawings file of this app")
-            _expect(npz, "ids", (n,), "U", 4 * 64)
+            _expect(npz, "ids", (n,), "U", 4 * _ID_LEN)
             _expect(npz, "digits", (n, 28, 28), "u", 1)
             _expect(npz, "labels", (n,), "u", 1)
             _expect(npz, "predictions", (n,), "i", 1)
@@ -158,7 +159,7 @@ def _read(path) -> _Pack:
             canvas_rows = None
             if _SPARSE in names:
                 k = npz.members[_SPARSE].shape[0] if len(npz.members[_SPARSE].shape) == 1 else -1
-                if not 0 <= k <= n or "canvases" not in names:
+                if not 0 <= k <= min(n, _FILE_CANVASES) or "canvases" not in names:
                     raise DrawingsError("not a drawings file of this app")
                 _expect(npz, _SPARSE, (k,), "i", 4)
                 _expect(npz, "canvases", (k, PAD_SIZE, PAD_SIZE), "u", 1)
@@ -179,6 +180,8 @@ def _read(path) -> _Pack:
                     for i in np.flatnonzero(chunk.reshape(len(chunk), -1).any(axis=1)):
                         canvases[start + int(i)] = chunk[i].copy()
                     start += len(chunk)
+                    if len(canvases) > _FILE_CANVASES:
+                        raise DrawingsError("not a drawings file of this app")
     except NpzError as exc:
         raise DrawingsError(f"not a drawings file ({exc})") from exc
     except OSError as exc:
