@@ -387,9 +387,11 @@ def cmd_drawings(args) -> int:
     if args.model and not args.export:
         _check_model_file(args.model)  # before anything is printed
     store = DrawingStore()
+    try:
+        store.load()  # files it skips are logged (stderr), one line each
+    except DrawingsError as exc:
+        raise CliError(f"mnist-gui drawings: {exc}") from None
     x, y = store.arrays()
-    for warning in store.warnings:
-        print(f"mnist-gui drawings: {warning}", file=sys.stderr)
     if args.export:
         try:
             n = store.export_npz(args.export)

@@ -152,7 +152,7 @@ def test_bad_or_hostile_files_are_refused_in_one_line_and_the_store_is_untouched
         with pytest.raises(DrawingsError) as refused:
             store.import_npz(path)
         message = str(refused.value)
-        assert path.name in message and "\n" not in message, message
+        assert path.name in message and "\n" not in message and "allow_pickle" not in message, message
         assert sorted(p.name for p in folder.iterdir()) == before
         assert DrawingStore(folder).arrays()[1].tolist() == [3]
 

@@ -1,9 +1,12 @@
-"""Atomic file writes: a crash or a full disk never leaves a half-written file in place."""
+"""Atomic file writes (a crash or a full disk never leaves a half-written file in place), and
+opening only regular files (a FIFO blocks forever, a device never ends)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -37,8 +40,18 @@ def finish_temp(tmp) -> None:
 
 
 def atomic_write(path, write) -> None:
-    """Call ``write(tmp_path)`` on a temp file beside ``path``, then rename it over ``path``."""
+    """Call ``write(tmp_path)`` on a temp file beside ``path``, then rename it over ``path``.
+
+    An existing ``path`` that is not a regular file (a device, a FIFO, a folder, or a link to one)
+    is refused with NotRegularFileError: the rename would replace, say, /dev/full with a file.
+    """
     path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # nothing there (or a link loop: the rename replaces the link itself)
+    if mode is not None and not stat.S_ISREG(mode):
+        raise NotRegularFileError(path, _kind(mode))
     tmp = temp_path(path)
     try:
         write(str(tmp))
@@ -46,6 +59,57 @@ def atomic_write(path, write) -> None:
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
+        raise
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+class NotRegularFileError(OSError):
+    """The path exists but is a folder, FIFO, device or socket: reading it could block or never end.
+
+    ``strerror`` (and ``str()``) is one short line, e.g. "is a FIFO (named pipe), not a regular file".
+    """
+
+    def __init__(self, path, kind: str):
+        super().__init__(errno.EISDIR if kind == "a folder" else errno.EINVAL,
+                         f"is {kind}, not a regular file", str(path))
+
+    def __str__(self):
+        return self.strerror
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def check_regular_file(path) -> os.stat_result:
+    """``path``'s stat (symlinks followed) if it is a regular file, without opening it.
+
+    Raises NotRegularFileError for a folder, FIFO, device or socket (or a symlink to one), and the
+    OSError of ``os.stat`` for a missing file, a symlink loop or a forbidden folder.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFileError(path, _kind(info.st_mode))
+    return info
+
+
+def open_regular_file(path):
+    """``open(path, "rb")`` for a regular file only: checked before opening, and again on the open
+    descriptor (the path could be swapped for a FIFO in between; O_NONBLOCK keeps that open from blocking)."""
+    check_regular_file(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(path, _kind(mode))
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
         raise
 
 
