@@ -348,6 +348,10 @@ class ModelService(QObject):
 
     # ---- My drawings ----------------------------------------------------------------------------------
 
+    def load_drawings(self) -> bool:
+        """Read My drawings' folder now; a folder that cannot be read is said (``drawings_failed``)."""
+        return self._change_drawings(lambda d: d.load() is not None)
+
     def add_drawing(self, digit, label: int, *, canvas=None, prediction: int | None = None,
                     pen_width: float | None = None) -> bool:
         """Keep a labelled Draw Pad drawing in My drawings (on disk before this returns)."""

@@ -29,14 +29,14 @@ def test_fine_tuning_moves_predictions_on_the_drawings_the_right_way(qtbot, serv
         pass
     after = true_probability(service, x, y)
     f = outcome.args[0].fine_tune
-    assert outcome.args[0].using_new and f["taught"] + f["held_out"] == len(y) and f["held_out"] >= 15
-    assert f["mnist_before"] == previous.test_accuracy and f["mnist_after"] == service.model_info.test_accuracy
-    assert f["held_out_after"] is not None and f["held_out_before"] is not None
+    assert outcome.args[0].using_new and f.taught + f.held_out == len(y) and f.held_out >= 15
+    assert f.mnist_before == previous.test_accuracy and f.mnist_after == service.model_info.test_accuracy
+    assert f.held_out_after is not None and f.held_out_before is not None
     # The drawings' own labels became more probable, on average and for most of them.
     assert after.mean() > before.mean() + 0.05 and np.mean(after > before) > 0.6
     assert np.mean(service.predict(x).argmax(axis=1) == y) > np.mean(before > 0.5)
     meta = service.model_info.metadata
-    assert meta["drawings"]["taught"] == f["taught"] and meta["drawings"]["images"] >= f["taught"]
+    assert meta["drawings"]["taught"] == f.taught and meta["drawings"]["images"] >= f.taught
     # Undo fine-tune: the model from before is back, with its answers.
     with qtbot.waitSignal(service.model_changed, timeout=30_000):
         service.keep_previous_model()

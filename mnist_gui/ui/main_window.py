@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
         self._startup_data = path if not data_path else None
         self.service.load_backend()
         self.service.load_dataset(path)
+        self.service.load_drawings()
         model = self.startup_model_path()
         if model:
             self._startup_model = model if model != self.bundled_model_path() else None
