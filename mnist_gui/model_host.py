@@ -12,14 +12,13 @@ building a model, an export's check, the fast start's test pass) run in the job 
 
 Fast start: until TensorFlow is loaded, a bundled model's LiteRT export (``core.litert``) can stand
 in for it (``install_fast``); the TensorFlow model of the same file takes over under the same
-version. The interpreter runs on a thread of its own (``jobs.OwnThread``), never here.
+version. The interpreter runs on a thread of its own (``fast_start.LiteRTThread``), never here.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 import types
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QTimer, Signal, Sl
 from . import jobs
 from .core.memory import release_free_memory
 from .core.metrics import Predictions
+from .fast_start import LiteRTThread, faster_single
 from .session import ModelInfo
 
 log = logging.getLogger("mnist_gui.model_host")
@@ -82,7 +82,7 @@ class _ModelWorker(QObject):
         self.info: ModelInfo | None = None
         self.other: tuple | None = None   # (model, predictor, info) a training run may replace
         self.x_test = self.y_test = None  # the labels: for an export's parity check
-        self.fast: _LiteRT | None = None  # the current model's own LiteRT export, for single images
+        self.fast: LiteRTThread | None = None  # the current model's own LiteRT export, for single images
         self._fast_pass = None            # (version, images, cancel event) of the fast start's test-set pass
         self._deferred: list = []         # requests that wait for the TensorFlow model
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
@@ -223,8 +223,8 @@ class _ModelWorker(QObject):
         handover = self.fast is not None and self.info is not None and self.info.version == info.version
         fast = self.fast if handover else None
         if fast is None and export_path is not None:
-            fast = _LiteRT.open(export_path)
-        if fast is not None and not _faster_single(fast, predictor):
+            fast = LiteRTThread.open(export_path)
+        if fast is not None and not faster_single(fast, predictor):
             if fast is not self.fast:
                 fast.close()
             fast = None
@@ -233,7 +233,7 @@ class _ModelWorker(QObject):
 
     def install_fast(self, request_id, tflite_path, info):
         """Predict with the LiteRT export at ``tflite_path`` until TensorFlow's model is installed."""
-        fast = _LiteRT.open(tflite_path)
+        fast = LiteRTThread.open(tflite_path)
         if fast is None:
             return None  # no fast start, only the usual wait for TensorFlow
         if self.model is not None:
@@ -429,56 +429,6 @@ class _Steps:
     def __next__(self):
         return next(self.generator)
 
-
-
-class _LiteRT:
-    """A LiteRTPredictor on a thread of its own (``jobs.OwnThread``); calls block until it answers.
-    Calls come from the model thread one at a time, so answers cannot overtake each other."""
-
-    def __init__(self, path):
-        from .core.litert import LiteRTPredictor
-
-        self.path = Path(path)
-        self._thread = jobs.OwnThread("litert")
-        self._predictor = self._thread(LiteRTPredictor, path)
-
-    @classmethod
-    def open(cls, path) -> "_LiteRT | None":
-        """The interpreter for ``path``, ready (one call made), or None if it cannot run here."""
-        try:
-            fast = cls(path)
-        except Exception as exc:
-            log.info("no LiteRT interpreter for %s: %s", path, exc)
-            return None
-        try:
-            fast(np.zeros((28, 28), np.float32))
-        except Exception as exc:
-            log.info("the LiteRT export %s cannot predict: %s", path, exc)
-            fast.close()
-            return None
-        return fast
-
-    def __call__(self, images):
-        return self._thread(self._predictor, images)
-
-    def close(self):
-        self._thread.close()
-
-
-def _faster_single(fast, predictor, repeats: int = 21) -> bool:
-    """Whether the LiteRT interpreter answers one image sooner than the compiled TensorFlow call
-    (medians, taking turns so that a slow spell of the machine falls on both)."""
-    image = np.zeros((1, 28, 28), np.float32)
-    times = {0: [], 1: []}
-    try:
-        for _ in range(repeats):
-            for side, run in enumerate((fast, predictor)):
-                started = time.perf_counter()
-                run(image)
-                times[side].append(time.perf_counter() - started)
-    except Exception:
-        return False
-    return sorted(times[0])[repeats // 2] < sorted(times[1])[repeats // 2]
 
 
 class ModelHost(QObject):

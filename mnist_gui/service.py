@@ -2,15 +2,14 @@
 
 It asks the session what to do, has the host carry it out (``model_host.ModelHost``: the model
 thread and the job pool; ``training_runner.TrainingRunner``: one run on its own thread) and re-emits
-what happened as signals, on the UI thread. Every request has an id: a widget's request returns a
-``Reply`` that alone gets its answer or its failure; the service's own requests come back to the
-service's own callbacks. Until TensorFlow is loaded, a bundled model's LiteRT export can answer
+what happened as signals, on the UI thread. Every request has an id (``requests.Requests``): a
+widget's request returns a ``Reply`` that alone gets its answer or its failure; the service's own
+requests come back to the service's own callbacks. Until TensorFlow is loaded, a bundled model's LiteRT export can answer
 (the fast start); the TensorFlow model of the same file takes over under the same version.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 from pathlib import Path
 
@@ -18,24 +17,11 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from .core.drawings import DrawingsError
-from .core.metrics import Predictions
 from .core.models import ModelConfig, preset_title
-from .session import (DatasetInfo, ModelInfo, RunRequest, Session, SessionError,  # noqa: F401 (re-exported)
-                      TrainingOutcome, TrainingPlan)
+from .requests import Reply, Requests
+from .session import ModelInfo, RunRequest, Session, SessionError
 
 log = logging.getLogger("mnist_gui.service")
-
-
-class Reply(QObject):
-    """The answer to one request, for the one who asked (as a QNetworkReply is)."""
-
-    answered = Signal(object, object)   # request id, result
-    partial = Signal(object, object)    # request id, a part of a long job's result
-    failed = Signal(object, object)     # request id, the error (an Exception; its text is for the user)
-
-    def __init__(self, request_id: int, kind: str):
-        super().__init__()
-        self.id, self.kind = request_id, kind
 
 
 class ModelService(QObject):
@@ -66,8 +52,6 @@ class ModelService(QObject):
         """``host`` and ``runner``: the model thread and the training thread (tests give fakes)."""
         super().__init__(parent)
         self.session = Session(drawings)
-        self._ids = itertools.count(1)
-        self._waiting: dict[int, tuple] = {}        # request id -> (on_answer, on_failure, on_partial)
         self._busy_reasons: set[str] = set()
         self._after_backend = None                  # (method, argument) waiting for TensorFlow
         if host is None:
@@ -79,9 +63,7 @@ class ModelService(QObject):
 
             runner = TrainingRunner(self)
         self.host, self.runner = host, runner
-        host.answered.connect(self._on_answered)
-        host.partial.connect(self._on_partial)
-        host.failed.connect(self._on_failed)
+        self.requests = Requests(host, self)
         host.installed.connect(self._on_installed)
         host.test_predicted.connect(self._on_test_predicted)
         runner.batch_progress.connect(self.batch_progress)
@@ -108,10 +90,7 @@ class ModelService(QObject):
     def is_training(self) -> bool:
         return self.session.run is not None or self.runner.is_running
 
-    @property
-    def has_unsaved_model(self) -> bool:
-        """The model in use was trained in this session and not saved since."""
-        return self.model_info is not None and self.model_info.unsaved
+    has_unsaved_model = property(lambda self: self.model_info is not None and self.model_info.unsaved)
 
     @property
     def test_probabilities(self) -> np.ndarray | None:
@@ -121,35 +100,7 @@ class ModelService(QObject):
     # ---- the request protocol --------------------------------------------------------------------
 
     def _ask(self, name: str, on_answer=None, on_failure=None, on_partial=None, /, **args) -> int:
-        request_id = next(self._ids)
-        self._waiting[request_id] = (on_answer, on_failure or self._model_failed, on_partial)
-        self.host.call(request_id, name, **args)
-        return request_id
-
-    def _reply(self, name: str, kind: str, /, **args) -> Reply:
-        reply = Reply(0, kind)
-        reply.id = self._ask(name, lambda result: reply.answered.emit(reply.id, result),
-                             lambda error: reply.failed.emit(reply.id, error),
-                             lambda part: reply.partial.emit(reply.id, part), **args)
-        return reply
-
-    @Slot(object, object)
-    def _on_answered(self, request_id, result):
-        on_answer = self._waiting.pop(request_id, (None,))[0]
-        if on_answer is not None:
-            on_answer(result)
-
-    @Slot(object, object)
-    def _on_partial(self, request_id, part):
-        entry = self._waiting.get(request_id)
-        if entry is not None and entry[2] is not None:
-            entry[2](part)
-
-    @Slot(object, object)
-    def _on_failed(self, request_id, error):
-        entry = self._waiting.pop(request_id, None)
-        if entry is not None:
-            entry[1](error)
+        return self.requests.ask(name, on_answer, on_failure or self._model_failed, on_partial, **args)
 
     def _model_failed(self, error, *busy: str):
         for reason in busy:
@@ -332,19 +283,17 @@ class ModelService(QObject):
 
     def request_prediction(self, images) -> Reply:
         """Probabilities (N, 10) for ``images`` from the model thread, or None without a model."""
-        return self._reply("predict", "predict", images=np.asarray(images, dtype=np.float32))
+        return self.requests.reply("predict", "predict", images=np.asarray(images, dtype=np.float32))
 
     def request_inside(self, kind: str, **args) -> Reply:
         """A view of core.inside (``inside.compute(kind, model, **args)``) on the current model (in the
         order asked, except that the map, computed in steps, ends after requests sent while it runs)."""
-        return self._reply("inside", kind, kind=kind, args=args)
+        return self.requests.reply("inside", kind, kind=kind, args=args)
 
     def request_robustness(self, kind: str, **args) -> Reply:
-        """A core.robustness job on the current model and, when the service keeps one, the other (the
-        model from before a run, or the one not chosen after it): "evaluate" (sample, distortion) or
-        "curves" (sample, first; in parts, ``Curves.complete`` on the last). A job whose model changed
-        midway fails with ``Superseded``."""
-        return self._reply("robustness", kind, kind=kind, args=args)
+        """A core.robustness job on the current model and the other one the host keeps: "evaluate" or
+        "curves" (in parts). A job whose model changed midway fails with ``Superseded``."""
+        return self.requests.reply("robustness", kind, kind=kind, args=args)
 
     # ---- My drawings ----------------------------------------------------------------------------------
 
@@ -414,8 +363,7 @@ class ModelService(QObject):
 
     def start_training(self, config: ModelConfig, *, train_size: int | None = None,
                        drawings_share: float | None = None) -> bool:
-        """Train a new model from ``config`` on the training thread. False (and a message) if it can't start.
-        ``drawings_share``: include My drawings, oversampled to this share of each epoch."""
+        """Train a new model (see ``Session.plan_new``); False, and ``training_failed``, if it can't start."""
         request = self._plan(self.session.plan_new, config, train_size, drawings_share)
         if request is not None:
             self._begin(request, None)
@@ -427,8 +375,7 @@ class ModelService(QObject):
         return self._continue(self._plan(self.session.plan_more, epochs, config, train_size, drawings_share))
 
     def fine_tune(self) -> bool:
-        """"Fine-tune on my drawings" (see ``Session.plan_fine_tune``); the outcome reports held-out and
-        test accuracy before and after, and ``keep_previous_model`` undoes it."""
+        """"Fine-tune on my drawings" (see ``Session.plan_fine_tune``); ``keep_previous_model`` undoes it."""
         return self._continue(self._plan(self.session.plan_fine_tune))
 
     def _continue(self, request: RunRequest | None) -> bool:
@@ -497,7 +444,6 @@ class ModelService(QObject):
     # ---- shutdown -----------------------------------------------------------------------------------------
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Stop training and the model thread; True when every thread ended in time. A run stops within
-        one step or chunk, but not inside XLA's compiler (seconds); a save in progress is waited for."""
+        """Stop training and the model thread; True when every thread ended in time (a save is waited for)."""
         clean = self.runner.shutdown(timeout_ms)
         return self.host.shutdown(max(timeout_ms, 30_000) if self.is_saving else timeout_ms) and clean

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from mnist_gui.core.drawings import DrawingStore
 from mnist_gui.core.metrics import Predictions
-from mnist_gui.service import DatasetInfo, ModelInfo, Reply, TrainingPlan
+from mnist_gui.service import Reply
+from mnist_gui.session import DatasetInfo, ModelInfo, TrainingPlan
 
 SIZES = ((1024, 640), (1100, 757), (1920, 1080))
 

@@ -11,7 +11,7 @@ import pytest
 from mnist_gui.core import run
 from mnist_gui.core.drawings import DrawingStore, mix
 from mnist_gui.core.metrics import Predictions
-from mnist_gui.core.models import PRESETS, preset
+from mnist_gui.core.models import preset
 from mnist_gui.core.training import TrainResult
 from mnist_gui.session import ModelInfo, Session, SessionError
 
