@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolB
 
 from ..core.preprocess import SIZE, prepare_digit
 from .inside_views import overlay, rgb_image
-from .requests import LatestRequest
+from .latest_request import LatestRequest
 from .widgets import ProbabilityBars, digit_pixmap
 
 # The drawing is rendered this large for preprocessing: 5× the 28 px digit, plenty for its

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMes
                                QVBoxLayout, QWidget)
 
 from ..core import inside
-from .requests import LatestRequest
+from .latest_request import LatestRequest
 from .inside_views import (AttributionView, DataView, HistogramsView, ImageStrip, LayersView, MapView,
                            NetworkView, TilesView, diverging, rgb_image, save_view)
 from .widgets import TabWidget, digit_pixmap

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridL
 
 from ..core import robustness as rb
 from .charts import CHART_FORMATS, ChartError, HoverChartView, export_charts, is_dark
-from .requests import LatestRequest
+from .latest_request import LatestRequest
 from .widgets import digit_pixmap
 
 CONFIDENCE = "confidence"    # the chart's last mode: coverage and accuracy against the threshold
