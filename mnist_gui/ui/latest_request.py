@@ -37,7 +37,8 @@ class LatestRequest(QObject):
 
     def ask(self, key, args: dict) -> bool:
         """Ask for ``args`` (whose result is identified by ``key``) unless it is shown or on its way."""
-        if key is not None and key in (self.done_key, self._flight and self._flight[0]):
+        # Shown already (nothing in flight will replace it), or on its way: nothing newer is wanted.
+        if key is not None and key == (self._flight[0] if self._flight else self.done_key):
             self._wanted = None
             return False
         self._wanted = (key, args)
