@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core.drawings import DrawingStore, held_out_split, mix_repeats
+from .core.drawings import DrawingStore, held_out_split, mixed_size
 from .core.metrics import Predictions
 from .core.models import PRESETS, ConfigError, ModelConfig, preset_title
 
@@ -293,8 +293,8 @@ class Session:
               first_epoch: int = 0, history: dict | None = None) -> TrainingPlan:
         n = min(train_size or len(self.data.x_train), len(self.data.x_train))
         drawings = run_args.get("drawings")
-        if drawings is not None and len(drawings[1]):
-            n += mix_repeats(n, len(drawings[1]), run_args["drawings_share"]) * len(drawings[1])
+        if drawings is not None:
+            n = mixed_size(n, len(drawings[1]), run_args["drawings_share"])
         return TrainingPlan(config, n, len(self.data.x_test), epochs, -(-n // config.batch_size), first_epoch,
                             dict(history or {}))
 

@@ -537,6 +537,11 @@ def mix_repeats(n: int, n_extra: int, share: float) -> int:
     return max(1, int(round(share / (1 - share) * n / max(n_extra, 1))))
 
 
+def mixed_size(n: int, n_extra: int, share: float) -> int:
+    """How many images ``mix`` makes of ``n`` images and ``n_extra`` extra ones (a run's plan counts so)."""
+    return n if not n_extra or share <= 0 else n + mix_repeats(n, n_extra, share) * n_extra
+
+
 def mix(x, y, extra_x, extra_y, share: float, vary=None) -> tuple[np.ndarray, np.ndarray]:
     """``x, y`` with ``extra`` repeated so that it makes about ``share`` of the result (oversampling:
     a few dozen drawings among 60,000 images would otherwise not count). Each extra image appears
