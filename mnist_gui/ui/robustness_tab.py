@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, Q
 from ..core import robustness as rb
 from .charts import CHART_FORMATS, CONFIDENCE, ChartError, CurveChart, export_charts
 from .misread_list import MisreadModel, MisreadView
+from .widgets import wrapping_label
 
 DEFAULT_THRESHOLD = 90       # % confidence below which the model would say "not sure"
 MNEMONICS = {"noise": "&Noise σ", "rotation": "R&otation", "shear": "S&lant (shear)",
@@ -66,9 +67,7 @@ class RobustnessTab(QWidget):
     # ---- layout -------------------------------------------------------------------------------------
 
     def _build(self):
-        self.state_label = QLabel()
-        self.state_label.setWordWrap(True)
-        self.state_label.setMinimumWidth(1)
+        self.state_label = wrapping_label()
 
         spoil = QGroupBox("Spoil the test images")
         grid = QGridLayout(spoil)
@@ -101,9 +100,7 @@ class RobustnessTab(QWidget):
         self.reset_button.clicked.connect(self.reset)
         grid.addWidget(self.reset_button, len(rb.AXES), 2)
 
-        self.accuracy_label = QLabel()
-        self.accuracy_label.setWordWrap(True)
-        self.accuracy_label.setMinimumWidth(1)
+        self.accuracy_label = wrapping_label()
         font = self.accuracy_label.font()
         font.setBold(True)
         self.accuracy_label.setFont(font)
@@ -123,12 +120,8 @@ class RobustnessTab(QWidget):
         self.threshold_value = QLabel("1.00")
         self.threshold_value.setMinimumWidth(self.threshold_value.sizeHint().width() + 4)
         self.threshold_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.coverage_label = QLabel()
-        self.coverage_label.setWordWrap(True)
-        self.coverage_label.setMinimumWidth(1)
-        self.errors_label = QLabel()
-        self.errors_label.setWordWrap(True)
-        self.errors_label.setMinimumWidth(1)
+        self.coverage_label = wrapping_label()
+        self.errors_label = wrapping_label()
         confidence_layout.addWidget(threshold_title, 0, 0)
         confidence_layout.addWidget(self.threshold_slider, 0, 1)
         confidence_layout.addWidget(self.threshold_value, 0, 2)
@@ -164,9 +157,7 @@ class RobustnessTab(QWidget):
         chart_row.addWidget(self.curve_combo, 1)
         chart_row.addWidget(self.pin_button)
         chart_row.addWidget(self.save_button)
-        self.curve_state = QLabel()
-        self.curve_state.setWordWrap(True)
-        self.curve_state.setMinimumWidth(1)
+        self.curve_state = wrapping_label()
         self.chart = CurveChart()
         self.chart.setMinimumHeight(160)
         chart_panel = QWidget()
@@ -182,9 +173,7 @@ class RobustnessTab(QWidget):
         self.misread_view.setModel(self.misread_model)
         self.misread_view._fit_grid()
         self.misread_view.activated.connect(self._open_misread)
-        self.misread_label = QLabel()
-        self.misread_label.setWordWrap(True)
-        self.misread_label.setMinimumWidth(1)
+        self.misread_label = wrapping_label()
         self.misread_label.setBuddy(self.misread_view)
         misread_panel = QWidget()
         misread_layout = QVBoxLayout(misread_panel)
