@@ -306,6 +306,8 @@ class GalleryTab(QWidget):
     def detail_index(self) -> int | None:
         return self._selection.detail
 
+    _detail_index = property(detail_index)
+
     def detail_text(self) -> str:
         return self.detail.text()
 
@@ -379,7 +381,7 @@ class GalleryTab(QWidget):
     @Slot()
     def _on_drawings_changed(self):
         if self._source == DRAWINGS:
-            detail = self._selection.detail
+            detail = self._detail_index
             self._take_data(DrawingsSet.of(self._service.drawings))
             if detail is not None and len(self._data.y_test):  # after a delete: the next one
                 self.show_detail(min(detail, len(self._data.y_test) - 1))
@@ -398,8 +400,8 @@ class GalleryTab(QWidget):
             self.state_label.setText(f"⚠ {message}")
 
     def _delete_shown_drawing(self):
-        if self._source == DRAWINGS and self._selection.detail is not None:
-            self._service.delete_drawing(self._data.ids[self._selection.detail])
+        if self._source == DRAWINGS and self._detail_index is not None:
+            self._service.delete_drawing(self._data.ids[self._detail_index])
 
     def _ask_import(self):
         path, _ = QFileDialog.getOpenFileName(self, "Import drawings", str(Path.home()), "NumPy archive (*.npz)")
