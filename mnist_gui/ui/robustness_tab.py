@@ -20,22 +20,13 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, Q
                                QPushButton, QSlider, QSplitter, QVBoxLayout, QWidget)
 
 from ..core import robustness as rb
-from .charts import CHART_FORMATS, CONFIDENCE, ChartError, CurveChart, export_charts
+from .chart_export import CHART_FORMATS, ChartError, export_charts
+from .charts import CONFIDENCE, CurveChart
+from .distortion_sliders import DistortionSliders
 from .misread_list import MisreadModel, MisreadView
 from .widgets import wrapping_label
 
 DEFAULT_THRESHOLD = 90       # % confidence below which the model would say "not sure"
-MNEMONICS = {"noise": "&Noise σ", "rotation": "R&otation", "shear": "S&lant (shear)",
-             "thickness": "Stroke thic&kness", "drawn": "&Mouse drawing"}
-TOOLTIPS = {
-    "noise": "Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)",
-    "rotation": "Turn each digit about its centre of mass (positive: anticlockwise)",
-    "shear": "Slant each digit: positive leans its top to the right (0.25 ≈ 14°)",
-    "thickness": "Thicker (+) or thinner (−) strokes, in pixels on each side",
-    "drawn": "Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, wobble, "
-             "size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark's style; "
-             "each level is made once (a few seconds)",
-}
 
 
 class RobustnessTab(QWidget):
@@ -69,36 +60,11 @@ class RobustnessTab(QWidget):
     def _build(self):
         self.state_label = wrapping_label()
 
-        spoil = QGroupBox("Spoil the test images")
-        grid = QGridLayout(spoil)
-        grid.setColumnStretch(1, 1)
-        self.sliders: dict[str, QSlider] = {}
-        self.value_labels: dict[str, QLabel] = {}
-        for row, axis in enumerate(rb.AXES):
-            slider = QSlider(Qt.Orientation.Horizontal)
-            slider.setRange(0, round((axis.high - axis.low) / axis.step))
-            slider.setValue(self._position(axis, 0))
-            slider.setPageStep(max(1, slider.maximum() // 8))
-            slider.setToolTip(TOOLTIPS[axis.name])
-            slider.setAccessibleName(axis.title)
-            slider.valueChanged.connect(lambda _, name=axis.name: self._on_slider(name))
-            label = QLabel(MNEMONICS[axis.name])
-            label.setBuddy(slider)
-            label.setToolTip(TOOLTIPS[axis.name])
-            value = QLabel()
-            # As wide as its widest text: a value that changes never lays the tab out again.
-            widest = max((axis.format(axis.low + i * axis.step) for i in range(slider.maximum() + 1)),
-                         key=value.fontMetrics().horizontalAdvance)
-            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(widest) + 4)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(slider, row, 1)
-            grid.addWidget(value, row, 2)
-            self.sliders[axis.name], self.value_labels[axis.name] = slider, value
-        self.reset_button = QPushButton("Re&set")
-        self.reset_button.setToolTip("Every slider back to zero: the test images as they are")
+        spoil = DistortionSliders()
+        spoil.moved.connect(self._on_slider)
+        self.spoil, self.sliders, self.value_labels = spoil, spoil.sliders, spoil.value_labels
+        self.reset_button = spoil.reset_button
         self.reset_button.clicked.connect(self.reset)
-        grid.addWidget(self.reset_button, len(rb.AXES), 2)
 
         self.accuracy_label = wrapping_label()
         font = self.accuracy_label.font()
@@ -197,33 +163,23 @@ class RobustnessTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_label)
         layout.addWidget(columns, 1)
-        for axis in rb.AXES:
-            self._show_value(axis.name)
         self._on_threshold()
         self._show_results()
 
     # ---- the sliders ----------------------------------------------------------------------------------
 
-    @staticmethod
-    def _position(axis: rb.Axis, value: float) -> int:
-        return round((value - axis.low) / axis.step)
+    _position = staticmethod(DistortionSliders.position)
 
     def value(self, name: str) -> float:
-        axis = rb.AXIS[name]
-        return round(axis.low + self.sliders[name].value() * axis.step, 6)
+        return self.spoil.value(name)
 
     def distortion(self) -> rb.Distortion:
-        return rb.Distortion(**{axis.name: self.value(axis.name) for axis in rb.AXES})
+        return self.spoil.distortion()
 
     def set_distortion(self, follow: bool = True, **values) -> None:
         """Move the sliders (one evaluation follows, not one per slider); the chart shows the last
         one's curve if ``follow``."""
-        for name, value in values.items():
-            slider = self.sliders[name]
-            slider.blockSignals(True)
-            slider.setValue(self._position(rb.AXIS[name], value))
-            slider.blockSignals(False)
-            self._show_value(name)
+        self.spoil.set_values(**values)
         if values and follow:
             self._follow(list(values)[-1])
         else:
@@ -234,11 +190,7 @@ class RobustnessTab(QWidget):
     def reset(self) -> None:
         self.set_distortion(follow=False, **{axis.name: 0 for axis in rb.AXES})
 
-    def _show_value(self, name: str):
-        self.value_labels[name].setText(rb.AXIS[name].format(self.value(name)))
-
     def _on_slider(self, name: str):
-        self._show_value(name)
         self._follow(name)
         self._ask("evaluate")
 
