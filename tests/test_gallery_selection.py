@@ -161,7 +161,8 @@ def test_the_state_lines_say_what_the_grid_can_show_and_why_not_more():
     assert test_set_line(info, 10_000, None, 2, "cnn") == "Predictions of cnn: 99.12% of the test images right"
     training = SimpleNamespace(name="cnn", version=3, training=True, test_accuracy=None, drawn_accuracy=None)
     # Each epoch's model comes a moment before its predictions: the line does not say "updating".
-    assert test_set_line(training, 10_000, None, 2, "cnn") == "Predictions of cnn (training: refreshed at every epoch end)"
+    assert test_set_line(training, 10_000, None, 2, "cnn") == \
+        "Predictions of cnn (training: refreshed at every epoch end)"
     assert drawings_line(info, 0, "/d", False, 0).startswith("My drawings: none yet.")
     assert drawings_line(None, 3, "/d", False, 0) == "My drawings (3, kept in /d): no model yet to read them."
     assert drawings_line(info, 3, "/d", False, 0) == "My drawings (3, kept in /d): reading them with cnn…"

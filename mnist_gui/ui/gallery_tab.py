@@ -172,7 +172,7 @@ class GalleryTab(QWidget):
         shown = self._selection.shown
         # Not when the grid has just become smaller than what it shows: the refill that follows picks a page.
         if self._data is not None and 0 < len(shown) <= self.capacity():
-            self.show_indices(shown)  # the pixmaps at the new size
+            self.show_indices(shown, keep_detail=True)  # the pixmaps at the new size; an image opened elsewhere stays
 
     # ---- the grid ---------------------------------------------------------------------------------
 

@@ -194,6 +194,20 @@ def test_a_smaller_grid_shows_the_first_page_of_what_was_shown(qtbot, service_wi
     assert tab.selection_label.text() == "All 10,000 test images; 1–16 in random order, page 1 of 625"
 
 
+def test_an_image_opened_from_another_tab_stays_when_the_window_is_resized(qtbot, service_with_model):
+    # The images re-shown at their new size used to select the grid's first image instead, and tell
+    # the Inside tab so: the image opened from the Robustness or Inside tab was lost.
+    tab = make_tab(qtbot, service_with_model)
+    opened = next(i for i in range(10_000) if i not in tab.shown_indices())
+    changed = []
+    tab.detail_changed.connect(changed.append)
+    tab.show_test_image(opened)
+    before = tab.image_size()
+    tab.resize(700, 500)
+    qtbot.waitUntil(lambda: tab.image_size() != before)
+    assert tab.detail_index() == opened and f"#{opened}" in tab.detail_text() and changed == [opened]
+
+
 def test_model_change_refreshes_predictions_and_ignores_stale_ones(qtbot, service_with_model):
     service = service_with_model
     tab = make_tab(qtbot, service)
