@@ -104,7 +104,7 @@ def test_grid_images_scale_with_the_pane_in_multiples_of_28(qtbot, window):
         cell = gallery.cell_widget(0)
         assert cell.isVisible() and cell._pixmap.width() == sizes[width]  # ratio 1: logical = device px
         # The next size up would not fit: the grid uses the room it has.
-        assert gallery._fitting_image_size() == sizes[width]
+        assert gallery.grid.fitting_image_size() == sizes[width]
     assert sizes[1024] < sizes[1920]
     # An 8 × 8 grid at the smallest images scrolls rather than shrink them below 56 px.
     window.resize(1024, 640)

@@ -180,13 +180,18 @@ def test_a_kept_models_curve_points_are_measured_once_even_across_superseded_job
     assert calls == []                                        # all known: the kept model is not asked
 
 
-def test_coverage_and_accuracy_on_the_answered_part_on_a_known_set():
-    # Six answers: confidences .995 (right), .999 (wrong), .9 (right), .8 (wrong), .6 (right), .3 (right).
+def six_answers():
+    """Confidences .995 (right), .999 (wrong), .9 (right), .8 (wrong), .6 (right), .3 (right)."""
     p = np.zeros((6, 10))
     labels = np.array([1, 2, 3, 4, 5, 6])
     for i, (conf, predicted) in enumerate([(.995, 1), (.999, 0), (.9, 3), (.8, 0), (.6, 5), (.3, 6)]):
         p[i] = (1 - conf) / 9
         p[i, predicted] = conf
+    return p, labels
+
+
+def test_coverage_and_accuracy_on_the_answered_part_on_a_known_set():
+    p, labels = six_answers()
     c = rb.coverage(p, labels, 0.85)
     assert (c.total, c.answered, c.answered_right, c.errors, c.confident_errors) == (6, 3, 2, 2, 1)
     assert c.coverage == pytest.approx(0.5) and c.accuracy == pytest.approx(2 / 3)
@@ -195,6 +200,22 @@ def test_coverage_and_accuracy_on_the_answered_part_on_a_known_set():
     nothing = rb.coverage(p, labels, 1.0)
     assert nothing.answered == 0 and np.isnan(nothing.accuracy)
     assert rb.coverage(p, labels, 0.5, confident=0.75).confident_errors == 2
+
+
+def test_the_coverage_curve_is_coverage_at_every_threshold():
+    # The six answers, and an empty set: the curve is what coverage() says at each point.
+    p, labels = six_answers()
+    coverage, accuracy = rb.coverage_curve(p, labels)
+    assert coverage.shape == accuracy.shape == rb.THRESHOLDS.shape == (101,)
+    for t, cov, acc in zip(rb.THRESHOLDS, coverage, accuracy):
+        c = rb.coverage(p, labels, t)
+        assert cov == pytest.approx(c.coverage)
+        assert acc == pytest.approx(c.accuracy, nan_ok=True)
+    assert coverage[0] == 1 and accuracy[0] == pytest.approx(4 / 6) and coverage[-1] == 0 and np.isnan(accuracy[-1])
+    coverage, accuracy = rb.coverage_curve(p, labels, [0.85])
+    assert coverage.tolist() == [0.5] and accuracy == pytest.approx([2 / 3])
+    coverage, accuracy = rb.coverage_curve(np.zeros((0, 10)), np.zeros(0, int), [0.0, 0.5])
+    assert np.isnan(coverage).all() and np.isnan(accuracy).all()
 
 
 def test_a_distortion_as_text():

@@ -368,3 +368,19 @@ def coverage(probabilities, labels, threshold: float, confident: float = CONFIDE
     answered = confidence >= threshold
     return Coverage(float(threshold), len(labels), int(answered.sum()), int((answered & right).sum()),
                     int((~right).sum()), int(((~right) & (confidence >= confident)).sum()))
+
+
+THRESHOLDS = np.linspace(0, 1, 101)  # the coverage curve's thresholds
+
+
+def coverage_curve(probabilities, labels, thresholds=THRESHOLDS) -> tuple[np.ndarray, np.ndarray]:
+    """``coverage`` at every threshold at once: the share answered and the accuracy on the answered
+    part (NaN where nothing is answered), each an array like ``thresholds``."""
+    p = np.asarray(probabilities)
+    thresholds = np.asarray(thresholds)
+    confidence = p.max(axis=1) if len(p) else np.zeros(0)
+    right = p.argmax(axis=1) == np.asarray(labels) if len(p) else np.zeros(0, bool)
+    answered = confidence[None, :] >= thresholds[:, None]
+    count = answered.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return count / len(confidence), (answered & right).sum(axis=1) / count

@@ -1,4 +1,5 @@
-"""The Training tab's live loss and accuracy charts (Qt Charts), and their export to a file.
+"""The app's Qt charts: the Training tab's live loss and accuracy and the Robustness tab's curves
+(their export to a file: chart_export.py).
 
 Qt draws the charts in C++ on the UI thread in a millisecond or two, so they update live without
 competing with training for Python's GIL (a matplotlib redraw held it for 60-200 ms). *Save chart…*
@@ -12,20 +13,16 @@ import math
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
-from ..core.files import atomic_write
+from .chart_export import ChartError, check_chart_path, export_charts
 
-CHART_FORMATS = (".png", ".svg", ".pdf")
 HOVER_RADIUS = 12  # px from a point at which its value shows
-PNG_SCALE = 2      # a saved PNG has twice the on-screen pixels, sharp on high-DPI screens and in print
-EXPORT_SIZE = QSize(1000, 400)  # for charts never laid out on screen (e.g. the smoke test)
-
-
-class ChartError(ValueError):
-    """The chart could not be saved; the message is meant for the user."""
+CONFIDENCE = "confidence"  # the curve chart's last mode: coverage and accuracy against the threshold
+X_TICKS = {"noise": 9, "rotation": 9, "shear": 7, "thickness": 10, "drawn": 5}  # round values on each axis
+ROLE_STYLE = {"current": Qt.PenStyle.SolidLine, "other": Qt.PenStyle.DashLine, "pinned": Qt.PenStyle.DotLine}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -33,7 +30,53 @@ def is_dark(palette: QPalette) -> bool:
 
 
 class HoverChartView(QChartView):
-    """A chart view whose tooltip is ``hover_text(pos)`` for the point the mouse rests on."""
+    """A chart view (theme following the palette, x and y value axes) whose tooltip is
+    ``hover_text(pos)`` for the point the mouse rests on."""
+
+    def __init__(self, x_axis: QValueAxis, y_axis: QValueAxis, parent=None):
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.layout().setContentsMargins(0, 0, 0, 0)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.x_axis, self.y_axis = x_axis, y_axis
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series: dict[str, QLineSeries] = {}
+
+    def _add_series(self, key: str, series: QLineSeries) -> None:
+        self.chart().addSeries(series)
+        series.attachAxis(self.x_axis)
+        series.attachAxis(self.y_axis)
+        self.series[key] = series
+
+    def _apply_palette(self):
+        """Light or dark chart as the window is; a theme resets the pens, so subclasses style them after."""
+        theme = QChart.ChartTheme.ChartThemeDark if is_dark(self.palette()) else QChart.ChartTheme.ChartThemeLight
+        if self.chart().theme() != theme:
+            self.chart().setTheme(theme)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+
+    def chart_position(self, pos) -> QPointF:
+        """``pos`` (view coordinates) in the chart's coordinates."""
+        return self.chart().mapFromScene(self.mapToScene(QPointF(pos).toPoint()))
+
+    def nearest_point(self, at: QPointF, candidates) -> tuple[QLineSeries, QPointF] | None:
+        """Of ``candidates`` ((series, point) pairs), the point drawn nearest ``at`` (chart
+        coordinates) within HOVER_RADIUS px, the first of equals; None if none is that near."""
+        chart = self.chart()
+        best = None
+        for series, point in candidates:
+            shown = chart.mapToPosition(point, series)
+            distance = math.hypot(shown.x() - at.x(), shown.y() - at.y())
+            if distance <= HOVER_RADIUS and (best is None or distance < best[0]):
+                best = (distance, series, point)
+        return None if best is None else best[1:]
 
     def hover_text(self, pos: QPointF) -> str | None:
         return None
@@ -60,46 +103,27 @@ class MetricChart(HoverChartView):
 
     def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
                  ceiling: float | None = None, parent=None):
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        super().__init__(QValueAxis(titleText="epoch", labelFormat="%d"),
+                         QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1),
+                         parent)
+        self.chart().setTitle(title)
         self.metric, self.percent = metric, percent
         self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
-        self.x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
-        self.y_axis = QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1)
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.series = {}
         for key, name in ((metric, "train"), ("val_" + metric, "validation (test set)")):
             series = QLineSeries(name=name)
-            chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
+            self._add_series(key, series)
             series.setPointsVisible(True)
-            self.series[key] = series
         self._apply_palette()
         self.reset(1)
 
     def _apply_palette(self):
-        """Light or dark chart as the window is; a theme resets the pens, so they are styled after."""
-        theme = QChart.ChartTheme.ChartThemeDark if is_dark(self.palette()) else QChart.ChartTheme.ChartThemeLight
-        if self.chart().theme() != theme:
-            self.chart().setTheme(theme)
+        super()._apply_palette()
         for series, style in zip(self.series.values(), (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine)):
             pen = series.pen()
             pen.setStyle(style)
             pen.setWidthF(2)
             series.setPen(pen)
             series.setMarkerSize(6)
-
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_palette()
 
     def reset(self, epochs: int):
         """No points, on an x axis spanning ``epochs`` (the planned run). The y axis waits for the
@@ -173,21 +197,17 @@ class MetricChart(HoverChartView):
         same at epoch 5 and at epoch 500.
         """
         chart = self.chart()
-        at = chart.mapFromScene(self.mapToScene(pos.toPoint()))
+        at = self.chart_position(pos)
         if not chart.plotArea().adjusted(-HOVER_RADIUS, -HOVER_RADIUS, HOVER_RADIUS, HOVER_RADIUS).contains(at):
             return None
         x = chart.mapToValue(at).x()
-        best = None
-        for epoch in {math.floor(x), math.ceil(x)}:
-            for series in self.series.values():
-                if not 1 <= epoch <= series.count():
-                    continue
-                point = series.at(epoch - 1)  # one point per epoch from epoch 1
-                shown = chart.mapToPosition(point, series)
-                distance = math.hypot(shown.x() - at.x(), shown.y() - at.y())
-                if distance <= HOVER_RADIUS and (best is None or distance < best[0]):
-                    best = (distance, series.name(), round(point.x()), point.y())
-        return None if best is None else best[1:]
+        # One point per epoch from epoch 1.
+        found = self.nearest_point(at, [(series, series.at(epoch - 1)) for epoch in {math.floor(x), math.ceil(x)}
+                                        for series in self.series.values() if 1 <= epoch <= series.count()])
+        if found is None:
+            return None
+        series, point = found
+        return series.name(), round(point.x()), point.y()
 
     def hover_text(self, pos: QPointF) -> str | None:
         found = self.point_near(pos)
@@ -196,7 +216,6 @@ class MetricChart(HoverChartView):
         name, epoch, value = found
         shown = f"{value:.2f}%" if self.percent else f"{value:.4f}"
         return f"epoch {epoch}: {shown} ({name})"
-
 
 
 class TrainingCharts(QWidget):
@@ -239,84 +258,108 @@ class TrainingCharts(QWidget):
         return export_charts(self, path)
 
 
-def check_chart_path(path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() not in CHART_FORMATS:
-        raise ChartError(f"Choose a file name ending in {', '.join(CHART_FORMATS)}, "
-                         f"not '{path.suffix or path.name}'.")
-    return path
+class CurveChart(HoverChartView):
+    """Accuracy against one distortion for up to three models (current, other, pinned), or coverage
+    and accuracy against the confidence threshold; a vertical line marks the slider's value."""
+
+    def __init__(self, parent=None):
+        super().__init__(QValueAxis(labelFormat="%g"), QValueAxis(labelFormat="%.0f%%", min=0, max=100), parent)
+        self.chart().setMargins(self.chart().margins() * 0)
+        self.setAccessibleName("Robustness curves")
+        for key in ("current", "other", "pinned", "marker"):
+            self._add_series(key, QLineSeries())
+        self._mode = None
+        self._apply_palette()
+
+    def _apply_palette(self):
+        super()._apply_palette()
+        for key, series in self.series.items():
+            pen = series.pen()
+            if key == "marker":
+                pen = QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashDotLine)
+            else:
+                pen.setStyle(ROLE_STYLE[key])
+                pen.setWidthF(2)
+                series.setPointsVisible(True)
+                series.setMarkerSize(6)
+            series.setPen(pen)
+        marker = self.chart().legend().markers(self.series["marker"])
+        if marker:
+            marker[0].setVisible(False)
 
 
-def export_charts(widget: QWidget, path) -> Path:
-    """Write ``widget``'s charts (its ``chart_views()``) as laid out on screen to ``path`` (PNG, SVG
-    or PDF by its suffix), atomically. Raises ChartError with a message for the user."""
-    path = check_chart_path(path)
-    kind = path.suffix.lower()
-    offscreen = widget.isWindow() and not widget.isVisible()
-    if offscreen:  # a chart never on screen (the smoke test's): laid out, at a size of its own
-        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        widget.resize(EXPORT_SIZE)
-        widget.show()
-    try:
-        atomic_write(path, lambda tmp: _WRITERS[kind](widget, tmp))
-    except OSError as exc:
-        raise ChartError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
-    finally:
-        if offscreen:
-            widget.hide()
-            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
-    return path
+    def _set_x(self, title: str, low: float, high: float, ticks: int, label_format: str):
+        """Axes change only with the mode: a change lays the chart out again (5-10 ms)."""
+        if (self.x_axis.titleText(), self.x_axis.min(), self.x_axis.max()) != (title, low, high):
+            self.x_axis.setTitleText(title)
+            self.x_axis.setRange(low, high)
+            self.x_axis.setTickCount(ticks)
+            self.x_axis.setLabelFormat(label_format)
 
+    def _set_y_floor(self, values):
+        """From 100% down to a round value below the lowest point (ticks every 10 or 20 points)."""
+        low = min([v for v in values if v == v] + [100.0])
+        step = 10 if low >= 62 else 20
+        floor = max(0.0, math.floor((low - 2) / step) * step)
+        if self.y_axis.min() != floor or self.y_axis.max() != 100:
+            self.y_axis.setRange(floor, 100)
+            self.y_axis.setTickCount(int(round((100 - floor) / step)) + 1)
 
-def _paint(widget: QWidget, painter: QPainter):
-    painter.fillRect(widget.rect(), widget.palette().color(QPalette.ColorRole.Window))
-    for view in widget.chart_views():
-        # The view's own scene, through its own transform: the chart exactly as laid out on screen.
-        origin = view.mapTo(widget, view.rect().topLeft())
-        view.render(painter, QRectF(origin.x(), origin.y(), view.width(), view.height()), view.viewport().rect())
+    def _fill(self, key: str, name: str | None, points):
+        series = self.series[key]
+        series.replace([QPointF(x, y) for x, y in points])
+        series.setName(name or "")
+        shown = bool(points) and name is not None
+        series.setVisible(shown)
+        for marker in self.chart().legend().markers(series):
+            marker.setVisible(shown and key != "marker")
 
+    def show_axis(self, axis, lines: dict, marker: float):
+        """``axis``: a core.robustness.Axis; ``lines``: role -> (name, [(value, accuracy 0..1)]) for the
+        roles to show."""
+        self._mode = axis.name
+        unit = f" ({axis.unit.strip()})" if axis.unit.strip() else ""
+        title = {"noise": "noise σ (grey levels)", "drawn": "mouse drawing (share of the benchmark's strays)"}.get(
+            axis.name, axis.title.lower() + unit)
+        if axis.name == "drawn":  # shown in % along x
+            lines = {r: (n, [(100 * x, y) for x, y in pts]) for r, (n, pts) in lines.items()}
+            self._set_x(title, 100 * axis.low, 100 * axis.high, 5, "%.0f%%")
+            marker *= 100
+        else:
+            self._set_x(title, axis.low, axis.high, X_TICKS[axis.name], "%g")
+        values = []
+        for role in ("current", "other", "pinned"):
+            name, points = lines.get(role, (None, []))
+            points = [(x, 100 * y) for x, y in points]
+            values += [y for _, y in points]
+            self._fill(role, name, points)
+        self._set_y_floor(values)
+        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
 
-def _end(painter: QPainter, tmp: str):
-    if not painter.end():
-        raise OSError(f"could not write {Path(tmp).name}")
+    def show_confidence(self, thresholds, coverage, accuracy, marker: float):
+        """Coverage and accuracy on the answered part (0..1 each) against the threshold."""
+        self._mode = CONFIDENCE
+        self._set_x("confidence threshold", 0, 1, 6, "%.1f")
+        self._fill("current", "answered (coverage)", [(t, 100 * c) for t, c in zip(thresholds, coverage)])
+        self._fill("other", "right among those answered",
+                   [(t, 100 * a) for t, a in zip(thresholds, accuracy) if a == a])
+        self._fill("pinned", None, [])
+        self._set_y_floor([100 * c for c in coverage] + [100 * a for a in accuracy])
+        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
 
+    def chart_views(self):
+        return (self,)
 
-def _write_png(widget: QWidget, tmp: str):
-    image = QImage(widget.size() * PNG_SCALE, QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(PNG_SCALE)
-    painter = QPainter(image)
-    _paint(widget, painter)
-    painter.end()
-    if not image.save(tmp, "PNG"):
-        raise OSError(f"could not write {Path(tmp).name}")
+    def points(self, key: str) -> list[tuple[float, float]]:
+        series = self.series[key]
+        return [(p.x(), p.y()) for p in series.points()] if series.isVisible() else []
 
-
-def _write_svg(widget: QWidget, tmp: str):
-    from PySide6.QtSvg import QSvgGenerator
-
-    generator = QSvgGenerator()
-    generator.setFileName(tmp)
-    generator.setSize(widget.size())
-    generator.setViewBox(widget.rect())
-    generator.setTitle(widget.accessibleName() or "Charts")
-    painter = QPainter()
-    if not painter.begin(generator):
-        raise OSError(f"could not write {Path(tmp).name}")
-    _paint(widget, painter)
-    _end(painter, tmp)
-
-
-def _write_pdf(widget: QWidget, tmp: str):
-    writer = QPdfWriter(tmp)
-    writer.setResolution(96)  # one widget pixel is one PDF pixel at 96 dpi: the page fits the charts
-    size = QSizeF(widget.width() * 72 / 96, widget.height() * 72 / 96)
-    writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point), QPageLayout.Orientation.Portrait,
-                                     QMarginsF()))
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"could not write {Path(tmp).name}")
-    _paint(widget, painter)
-    _end(painter, tmp)
-
-
-_WRITERS = {".png": _write_png, ".svg": _write_svg, ".pdf": _write_pdf}
+    def hover_text(self, pos) -> str | None:
+        found = self.nearest_point(self.chart_position(pos), [
+            (series, point) for series in (self.series[key] for key in ("current", "other", "pinned"))
+            if series.isVisible() for point in series.points()])
+        if found is None:
+            return None
+        series, point = found
+        x = f"{point.x():.2f}" if self._mode == CONFIDENCE else f"{point.x():g}"
+        return f"{self.x_axis.titleText()} {x}: {point.y():.1f}% ({series.name()})"

@@ -13,281 +13,21 @@ next, so dragging a slider never queues up evaluations. The tab imports no Tenso
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCharts import QChart, QLineSeries, QValueAxis
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPointF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QListView, QMessageBox, QPushButton, QSlider, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QSlider, QSplitter, QVBoxLayout, QWidget)
 
 from ..core import robustness as rb
-from .charts import CHART_FORMATS, ChartError, HoverChartView, export_charts, is_dark
+from .chart_export import CHART_FORMATS, ChartError, export_charts
+from .charts import CONFIDENCE, CurveChart
+from .distortion_sliders import DistortionSliders
 from .latest_request import LatestRequest
-from .widgets import digit_pixmap
+from .misread_list import MisreadModel, MisreadView
+from .widgets import wrapping_label
 
-CONFIDENCE = "confidence"    # the chart's last mode: coverage and accuracy against the threshold
 DEFAULT_THRESHOLD = 90       # % confidence below which the model would say "not sure"
-THUMB = 56                   # misread images, px (two MNIST pixels per pixel)
-HOVER_RADIUS = 12
-MNEMONICS = {"noise": "&Noise σ", "rotation": "R&otation", "shear": "S&lant (shear)",
-             "thickness": "Stroke thic&kness", "drawn": "&Mouse drawing"}
-TOOLTIPS = {
-    "noise": "Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)",
-    "rotation": "Turn each digit about its centre of mass (positive: anticlockwise)",
-    "shear": "Slant each digit: positive leans its top to the right (0.25 ≈ 14°)",
-    "thickness": "Thicker (+) or thinner (−) strokes, in pixels on each side",
-    "drawn": "Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, wobble, "
-             "size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark's style; "
-             "each level is made once (a few seconds)",
-}
-X_TICKS = {"noise": 9, "rotation": 9, "shear": 7, "thickness": 10, "drawn": 5}  # round values on each axis
-ROLE_STYLE = {"current": Qt.PenStyle.SolidLine, "other": Qt.PenStyle.DashLine, "pinned": Qt.PenStyle.DotLine}
-
-
-class MisreadModel(QAbstractListModel):
-    """The misread images of one evaluation, most confident mistakes first; those the threshold
-    would withhold ("not sure") are drawn greyed."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._evaluation: rb.Evaluation | None = None
-        self._rows = np.empty(0, np.int64)
-        self._threshold = 0.0
-        self._pixmaps: dict[int, object] = {}
-        self.item_size: QSize | None = None  # every item's size, set by the view: uniform and known
-
-    def set_evaluation(self, evaluation: rb.Evaluation | None) -> None:
-        self.beginResetModel()
-        self._evaluation, self._pixmaps = evaluation, {}
-        if evaluation is None or "current" not in evaluation.probabilities:
-            self._rows = np.empty(0, np.int64)
-        else:
-            p = evaluation.probabilities["current"]
-            wrong = np.flatnonzero(p.argmax(axis=1) != evaluation.labels)
-            self._rows = wrong[np.argsort(-p[wrong].max(axis=1), kind="stable")]
-        self.endResetModel()
-
-    def set_threshold(self, threshold: float) -> None:
-        self._threshold = threshold
-        if len(self._rows):
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
-                                  [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole])
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def test_index(self, row: int) -> int:
-        return int(self._evaluation.indices[self._rows[row]])
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._evaluation is None:
-            return None
-        i = int(self._rows[index.row()])
-        e = self._evaluation
-        p = e.probabilities["current"][i]
-        order = np.argsort(-p)
-        predicted, confidence = int(order[0]), float(p[order[0]])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{e.labels[i]}→{predicted} {confidence:.0%}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            if i not in self._pixmaps:  # made when first shown: only the visible ones are drawn
-                # An icon, not a pixmap: its box is then the view's icon size (as wide as the caption)
-                # and the digit is drawn centred in it at its own size.
-                self._pixmaps[i] = QIcon(digit_pixmap(e.images[i], THUMB))
-            return self._pixmaps[i]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            withheld = (" Below the confidence threshold: the model would say \"not sure\"."
-                        if confidence < self._threshold else "")
-            return (f"Test image #{e.indices[i]}, true {e.labels[i]}: read as {predicted} ({confidence:.1%}), "
-                    f"then {order[1]} ({p[order[1]]:.1%}).{withheld} Double-click to open the original in "
-                    "the Gallery.")
-        if role == Qt.ItemDataRole.SizeHintRole:
-            return self.item_size
-        if role == Qt.ItemDataRole.ForegroundRole and confidence < self._threshold:
-            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        return None
-
-    def texts(self) -> list[str]:
-        return [self.data(self.index(r)) for r in range(self.rowCount())]
-
-
-class MisreadView(QListView):
-    """The misread images in a grid whose cells fit the widest caption ("9→9 100%")."""
-
-    WIDEST = "9→9 100%"
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setMovement(QListView.Movement.Static)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setProperty("may_scroll", True)  # a list of any length: it scrolls
-        self._fit_grid()
-
-    def _fit_grid(self):
-        # In icon mode Qt elides a caption wider than the icon: the icon's box is as wide as the widest
-        # caption (the digit is drawn centred in it).
-        metrics = self.fontMetrics()
-        width = max(THUMB, metrics.horizontalAdvance(self.WIDEST) + 6)
-        self.setIconSize(QSize(width, THUMB))
-        self.setGridSize(QSize(width + 12, THUMB + metrics.height() + 10))
-        # Qt sizes uniform items by one item's caption, and elides wider ones: every item is this size.
-        if isinstance(self.model(), MisreadModel):
-            self.model().item_size = QSize(width + 8, THUMB + metrics.height() + 8)
-        self.setMinimumHeight(self.gridSize().height() + 2 * self.frameWidth() + 4)
-
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_grid()
-
-    def text_fits(self) -> bool:
-        """Whether every caption is drawn whole (the layout checks ask)."""
-        metrics = self.fontMetrics()
-        texts = [self.model().data(self.model().index(r, 0)) for r in range(self.model().rowCount())]
-        widest = max([metrics.horizontalAdvance(t) for t in texts] + [metrics.horizontalAdvance(self.WIDEST)])
-        return widest + 6 <= min(self.iconSize().width(), self.gridSize().width() - 8)
-
-
-class CurveChart(HoverChartView):
-    """Accuracy against one distortion for up to three models (current, other, pinned), or coverage
-    and accuracy against the confidence threshold; a vertical line marks the slider's value."""
-
-    def __init__(self, parent=None):
-        chart = QChart()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.layout().setContentsMargins(0, 0, 0, 0)
-        chart.setMargins(chart.margins() * 0)
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setAccessibleName("Robustness curves")
-        self.x_axis = QValueAxis(labelFormat="%g")
-        self.y_axis = QValueAxis(labelFormat="%.0f%%", min=0, max=100)
-        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
-        self.series = {}
-        for key in ("current", "other", "pinned", "marker"):
-            series = QLineSeries()
-            chart.addSeries(series)
-            series.attachAxis(self.x_axis)
-            series.attachAxis(self.y_axis)
-            self.series[key] = series
-        self._mode = None
-        self._style()
-
-    def _style(self):
-        theme = QChart.ChartTheme.ChartThemeDark if is_dark(self.palette()) else QChart.ChartTheme.ChartThemeLight
-        if self.chart().theme() != theme:
-            self.chart().setTheme(theme)
-        for key, series in self.series.items():
-            pen = series.pen()
-            if key == "marker":
-                pen = QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashDotLine)
-            else:
-                pen.setStyle(ROLE_STYLE[key])
-                pen.setWidthF(2)
-                series.setPointsVisible(True)
-                series.setMarkerSize(6)
-            series.setPen(pen)
-        marker = self.chart().legend().markers(self.series["marker"])
-        if marker:
-            marker[0].setVisible(False)
-
-    def changeEvent(self, event):
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._style()
-
-    def _set_x(self, title: str, low: float, high: float, ticks: int, label_format: str):
-        """Axes change only with the mode: a change lays the chart out again (5-10 ms)."""
-        if (self.x_axis.titleText(), self.x_axis.min(), self.x_axis.max()) != (title, low, high):
-            self.x_axis.setTitleText(title)
-            self.x_axis.setRange(low, high)
-            self.x_axis.setTickCount(ticks)
-            self.x_axis.setLabelFormat(label_format)
-
-    def _set_y_floor(self, values):
-        """From 100% down to a round value below the lowest point (ticks every 10 or 20 points)."""
-        low = min([v for v in values if v == v] + [100.0])
-        step = 10 if low >= 62 else 20
-        floor = max(0.0, math.floor((low - 2) / step) * step)
-        if self.y_axis.min() != floor or self.y_axis.max() != 100:
-            self.y_axis.setRange(floor, 100)
-            self.y_axis.setTickCount(int(round((100 - floor) / step)) + 1)
-
-    def _fill(self, key: str, name: str | None, points):
-        series = self.series[key]
-        series.replace([QPointF(x, y) for x, y in points])
-        series.setName(name or "")
-        shown = bool(points) and name is not None
-        series.setVisible(shown)
-        for marker in self.chart().legend().markers(series):
-            marker.setVisible(shown and key != "marker")
-
-    def show_axis(self, axis: rb.Axis, lines: dict, marker: float):
-        """``lines``: role -> (name, [(value, accuracy 0..1)]) for the roles to show."""
-        self._mode = axis.name
-        unit = f" ({axis.unit.strip()})" if axis.unit.strip() else ""
-        title = {"noise": "noise σ (grey levels)", "drawn": "mouse drawing (share of the benchmark's strays)"}.get(
-            axis.name, axis.title.lower() + unit)
-        if axis.name == "drawn":  # shown in % along x
-            lines = {r: (n, [(100 * x, y) for x, y in pts]) for r, (n, pts) in lines.items()}
-            self._set_x(title, 100 * axis.low, 100 * axis.high, 5, "%.0f%%")
-            marker *= 100
-        else:
-            self._set_x(title, axis.low, axis.high, X_TICKS[axis.name], "%g")
-        values = []
-        for role in ("current", "other", "pinned"):
-            name, points = lines.get(role, (None, []))
-            points = [(x, 100 * y) for x, y in points]
-            values += [y for _, y in points]
-            self._fill(role, name, points)
-        self._set_y_floor(values)
-        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
-
-    def show_confidence(self, thresholds, coverage, accuracy, marker: float):
-        """Coverage and accuracy on the answered part (0..1 each) against the threshold."""
-        self._mode = CONFIDENCE
-        self._set_x("confidence threshold", 0, 1, 6, "%.1f")
-        self._fill("current", "answered (coverage)", [(t, 100 * c) for t, c in zip(thresholds, coverage)])
-        self._fill("other", "right among those answered",
-                   [(t, 100 * a) for t, a in zip(thresholds, accuracy) if a == a])
-        self._fill("pinned", None, [])
-        self._set_y_floor([100 * c for c in coverage] + [100 * a for a in accuracy])
-        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
-
-    def chart_views(self):
-        return (self,)
-
-    def points(self, key: str) -> list[tuple[float, float]]:
-        series = self.series[key]
-        return [(p.x(), p.y()) for p in series.points()] if series.isVisible() else []
-
-    def hover_text(self, pos) -> str | None:
-        chart = self.chart()
-        at = chart.mapFromScene(self.mapToScene(pos))
-        best = None
-        for key in ("current", "other", "pinned"):
-            series = self.series[key]
-            if not series.isVisible():
-                continue
-            for point in series.points():
-                shown = chart.mapToPosition(point, series)
-                distance = math.hypot(shown.x() - at.x(), shown.y() - at.y())
-                if distance <= HOVER_RADIUS and (best is None or distance < best[0]):
-                    best = (distance, series.name(), point)
-        if best is None:
-            return None
-        _, name, point = best
-        x = f"{point.x():.2f}" if self._mode == CONFIDENCE else f"{point.x():g}"
-        return f"{self.x_axis.titleText()} {x}: {point.y():.1f}% ({name})"
 
 
 class RobustnessTab(QWidget):
@@ -316,44 +56,15 @@ class RobustnessTab(QWidget):
     # ---- layout -------------------------------------------------------------------------------------
 
     def _build(self):
-        self.state_label = QLabel()
-        self.state_label.setWordWrap(True)
-        self.state_label.setMinimumWidth(1)
+        self.state_label = wrapping_label()
 
-        spoil = QGroupBox("Spoil the test images")
-        grid = QGridLayout(spoil)
-        grid.setColumnStretch(1, 1)
-        self.sliders: dict[str, QSlider] = {}
-        self.value_labels: dict[str, QLabel] = {}
-        for row, axis in enumerate(rb.AXES):
-            slider = QSlider(Qt.Orientation.Horizontal)
-            slider.setRange(0, round((axis.high - axis.low) / axis.step))
-            slider.setValue(self._position(axis, 0))
-            slider.setPageStep(max(1, slider.maximum() // 8))
-            slider.setToolTip(TOOLTIPS[axis.name])
-            slider.setAccessibleName(axis.title)
-            slider.valueChanged.connect(lambda _, name=axis.name: self._on_slider(name))
-            label = QLabel(MNEMONICS[axis.name])
-            label.setBuddy(slider)
-            label.setToolTip(TOOLTIPS[axis.name])
-            value = QLabel()
-            # As wide as its widest text: a value that changes never lays the tab out again.
-            widest = max((axis.format(axis.low + i * axis.step) for i in range(slider.maximum() + 1)),
-                         key=value.fontMetrics().horizontalAdvance)
-            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(widest) + 4)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(slider, row, 1)
-            grid.addWidget(value, row, 2)
-            self.sliders[axis.name], self.value_labels[axis.name] = slider, value
-        self.reset_button = QPushButton("Re&set")
-        self.reset_button.setToolTip("Every slider back to zero: the test images as they are")
+        spoil = DistortionSliders()
+        spoil.moved.connect(self._on_slider)
+        self.spoil, self.sliders, self.value_labels = spoil, spoil.sliders, spoil.value_labels
+        self.reset_button = spoil.reset_button
         self.reset_button.clicked.connect(self.reset)
-        grid.addWidget(self.reset_button, len(rb.AXES), 2)
 
-        self.accuracy_label = QLabel()
-        self.accuracy_label.setWordWrap(True)
-        self.accuracy_label.setMinimumWidth(1)
+        self.accuracy_label = wrapping_label()
         font = self.accuracy_label.font()
         font.setBold(True)
         self.accuracy_label.setFont(font)
@@ -373,12 +84,8 @@ class RobustnessTab(QWidget):
         self.threshold_value = QLabel("1.00")
         self.threshold_value.setMinimumWidth(self.threshold_value.sizeHint().width() + 4)
         self.threshold_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.coverage_label = QLabel()
-        self.coverage_label.setWordWrap(True)
-        self.coverage_label.setMinimumWidth(1)
-        self.errors_label = QLabel()
-        self.errors_label.setWordWrap(True)
-        self.errors_label.setMinimumWidth(1)
+        self.coverage_label = wrapping_label()
+        self.errors_label = wrapping_label()
         confidence_layout.addWidget(threshold_title, 0, 0)
         confidence_layout.addWidget(self.threshold_slider, 0, 1)
         confidence_layout.addWidget(self.threshold_value, 0, 2)
@@ -414,9 +121,7 @@ class RobustnessTab(QWidget):
         chart_row.addWidget(self.curve_combo, 1)
         chart_row.addWidget(self.pin_button)
         chart_row.addWidget(self.save_button)
-        self.curve_state = QLabel()
-        self.curve_state.setWordWrap(True)
-        self.curve_state.setMinimumWidth(1)
+        self.curve_state = wrapping_label()
         self.chart = CurveChart()
         self.chart.setMinimumHeight(160)
         chart_panel = QWidget()
@@ -432,9 +137,7 @@ class RobustnessTab(QWidget):
         self.misread_view.setModel(self.misread_model)
         self.misread_view._fit_grid()
         self.misread_view.activated.connect(self._open_misread)
-        self.misread_label = QLabel()
-        self.misread_label.setWordWrap(True)
-        self.misread_label.setMinimumWidth(1)
+        self.misread_label = wrapping_label()
         self.misread_label.setBuddy(self.misread_view)
         misread_panel = QWidget()
         misread_layout = QVBoxLayout(misread_panel)
@@ -458,33 +161,23 @@ class RobustnessTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_label)
         layout.addWidget(columns, 1)
-        for axis in rb.AXES:
-            self._show_value(axis.name)
         self._on_threshold()
         self._show_results()
 
     # ---- the sliders ----------------------------------------------------------------------------------
 
-    @staticmethod
-    def _position(axis: rb.Axis, value: float) -> int:
-        return round((value - axis.low) / axis.step)
+    _position = staticmethod(DistortionSliders.position)
 
     def value(self, name: str) -> float:
-        axis = rb.AXIS[name]
-        return round(axis.low + self.sliders[name].value() * axis.step, 6)
+        return self.spoil.value(name)
 
     def distortion(self) -> rb.Distortion:
-        return rb.Distortion(**{axis.name: self.value(axis.name) for axis in rb.AXES})
+        return self.spoil.distortion()
 
     def set_distortion(self, follow: bool = True, **values) -> None:
         """Move the sliders (one evaluation follows, not one per slider); the chart shows the last
         one's curve if ``follow``."""
-        for name, value in values.items():
-            slider = self.sliders[name]
-            slider.blockSignals(True)
-            slider.setValue(self._position(rb.AXIS[name], value))
-            slider.blockSignals(False)
-            self._show_value(name)
+        self.spoil.set_values(**values)
         if values and follow:
             self._follow(list(values)[-1])
         else:
@@ -495,11 +188,7 @@ class RobustnessTab(QWidget):
     def reset(self) -> None:
         self.set_distortion(follow=False, **{axis.name: 0 for axis in rb.AXES})
 
-    def _show_value(self, name: str):
-        self.value_labels[name].setText(rb.AXIS[name].format(self.value(name)))
-
     def _on_slider(self, name: str):
-        self._show_value(name)
         self._follow(name)
         self._ask("evaluate")
 
@@ -702,18 +391,11 @@ class RobustnessTab(QWidget):
         self._show_curve_state()
         if mode == CONFIDENCE:
             e = self.evaluation
-            thresholds = np.linspace(0, 1, 101)
             if e is None:
                 self.chart.show_confidence([], [], [], self.threshold())
                 return
-            p = e.probabilities["current"]
-            confidence = p.max(axis=1)
-            right = p.argmax(axis=1) == e.labels
-            answered = confidence[None, :] >= thresholds[:, None]
-            count = answered.sum(axis=1)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                accuracy = (answered & right).sum(axis=1) / count
-            self.chart.show_confidence(thresholds, count / len(confidence), accuracy, self.threshold())
+            coverage, accuracy = rb.coverage_curve(e.probabilities["current"], e.labels)
+            self.chart.show_confidence(rb.THRESHOLDS, coverage, accuracy, self.threshold())
             return
         axis = rb.AXIS[mode]
         lines = {}

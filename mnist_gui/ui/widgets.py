@@ -34,6 +34,14 @@ def crisp_sizes(smallest: int, largest: int, ratio: float = 1.0) -> list[int]:
             if abs(side * ratio / 28 - round(side * ratio / 28)) < 1e-6]
 
 
+def wrapping_label(text: str = "") -> QLabel:
+    """A label that wraps its text to the width it is given and never widens its pane."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)
+    return label
+
+
 class LastFolder:
     """The folder file dialogs open in: the last one the user chose, kept in the settings.
 

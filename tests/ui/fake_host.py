@@ -1,22 +1,22 @@
-"""The model thread and the training thread without TensorFlow, under the real ``ModelService``.
-
-``FakeHost`` is the real ``model_host.ModelHost`` with its worker on the UI thread (requests are
-served from the event loop, a step per event, never inside the call that asked) and numpy models:
-only what needs TensorFlow is replaced (predicting, loading, saving, copying, exporting, the Inside
-views). The "model": nearest centroids of a slice of the real MNIST training images (softmax of
-negative squared distances), about 79% of the test images right. ``FakeRunner`` is the training
-thread played by the test: ``run_batches``, ``end_epoch``, ``finish_training``, ``fail_training``.
-Every rule (which model is kept, what a run trains) is the real session's.
-"""
+"""The model and training threads without TensorFlow, under the real ``ModelService``: ``FakeHost``
+is the real ``ModelHost`` with its worker served from the UI thread's event loop and numpy models
+(only what needs TensorFlow is replaced); ``FakeRunner`` is the training thread, played by the test.
+The "model": soft nearest centroids of real MNIST images (about 79% of the test images right).
+Every rule (which model is kept, what a run trains) is the real session's."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from mnist_gui.core.drawings import mix
 from mnist_gui.core.run import RunOutcome
 from mnist_gui.core.training import TrainResult
-from mnist_gui.model_host import LATER, HostError, ModelHost, _ModelWorker
+from mnist_gui.model_host import LATER, HostError, ModelHost, _ModelWorker  # noqa: F401 (LATER for tests)
 
 TEMPERATURE = 4.0    # spreads the confidences: median ~83%, a tenth below 45%
 FIT_IMAGES = 2000    # training images the centroids of a "trained" model come from
@@ -100,9 +100,6 @@ class NumpyWorker(_ModelWorker):
         if self.model is None:
             raise HostError("There is no model to save yet: train one or open a model file.")
         self.model.save(path)
-        from dataclasses import replace
-        from pathlib import Path
-
         self.info = replace(self.info, path=str(path), unsaved=False, name=Path(path).stem, metadata=metadata)
         return self.info
 
@@ -128,13 +125,10 @@ class NumpyWorker(_ModelWorker):
         QTimer.singleShot(0, self, run)
 
     def export(self, request_id, path, fmt):
-        from types import SimpleNamespace
-
         if self.model is None:
             raise HostError("There is no TensorFlow model to export yet.")
         self.model.save(path)
-        self.answered.emit(request_id, SimpleNamespace(message=f"Exported {path}", parity_line="agreement=1.0000 max_prob_diff=0"))
-        return LATER
+        return SimpleNamespace(message=f"Exported {path}", parity_line="agreement=1.0000 max_prob_diff=0")
 
 
 class FakeHost(ModelHost):
@@ -181,17 +175,10 @@ class FakeRunner(QObject):
         self.request = self.data = None
         self.stop_requested = False
 
-    @property
-    def is_running(self) -> bool:
-        return self.request is not None
-
-    @property
-    def plan(self):
-        return None if self.request is None else self.request.plan
+    is_running = property(lambda self: self.request is not None)
+    plan = property(lambda self: None if self.request is None else self.request.plan)
 
     def start(self, request, data, model=None):
-        from mnist_gui.core.drawings import mix
-
         self.request, self.data, self.stop_requested = request, data, False
         self.epochs_done, self.model, self.start_model = request.plan.first_epoch, model, model
         self.history = {k: list(v) for k, v in request.plan.history.items()}

@@ -180,6 +180,34 @@ def test_confusion_matrix_matches_numpy_and_a_cell_click_shows_its_images(qtbot,
     assert len(tab.shown_indices()) == 64 and len(tab.selection_indices()) == 10000
 
 
+def test_a_smaller_grid_shows_the_first_page_of_what_was_shown(qtbot, service_with_model):
+    # From 8 × 8 to 4 × 4 the refit re-showed all 64 images: "64 images do not fit a 4² grid" was
+    # raised in the slot, and the grid went on showing 64 cells in four columns.
+    tab = make_tab(qtbot, service_with_model)
+    tab.grid_size_combo.setCurrentIndex(tab.grid_size_combo.findData(8))
+    before = tab.shown_indices()
+    assert len(before) == 64
+    tab.grid_size_combo.setCurrentIndex(tab.grid_size_combo.findData(4))
+    shown = tab.shown_indices()
+    assert tab.capacity() == 16 and shown == before[:16] and tab.detail_index() in shown
+    assert sum(tab.cell_widget(position).isVisible() for position in range(64)) == 16
+    assert tab.selection_label.text() == "All 10,000 test images; 1–16 in random order, page 1 of 625"
+
+
+def test_an_image_opened_from_another_tab_stays_when_the_window_is_resized(qtbot, service_with_model):
+    # The images re-shown at their new size used to select the grid's first image instead, and tell
+    # the Inside tab so: the image opened from the Robustness or Inside tab was lost.
+    tab = make_tab(qtbot, service_with_model)
+    opened = next(i for i in range(10_000) if i not in tab.shown_indices())
+    changed = []
+    tab.detail_changed.connect(changed.append)
+    tab.show_test_image(opened)
+    before = tab.image_size()
+    tab.resize(700, 500)
+    qtbot.waitUntil(lambda: tab.image_size() != before)
+    assert tab.detail_index() == opened and f"#{opened}" in tab.detail_text() and changed == [opened]
+
+
 def test_model_change_refreshes_predictions_and_ignores_stale_ones(qtbot, service_with_model):
     service = service_with_model
     tab = make_tab(qtbot, service)

@@ -1,0 +1,185 @@
+"""The Gallery's confusion matrix: counts of (true digit, predicted digit) and per-class accuracy,
+every number fully shown in its pane; a click on a cell asks for its images."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSizePolicy, QStyle, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout)
+
+from ..core.gallery_selection import confusion_shades
+from ..core.metrics import N_CLASSES, overall_accuracy, per_class_accuracy
+from .digit_grid import RIGHT_COLOUR, WRONG_COLOUR
+from .widgets import wrapping_label
+
+ACCURACY_COLUMN = N_CLASSES
+SMALLEST_TABLE_FONT = 0.65  # of the normal size: how far the confusion matrix shrinks before it elides
+
+
+class ConfusionTable(QTableWidget):
+    """The 10×10 counts and a per-class accuracy column, every number fully shown in its pane.
+
+    Columns get the width their texts need; when the pane is narrower or lower than the table at
+    the normal font, the font shrinks (to SMALLEST_TABLE_FONT of it) rather than eliding. Spare
+    room is shared out among the columns and rows. Sizes are worked out on a resize and when the
+    widest text changes, not on every update of the counts.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(N_CLASSES, N_CLASSES + 1, parent)
+        self._base_font = QFont(self.font())
+        self._fitted_for = None  # (size, widest texts) the current font and sections were fitted to
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setMinimumSectionSize(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _fonts(self):
+        """Candidate fonts, largest first."""
+        base = self._base_font.pointSizeF()
+        size = base
+        while size >= base * SMALLEST_TABLE_FONT - 1e-6:
+            font = QFont(self._base_font)
+            font.setPointSizeF(size)
+            yield font
+            size -= 0.5
+
+    def _texts(self):
+        columns = [[self.horizontalHeaderItem(c).text()] for c in range(self.columnCount())]
+        for row, column in itertools.product(range(self.rowCount()), range(self.columnCount())):
+            item = self.item(row, column)
+            if item is not None:
+                columns[column].append(item.text())
+        rows = [self.verticalHeaderItem(r).text() for r in range(self.rowCount())]
+        return columns, rows
+
+    def _needs(self, font: QFont, columns, rows):
+        """Column widths, row height, vertical header width and horizontal header height that show
+        every text whole at ``font``."""
+        metrics = QFontMetrics(font)
+        style = self.style()
+        item_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
+        header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self) + 4
+        widths = [max(metrics.horizontalAdvance(t) for t in texts) + item_margin for texts in columns]
+        widths[0] = max(widths[0], metrics.horizontalAdvance(columns[0][0]) + header_margin)
+        row_height = metrics.height() + 4
+        side = max(metrics.horizontalAdvance(t) for t in rows) + header_margin
+        top = metrics.height() + header_margin
+        return widths, row_height, side, top
+
+    def minimumSizeHint(self) -> QSize:
+        font = list(self._fonts())[-1]
+        widths, row_height, side, top = self._needs(font, *self._texts())
+        frame = 2 * self.frameWidth()
+        return QSize(side + sum(widths) + frame, top + self.rowCount() * row_height + frame)
+
+    def sizeHint(self) -> QSize:
+        widths, row_height, side, top = self._needs(self._base_font, *self._texts())
+        frame = 2 * self.frameWidth()
+        return QSize(side + sum(widths) + frame, top + self.rowCount() * (row_height + 4) + frame)
+
+    def texts_changed(self) -> None:
+        """Call after setting the items' texts: refits only if a column's widest text changed."""
+        if self._fitted_for is not None and self._fitted_for[1] != self._widest():
+            self.fit()
+
+    def _widest(self):
+        columns, _ = self._texts()
+        return tuple(max(len(t) for t in texts) for texts in columns)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """The largest font at which the whole table fits, sections sized to share the room."""
+        columns, rows = self._texts()
+        frame = 2 * self.frameWidth()
+        width, height = self.width() - frame, self.height() - frame
+        for font in self._fonts():
+            widths, row_height, side, top = self._needs(font, columns, rows)
+            if side + sum(widths) <= width and top + self.rowCount() * row_height <= height:
+                break
+        self._fitted_for = (self.size(), self._widest())
+        if font != self.font():
+            self.setFont(font)
+            self.horizontalHeader().setFont(font)
+            self.verticalHeader().setFont(font)
+        self.verticalHeader().setFixedWidth(side)
+        self.horizontalHeader().setFixedHeight(top)
+        spare = max(0, width - side - sum(widths))
+        for column, w in enumerate(widths):
+            self.setColumnWidth(column, w + spare // len(widths) + (column < spare % len(widths)))
+        spare = max(0, height - top - self.rowCount() * row_height)
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, row_height + spare // self.rowCount() + (row < spare % self.rowCount()))
+
+
+class ConfusionPanel(QGroupBox):
+    """The matrix with the overall accuracy above it; ``cell_clicked(true digit, column)`` when a
+    cell is clicked or activated (column ACCURACY_COLUMN: the accuracy column)."""
+
+    cell_clicked = Signal(int, int)
+
+    def __init__(self, parent=None):
+        super().__init__("Confusion matrix (whole test set)", parent)
+        self.accuracy_label = wrapping_label()
+        hint = wrapping_label("Rows: true digit · columns: predicted · click a cell for its images")
+        table = ConfusionTable()
+        table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + ["acc."])
+        table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
+        table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip("Accuracy on each true digit")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
+            item = QTableWidgetItem()
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(true_digit, column, item)
+        table.cellClicked.connect(self.cell_clicked)
+        table.cellActivated.connect(self.cell_clicked)  # Enter on a focused cell
+        self.table = table
+        layout = QVBoxLayout(self)
+        layout.setSpacing(2)
+        layout.addWidget(self.accuracy_label)
+        layout.addWidget(hint)
+        layout.addWidget(table, 1)
+
+    def show_counts(self, matrix: np.ndarray | None, noun: str = "test images") -> None:
+        """The counts, shaded by their share of the row, and each digit's accuracy; None: empty."""
+        table = self.table
+        table.setEnabled(matrix is not None)
+        if matrix is None:
+            for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
+                item = table.item(true_digit, column)
+                item.setText("")
+                item.setBackground(Qt.BrushStyle.NoBrush)
+                item.setToolTip("")
+            table.texts_changed()
+            self.accuracy_label.setText("Needs a model's predictions.")
+            return
+        row_totals = matrix.sum(axis=1)
+        fractions, shades = confusion_shades(matrix)
+        for true_digit, predicted in itertools.product(range(N_CLASSES), range(N_CLASSES)):
+            count = int(matrix[true_digit, predicted])
+            item = table.item(true_digit, predicted)
+            item.setText(str(count))
+            shade = QColor(RIGHT_COLOUR if true_digit == predicted else WRONG_COLOUR)
+            shade.setAlphaF(min(0.7, float(shades[true_digit, predicted])))
+            item.setBackground(shade)
+            item.setToolTip(f"True {true_digit}, predicted {predicted}: {count:,} images "
+                            f"({fractions[true_digit, predicted]:.1%} of the {true_digit}s). Click to show them.")
+        for true_digit, accuracy in enumerate(per_class_accuracy(matrix)):
+            item = table.item(true_digit, ACCURACY_COLUMN)
+            item.setText(f"{accuracy:.1%}")
+            item.setToolTip(f"{matrix[true_digit, true_digit]:,} of {row_totals[true_digit]:,} "
+                            f"{true_digit}s right. Click to show all {true_digit}s.")
+        table.texts_changed()
+        total = int(matrix.sum())
+        self.accuracy_label.setText(f"Overall accuracy {overall_accuracy(matrix):.2%}: "
+                                    f"{int(np.trace(matrix)):,} of {total:,} {noun} right.")

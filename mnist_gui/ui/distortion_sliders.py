@@ -1,0 +1,88 @@
+"""The Robustness tab's sliders: one per distortion (``core.robustness.AXES``), with its value."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSlider
+
+from ..core import robustness as rb
+
+MNEMONICS = {"noise": "&Noise σ", "rotation": "R&otation", "shear": "S&lant (shear)",
+             "thickness": "Stroke thic&kness", "drawn": "&Mouse drawing"}
+TOOLTIPS = {
+    "noise": "Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)",
+    "rotation": "Turn each digit about its centre of mass (positive: anticlockwise)",
+    "shear": "Slant each digit: positive leans its top to the right (0.25 ≈ 14°)",
+    "thickness": "Thicker (+) or thinner (−) strokes, in pixels on each side",
+    "drawn": "Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, wobble, "
+             "size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark's style; "
+             "each level is made once (a few seconds)",
+}
+
+
+class DistortionSliders(QGroupBox):
+    """The sliders and their values, and a Reset button for the tab to connect; ``moved(name)``
+    when the user moves one (not when ``set_values`` does)."""
+
+    moved = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__("Spoil the test images", parent)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        self.sliders: dict[str, QSlider] = {}
+        self.value_labels: dict[str, QLabel] = {}
+        for row, axis in enumerate(rb.AXES):
+            slider = QSlider(Qt.Orientation.Horizontal)
+            slider.setRange(0, round((axis.high - axis.low) / axis.step))
+            slider.setValue(self.position(axis, 0))
+            slider.setPageStep(max(1, slider.maximum() // 8))
+            slider.setToolTip(TOOLTIPS[axis.name])
+            slider.setAccessibleName(axis.title)
+            slider.valueChanged.connect(lambda _, name=axis.name: self._on_move(name))
+            label = QLabel(MNEMONICS[axis.name])
+            label.setBuddy(slider)
+            label.setToolTip(TOOLTIPS[axis.name])
+            value = QLabel()
+            # As wide as its widest text: a value that changes never lays the tab out again.
+            widest = max((axis.format(axis.low + i * axis.step) for i in range(slider.maximum() + 1)),
+                         key=value.fontMetrics().horizontalAdvance)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(widest) + 4)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(slider, row, 1)
+            grid.addWidget(value, row, 2)
+            self.sliders[axis.name], self.value_labels[axis.name] = slider, value
+        self.reset_button = QPushButton("Re&set")
+        self.reset_button.setToolTip("Every slider back to zero: the test images as they are")
+        grid.addWidget(self.reset_button, len(rb.AXES), 2)
+        for axis in rb.AXES:
+            self._show_value(axis.name)
+
+    @staticmethod
+    def position(axis: rb.Axis, value: float) -> int:
+        """The slider position of ``value`` on ``axis``."""
+        return round((value - axis.low) / axis.step)
+
+    def value(self, name: str) -> float:
+        axis = rb.AXIS[name]
+        return round(axis.low + self.sliders[name].value() * axis.step, 6)
+
+    def distortion(self) -> rb.Distortion:
+        return rb.Distortion(**{axis.name: self.value(axis.name) for axis in rb.AXES})
+
+    def set_values(self, **values) -> None:
+        """Move these sliders without a ``moved`` for each."""
+        for name, value in values.items():
+            slider = self.sliders[name]
+            slider.blockSignals(True)
+            slider.setValue(self.position(rb.AXIS[name], value))
+            slider.blockSignals(False)
+            self._show_value(name)
+
+    def _show_value(self, name: str):
+        self.value_labels[name].setText(rb.AXIS[name].format(self.value(name)))
+
+    def _on_move(self, name: str):
+        self._show_value(name)
+        self.moved.emit(name)

@@ -1,0 +1,67 @@
+"""The data: per digit counts, average and variance images; the pixel histogram."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+
+from .colours import rgb_image, sequential
+from .view import View
+
+
+class DataView(View):
+    """Per digit: counts in train and test, the average image and the pixel-variance image; the pixel histogram."""
+
+    SIDE = 64
+
+    def __init__(self, parent=None):
+        super().__init__("The data", parent)
+        self.stats = None
+        self._images = []
+        self._fit_height(2 * self.SIDE + 90 + 200)
+
+    def set_stats(self, stats) -> None:
+        self.stats, self.message = stats, ""
+        means, variances = stats["means"], stats["variances"]
+        self._images = [(rgb_image(sequential(m / 255.0)), rgb_image(sequential(v / max(variances.max(), 1e-9))))
+                        for m, v in zip(means, variances)]
+        self.update()
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        if self._paint_message(p) or self.stats is None:
+            p.end()
+            return
+        s, text = self.stats, self.palette().color(QPalette.ColorRole.WindowText)
+        p.setPen(text)
+        p.drawText(QRect(12, 4, self.width() - 24, 18), Qt.AlignmentFlag.AlignVCenter,
+                   "Per digit (training set): average image (top), pixel variance — where writers differ (bottom)")
+        step = min(self.SIDE + 12, (self.width() - 100) // 10)
+        side = step - 8
+        for d, (mean, var) in enumerate(self._images):
+            x = 90 + d * step
+            p.drawText(QRect(x, 24, side, 16), Qt.AlignmentFlag.AlignHCenter, str(d))
+            p.drawImage(QRect(x, 42, side, side), mean)
+            p.drawImage(QRect(x, 46 + side, side, side), var)
+            p.drawText(QRect(x - 4, 50 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, f"{s['train_counts'][d]:,}")
+            p.drawText(QRect(x - 4, 66 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, f"{s['test_counts'][d]:,}")
+        p.drawText(QRect(12, 42, 76, side), Qt.AlignmentFlag.AlignVCenter, "average")
+        p.drawText(QRect(12, 46 + side, 76, side), Qt.AlignmentFlag.AlignVCenter, "variance")
+        p.drawText(QRect(12, 50 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, "train count")
+        p.drawText(QRect(12, 66 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, "test count")
+        counts, edges = s["histogram"]
+        top, height = 96 + 2 * side, 150
+        width = min(self.width() - 110, 640)
+        p.drawText(QRect(12, top, self.width() - 24, 18), Qt.AlignmentFlag.AlignVCenter,
+                   f"Pixel intensities, training set (log scale): {counts[0] / counts.sum():.0%} of pixels are 0 "
+                   f"(background), {counts[-1] / counts.sum():.1%} in the top bin")
+        logc = np.log10(np.maximum(counts, 1))
+        peak = float(logc.max()) or 1.0
+        bar_w = width / len(counts)
+        for k, c in enumerate(logc):
+            h = (height - 30) * c / peak
+            p.fillRect(QRectF(90 + k * bar_w, top + height - 10 - h, max(bar_w - 1, 1), h), QColor(70, 110, 180))
+        p.drawText(QRect(90, top + height - 8, 60, 16), 0, "0")
+        p.drawText(QRect(90 + width - 40, top + height - 8, 40, 16), Qt.AlignmentFlag.AlignRight, "255")
+        p.end()

@@ -1,0 +1,145 @@
+"""The Training tab's progress panel: epoch and batch bars, elapsed time and ETA, the run's result,
+and after a run which model is in use (new or previous, or fine-tuned) with a one-click switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QToolButton, QVBoxLayout
+
+from .widgets import SteadyLabel, wrapping_label
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    seconds = int(round(seconds))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def result_text(history: dict, stopped: bool, first_epoch: int | None) -> str:
+    """The run's last line: its test accuracy, or where it was stopped (``first_epoch``: the epochs
+    the model had before the run, None if unknown)."""
+    done = len(history.get("loss", []))
+    acc = (history.get("val_accuracy") or [None])[-1]
+    if stopped:
+        last = first_epoch + done if first_epoch is not None else done
+        text = f"Stopped during epoch {last + 1}"
+        if acc is not None:
+            text += f" (test accuracy {acc:.2%} after epoch {last})"
+        return text
+    return f"Test accuracy: {acc:.2%}" if acc is not None else "Finished"
+
+
+def outcome_text(outcome) -> tuple[str, str]:
+    """New vs previous (a service TrainingOutcome): which is in use, and the switch button's text."""
+    if outcome.fine_tune is not None:
+        return _fine_tune_text(outcome)
+
+    def score(info):
+        return f"{info.test_accuracy:.2%}" if info.test_accuracy is not None else "not measured"
+
+    new, previous = outcome.new, outcome.previous
+    if outcome.using_new:
+        return (f"Using the new model ({score(new)}); the previous one, {previous.name}, scored {score(previous)}.",
+                "&Keep previous model")
+    return (f"Keeping the previous model, {previous.name} ({score(previous)}): the new one scored {score(new)}.",
+            "&Use new model")
+
+
+def _fine_tune_text(outcome) -> tuple[str, str]:
+    """Before and after on the held-out drawings and the test set; Undo fine-tune in one click."""
+    f = outcome.fine_tune
+
+    def pct(value):
+        return "–" if value is None else f"{value:.1%}"
+
+    if f.held_out:
+        text = (f"Fine-tuned on {f.taught} of your drawings. Held-out drawings ({f.held_out}): "
+                f"{pct(f.held_out_before)} → {pct(f.held_out_after)}. ")
+    else:
+        text = f"Fine-tuned on {f.taught} of your drawings (too few to hold some back). "
+    before, after = f.mnist_before, f.mnist_after
+    text += f"Test set: {'–' if before is None else f'{before:.2%}'} → {'–' if after is None else f'{after:.2%}'}."
+    if f.mnist_dropped:
+        text = "⚠ " + text + " It reads MNIST worse than before: Undo fine-tune brings the previous model back."
+    if outcome.using_new:
+        return text, "&Undo fine-tune"
+    return text + " The previous model is in use.", "&Use fine-tuned model"
+
+
+class ProgressPanel(QGroupBox):
+    """The bars, the time line (with Fine-tune and Save chart beside it), the result and the outcome."""
+
+    def __init__(self, parent=None):
+        super().__init__("Progress", parent)
+        self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
+        self.batch_bar = QProgressBar(format="Batches", maximum=1, value=0)
+        for bar in (self.epoch_bar, self.batch_bar):
+            # setValue() repaints at once; an opaque bar repaints only itself, not the tab below it.
+            bar.setAutoFillBackground(True)
+        self.time_label = SteadyLabel("Elapsed – · ETA –")
+        self.result_label = wrapping_label()  # "Test accuracy: 11.35% (stopped after 3 epochs)" wraps
+        font = self.result_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.result_label.setFont(font)
+        # After a run: which model is in use, the new or the previous one, and a one-click switch.
+        self.outcome_label = wrapping_label()
+        self.switch_button = QPushButton()
+        self.outcome_label.hide()
+        self.switch_button.hide()
+        # Beside Save chart (a row of its own would not fit a 640-px-high window, another button in
+        # Train's row would widen the column and squeeze the charts' axes).
+        self.fine_tune_button = QToolButton(text="Fine-tune")
+        self.fine_tune_button.setAccessibleName("Fine-tune on my drawings")
+        self.fine_tune_button.setToolTip(
+            "Fine-tune on my drawings: continue the current model for a short, augmented run on part of "
+            "MNIST and your drawings, "
+            "holding some of each digit's drawings back to measure on; Undo fine-tune brings the model back")
+        self.save_chart_button = QPushButton("Save &chart…")
+        self.save_chart_button.setToolTip("Save the loss and accuracy curves as shown, as PNG, SVG or PDF")
+        self.save_chart_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.epoch_bar)
+        layout.addWidget(self.batch_bar)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time_label)
+        time_row.addStretch(1)
+        time_row.addWidget(self.fine_tune_button)
+        time_row.addWidget(self.save_chart_button)
+        layout.addLayout(time_row)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.outcome_label)
+        layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def start(self, plan) -> None:
+        """A run (a service TrainingPlan) begins: bars for its epochs and batches, no result yet."""
+        self.epoch_bar.setFormat(f"Epoch %v / {plan.end_epoch}")  # %m counts steps: 1 for epoch 7 of 7 continued
+        self.batch_bar.setFormat("Batch %v / %m")
+        self.epoch_bar.setRange(plan.first_epoch, plan.end_epoch)
+        self.epoch_bar.setValue(plan.first_epoch)
+        self.batch_bar.setRange(0, plan.total_batches)
+        self.batch_bar.setValue(0)
+        self.result_label.clear()
+        self.outcome_label.hide()
+        self.switch_button.hide()
+
+    def show_batch(self, epoch: int, done: int, total: int) -> None:
+        self.epoch_bar.setValue(epoch)
+        self.batch_bar.setMaximum(total)
+        self.batch_bar.setValue(done)
+
+    def epochs_done(self) -> float:
+        """Epochs of the run's bars done, the current one in part."""
+        return self.epoch_bar.value() + self.batch_bar.value() / max(1, self.batch_bar.maximum())
+
+    def show_times(self, elapsed: float, eta: float | None) -> None:
+        self.time_label.setText(f"Elapsed {format_duration(elapsed)} · ETA {format_duration(eta)}")
+
+    def show_outcome(self, text: str, switch_text: str) -> None:
+        self.switch_button.setText(switch_text)
+        self.outcome_label.setText(text)
+        self.outcome_label.show()
+        self.switch_button.show()
