@@ -594,7 +594,7 @@ def _steps(kind, model, args):
         broken = isinstance(exc, (TypeError, ValueError)) and ("nan" in str(exc).lower() or "finite" in str(exc))
         raise InsideError(f"The {kind} view cannot be shown for this model: "
                           + ("its numbers are NaN or infinite." if broken else f"({type(exc).__name__}).")) from exc
-    probs = getattr(result, "probabilities", None)
-    if probs is not None and not np.all(np.isfinite(probs)):
+    numbers = [v for v in getattr(result, "__dict__", {}).values() if isinstance(v, np.ndarray) and v.dtype.kind == "f"]
+    if not all(np.all(np.isfinite(v)) for v in numbers):
         raise InsideError(f"The {kind} view cannot be shown for this model: its answers are NaN or infinite.")
     return result
