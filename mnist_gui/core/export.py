@@ -222,6 +222,10 @@ def _size(path: Path) -> int:
 
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip()
+    for said, meaning in (("No space left", "the disk is full"), ("File too large", "a file grew past the "
+                          "size this system allows (ulimit -f)"), ("Permission denied", "permission denied")):
+        if said in text:  # TensorFlow's messages bury the reason at the end of a long line
+            return meaning
     return (text.splitlines()[0] if text else type(exc).__name__)[:300]
 
 

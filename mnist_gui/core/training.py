@@ -528,13 +528,15 @@ def _probabilities(tf, found, out):  # the model's outputs as probabilities (sof
     return tf.nn.softmax(out, axis=-1) if found.logits else out
 
 
-def _shared_forward(model, found):
+def _shared_forward(model, found=None):
     """The compiled forward pass of ``model``'s architecture (and contract ``found``), taking weights
     as arguments; traced on a model of that architecture, once (see ``Predictor``)."""
     import tensorflow as tf
 
+    from .contract import of
     from .trainers import architecture
 
+    found = found or of(model)
     key = architecture(model)
     if key is None or not hasattr(model, "stateless_call"):
         return None
