@@ -286,27 +286,34 @@ def cmd_train(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    from .core.quiet import quiet
+
     _check_model_file(args.model)
     data = _load_data(args)
     _quiet_tensorflow()
-    model = _load_model(args.model)
-    from .core.training import evaluate
+    with quiet():  # Keras' warnings about a file's optimizer state: not this command's output
+        model = _load_model(args.model)
+        from .core.training import evaluate
 
-    loss, accuracy = evaluate(model, data.x_test, data.y_test)
+        loss, accuracy = evaluate(model, data.x_test, data.y_test)
     print(f"test_accuracy={accuracy:.4f} test_loss={loss:.4f}")
     return 0
 
 
 def cmd_predict(args) -> int:
+    """Ten probabilities (a softmax of a model's logits, if it outputs those), then the answer."""
+    from .core.quiet import quiet
+
     _check_model_file(args.model)
     data = _load_data(args)
-    _quiet_tensorflow()
-    model = _load_model(args.model)
     if not 0 <= args.index < len(data.x_test):
         raise CliError(f"mnist-gui predict: --index must be between 0 and {len(data.x_test) - 1}")
-    from .core.training import Predictor
+    _quiet_tensorflow()
+    with quiet():
+        model = _load_model(args.model)
+        from .core.training import Predictor
 
-    probs = Predictor(model)(data.x_test[args.index])
+        probs = Predictor(model)(data.x_test[args.index])
     for digit, p in enumerate(probs):
         print(f"{digit}: {p:.4f}")
     print(f"predicted={int(probs.argmax())} actual={int(data.y_test[args.index])}")
@@ -316,6 +323,7 @@ def cmd_predict(args) -> int:
 def cmd_export(args) -> int:
     """Export (unless --check), then the parity check; exit 1 with one line if the export disagrees."""
     from .core import export, storage
+    from .core.quiet import quiet
 
     try:
         path = export.check_destination(args.out, args.format)
@@ -328,21 +336,25 @@ def cmd_export(args) -> int:
     _check_model_file(args.model)
     data = _load_data(args)
     _quiet_tensorflow()
-    model = _load_model(args.model)
     metadata = storage.read_metadata(args.model)
     try:
-        if not args.check:
-            result = export.export_model(model, path, args.format, int8=args.int8,
-                                         calibration_images=data.x_train, metadata=metadata,
-                                         source=args.model)
-            print(f"exported {args.format}{' int8' if args.int8 else ''} to {path} "
-                  f"({result.size_bytes / 1e6:.2f} MB, {result.seconds:.1f} s); contract: {result.contract}")
-        parity = export.parity_check(model, path, args.format, data.x_test, data.y_test,
-                                     extra_sets=export.drawn_digit_sets(data.x_test, data.y_test),
-                                     int8=args.int8)
+        with quiet():  # LiteRT's XNNPACK line, "Assets written to", Keras' warnings
+            model = _load_model(args.model)
+            if args.check:
+                parity = export.parity_check(model, path, args.format, data.x_test, data.y_test,
+                                             extra_sets=export.drawn_digit_sets(data.x_test, data.y_test),
+                                             int8=args.int8)
+                export.record_parity(path, parity)
+            else:
+                report = export.export_and_verify(model, path, args.format, data.x_test, data.y_test,
+                                                  metadata=metadata, source=args.model, int8=args.int8,
+                                                  calibration_images=data.x_train)
+                parity = report.parity
     except export.ExportError as exc:
         raise CliError(f"mnist-gui export: {exc}") from None
-    export.record_parity(path, parity)
+    if not args.check:
+        print(f"exported {args.format}{' int8' if args.int8 else ''} to {path} "
+              f"({report.size_bytes / 1e6:.2f} MB, {report.seconds:.1f} s); contract: {report.contract}")
     print(parity.line())
     for extra in parity.extra:
         print(f"{extra.name}: images={extra.images} agreement={extra.agreement:.4f} "
@@ -350,7 +362,8 @@ def cmd_export(args) -> int:
     print(f"one image: {parity.export_ms_per_image:.3f} ms exported, {parity.keras_ms_per_image:.3f} ms Keras "
           f"(median); test_accuracy_keras={parity.test.accuracy_keras:.4f}")
     if args.int8:
-        _report_int8(model, parity, data)
+        with quiet():
+            _report_int8(model, parity, data)
     if not parity.passed:
         worst = min([parity.test, *parity.extra], key=lambda s: s.agreement)
         hint = " (int8 does not suit this model: use the float export)" if args.int8 else ""

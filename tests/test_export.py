@@ -221,3 +221,140 @@ def test_without_the_onnx_packages_onnx_is_one_line_and_not_offered(monkeypatch,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "pip install 'mnist-gui[onnx]'" in err[0], err
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- artifact and contract as one pair, verified by their own hashes ----------------------------------
+
+def _pair(path):
+    return path.read_bytes(), export.contract_path(path).read_bytes()
+
+
+def test_a_folder_in_the_way_of_the_contract_leaves_nothing(seed_dnn, tmp_path, mnist_path, capsys):
+    """Defect 7: the artifact was written, then the contract's write failed with a traceback."""
+    path = tmp_path / "m.tflite"
+    export.contract_path(path).mkdir()
+    with pytest.raises(export.ExportError, match="m.tflite.json is in the way"):
+        export.export_model(seed_dnn, path, "litert")
+    assert main(["export", str(SEED_DNN), "--format", "litert", "--out", str(path), "--data", str(mnist_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "in the way" in err[0]
+    assert [p.name for p in tmp_path.iterdir()] == ["m.tflite.json"]
+
+
+def test_disk_full_after_the_artifact_keeps_the_previous_pair(seed_dnn, trained_mlp_model, mnist, tmp_path,
+                                                              monkeypatch):
+    """Defect 7: a contract that cannot be written takes its artifact with it; the old pair stays."""
+    import errno
+
+    path = tmp_path / "m.tflite"
+    export.export_model(trained_mlp_model, path, "litert")
+    before = _pair(path)
+    real = export.finish_temp
+
+    def full(tmp):
+        if str(tmp).endswith(".json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(tmp)
+
+    monkeypatch.setattr(export, "finish_temp", full)
+    with pytest.raises(export.ExportError, match="No space left on device") as failed:
+        export.export_and_verify(seed_dnn, path, "litert", mnist.x_test[:500], mnist.y_test[:500], timing=False)
+    assert len(str(failed.value).splitlines()) == 1
+    assert _pair(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tflite", "m.tflite.json"]
+
+
+def test_a_failed_rename_puts_the_old_pair_back(tmp_path, monkeypatch):
+    import os
+
+    from mnist_gui.core import files
+
+    old = [tmp_path / "a.tflite", tmp_path / "a.tflite.json"]
+    new = [tmp_path / "new.tflite", tmp_path / "new.json"]
+    for p, text in zip(old + new, ("old", "old contract", "new", "new contract")):
+        p.write_text(text)
+    real = os.replace
+
+    def failing(src, dst):
+        if str(src) == str(new[1]):
+            raise OSError("the disk went away")
+        real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", failing)
+    with pytest.raises(OSError):
+        files.replace_together(list(zip(new, old)))
+    assert [p.read_text() for p in old] == ["old", "old contract"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tflite", "a.tflite.json", "new.json"]
+
+
+def test_export_and_verify_is_the_whole_job(seed_dnn, mnist, tmp_path):
+    """One function for the CLI and the app: export (under the model's lock only), the parity check
+    (through the caller's predictor), both hashes in the contract, the app's one-line message."""
+    import threading
+
+    from mnist_gui.core.litert import verified_export
+    from mnist_gui.core.training import Predictor
+
+    model_file = tmp_path / "m.keras"
+    model_file.write_bytes(SEED_DNN.read_bytes())
+    path = tmp_path / "m.tflite"
+    lock, held, calls = threading.Lock(), [], []
+    predictor = Predictor(seed_dnn)
+
+    class Recording:
+        def __enter__(self):
+            lock.acquire()
+            held.append("export")
+
+        def __exit__(self, *exc):
+            lock.release()
+
+    def keras_predict(images):
+        assert not lock.locked()  # the check runs without the model's lock (it takes it per batch)
+        calls.append(len(images))
+        return predictor(images)
+
+    report = export.export_and_verify(seed_dnn, path, "litert", mnist.x_test[:2000], mnist.y_test[:2000],
+                                      source=model_file, keras_predict=keras_predict, export_lock=Recording(),
+                                      timing=False)
+    assert held == ["export"] and sum(calls) == 2000 + export.DRAWN_N
+    assert report.passed and not report.failed and report.parity_line.startswith("agreement=1.0000")
+    assert report.message.startswith("Exported m.tflite (0.") and "parity check passed (test set; drawn 2000" in report.message
+    written = json.loads(export.contract_path(path).read_text())
+    assert written["artifact"] == {"file": "m.tflite", "sha256": export.file_sha256(path)}
+    assert written["source"] == {"file": "m.keras", "sha256": export.file_sha256(model_file)}
+    assert written["parity_check"]["passed"] is True
+    assert verified_export(model_file) == path
+
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(export.ExportError, match="cancelled"):
+        export.export_and_verify(seed_dnn, tmp_path / "c.tflite", "litert", mnist.x_test[:500], mnist.y_test[:500],
+                                 cancel=cancel, timing=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.keras", "m.tflite", "m.tflite.json"]
+
+
+def test_litert_does_not_import_export():
+    """The import cycle is gone: core.litert (the fast start's, without TensorFlow) never imports core.export."""
+    import subprocess
+    import sys
+
+    from mnist_gui.paths import bundled_models_dir
+
+    code = ("import sys, mnist_gui.core.litert as litert; "
+            f"litert.verified_export({str(bundled_models_dir() / 'mnist_cnn.keras')!r}); "
+            "print('mnist_gui.core.export' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_cli_export_and_predict_print_no_stray_lines(mnist_path, tmp_path, capfd):
+    """LiteRT's XNNPACK INFO line and TensorFlow's 'Assets written to' came between the command's lines."""
+    out = tmp_path / "sm"
+    assert main(["export", str(SEED_DNN), "--format", "savedmodel", "--out", str(out), "--data", str(mnist_path)]) == 0
+    assert main(["export", str(SEED_DNN), "--format", "litert", "--out", str(tmp_path / "m.tflite"),
+                 "--data", str(mnist_path)]) == 0
+    assert main(["predict", str(SEED_DNN), "--index", "0", "--data", str(mnist_path)]) == 0
+    captured = capfd.readouterr()
+    noise = [line for line in captured.err.splitlines() + captured.out.splitlines()
+             if "XNNPACK" in line or "Assets written" in line or "INFO" in line or "Warning" in line]
+    assert noise == []

@@ -249,3 +249,23 @@ def test_draw_pad_answers_do_not_wait_for_the_fast_test_pass(qtbot, mnist_path, 
         assert accuracy == pytest.approx(service.model_info.test_accuracy) and accuracy > 0.99
     finally:
         service.shutdown()
+
+
+def test_an_export_swapped_or_damaged_beside_its_contract_is_not_used(tmp_path):
+    """Defect 8: only the model file's hash was checked, so another model's .tflite beside a matching
+    contract answered for this model. The contract records the export's own sha256 too."""
+    cnn, dnn = (bundled_models_dir() / f"{name}.keras" for name in ("mnist_cnn", "mnist_dnn_v1"))
+    model, tflite = tmp_path / "m.keras", tmp_path / "m.tflite"
+    model.write_bytes(dnn.read_bytes())
+    export.contract_path(tflite).write_text(export.contract_path(bundled_export(dnn)).read_text())
+    tflite.write_bytes(bundled_export(dnn).read_bytes())
+    assert verified_export(model) == tflite
+    tflite.write_bytes(bundled_export(cnn).read_bytes())  # another model's export
+    assert verified_export(model) is None
+    tflite.write_bytes(bundled_export(dnn).read_bytes()[:-1000])  # truncated
+    assert verified_export(model) is None
+    tflite.write_bytes(bundled_export(dnn).read_bytes())
+    contract = json.loads(export.contract_path(tflite).read_text())
+    del contract["artifact"]  # a contract of before: nothing vouches for the export's bytes
+    export.contract_path(tflite).write_text(json.dumps(contract))
+    assert verified_export(model) is None

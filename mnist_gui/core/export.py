@@ -8,14 +8,20 @@ exported model is not fed 0..1 pixels or black-on-white digits by mistake.
 The parity check runs the 10,000 test images and the drawn-digit benchmark's images
 (``drawn_digit_sets``) through the artifact in its own runtime (the LiteRT interpreter of
 ``ai-edge-litert``, ``tf.saved_model.load``, ``onnxruntime``) and through the Keras model, and
-compares the answers.
+compares the answers (as probabilities: a model without a final softmax gets one on both sides).
+
+``export_and_verify`` is the one entry point (CLI and app): artifact and contract are written under
+temporary names, checked, and renamed into place as one pair; the contract records the sha256 of
+the model file and of the artifact itself, so ``core.litert.verified_export`` can trust it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -25,7 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .files import atomic_write
+from .files import atomic_write, file_sha256, finish_temp, remove_path as _remove, replace_together, temp_path
+from .litert import contract_path  # noqa: F401  (the one-way dependency: export -> litert)
 
 # CLI name -> (Keras' format name, artifact suffix; "" for a folder).
 FORMATS = {
@@ -44,12 +51,6 @@ DRAWN_N = 2000
 
 class ExportError(Exception):
     """Export or parity check failed; the message is one line meant for the user."""
-
-
-def contract_path(artifact) -> Path:
-    """``mnist_cnn.tflite`` -> ``mnist_cnn.tflite.json`` (also for a SavedModel folder)."""
-    artifact = Path(artifact)
-    return artifact.with_name(artifact.name + ".json")
 
 
 def missing_onnx_packages() -> list[str]:
@@ -77,6 +78,9 @@ def check_destination(path, fmt: str) -> Path:
         raise ExportError(f"Cannot export to {path}: the folder {path.parent} is not writable.")
     if suffix and path.is_dir():
         raise ExportError(f"Cannot export to {path}: it is a folder.")
+    if contract_path(path).is_dir():
+        raise ExportError(f"Cannot export to {path}: a folder named {contract_path(path).name} is in the way "
+                          "of its contract.")
     if not suffix and path.exists() and not (path / "saved_model.pb").is_file() and (
             path.is_file() or any(path.iterdir())):
         raise ExportError(f"Cannot export a SavedModel to {path}: it exists and is not a SavedModel folder.")
@@ -85,6 +89,16 @@ def check_destination(path, fmt: str) -> Path:
 
 def input_shape(model) -> tuple[int, ...]:
     return tuple(int(d) for d in model.inputs[0].shape[1:])
+
+
+def _agreed(model):
+    """The model's contract (``core.contract``), or ExportError saying why it has none."""
+    from .contract import ContractError, of
+
+    try:
+        return of(model)
+    except ContractError as exc:
+        raise ExportError(str(exc)) from None
 
 
 @dataclass
@@ -99,17 +113,29 @@ class ExportResult:
 
 def export_model(model, path, fmt: str, *, int8: bool = False, calibration_images=None,
                  metadata: dict | None = None, source=None) -> ExportResult:
-    """Export ``model`` with ``model.export`` to ``path``; write the contract beside it.
+    """Export ``model`` with ``model.export`` to ``path``, with its contract beside it (no parity
+    figures: ``export_and_verify`` is the whole job).
 
-    The artifact appears whole or not at all (written beside it under a temporary name, then renamed).
-    ``int8`` (LiteRT only): weights and activations quantised to 8 bits, calibrated on
-    ``calibration_images`` (N, 28, 28) 0..255; inputs and outputs stay float32. ``metadata`` is the
-    model's sidecar record (``core.run.run_metadata``); ``source`` the model file it was loaded from,
-    whose name and sha256 the contract records (so a stale export of a retrained file shows).
+    The artifact and its contract appear together or not at all (written under temporary names,
+    then renamed as one pair). ``int8`` (LiteRT only): weights and activations quantised to 8 bits,
+    calibrated on ``calibration_images`` (N, 28, 28) 0..255; inputs and outputs stay float32.
+    ``metadata`` is the model's sidecar record (``core.run.run_metadata``); ``source`` the model file
+    it was loaded from, whose name and sha256 the contract records (so a stale export shows).
     """
     path = check_destination(path, fmt)
     if int8 and fmt != "litert":
         raise ExportError("--int8 applies to the litert format only.")
+    source_sha = _source_sha(source)
+    staged, seconds = _stage_artifact(model, path, fmt, int8, calibration_images)
+    with _cleaning(staged, path):
+        contract_tmp = _stage_contract(model, path, fmt, staged, int8=int8, metadata=metadata,
+                                       source=(source, source_sha), parity=None)
+        commit_pair(staged, path, contract_tmp)
+    return ExportResult(path, fmt, int8, seconds, _size(path), contract_path(path))
+
+
+def _stage_artifact(model, path: Path, fmt: str, int8: bool, calibration_images) -> tuple[Path, float]:
+    """Export ``model`` under a temporary name beside ``path``: (that name, seconds taken)."""
     keras_format, suffix = FORMATS[fmt]
     kwargs = {}
     if int8:
@@ -119,18 +145,58 @@ def export_model(model, path, fmt: str, *, int8: bool = False, calibration_image
 
         kwargs = {"input_signature": [keras.InputSpec(shape=(None, *input_shape(model)), dtype="float32")]}
     started = time.perf_counter()
+    tmp = None
     try:
         if suffix:
-            atomic_write(path, lambda tmp: model.export(str(tmp), format=keras_format, verbose=False, **kwargs))
+            tmp = temp_path(path)
+            model.export(str(tmp), format=keras_format, verbose=False, **kwargs)
+            finish_temp(tmp)
         else:
-            _write_folder(path, lambda tmp: model.export(str(tmp), format=keras_format, verbose=False))
-    except ExportError:
-        raise
-    except Exception as exc:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+            shutil.rmtree(tmp)  # Keras wants to create the folder itself
+            model.export(str(tmp), format=keras_format, verbose=False)
+    except BaseException as exc:
+        if tmp is not None:
+            _remove(tmp)
+        if isinstance(exc, ExportError) or not isinstance(exc, Exception):
+            raise
         raise ExportError(f"Could not export to {path.name}: {_first_line(exc)}") from exc
-    seconds = time.perf_counter() - started
-    contract = write_contract(model, path, fmt, int8=int8, metadata=metadata, source=source)
-    return ExportResult(path, fmt, int8, seconds, _size(path), contract)
+    return tmp, time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def _cleaning(staged: Path, path: Path):
+    """Remove the staged artifact (and contract) on any failure; unexpected errors become one line."""
+    try:
+        yield
+    except BaseException as exc:
+        _remove(staged)
+        for leftover in path.parent.glob(f".{contract_path(path).name}.*.tmp*"):
+            if str(os.getpid()) in leftover.name:
+                _remove(leftover)
+        if isinstance(exc, ExportError) or not isinstance(exc, Exception):
+            raise
+        raise ExportError(f"Could not finish the export to {path.name}: {_first_line(exc)}") from exc
+
+
+def commit_pair(staged: Path, path: Path, contract_tmp: Path) -> None:
+    """Rename the staged artifact and its contract into place as one pair (``files.replace_together``)."""
+    replace_together([(staged, path), (contract_tmp, contract_path(path))])
+
+
+def _source_sha(source) -> str | None:
+    return file_sha256(source) if source is not None and Path(source).is_file() else None
+
+
+def artifact_sha256(path) -> str:
+    """The sha256 of an artifact: its bytes, or for a folder its files' names and hashes in order."""
+    path = Path(path)
+    if path.is_file():
+        return file_sha256(path)
+    digest = hashlib.sha256()
+    for item in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(f"{item.relative_to(path).as_posix()}\0{file_sha256(item)}\n".encode())
+    return digest.hexdigest()
 
 
 def _int8_options(model, calibration_images) -> dict:
@@ -148,26 +214,6 @@ def _int8_options(model, calibration_images) -> dict:
     return {"optimizations": [tf.lite.Optimize.DEFAULT], "representative_dataset": representative}
 
 
-def _write_folder(path: Path, write) -> None:
-    """Write a folder beside ``path`` and swap it in, so a failed export leaves the old one intact."""
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    old = None
-    try:
-        shutil.rmtree(tmp)  # Keras wants to create the folder itself
-        write(tmp)
-        if path.exists():
-            old = path.with_name(f".{path.name}.old-{os.getpid()}")
-            os.replace(path, old)
-        os.replace(tmp, path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not path.exists():
-            os.replace(old, path)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _size(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
@@ -176,24 +222,25 @@ def _size(path: Path) -> int:
 
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip()
+    for said, meaning in (("No space left", "the disk is full"), ("File too large", "a file grew past the "
+                          "size this system allows (ulimit -f)"), ("Permission denied", "permission denied")):
+        if said in text:  # TensorFlow's messages bury the reason at the end of a long line
+            return meaning
     return (text.splitlines()[0] if text else type(exc).__name__)[:300]
 
 
 # ---- the contract ------------------------------------------------------------------------------
 
-def file_sha256(path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def contract(model, fmt: str, *, int8: bool = False, metadata: dict | None = None, source=None,
+             artifact=None) -> dict:
+    """What a caller must feed the exported model, what it answers, and what the app knows about it.
 
-
-def contract(model, fmt: str, *, int8: bool = False, metadata: dict | None = None, source=None) -> dict:
-    """What a caller must feed the exported model, and what the app knows about it."""
+    ``source``: the model file (or (file, its sha256 taken earlier)); ``artifact``: the export whose
+    sha256 is recorded (a staged one is renamed into place with its bytes unchanged)."""
     from . import preprocess
 
-    shape = input_shape(model)
+    agreed = _agreed(model)
+    shape = agreed.input_shape
     how = {
         "litert": "ai_edge_litert.interpreter.Interpreter(model_path=...); resize_tensor_input to "
                   "(N, " + ", ".join(map(str, shape)) + ") for batches; invoke; read the output tensor",
@@ -210,12 +257,14 @@ def contract(model, fmt: str, *, int8: bool = False, metadata: dict | None = Non
             "value_range": "0..255 (raw pixel values as floats; do NOT scale to 0..1 — "
                            "the model does any scaling itself)",
             "polarity": "white digit (255) on a black background (0), as in MNIST",
-            "layout": "row-major 28×28 image" + (", flattened to 784 values" if shape == (784,) else ""),
+            "layout": "row-major 28×28 image" + {(784,): ", flattened to 784 values",
+                                                 (28, 28, 1): " with one channel axis"}.get(shape, ""),
         },
         "output": {
             "shape": ["N", 10],
             "dtype": "float32",
-            "meaning": "softmax probabilities for the digits 0..9 (they sum to 1); the answer is the argmax",
+            "kind": agreed.outputs,          # "probabilities" or "logits"
+            "meaning": agreed.output_meaning(),
         },
         "preparing_a_drawing": [
             "grey image of any size, white ink on black, values 0..255",
@@ -228,32 +277,60 @@ def contract(model, fmt: str, *, int8: bool = False, metadata: dict | None = Non
             "feed the result as float32 0..255 (mnist_gui.core.preprocess.prepare_digit does exactly this)",
         ],
         "model": _jsonable(metadata or {}),
-        "source": ({"file": Path(source).name, "sha256": file_sha256(source)}
-                   if source is not None and Path(source).is_file() else None),
+        "source": _source_record(source),
+        "artifact": None if artifact is None else {"file": Path(artifact).name, "sha256": artifact_sha256(artifact)},
     }
+
+
+def _source_record(source) -> dict | None:
+    source, sha = source if isinstance(source, tuple) else (source, _source_sha(source))
+    return None if source is None or sha is None else {"file": Path(source).name, "sha256": sha}
+
+
+def _contract_text(data: dict) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def _stage_contract(model, path: Path, fmt: str, staged: Path, *, int8, metadata, source, parity) -> Path:
+    """The contract of the staged artifact ``staged`` (to be renamed to ``path``), under a temporary name."""
+    data = contract(model, fmt, int8=int8, metadata=metadata, source=source, artifact=staged)
+    data["artifact"]["file"] = path.name
+    if parity is not None:
+        data["parity_check"] = parity.as_dict()
+    tmp = temp_path(contract_path(path))
+    try:
+        tmp.write_text(_contract_text(data), encoding="utf-8")
+        finish_temp(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def write_contract(model, path, fmt: str, *, int8: bool = False, metadata: dict | None = None,
                    parity: "ParityResult | None" = None, source=None) -> Path:
-    data = contract(model, fmt, int8=int8, metadata=metadata, source=source)
+    """Write the contract of the artifact at ``path`` (its sha256 included), atomically."""
+    data = contract(model, fmt, int8=int8, metadata=metadata, source=source, artifact=path)
     if parity is not None:
         data["parity_check"] = parity.as_dict()
     target = contract_path(path)
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-    atomic_write(target, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    atomic_write(target, lambda tmp: Path(tmp).write_text(_contract_text(data), encoding="utf-8"))
     return target
 
 
 def record_parity(path, parity: "ParityResult") -> None:
-    """Add the parity figures to an artifact's contract file."""
+    """Add the parity figures (and the artifact's sha256 as it is now) to an artifact's contract file."""
     target = contract_path(path)
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
     data["parity_check"] = parity.as_dict()
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-    atomic_write(target, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    data["artifact"] = {"file": Path(path).name, "sha256": artifact_sha256(path)}
+    try:
+        atomic_write(target, lambda tmp: Path(tmp).write_text(_contract_text(data), encoding="utf-8"))
+    except OSError as exc:
+        raise ExportError(f"Could not write the contract {target.name}: {_first_line(exc)}") from exc
 
 
 def _jsonable(value):
@@ -262,8 +339,9 @@ def _jsonable(value):
 
 # ---- running an artifact in its own runtime ------------------------------------------------------
 
-def artifact_runner(path, fmt: str):
-    """A function images (N, 28, 28) float32 0..255 -> probabilities (N, 10), in the artifact's runtime."""
+def artifact_runner(path, fmt: str, logits: bool = False):
+    """A function images (N, 28, 28) float32 0..255 -> probabilities (N, 10), in the artifact's runtime.
+    ``logits``: the artifact outputs logits (as its model does): a softmax makes them probabilities."""
     path = Path(path)
     if not path.exists():
         raise ExportError(f"No exported model at {path}.")
@@ -271,11 +349,12 @@ def artifact_runner(path, fmt: str):
         if fmt == "litert":
             from .litert import LiteRTPredictor
 
-            return LiteRTPredictor(path)
-        if fmt == "savedmodel":
-            return _saved_model_runner(path)
-        if fmt == "onnx":
-            return _onnx_runner(path)
+            return LiteRTPredictor(path, logits=logits)
+        if fmt in ("savedmodel", "onnx"):
+            from .contract import softmax
+
+            run = _saved_model_runner(path) if fmt == "savedmodel" else _onnx_runner(path)
+            return (lambda images: softmax(run(images))) if logits else run
     except ExportError:
         raise
     except Exception as exc:
@@ -337,8 +416,8 @@ class ParityResult:
         return MIN_AGREEMENT_INT8 if self.int8 else MIN_AGREEMENT
 
     @property
-    def passed(self) -> bool:
-        return all(s.agreement >= self.threshold for s in [self.test, *self.extra])
+    def passed(self) -> bool:  # NaN answers on either side never pass
+        return all(s.agreement >= self.threshold and math.isfinite(s.max_prob_diff) for s in [self.test, *self.extra])
 
     def line(self) -> str:
         t = self.test
@@ -352,9 +431,13 @@ class ParityResult:
                 "keras_ms_per_image": round(self.keras_ms_per_image, 4)}
 
 
-def _in_batches(run, images):
-    return np.concatenate([np.asarray(run(images[i:i + CHECK_BATCH]), dtype=np.float32)
-                           for i in range(0, len(images), CHECK_BATCH)])
+def _in_batches(run, images, cancel=None):
+    parts = []
+    for i in range(0, len(images), CHECK_BATCH):
+        if cancel is not None and cancel.is_set():
+            raise ExportError("The export was cancelled.")
+        parts.append(np.asarray(run(images[i:i + CHECK_BATCH]), dtype=np.float32))
+    return np.concatenate(parts)
 
 
 def _compare(name, export_probs, keras_probs, labels) -> SetResult:
@@ -376,13 +459,14 @@ def _ms_per_image(run, images, repeats: int = 200) -> float:
 
 
 def parity_check(model, path, fmt: str, x_test, y_test, *, extra_sets: dict | None = None,
-                 int8: bool = False, timing: bool = True, keras_predict=None) -> ParityResult:
+                 int8: bool = False, timing: bool = True, keras_predict=None, cancel=None) -> ParityResult:
     """Compare the artifact at ``path`` (in its own runtime) with ``model`` on the test set and extra sets.
 
     ``extra_sets``: name -> (images, labels or None). ``keras_predict`` (images -> probabilities)
-    defaults to the app's compiled ``core.training.Predictor`` for ``model``.
+    defaults to the app's compiled ``core.training.Predictor`` for ``model``. ``cancel`` (an Event)
+    is checked between batches. Both sides are compared as probabilities (``core.contract``).
     """
-    run = artifact_runner(path, fmt)
+    run = artifact_runner(path, fmt, logits=_agreed(model).logits)
     if keras_predict is None:
         from .training import Predictor
 
@@ -393,8 +477,8 @@ def parity_check(model, path, fmt: str, x_test, y_test, *, extra_sets: dict | No
         for name, (images, labels) in (extra_sets or {}).items():
             sets.append((name, np.asarray(images, dtype=np.float32),
                          None if labels is None else np.asarray(labels)))
-        results = [_compare(name, _in_batches(run, images), _in_batches(keras_predict, images), labels)
-                   for name, images, labels in sets]
+        results = [_compare(name, _in_batches(run, images, cancel), _in_batches(keras_predict, images, cancel),
+                            labels) for name, images, labels in sets]
         result = ParityResult(fmt, int8, results[0], results[1:], size_bytes=_size(Path(path)))
         if timing:
             result.export_ms_per_image = _ms_per_image(run, x_test)
@@ -424,3 +508,77 @@ def drawn_digit_sets(x_test, y_test) -> dict:
         _drawn_cache.clear()
         _drawn_cache.update(key=key, sets={"drawn": (images, labels)})
     return _drawn_cache["sets"]
+
+
+# ---- the whole job, for the CLI and the app ------------------------------------------------------
+
+@dataclass
+class ExportReport:
+    """What ``export_and_verify`` did: the artifact and contract in place, and the check's figures."""
+    path: Path
+    fmt: str
+    int8: bool
+    seconds: float                 # the export itself
+    size_bytes: int
+    contract: Path
+    parity: ParityResult | None    # None: no test set to check with
+
+    @property
+    def passed(self) -> bool:
+        return self.parity is not None and self.parity.passed
+
+    @property
+    def failed(self) -> bool:
+        """The check ran and the export does NOT predict as the model does."""
+        return self.parity is not None and not self.parity.passed
+
+    @property
+    def parity_line(self) -> str:
+        return "" if self.parity is None else self.parity.line()
+
+    @property
+    def message(self) -> str:
+        """The app's one line (the status bar's)."""
+        name, parity = self.path.name, self.parity
+        if parity is None:
+            return f"Exported {name} (no parity check: the test set is not loaded)"
+        if not parity.passed:
+            worst = min([parity.test, *parity.extra], key=lambda s: (math.isfinite(s.max_prob_diff), s.agreement))
+            return (f"Exported {name}, but it does NOT predict as the app does ({worst.name} images): "
+                    f"{parity.line()}")
+        drawn = "".join(f"; {s.name} {s.images} agreement={s.agreement:.4f}" for s in parity.extra)
+        return f"Exported {name} ({self.size_bytes / 1e6:.1f} MB); parity check passed (test set{drawn})"
+
+
+def export_and_verify(model, path, fmt: str, x_test, y_test, *, metadata: dict | None = None, source=None,
+                      int8: bool = False, calibration_images=None, keras_predict=None, export_lock=None,
+                      cancel=None, timing: bool = True) -> ExportReport:
+    """Export ``model`` to ``path``, run the parity check (the test set and the drawn digits) on the
+    export, and put the artifact and its contract (parity figures, the model file's and the
+    artifact's sha256) in place as one pair; ``ExportError`` (one line) leaves nothing behind and
+    any previous pair at ``path`` as it was. A failed check still commits the pair (its contract
+    says ``passed: false``, so ``core.litert.verified_export`` never uses it): ``report.failed``.
+
+    ``keras_predict`` (images -> probabilities; default a ``Predictor``) runs the Keras side, e.g.
+    through the app's locked predictor; ``export_lock`` (a context manager) is held only while the
+    model itself is exported; ``cancel`` (an Event) is checked between batches. ``x_test`` None:
+    no check (the report says so). ``timing``: also time one image on each side (the CLI's line).
+    """
+    path = check_destination(path, fmt)
+    if int8 and fmt != "litert":
+        raise ExportError("--int8 applies to the litert format only.")
+    _agreed(model)
+    source_sha = _source_sha(source)  # the file as it was loaded, before the seconds of exporting
+    with export_lock if export_lock is not None else contextlib.nullcontext():
+        staged, seconds = _stage_artifact(model, path, fmt, int8, calibration_images)
+    with _cleaning(staged, path):
+        parity = None
+        if x_test is not None and y_test is not None:
+            parity = parity_check(model, staged, fmt, x_test, y_test, extra_sets=drawn_digit_sets(x_test, y_test),
+                                  int8=int8, timing=timing, keras_predict=keras_predict, cancel=cancel)
+        if cancel is not None and cancel.is_set():
+            raise ExportError("The export was cancelled.")
+        contract_tmp = _stage_contract(model, path, fmt, staged, int8=int8, metadata=metadata,
+                                       source=(source, source_sha), parity=parity)
+        commit_pair(staged, path, contract_tmp)
+    return ExportReport(path, fmt, int8, seconds, _size(path), contract_path(path), parity)

@@ -4,8 +4,10 @@ opening only regular files (a FIFO blocks forever, a device never ends)."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -145,3 +147,48 @@ def clean_stale_temps(folder) -> list[Path]:
             except OSError:
                 pass
     return removed
+
+
+def file_sha256(path) -> str:
+    """The SHA-256 of a file's bytes, as hex."""
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def replace_together(pairs) -> None:
+    """Rename each (temp, target) of ``pairs`` into place, as one change: the targets there before
+    are moved aside first and put back if any rename fails, so the folder holds all the old files
+    or all the new ones (files or folders)."""
+    aside, placed = [], []
+    try:
+        for _, target in pairs:
+            target = Path(target)
+            if target.exists() or target.is_symlink():
+                old = target.with_name(f".{target.name}.old-{os.getpid()}")
+                remove_path(old)
+                os.replace(target, old)
+                aside.append((old, target))
+        for tmp, target in pairs:
+            os.replace(tmp, target)
+            placed.append(Path(target))
+    except BaseException:
+        for target in placed:
+            remove_path(target)
+        for old, target in aside:
+            os.replace(old, target)
+        raise
+    for old, _ in aside:
+        remove_path(old)
+
+
+def remove_path(path) -> None:
+    """Remove a file or a folder (with what it holds), if there."""
+    path = Path(path)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -1,8 +1,9 @@
 """Inside the network, with no Qt: what each layer outputs, what the first layer learned, why the
 model answered, where the test set lies in its penultimate layer, and the data itself.
 
-Every function takes a Keras model with the app's contract (28×28 raw pixels 0..255 in, ten
-probabilities out; models taking 784 flat pixels work too) and returns plain numpy results.
+Every function takes a Keras model with the app's contract (``core.contract``: 28×28 raw pixels
+0..255 in, or 28×28×1 or 784; ten probabilities out, or logits, turned into probabilities here) and
+returns plain numpy results; anything a view cannot show is one ``InsideError`` line (``compute``).
 The compiled sub-models each function needs are cached per model object (a model whose weights
 change, as the live copy during training does, keeps its cache: sub-models share its variables).
 Callers serialise access, as for the model itself (the service runs these on its model thread).
@@ -86,7 +87,8 @@ class Network:
 class _Inspector:
     """The compiled pieces for one model (built on first use)."""
     model: object
-    flat: bool
+    shape: tuple                                    # the model's input (core.contract)
+    logits: bool                                    # its output wants a softmax to be probabilities
     shown: list = field(default_factory=list)       # the layers with a picture
     calls: dict = field(default_factory=dict)
 
@@ -96,11 +98,14 @@ def _inspector(model) -> _Inspector:
     # entry would have kept every inspected model (and its compiled calls) alive for good.
     found = getattr(model, "_inside_inspector", None)
     if found is None:
-        if not getattr(model, "inputs", None):
-            raise InsideError("This model has no defined input, so its layers cannot be inspected.")
-        flat = tuple(model.inputs[0].shape[1:]) == (784,)
+        from .contract import ContractError, of
+
+        try:
+            agreed = of(model)
+        except ContractError as exc:
+            raise InsideError(str(exc)) from None
         shown = [layer for layer in model.layers if type(layer).__name__ not in _PASS_THROUGH]
-        found = model._inside_inspector = _Inspector(model, flat, shown)
+        found = model._inside_inspector = _Inspector(model, agreed.input_shape, agreed.logits, shown)
     return found
 
 
@@ -113,15 +118,24 @@ def _compiled(model, key, outputs_of, *, grads=False):
         import tensorflow as tf
 
         sub = keras.Model(model.inputs, outputs_of(model))
-        flat = ins.flat
+        shape = ins.shape
 
         def run(x):
-            return sub(tf.reshape(x, (-1, 784)) if flat else x, training=False)
+            return sub(tf.reshape(x, (-1, *shape)), training=False)
 
         call = run if grads else tf.function(run, reduce_retracing=True).get_concrete_function(
             tf.TensorSpec((None, SIZE, SIZE), tf.float32))
         ins.calls[key] = call
     return call
+
+
+def _probs(model):
+    """The model's output as probabilities, symbolically (a softmax on logits)."""
+    if not _inspector(model).logits:
+        return model.outputs[0]
+    import keras
+
+    return keras.ops.softmax(model.outputs[0], axis=-1)
 
 
 def _as_images(images) -> np.ndarray:
@@ -155,7 +169,12 @@ def layer_outputs(model, image, width: int | None = None) -> LayerOutputs:
     layers = [LayerOutput(layer.name, type(layer).__name__, values,
                           getattr(getattr(layer, "activation", None), "__name__", ""))
               for layer, values in zip(ins.shown, out)]
-    result = LayerOutputs(image[0], layers, out[-2].reshape(-1), out[-1].reshape(-1))
+    probs = out[-2].reshape(-1)
+    if ins.logits:
+        from .contract import softmax
+
+        probs = softmax(probs)
+    result = LayerOutputs(image[0], layers, probs, out[-1].reshape(-1))
     if width is not None:
         result.pictures = pictures.layer_pictures(result, int(width))
     return result
@@ -253,12 +272,12 @@ def _score_call(model):
                 if last.bias is not None:
                     z = z + last.bias
                 return z, tf.nn.softmax(z)
-        else:
+        else:  # logits are the scores themselves; else log-probabilities
             out = _compiled(model, "output", lambda m: m.outputs[0], grads=True)
 
             def fn(x):
-                p = out(x)
-                return tf.math.log(p + 1e-12), p
+                o = out(x)
+                return (o, tf.nn.softmax(o)) if ins.logits else (tf.math.log(o + 1e-12), o)
         ins.calls["scores"] = fn
     return fn
 
@@ -300,7 +319,7 @@ def _occlusion(model, image, targets):
     import tensorflow as tf
 
     batch, boxes = _occlusion_batch(image)
-    call = _compiled(model, "scores_compiled", lambda m: m.outputs[0])  # probabilities
+    call = _compiled(model, "scores_compiled", _probs)  # probabilities
     probs = call(tf.constant(np.concatenate([image[None], batch]))).numpy()
     drop = probs[0, list(targets)][None] - probs[1:, list(targets)]  # (boxes, 2)
     total, count = np.zeros((2, SIZE, SIZE), np.float32), np.zeros((SIZE, SIZE), np.float32)
@@ -321,7 +340,7 @@ def attribution(model, image, method: str = DEFAULT_METHOD, targets=None) -> Att
     import tensorflow as tf
 
     image = _as_images(image)[0]
-    probs = _compiled(model, "scores_compiled", lambda m: m.outputs[0])(tf.constant(image[None])).numpy()[0]
+    probs = _compiled(model, "scores_compiled", _probs)(tf.constant(image[None])).numpy()[0]
     if targets is None:
         order = np.argsort(-probs, kind="stable")
         targets = (int(order[0]), int(order[1]))
@@ -346,7 +365,7 @@ def deletion_curve(model, image, saliency, target: int, steps: int = 20) -> np.n
     batch = np.repeat(image.reshape(1, -1), steps + 1, axis=0)
     for i in range(1, steps + 1):
         batch[i, order[:round(len(order) * i / steps)]] = 0
-    probs = _compiled(model, "scores_compiled", lambda m: m.outputs[0])(
+    probs = _compiled(model, "scores_compiled", _probs)(
         tf.constant(batch.reshape(-1, SIZE, SIZE))).numpy()
     return probs[:, target]
 
@@ -358,7 +377,7 @@ def embedding_steps(model, images):
     other requests in between (the service does: a CNN's map takes seconds); returns the Embedding."""
     import tensorflow as tf
 
-    call = _compiled(model, "map", lambda m: [m.layers[-1].input, m.outputs[0]])
+    call = _compiled(model, "map", lambda m: [m.layers[-1].input, _probs(m)])
     images = _as_images(images)
     pens, probs = [], []
     for start in range(0, len(images), MAP_STEP):
@@ -489,7 +508,7 @@ def unit_detail(model, image, layer_name: str, unit: int, off=()) -> dict:
 
 def knockout(model, image, off, x_test, y_test) -> dict:
     """The answer for this image and the test accuracy with these units off, and with all on."""
-    call = _compiled(model, "scores_compiled", lambda m: m.outputs[0])
+    call = _compiled(model, "scores_compiled", _probs)
     images = _as_images(x_test)
 
     def measure():
@@ -549,11 +568,33 @@ KINDS = {
 def compute(kind: str, model, **args):
     """Run the view ``kind`` (a KINDS name, or "data" which needs no model) with these arguments.
 
-    "map" returns a generator of steps (``run_steps`` runs it through); the others, their result."""
+    "map" returns a generator of steps (``run_steps`` runs it through); the others, their result.
+    Whatever goes wrong is one ``InsideError`` line for the user, never a raw internal error."""
     if kind == "data":
         return data_stats(**args)
     if kind not in KINDS:
         raise InsideError(f"Unknown view {kind!r}.")
     if model is None:
         raise InsideError("There is no model yet: train one or open a model file.")
-    return KINDS[kind](model, **args)
+    steps = _steps(kind, model, args)
+    return steps if kind == "map" else run_steps(steps)
+
+
+def _steps(kind, model, args):
+    """The view as a generator of steps (only the map has several); its failures one ``InsideError``
+    line, and NaN answers (a model broken after it was opened) too, rather than nonsense drawn."""
+    try:
+        if kind == "map":
+            result = yield from KINDS[kind](model, **args)
+        else:
+            result = KINDS[kind](model, **args)
+    except InsideError:
+        raise
+    except Exception as exc:
+        broken = isinstance(exc, (TypeError, ValueError)) and ("nan" in str(exc).lower() or "finite" in str(exc))
+        raise InsideError(f"The {kind} view cannot be shown for this model: "
+                          + ("its numbers are NaN or infinite." if broken else f"({type(exc).__name__}).")) from exc
+    numbers = [v for v in getattr(result, "__dict__", {}).values() if isinstance(v, np.ndarray) and v.dtype.kind == "f"]
+    if not all(np.all(np.isfinite(v)) for v in numbers):
+        raise InsideError(f"The {kind} view cannot be shown for this model: its answers are NaN or infinite.")
+    return result

@@ -146,7 +146,19 @@ def read_metadata(path) -> dict:
 
 
 def load_model(path):
-    """Load a model the app can use, or raise ``ModelFileError`` saying why not."""
+    """Load a model the app can use, or raise ``ModelFileError`` saying why not.
+
+    The model carries its contract (``core.contract.of(model)``: input shape, probabilities or
+    logits), checked here once: see ``open_model``."""
+    return open_model(path)[0]
+
+
+def open_model(path):
+    """``(model, contract)`` for the model file at ``path``: safe-mode load, then the one contract
+    check (``core.contract.check``: one input, one 10-way output, finite answers), then compiled
+    with the app's loss. Any refusal is a ``ModelFileError`` (``ContractError`` for the contract)."""
+    from . import contract
+
     path = check_model_file(path)
 
     import keras
@@ -155,8 +167,8 @@ def load_model(path):
         model = keras.saving.load_model(path, safe_mode=True, compile=True)
     except Exception as exc:
         raise ModelFileError(f"Could not load {path.name}: {_reason(exc)}") from exc
-    check_model_shapes(model, path.name)
-    return compile_for_app(model)
+    found = contract.check(model, path.name)
+    return compile_for_app(model), found
 
 
 def check_model_file(path) -> Path:
@@ -192,22 +204,21 @@ def compile_for_app(model, optimizer=None, fallback=None):
         kept = getattr(model, "optimizer", None) if model.compiled else None
         usable = isinstance(kept, keras.optimizers.Optimizer) and _fits(kept, model)
         optimizer = kept if usable else (fallback or "sgd")
-    model.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
+    from . import contract
+
+    # A model ending in logits is trained and evaluated on the cross-entropy of their softmax.
+    loss = (keras.losses.CategoricalCrossentropy(from_logits=True) if contract.of(model).logits
+            else "categorical_crossentropy")
+    model.compile(optimizer=optimizer, loss=loss, metrics=["accuracy"])
     return model
 
 
 def check_model_shapes(model, name: str = "the model") -> None:
-    """The app feeds (28, 28) or (784,) images and reads ten class probabilities."""
-    try:
-        in_shape = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else None
-        out_shape = tuple(model.outputs[0].shape[1:]) if getattr(model, "outputs", None) else None
-    except Exception:
-        in_shape = out_shape = None
-    if in_shape not in ((28, 28), (784,)):
-        raise ModelFileError(
-            f"{name} expects input of shape {in_shape}; this app needs 28×28 images (or 784 pixels).")
-    if out_shape != (10,):
-        raise ModelFileError(f"{name} outputs shape {out_shape}; this app needs 10 class scores.")
+    """One image input (28×28, 28×28×1 or 784) and one output of ten class scores, else
+    ``ContractError`` (a ``ModelFileError``); ``core.contract.check`` is the whole check."""
+    from . import contract
+
+    contract._structure(model, name)
 
 
 def _fits(optimizer, model) -> bool:

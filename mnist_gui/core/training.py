@@ -56,11 +56,8 @@ class Progress:
 
 
 class _Interrupted(Exception):
-    """Raised inside Keras' fit loop to leave it at once: a stop request or a non-finite loss.
-
-    Leaving by ``stop_training`` would still validate on the whole test set at the epoch's end
-    (seconds for a CNN) and only then stop.
-    """
+    """Raised inside Keras' fit loop to leave it at once (a stop request, a non-finite loss): by
+    ``stop_training`` it would still validate on the whole test set (seconds for a CNN) first."""
 
 
 def _to_floats(logs) -> dict[str, float]:
@@ -94,6 +91,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
 
     from .models import one_hot
 
+    from .contract import of
+
+    shape = of(model).input_shape  # the images stay 28×28; each batch is reshaped to the model's input
     x = np.asarray(x)
     y = np.asarray(y)
     if x.ndim != 3 or x.shape[1:] != (28, 28) or len(x) != len(y) or len(x) == 0:
@@ -106,19 +106,22 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
 
     if chunked:
         order = EpochOrder(len(x), batch_size * chunk, shuffle_seed)
-        _install_chunked_train_function(model, x, y, batch_size, order)
+        _install_chunked_train_function(model, x, y, batch_size, order, shape)
         # fit() only counts the chunks; each one's image indices come from ``order``.
         fit_args = dict(x=tf.data.Dataset.range(order.chunks), shuffle=False)
     else:
         batches = _epoch_batches(x, y, batch_size, shuffle_seed)
         if augment:
             batches = _augmented(batches, shuffle_seed)
+        if shape != (28, 28):
+            batches = batches.map(lambda images, labels: (tf.reshape(images, (-1, *shape)), labels))
         fit_args = dict(x=batches, shuffle=False)
 
     val = None
     if validation_data is not None:
         vx, vy = validation_data
-        val = (tf.cast(_as_tensor(tf, np.asarray(vx)), tf.float32), _as_tensor(tf, one_hot(vy)))
+        val = (tf.reshape(tf.cast(_as_tensor(tf, np.asarray(vx)), tf.float32), (-1, *shape)),
+               _as_tensor(tf, one_hot(vy)))
         if chunked:
             # Trace the validation step now, not at the first epoch end: there its ~100 ms of
             # Python competes with the predictions every epoch end starts elsewhere, and the UI
@@ -386,10 +389,10 @@ class _ChunkedSteps:
     and ``release`` empties them afterwards.
     """
 
-    def __init__(self, model, batch_size: int, dtype):
+    def __init__(self, model, batch_size: int, dtype, shape=(28, 28)):
         import tensorflow as tf
 
-        self.batch_size, self.dtype = batch_size, np.dtype(dtype)
+        self.batch_size, self.dtype, self.shape = batch_size, np.dtype(dtype), tuple(shape)
         self.images = tf.Variable(tf.zeros((0, 28, 28), tf.as_dtype(self.dtype)), trainable=False, name="train_images",
                                   shape=tf.TensorShape([None, 28, 28]))
         self.labels = tf.Variable(tf.zeros((0, 10), tf.float32), trainable=False, name="train_labels",
@@ -409,12 +412,12 @@ class _ChunkedSteps:
                 yb = tf.reshape(y[: full * batch_size], (full, batch_size, 10))
 
                 def step(i):
-                    model.train_step((xb[i], yb[i]))
+                    model.train_step((tf.reshape(xb[i], (-1, *shape)), yb[i]))
                     return (i + 1,)
 
                 tf.while_loop(lambda i: i < full, step, (tf.constant(0),))
             if n % batch_size:
-                model.train_step((x[full * batch_size:], y[full * batch_size:]))
+                model.train_step((tf.reshape(x[full * batch_size:], (-1, *shape)), y[full * batch_size:]))
             return model.get_metrics_result()
 
         self.step = chunk_step
@@ -435,7 +438,7 @@ class _ChunkedSteps:
             variable.assign(tf.zeros((0,) + tuple(variable.shape[1:]), variable.dtype))
 
 
-def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOrder) -> None:
+def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOrder, shape=(28, 28)) -> None:
     """Make ``model.fit`` run each element of the dataset (a chunk number) as one XLA call.
 
     The compiled step stays reachable as ``model.train_function.compiled`` (tests inspect its HLO).
@@ -443,8 +446,8 @@ def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOr
     import tensorflow as tf
 
     steps = getattr(model, "_chunked_steps", None)
-    if steps is None or (steps.batch_size, steps.dtype) != (batch_size, x.dtype):
-        steps = _ChunkedSteps(model, batch_size, x.dtype)
+    if steps is None or (steps.batch_size, steps.dtype, steps.shape) != (batch_size, x.dtype, tuple(shape)):
+        steps = _ChunkedSteps(model, batch_size, x.dtype, shape)
         model._chunked_steps = steps
     steps.load(x, y)
 
@@ -476,11 +479,13 @@ class Predictor:
     def __init__(self, model):
         import tensorflow as tf
 
+        from .contract import of
+
         self.model = model
-        call = _shared_forward(model)
+        self.contract = found = of(model)  # the input's shape; logits get a softmax
+        call = _shared_forward(model, found)
         if call is None:  # an architecture that cannot be shared: a program of its own
-            flat = tuple(model.inputs[0].shape[1:]) == (784,)
-            own = tf.function(lambda x: model(tf.reshape(x, (-1, 784)) if flat else x, training=False),
+            own = tf.function(lambda x: _probabilities(tf, found, model(_model_input(tf, found, x), training=False)),
                               jit_compile=True)
             own = own.get_concrete_function(tf.TensorSpec((None, 28, 28), tf.float32))
             self._call = own
@@ -513,31 +518,42 @@ _SHARED_FORWARD_MAX = 8
 _shared_lock = threading.Lock()
 
 
-def _shared_forward(model):
-    """The compiled forward pass of ``model``'s architecture, taking weights as arguments; traced
-    on a model of that architecture, once (see ``Predictor``)."""
+def _model_input(tf, found, x):
+    """Images (N, 28, 28) as the model takes them (``core.contract``: 28×28, 28×28×1 or 784)."""
+    return x if found.input_shape == (28, 28) else tf.reshape(x, (-1, *found.input_shape))
+
+
+def _probabilities(tf, found, out):  # the model's outputs as probabilities (softmax of logits)
+    out = out[0] if isinstance(out, (list, tuple)) else out
+    return tf.nn.softmax(out, axis=-1) if found.logits else out
+
+
+def _shared_forward(model, found=None):
+    """The compiled forward pass of ``model``'s architecture (and contract ``found``), taking weights
+    as arguments; traced on a model of that architecture, once (see ``Predictor``)."""
     import tensorflow as tf
 
+    from .contract import of
     from .trainers import architecture
 
+    found = found or of(model)
     key = architecture(model)
     if key is None or not hasattr(model, "stateless_call"):
         return None
+    key = (key, found)
     with _shared_lock:
         call = _SHARED_FORWARD.get(key)
         if call is not None:
             _SHARED_FORWARD.move_to_end(key)
             return call
         template = model
-        flat = tuple(model.inputs[0].shape[1:]) == (784,)  # some saved models take flat pixels
 
         @tf.function(jit_compile=True, autograph=False)
         def forward(trainable, other, x):
             trainable = [tf.convert_to_tensor(v) for v in trainable]
             other = [tf.convert_to_tensor(v) for v in other]
-            out, _ = template.stateless_call(trainable, other, tf.reshape(x, (-1, 784)) if flat else x,
-                                             training=False)
-            return out
+            out, _ = template.stateless_call(trainable, other, _model_input(tf, found, x), training=False)
+            return _probabilities(tf, found, out)
 
         try:
             call = forward.get_concrete_function([v.value for v in model.trainable_variables],
@@ -552,34 +568,33 @@ def _shared_forward(model):
 
 
 def predict_probabilities(model, x) -> np.ndarray:
-    """Probabilities (N, 10) for a few images (N, 28, 28) in one eager call: no compiling, for
-    small sets like the user's drawings."""
-    x = np.asarray(x, dtype=np.float32)
-    if tuple(model.inputs[0].shape[1:]) == (784,):
-        x = x.reshape(len(x), 784)
-    return np.asarray(model(x, training=False))
+    """Probabilities (N, 10) for a few images (N, 28, 28) in one eager call (the user's drawings)."""
+    from .contract import of
+
+    found = of(model)
+    out = model(np.asarray(x, dtype=np.float32).reshape((-1, *found.input_shape)), training=False)
+    return found.probabilities(out[0] if isinstance(out, (list, tuple)) else out)
 
 
 def evaluate(model, x, y) -> tuple[float, float]:
     """(loss, accuracy) on images ``x`` and integer labels ``y``, exactly as Keras reports them.
 
-    Keras computes the cross-entropy from the softmax's logits, which our probabilities cannot
-    reproduce for confident mistakes, so this goes through ``Model.evaluate``.
+    Keras computes the cross-entropy from the softmax's logits (exact for confident mistakes, where
+    probabilities are not): so through ``Model.evaluate``.
     """
+    from .contract import of
     from .models import one_hot
+    from .storage import compile_for_app
 
     if not model.compiled:  # e.g. a legacy file saved without its training config
-        model.compile(loss="categorical_crossentropy", metrics=["accuracy"])
-    results = model.evaluate(np.asarray(x, dtype=np.float32), one_hot(y), batch_size=EVAL_BATCH,
-                             verbose=0, return_dict=True)
+        compile_for_app(model)  # (the app's loss: from logits for a model without a softmax)
+    x = np.asarray(x, dtype=np.float32).reshape((-1, *of(model).input_shape))
+    results = model.evaluate(x, one_hot(y), batch_size=EVAL_BATCH, verbose=0, return_dict=True)
     return float(results["loss"]), float(results["accuracy"])
 
 
 def callback_progress(on_batch: Callable | None = None, on_epoch: Callable | None = None) -> Progress:
     """A ``Progress`` from two plain functions."""
     p = Progress()
-    if on_batch is not None:
-        p.on_batch = on_batch
-    if on_epoch is not None:
-        p.on_epoch = on_epoch
+    p.on_batch, p.on_epoch = on_batch or p.on_batch, on_epoch or p.on_epoch
     return p
