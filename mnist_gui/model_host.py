@@ -213,6 +213,7 @@ class _ModelWorker(QObject):
         interpreter may go on answering single images, if quicker; so may ``export_path``, a LiteRT
         export of exactly this model file (verified by the caller).
         """
+        from .core import contract
         from .core.training import Predictor
 
         try:
@@ -220,6 +221,7 @@ class _ModelWorker(QObject):
             predictor(np.zeros((1, 28, 28), np.float32))  # compile now, not on the first stroke
         except Exception as exc:
             raise HostError(f"The model cannot predict: {exc}") from None
+        info = replace(info, note=contract.of(model).describe())
         handover = self.fast is not None and self.info is not None and self.info.version == info.version
         fast = self.fast if handover else None
         if fast is None and export_path is not None:
@@ -406,9 +408,18 @@ class _ModelWorker(QObject):
                 return predictor(images)
 
         def run():
-            return export.export_and_verify(model, path, fmt, self.x_test, self.y_test, metadata=info.sidecar(),
-                                            source=info.path, keras_predict=keras_predict,
-                                            export_lock=self.lock, cancel=self.closing)
+            try:
+                report = export.export_and_verify(model, path, fmt, self.x_test, self.y_test,
+                                                  metadata=info.sidecar(), source=info.path,
+                                                  keras_predict=keras_predict, export_lock=self.lock,
+                                                  cancel=self.closing, timing=False)
+            except export.ExportError:
+                raise
+            except Exception as exc:  # one line, never a crash
+                raise export.ExportError(f"Could not export {Path(path).name}: {exc}") from None
+            if report.failed:  # the pair is written, and says it did not pass
+                raise export.ExportError(report.message)
+            return report
 
         def report(ok, result):
             (self.answered if ok else self.failed).emit(request_id, result)

@@ -12,12 +12,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "mnist_gui"
 MAX_LINES = 600
 
-# Cycles known today, each a set of modules. removed when the contract branch lands (it breaks the
-# export <-> litert cycle); the lead deletes the entry then.
-KNOWN_CYCLES = {
-    frozenset({"mnist_gui.core.export", "mnist_gui.core.litert"}): "removed when the contract branch lands",
-}
-
 KNOWN_LONG: dict[str, str] = {}  # files over the limit, with the reason (none)
 
 # Thinner still: the Qt adapters re-emit and do not decide, and the widget tests' fake host replaces
@@ -138,15 +132,8 @@ def test_the_graph_reads_relative_lazy_and_package_imports(tmp_path):
 
 
 def test_no_import_cycle_in_the_package():
-    found = [c for c in cycles(import_graph()) if frozenset(c) not in KNOWN_CYCLES]
+    found = cycles(import_graph())
     assert not found, "import cycles:\n" + "\n".join(" -> ".join(c) for c in found)
-
-
-@pytest.mark.parametrize("known", [pytest.param(sorted(c), marks=pytest.mark.xfail(reason=why, strict=True))
-                                   for c, why in KNOWN_CYCLES.items()])
-def test_known_cycle_is_gone(known):
-    """XFAIL while the cycle is there; once it is gone this passes, strict xfail fails: delete the entry."""
-    assert not [c for c in cycles(import_graph()) if frozenset(c) == frozenset(known)]
 
 
 def test_no_module_is_over_600_lines():

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .storage import ModelFileError
+
+
+
+class ModelFileError(Exception):
+    """A model file could not be saved or loaded; the message is meant for the user (core.storage's)."""
+
 
 INPUT_SHAPES = ((28, 28), (28, 28, 1), (784,))
 PROBE_IMAGES = 8

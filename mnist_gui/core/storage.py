@@ -16,12 +16,10 @@ import zipfile
 from pathlib import Path
 
 from .files import clean_stale_temps, finish_temp, temp_path
+from .contract import ModelFileError  # noqa: F401  (raised here; defined beside ContractError)
 
 FORMATS = (".keras", ".h5")
 
-
-class ModelFileError(Exception):
-    """A model file could not be saved or loaded; the message is meant for the user."""
 
 
 def sidecar_path(path) -> Path:

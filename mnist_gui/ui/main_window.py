@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
             return
         acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
         unsaved = " (not saved)" if info.unsaved else ""
-        self.model_label.setText(f"Model: {info.name}{unsaved}{acc}")
+        note = f" ({info.note})" if info.note else ""  # e.g. a model that outputs logits
+        self.model_label.setText(f"Model: {info.name}{note}{unsaved}{acc}")
 
     def _on_dataset_ready(self, info):
         verified = " (verified)" if info.verified else ""
