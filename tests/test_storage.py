@@ -259,6 +259,8 @@ def test_check_destination(tmp_path, name, fragment):
     ('[1, 2, 3]', {}, "holds a list, not a JSON object"),
     ('{"history": {"loss": [0.5, "x"]}, "epochs_run": 2}', {"epochs_run": 2}, "history (an object of 1 field"),
     ('{"history": {"loss": [0.5, 0.4], "val_loss": [0.5]}}', {}, "not lists of finite numbers of one length"),
+    ('{"history": {"loss": [0.5, 0.4]}, "epochs_run": 1}', {"epochs_run": 1}, "history (2 epochs, but epochs_run 1)"),
+    ('{"history": {"loss": [0.5]}, "epochs_run": "x"}', {}, "history (1 epochs, but no epochs_run)"),
     ('{"history": {"loss": [NaN]}}', {}, "history ("),
     ('{"history": "garbage"}', {}, "history ("),
     ('{"test_accuracy": 97.3, "test_loss": Infinity}', {}, "test_accuracy (97.3: not a number from 0 to 1)"),

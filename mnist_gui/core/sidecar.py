@@ -136,6 +136,12 @@ def clean(data: dict) -> tuple[dict, list[str]]:
             kept[key] = value
         else:
             dropped.append(f"{key} ({shown(value)}: {check[1]})")
+    # A history of more epochs than the model has run would be continued at the wrong epochs.
+    length = len(next(iter(kept.get("history", {}).values()), []))
+    runs = kept.get("epochs_run")
+    if length and (runs is None or length > runs):
+        del kept["history"]
+        dropped.append(f"history ({length} epochs, but {'no epochs_run' if runs is None else f'epochs_run {runs}'})")
     return kept, dropped
 
 
