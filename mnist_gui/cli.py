@@ -6,9 +6,10 @@ User errors (bad flag, bad file, no data) print one line on stderr and exit nonz
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
+
+from . import terminal
 
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -113,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
             from .app import run_app
 
             return run_app(data_path=args.data)
-        _log_our_lines_only()
+        terminal.log_our_lines_only()
         _check_args(args)
         return COMMANDS[args.command](args)
     except CliError as exc:
@@ -124,40 +125,6 @@ def main(argv: list[str] | None = None) -> int:
         saved = "; nothing was saved" if getattr(args, "command", None) == "train" else ""
         print(f"mnist-gui: interrupted{saved}", file=sys.stderr)
         return EXIT_INTERRUPTED
-
-
-# The data loader's notes on sources that did not serve: if one serves, "MNIST served by" says
-# which; if none does, the error's one line lists every source's reason.
-_UNSAID = ("No MNIST cache at", "MNIST not available from")
-
-
-class _OurLines(logging.StreamHandler):
-    """Our loggers' records (which source served MNIST, ...) as plain lines on the current stderr."""
-
-    def __init__(self):
-        super().__init__()
-        self.setFormatter(logging.Formatter("%(message)s"))
-        self.addFilter(lambda record: record.name.partition(".")[0] == "mnist_gui" and not (
-            record.levelno < logging.WARNING and str(record.msg).startswith(_UNSAID)))
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value):  # StreamHandler sets it; the current sys.stderr is used instead
-        pass
-
-
-def _log_our_lines_only() -> None:
-    """Our log lines on stderr; not the libraries': Keras' and absl's records ("You are saving your
-    model as an HDF5 file...", "Compiled the loaded model, but the compiled metrics...") and Python
-    warnings (Keras' optimizer warnings) are about Keras, not about what the user asked for."""
-    root = logging.getLogger()
-    if not any(isinstance(handler, _OurLines) for handler in root.handlers):
-        root.addHandler(_OurLines())
-    logging.getLogger("mnist_gui").setLevel(logging.INFO)
-    logging.captureWarnings(True)  # to the "py.warnings" logger, which _OurLines leaves out
 
 
 def _check_args(args) -> None:
@@ -297,6 +264,8 @@ def cmd_train(args) -> int:
 
     if warning:
         print(f"mnist-gui: warning: {warning}", file=sys.stderr)
+    if getattr(args, "data", None) is None:
+        _quiet_tensorflow()  # without --data the loader may import Keras to download MNIST
     data = _load_data(args)
     _quiet_tensorflow()
     from .core import run
@@ -316,9 +285,9 @@ def cmd_train(args) -> int:
     print(f"training {preset_title(config.preset)}{' (continued)' if args.resume else ''}: {span}, "
           f"batch {config.batch_size}, {n_train} images{' augmented' if config.augment else ''}{mixed}, "
           f"validating on {len(data.x_test)}")
-    progress = _TerminalProgress(first + config.epochs)
+    progress = terminal.EpochProgress(first + config.epochs)
     # Ctrl-C stops as the app's Stop does, and the last finished epoch is saved; a second aborts.
-    with _CtrlC() as ctrl_c:
+    with terminal.CtrlC() as ctrl_c:
         outcome = run.train(config, data, model=model, prior=resume_meta, train_size=args.train_size,
                             progress=progress, fast=not args.plain_fit, keep_optimizer=keep, drawings=drawings,
                             drawings_share=share, stop_event=ctrl_c.event, stop_keeps_last_epoch=True)
@@ -371,42 +340,6 @@ def _save_interrupted(outcome, out) -> int:
     measured = f" (test accuracy {accuracy:.4f})" if isinstance(accuracy, float) else ""
     print(f"mnist-gui: interrupted {where}; saved the model of epoch {epoch} to {out}{measured}", file=sys.stderr)
     return EXIT_INTERRUPTED
-
-
-class _CtrlC:
-    """While training: the first SIGINT sets ``event`` (training stops as the app's Stop does), the
-    next one raises KeyboardInterrupt at once. Outside the main thread, or when SIGINT is ignored
-    (a background job), nothing changes."""
-
-    def __init__(self):
-        import threading
-
-        self.event = threading.Event()
-        self._previous = None
-
-    def __enter__(self):
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread():
-            previous = signal.getsignal(signal.SIGINT)
-            if previous is not signal.SIG_IGN:
-                signal.signal(signal.SIGINT, self._first)
-                self._previous = (previous,)  # may be None: a handler not set from Python
-        return self
-
-    def _first(self, signum, frame):
-        import signal
-
-        self.event.set()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-
-    def __exit__(self, *exc_info):
-        import signal
-
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous[0] if self._previous[0] is not None else signal.SIG_DFL)
-        return False
 
 
 def cmd_evaluate(args) -> int:
@@ -551,33 +484,6 @@ def _default_model_path() -> Path | None:
 
     bundled = list_models(bundled_models_dir())
     return bundled[0][0] if bundled else None
-
-
-class _TerminalProgress:
-    """Keras' own progress bar, one line per epoch."""
-
-    def __init__(self, epochs: int):
-        self.epochs = epochs
-        self.bar = None
-
-    def on_batch(self, epoch, done, total, logs):
-        import keras
-
-        if self.bar is None:
-            print(f"Epoch {epoch + 1}/{self.epochs}")
-            self.bar = keras.utils.Progbar(total, stateful_metrics=list(logs))
-        self.bar.update(done, values=list(logs.items()))
-
-    def on_epoch(self, epoch, logs, weights=None):
-        if self.bar is not None:
-            self.bar.update(self.bar.target, values=list(logs.items()), finalize=True)
-        self.bar = None
-
-    def close(self) -> None:
-        """End an interrupted epoch's bar line, so that what follows starts on a line of its own."""
-        if self.bar is not None:
-            print(flush=True)
-            self.bar = None
 
 
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "data": cmd_data,

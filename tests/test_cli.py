@@ -247,7 +247,7 @@ def test_resume_with_a_damaged_sidecar_warns_once_and_trains_on(trained_file, mn
     captured = capsys.readouterr()
     warnings = [line for line in captured.err.splitlines() if "warning" in line]
     assert len(warnings) == 1 and "Traceback" not in captured.err, captured.err
-    assert warnings[0].startswith(f"mnist-gui: warning: ignoring ") and fragment in warnings[0], warnings[0]
+    assert warnings[0].startswith("mnist-gui: warning: ignoring ") and fragment in warnings[0], warnings[0]
     assert f"epochs {first_epoch}–{first_epoch}," in captured.out.splitlines()[0]
     meta = json.loads(sidecar_path(out).read_text())
     recorded = 1 if kind == "history" else first_epoch  # a dropped history starts again with this run
