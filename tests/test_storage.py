@@ -291,6 +291,8 @@ def test_a_sound_sidecar_is_read_as_it_is(tmp_path):
         raw.pop("file", None)
         assert storage.read_sidecar(bundled) == (raw, None)
     assert storage.read_sidecar(tmp_path / "none.keras") == ({}, None)  # no sidecar: nothing to say
+    (tmp_path / "n.keras.json").write_text('{"epochs_run": null, "test_accuracy": null, "preset": null}')
+    assert storage.read_sidecar(tmp_path / "n.keras") == ({"test_accuracy": None}, None)  # null: not recorded
     (tmp_path / "m.keras.json").write_text('{"file": "other.keras", "preset": "mlp"}')
     assert storage.read_sidecar(tmp_path / "m.keras") == ({}, None)  # another file's: not damaged
 

@@ -128,12 +128,15 @@ _CHECKS = {
 
 def clean(data: dict) -> tuple[dict, list[str]]:
     """``data`` without the known fields of the wrong type or range, and what was dropped (words).
-    Fields this module does not know are kept as they are (JSON values, informative only)."""
+    A null the field does not allow is dropped silently (not recorded). Fields this module does not
+    know are kept as they are (JSON values, informative only)."""
     kept, dropped = {}, []
     for key, value in data.items():
         check = _CHECKS.get(key)
         if check is None or check[0](value):
             kept[key] = value
+        elif value is None:
+            pass  # null: not recorded, which is no damage (those that may be null are kept above)
         else:
             dropped.append(f"{key} ({shown(value)}: {check[1]})")
     # A history of more epochs than the model has run would be continued at the wrong epochs.
