@@ -266,6 +266,24 @@ def _our_line(stream: str, line: str) -> bool:
         all(re.fullmatch(bar, p.strip()) for p in parts))  # (a line of \b only: the bar's redraw)
 
 
+def test_only_our_log_records_reach_stderr():
+    import logging
+
+    from mnist_gui.terminal import OurLines
+
+    def shown(name, level, msg):
+        return OurLines().filter(logging.LogRecord(name, level, __file__, 1, msg, ("x",), None))
+
+    assert shown("mnist_gui.data", logging.INFO, "MNIST served by %s")
+    assert shown("mnist_gui.data", logging.WARNING, "Ignoring unusable MNIST cache: %s")
+    # Notes on sources that did not serve: the error (or "MNIST served by") says it in one line.
+    assert not shown("mnist_gui.data", logging.INFO, "No MNIST cache at %s")
+    assert not shown("mnist_gui.data", logging.INFO, "MNIST not available from %s")
+    assert not shown("absl", logging.WARNING, "You are saving your model as an HDF5 file %s")
+    assert not shown("py.warnings", logging.WARNING, "UserWarning: Skipping variable loading %s")
+    assert not shown("tensorflow", logging.INFO, "Assets written to: %s")
+
+
 def test_train_prints_only_its_own_lines(mnist_path, tmp_path):
     """No Keras/absl lines ("You are saving your model as an HDF5 file...", "Compiled the loaded
     model, but the compiled metrics have yet to be built...") around ours."""
