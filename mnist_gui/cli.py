@@ -6,11 +6,13 @@ User errors (bad flag, bad file, no data) print one line on stderr and exit nonz
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
+from . import terminal
+
 EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 MORE_EPOCHS = 10  # train --resume without --epochs
 
 
@@ -101,6 +103,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    args = None
     try:
         args = build_parser().parse_args(argv)
         if args.smoke_test:
@@ -111,15 +114,27 @@ def main(argv: list[str] | None = None) -> int:
             from .app import run_app
 
             return run_app(data_path=args.data)
-        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+        terminal.log_our_lines_only()
+        _check_args(args)
         return COMMANDS[args.command](args)
     except CliError as exc:
         # One line: several-line messages (e.g. every data source's reason) are joined.
         print(" ".join(line.strip() for line in str(exc).splitlines() if line.strip()), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("mnist-gui: interrupted", file=sys.stderr)
-        return 130
+        saved = "; nothing was saved" if getattr(args, "command", None) == "train" else ""
+        print(f"mnist-gui: interrupted{saved}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _check_args(args) -> None:
+    """What can be checked without data or TensorFlow, so that a mistake costs a second, not a start-up."""
+    if args.command == "predict":
+        from .core.data import EXPECTED_SHAPES
+
+        count = EXPECTED_SHAPES["x_test"][0]  # every MNIST source is checked to have these shapes
+        if not 0 <= args.index < count:
+            raise CliError(f"mnist-gui predict: --index must be between 0 and {count - 1}")
 
 
 def _quiet_tensorflow() -> None:
@@ -202,21 +217,25 @@ def cmd_train(args) -> int:
     from .core import storage
     from .core.models import PRESETS, ModelConfig, preset_title
 
-    resume_meta, known = {}, False
+    resume_meta, known, warning = {}, False, None
     if args.resume:
         if not Path(args.resume).is_file():
             raise CliError(f"mnist-gui train: --resume: no model file at {args.resume}")
         _check_model_file(args.resume)
         # A model the app trained goes on with its own settings; any other with the preset's
         # (the MLP's by default): its optimizer, learning rate and batch size.
-        resume_meta = storage.read_metadata(args.resume)
+        # A damaged sidecar (it is only informative) is ignored, field by field, with one warning.
+        resume_meta, warning = storage.read_sidecar(args.resume)
         known = resume_meta.get("preset") in PRESETS and isinstance(resume_meta.get("config"), dict)
         base = PRESETS[args.preset or "mlp"].defaults
         if known:
             try:
-                base = ModelConfig.from_dict(resume_meta["config"])
-            except (TypeError, ValueError):
+                base = ModelConfig.from_dict(resume_meta["config"]).validate()
+            except Exception as exc:  # any JSON at all: wrong types fail in many ways
                 known = False
+                reason = f"config ({' '.join(str(exc).split())[:200] or type(exc).__name__})"
+                warning = (f"{warning}; {reason}" if warning else "ignoring damaged fields of the sidecar of "
+                           f"{Path(args.resume).name} ({storage.sidecar_path(args.resume).name}): {reason}")
         config = _train_config(args, base.replace(epochs=MORE_EPOCHS))
     else:
         base = PRESETS[args.preset or "seed"].defaults
@@ -243,6 +262,10 @@ def cmd_train(args) -> int:
     except storage.ModelFileError as exc:
         raise CliError(f"mnist-gui train: {exc}") from None
 
+    if warning:
+        print(f"mnist-gui: warning: {warning}", file=sys.stderr)
+    if getattr(args, "data", None) is None:
+        _quiet_tensorflow()  # without --data the loader may import Keras to download MNIST
     data = _load_data(args)
     _quiet_tensorflow()
     from .core import run
@@ -262,9 +285,22 @@ def cmd_train(args) -> int:
     print(f"training {preset_title(config.preset)}{' (continued)' if args.resume else ''}: {span}, "
           f"batch {config.batch_size}, {n_train} images{' augmented' if config.augment else ''}{mixed}, "
           f"validating on {len(data.x_test)}")
-    outcome = run.train(config, data, model=model, prior=resume_meta, train_size=args.train_size,
-                        progress=_TerminalProgress(first + config.epochs), fast=not args.plain_fit,
-                        keep_optimizer=keep, drawings=drawings, drawings_share=share)
+    progress = terminal.EpochProgress(first + config.epochs)
+    # Ctrl-C stops as the app's Stop does, and the last finished epoch is saved; a second aborts.
+    with terminal.CtrlC() as ctrl_c:
+        outcome = run.train(config, data, model=model, prior=resume_meta, train_size=args.train_size,
+                            progress=progress, fast=not args.plain_fit, keep_optimizer=keep, drawings=drawings,
+                            drawings_share=share, stop_event=ctrl_c.event, stop_keeps_last_epoch=True)
+        progress.close()
+        if ctrl_c.event.is_set():
+            return _save_interrupted(outcome, out)
+        code = _save_trained(outcome, out)
+        return EXIT_INTERRUPTED if code == 0 and ctrl_c.event.is_set() else code  # Ctrl-C while saving
+
+
+def _save_trained(outcome, out) -> int:
+    from .core import storage
+
     result = outcome.result
     if outcome.diverged and outcome.model is None:
         raise CliError("mnist-gui train: training diverged in its first epoch (the loss became NaN or "
@@ -283,6 +319,27 @@ def cmd_train(args) -> int:
           f"test_loss={final.get('val_loss', float('nan')):.4f} epochs={outcome.epochs_total} "
           f"seconds={result.seconds:.1f}")
     return 0
+
+
+def _save_interrupted(outcome, out) -> int:
+    """After Ctrl-C: save the model of the last finished epoch as a normal run would, say what was
+    kept, and exit 130 (the shell's code for an interrupt)."""
+    from .core import storage
+
+    where = (f"after epoch {outcome.epochs_total}" if not outcome.stopped and not outcome.diverged
+             else f"in epoch {outcome.epochs_total + 1}")
+    if outcome.model is None or outcome.result.epochs_run == 0:
+        print(f"mnist-gui: interrupted {where}; no epoch finished, nothing was saved", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    epoch = outcome.kept_epoch or outcome.epochs_total
+    try:
+        storage.save_model(outcome.model, out, outcome.metadata)
+    except storage.ModelFileError as exc:
+        raise CliError(f"mnist-gui train: interrupted {where}; {exc}") from None
+    accuracy = outcome.metadata.get("test_accuracy")
+    measured = f" (test accuracy {accuracy:.4f})" if isinstance(accuracy, float) else ""
+    print(f"mnist-gui: interrupted {where}; saved the model of epoch {epoch} to {out}{measured}", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def cmd_evaluate(args) -> int:
@@ -442,27 +499,6 @@ def _default_model_path() -> Path | None:
 
     bundled = list_models(bundled_models_dir())
     return bundled[0][0] if bundled else None
-
-
-class _TerminalProgress:
-    """Keras' own progress bar, one line per epoch."""
-
-    def __init__(self, epochs: int):
-        self.epochs = epochs
-        self.bar = None
-
-    def on_batch(self, epoch, done, total, logs):
-        import keras
-
-        if self.bar is None:
-            print(f"Epoch {epoch + 1}/{self.epochs}")
-            self.bar = keras.utils.Progbar(total, stateful_metrics=list(logs))
-        self.bar.update(done, values=list(logs.items()))
-
-    def on_epoch(self, epoch, logs, weights=None):
-        if self.bar is not None:
-            self.bar.update(self.bar.target, values=list(logs.items()), finalize=True)
-        self.bar = None
 
 
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "data": cmd_data,

@@ -198,3 +198,224 @@ def test_train_with_drawings_records_them_and_bad_drawings_are_one_line(mnist, m
         assert main(["train", "--preset", "mlp", "--data", str(mnist_path), "--out", str(out), *args]) == 2
         err = capsys.readouterr().err
         assert fragment in err and len(err.strip().splitlines()) == 1, err
+
+
+def _damage(sidecar_file: Path, kind: str) -> None:
+    import json
+    import os
+
+    meta = json.loads(sidecar_file.read_text())
+    if kind == "epochs_run":
+        sidecar_file.write_text(json.dumps({**meta, "epochs_run": "abc"}))
+    elif kind == "history":
+        sidecar_file.write_text(json.dumps({**meta, "history": {"loss": [0.5, "x"], "accuracy": 3}}))
+    elif kind == "config":
+        sidecar_file.write_text(json.dumps({**meta, "config": {**meta["config"], "learning_rate": "fast",
+                                                               "hidden": [1e300]}}))
+    elif kind == "list":
+        sidecar_file.write_text(json.dumps([meta]))
+    elif kind == "invalid":
+        sidecar_file.write_text(json.dumps(meta)[:-20])
+    elif kind == "binary":
+        sidecar_file.write_bytes(os.urandom(4096) + b"\xff")
+    elif kind == "huge":
+        with open(sidecar_file, "wb") as f:
+            f.truncate(64 * 1024 * 1024)  # sparse
+
+
+@pytest.mark.parametrize("kind, first_epoch, fragment", [
+    ("epochs_run", 1, 'epochs_run ("abc"'), ("history", 2, "history ("), ("config", 2, "config ("),
+    ("list", 1, "holds a list"), ("invalid", 1, "not valid JSON"), ("binary", 1, "not UTF-8 text"),
+    ("huge", 1, "too large"),
+])
+def test_resume_with_a_damaged_sidecar_warns_once_and_trains_on(trained_file, mnist_path, tmp_path, capsys,
+                                                               kind, first_epoch, fragment):
+    """The sidecar is only informative: a damaged one is ignored (what is valid of it is used),
+    with one warning line, and training goes on from the model's weights."""
+    import json
+    import shutil
+
+    from mnist_gui.core.storage import sidecar_path
+
+    model = tmp_path / trained_file.name
+    shutil.copy(trained_file, model)
+    shutil.copy(sidecar_path(trained_file), sidecar_path(model))
+    _damage(sidecar_path(model), kind)
+    out = tmp_path / "more.keras"
+    assert main(["train", "--resume", str(model), "--epochs", "1", "--train-size", "1000",
+                 "--data", str(mnist_path), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    warnings = [line for line in captured.err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "Traceback" not in captured.err, captured.err
+    assert warnings[0].startswith("mnist-gui: warning: ignoring ") and fragment in warnings[0], warnings[0]
+    assert f"epochs {first_epoch}–{first_epoch}," in captured.out.splitlines()[0]
+    meta = json.loads(sidecar_path(out).read_text())
+    recorded = 1 if kind == "history" else first_epoch  # a dropped history starts again with this run
+    assert meta["epochs_run"] == first_epoch and all(len(v) == recorded for v in meta["history"].values())
+
+
+def _our_line(stream: str, line: str) -> bool:
+    """What mnist-gui itself prints for `train`: anything else is a library's stray line."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", line)
+    if stream == "stderr":
+        return plain.startswith("mnist-gui: ") or plain.startswith("MNIST served by ")
+    bar = r"\d+/\d+ \S* ?\d+m?s .*"  # Keras' progress bar, redrawn with \r and \b
+    parts = [p for p in re.split(r"[\r\b]+", plain) if p.strip()]
+    return bool(re.fullmatch(r"training .*: .*, validating on \d+|Epoch \d+/\d+|saved .*|"
+                             r"test_accuracy=\d\.\d{4} test_loss=\S+ epochs=\d+ seconds=\S+", plain)) or (
+        all(re.fullmatch(bar, p.strip()) for p in parts))  # (a line of \b only: the bar's redraw)
+
+
+def test_only_our_log_records_reach_stderr():
+    import logging
+
+    from mnist_gui.terminal import OurLines
+
+    def shown(name, level, msg):
+        return OurLines().filter(logging.LogRecord(name, level, __file__, 1, msg, ("x",), None))
+
+    assert shown("mnist_gui.data", logging.INFO, "MNIST served by %s")
+    assert shown("mnist_gui.data", logging.WARNING, "Ignoring unusable MNIST cache: %s")
+    # Notes on sources that did not serve: the error (or "MNIST served by") says it in one line.
+    assert not shown("mnist_gui.data", logging.INFO, "No MNIST cache at %s")
+    assert not shown("mnist_gui.data", logging.INFO, "MNIST not available from %s")
+    assert not shown("absl", logging.WARNING, "You are saving your model as an HDF5 file %s")
+    assert not shown("py.warnings", logging.WARNING, "UserWarning: Skipping variable loading %s")
+    assert not shown("tensorflow", logging.INFO, "Assets written to: %s")
+
+
+def test_train_prints_only_its_own_lines(mnist_path, tmp_path):
+    """No Keras/absl lines ("You are saving your model as an HDF5 file...", "Compiled the loaded
+    model, but the compiled metrics have yet to be built...") around ours."""
+    first, more = tmp_path / "m.h5", tmp_path / "more.keras"
+    for args in (["--preset", "mlp", "--out", str(first)], ["--resume", str(first), "--out", str(more)]):
+        done = subprocess.run([sys.executable, "-m", "mnist_gui", "train", *args, "--epochs", "1",
+                               "--train-size", "500", "--data", str(mnist_path)],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        for stream in ("stdout", "stderr"):
+            lines = [line for line in getattr(done, stream).split("\n") if line.strip()]
+            assert lines and all(_our_line(stream, line) for line in lines), getattr(done, stream)
+
+
+def test_ctrl_c_saves_the_last_finished_epoch(mnist_path, mnist, tmp_path):
+    """Ctrl-C during epoch 2 or later: the model of the last finished epoch is saved, as validated,
+    the command says so and exits 130."""
+    import json
+    import os
+    import signal
+
+    out = tmp_path / "m.keras"
+    proc = subprocess.Popen([sys.executable, "-m", "mnist_gui", "train", "--preset", "mlp", "--epochs", "50",
+                             "--train-size", "2000", "--data", str(mnist_path), "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    seen = []
+    for line in proc.stdout:  # wait for the output, not a while
+        seen.append(line)
+        if line.startswith("Epoch 2/"):
+            break
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err
+    m = re.search(r"^mnist-gui: interrupted in epoch (\d+); saved the model of epoch (\d+) to (.+) "
+                  r"\(test accuracy (0\.\d{4})\)$", err, re.M)
+    assert m, err
+    epoch, kept = int(m.group(1)), int(m.group(2))
+    assert epoch >= 2 and kept == epoch - 1 and m.group(3) == str(out)
+    meta = json.loads((tmp_path / "m.keras.json").read_text())
+    assert meta["epochs_run"] == kept and len(meta["history"]["val_accuracy"]) == kept
+    from mnist_gui.core.storage import load_model
+    from mnist_gui.core.training import evaluate
+
+    _, accuracy = evaluate(load_model(out), mnist.x_test, mnist.y_test)  # the epoch's own weights
+    assert f"{accuracy:.4f}" == m.group(4) and meta["test_accuracy"] == pytest.approx(accuracy, abs=1e-6)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.keras", "m.keras.json"]  # no temp files
+    for stream, text in (("stdout", "".join(seen) + rest), ("stderr", err)):
+        assert all(_our_line(stream, line) for line in text.split("\n") if line.strip()), text
+
+
+def test_ctrl_c_before_an_epoch_finished_saves_nothing(mnist_path, tmp_path):
+    import os
+    import signal
+
+    out = tmp_path / "m.keras"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    args = [sys.executable, "-m", "mnist_gui", "train", "--preset", "cnn", "--epochs", "2", "--train-size", "60000",
+            "--data", str(mnist_path), "--out", str(out)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    for line in proc.stdout:
+        if line.startswith("Epoch 1/"):  # the first batches are done: a CNN epoch takes far longer
+            break
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130
+    assert err.strip().splitlines()[-1] == "mnist-gui: interrupted in epoch 1; no epoch finished, nothing was saved"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_second_ctrl_c_while_saving_aborts_without_a_half_file(mnist_path, tmp_path):
+    """A model large enough that its save takes a while: Ctrl-C in epoch 2 starts saving epoch 1's
+    model; a second Ctrl-C once the save's temp file appears aborts it, leaving nothing behind."""
+    import os
+    import signal
+    import time
+
+    out = tmp_path / "m.keras"
+    proc = subprocess.Popen([sys.executable, "-m", "mnist_gui", "train", "--preset", "mlp", "--hidden",
+                             "2000,2000,2000", "--epochs", "3", "--train-size", "256", "--data", str(mnist_path),
+                             "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    for line in proc.stdout:
+        if line.startswith("Epoch 2/"):
+            break
+    proc.send_signal(signal.SIGINT)
+    while not any(p.name.startswith(".m.keras.") for p in tmp_path.iterdir()) and proc.poll() is None:
+        time.sleep(0.002)  # waiting for the save to begin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "mnist-gui: interrupted; nothing was saved", err
+    assert list(tmp_path.iterdir()) == []  # not a half file, nor a temp file
+
+
+def test_arguments_are_checked_before_tensorflow_loads(trained_file, mnist_path, tmp_path):
+    """A mistake costs a fraction of a second: no data, no TensorFlow loaded for it."""
+    import os
+
+    if os.geteuid() == 0:
+        unwritable = "/proc/m.keras"  # root writes anywhere else
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir(mode=0o500)
+        unwritable = str(folder / "m.keras")
+    out = str(tmp_path / "m.keras")
+    cases = [
+        (["predict", str(trained_file), "--index", "10000"], "--index must be between 0 and 9999"),
+        (["predict", str(trained_file), "--index", "-1"], "--index must be between 0 and 9999"),
+        (["train", "--epochs", "0", "--out", out], "epochs: must be from 1 to 10000"),
+        (["train", "--resume", str(trained_file), "--epochs", "-2", "--out", out], "epochs: must be from 1"),
+        (["train", "--batch-size", "0", "--out", out], "batch size"),
+        (["train", "--train-size", "-5", "--out", out], "--train-size must be at least 1"),
+        (["train", "--epochs", "many", "--out", out], "invalid int value"),
+        (["train", "--resume", str(tmp_path / "none.keras"), "--out", out], "no model file"),
+        (["train", "--out", str(tmp_path / "no" / "m.keras")], "does not exist"),
+        (["train", "--out", unwritable], "not writable"),
+        (["train", "--drawings", str(tmp_path / "none.npz"), "--out", out], "no drawings at"),
+        (["train", "--data", str(tmp_path / "none.npz"), "--out", out], "does not exist"),
+        (["evaluate", str(tmp_path / "none.keras")], "No model file"),
+    ]
+    script = ("import json, sys, time; from mnist_gui.cli import main\n"
+              "for argv in json.loads(sys.argv[1]):\n"
+              "    start = time.perf_counter(); code = main(argv)\n"
+              "    print(code, 'tensorflow' in sys.modules, 'keras' in sys.modules, time.perf_counter() - start)\n")
+    import json
+
+    done = subprocess.run([sys.executable, "-c", script, json.dumps([argv for argv, _ in cases])],
+                          capture_output=True, text=True, timeout=300)
+    results, errors = done.stdout.splitlines(), done.stderr.splitlines()
+    assert len(results) == len(errors) == len(cases), done.stdout + done.stderr
+    for (argv, fragment), result, error in zip(cases, results, errors):
+        code, tf_loaded, keras_loaded, seconds = result.split()
+        assert (code, tf_loaded, keras_loaded) == ("2", "False", "False"), (argv, result, error)
+        assert fragment in error and float(seconds) < 1.0, (argv, error, seconds)

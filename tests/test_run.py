@@ -97,6 +97,38 @@ def test_a_stopped_run_does_not_claim_an_accuracy_for_weights_no_validation_saw(
     assert outcome.metadata["test_accuracy"] is None and outcome.metadata["stopped"] is True
 
 
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_stop_can_keep_the_last_finished_epoch(small, fast):
+    """The CLI's Ctrl-C: the weights and optimizer state of the last finished epoch, as validated."""
+    stop, good = threading.Event(), {}
+
+    class StopInSecondEpoch(training.Progress):
+        def on_batch(self, epoch, done, total, logs):
+            if epoch == 1 and done >= 8:
+                stop.set()
+
+        def on_epoch(self, epoch, logs, weights):
+            good[epoch] = [w.copy() for w in weights]
+
+    outcome = run.train(preset("mlp", epochs=3, batch_size=32), small, progress=StopInSecondEpoch(), stop_event=stop,
+                        stop_keeps_last_epoch=True, fast=fast)
+    assert outcome.stopped and outcome.kept_epoch == 1 and outcome.epochs_total == 1
+    for kept, expected in zip(outcome.model.get_weights(), good[0]):
+        np.testing.assert_array_equal(kept, expected)
+    assert int(outcome.model.optimizer.iterations.numpy()) == 94  # one epoch of 3,000 images at 32
+    meta = outcome.metadata
+    assert meta["epochs_run"] == 1 and meta["stopped"] is True and len(meta["history"]["loss"]) == 1
+    _, accuracy = training.evaluate(outcome.model, small.x_test, small.y_test)
+    assert meta["test_accuracy"] == pytest.approx(accuracy, abs=1e-6) == pytest.approx(
+        outcome.history["val_accuracy"][0], abs=1e-6)
+
+    stop.clear()
+    first_epoch = StopInSecondEpoch()
+    first_epoch.on_batch = lambda epoch, done, total, logs: stop.set()
+    assert run.train(preset("mlp", epochs=2), small, progress=first_epoch, stop_event=stop,
+                     stop_keeps_last_epoch=True).model is None  # nothing finished: nothing to keep
+
+
 def test_schedules():
     cosine = preset("mlp", schedule="cosine", learning_rate=0.1, epochs=10)
     assert cosine.lr_at_epoch(0) == pytest.approx(0.1) and cosine.lr_at_epoch(5) == pytest.approx(0.05)

@@ -7,7 +7,7 @@ import keras
 import numpy as np
 import pytest
 
-from mnist_gui.core import storage
+from mnist_gui.core import sidecar, storage
 from mnist_gui.core.models import build_model, preset
 from mnist_gui.core.storage import ModelFileError
 
@@ -248,3 +248,85 @@ def test_check_destination(tmp_path, name, fragment):
     with pytest.raises(ModelFileError, match=fragment):
         storage.check_destination(target)
 
+
+
+# A damaged sidecar (it is only informative) never stops a model: read_sidecar keeps the
+# well-typed fields and says in one line what it ignored.
+@pytest.mark.parametrize("content, kept, fragment", [
+    ('{"epochs_run": "abc", "preset": "mlp"}', {"preset": "mlp"}, 'epochs_run ("abc"'),
+    ('{"epochs_run": -1, "train_size": 1.5}', {}, "train_size (1.5"),
+    ('{"epochs_run": true}', {}, "epochs_run (true"),
+    ('[1, 2, 3]', {}, "holds a list, not a JSON object"),
+    ('{"history": {"loss": [0.5, "x"]}, "epochs_run": 2}', {"epochs_run": 2}, "history (an object of 1 field"),
+    ('{"history": {"loss": [0.5, 0.4], "val_loss": [0.5]}}', {}, "not lists of finite numbers of one length"),
+    ('{"history": {"loss": [0.5, 0.4]}, "epochs_run": 1}', {"epochs_run": 1}, "history (2 epochs, but epochs_run 1)"),
+    ('{"history": {"loss": [0.5]}, "epochs_run": "x"}', {}, "history (1 epochs, but no epochs_run)"),
+    ('{"history": {"loss": [NaN]}}', {}, "history ("),
+    ('{"history": "garbage"}', {}, "history ("),
+    ('{"test_accuracy": 97.3, "test_loss": Infinity}', {}, "test_accuracy (97.3: not a number from 0 to 1)"),
+    ('{"config": [1], "preset": {"a": 1}}', {}, "config (a list of 1 item: not an object); preset ("),
+    ('{"train_seconds": "long", "date": "2026"}', {"date": "2026"}, "train_seconds"),
+    ('{"file": 7, "preset": "cnn"}', {"preset": "cnn"}, "file (7: not a file name)"),
+    ('{"epochs_run": 3', {}, "not valid JSON (line 1 column 17)"),
+    ('', {}, "not valid JSON"),
+    (b'\x89PNG\r\n\x1a\n\x00\x00\xff\xfe', {}, "not UTF-8 text"),
+    ('[' * 100_000 + ']' * 100_000, {}, "not valid JSON"),
+    ('{"epochs_run": 1' + '0' * 5000 + '}', {}, "not valid JSON"),  # beyond Python's int digits
+])
+def test_a_damaged_sidecar_is_cleaned_and_reported(tmp_path, content, kept, fragment):
+    path = tmp_path / "m.keras"
+    side = storage.sidecar_path(path)
+    side.write_bytes(content if isinstance(content, bytes) else content.encode())
+    meta, problem = storage.read_sidecar(path)
+    assert meta == kept and storage.read_metadata(path) == kept
+    assert problem.startswith("ignoring ") and "m.keras.json" in problem and fragment in problem, problem
+    assert "\n" not in problem and len(problem) < 600
+
+
+def test_a_sound_sidecar_is_read_as_it_is(tmp_path):
+    import json
+
+    for bundled in Path(storage.__file__).parents[2].joinpath("models").glob("*.keras"):
+        raw = json.loads(storage.sidecar_path(bundled).read_text())
+        raw.pop("file", None)
+        assert storage.read_sidecar(bundled) == (raw, None)
+    assert storage.read_sidecar(tmp_path / "none.keras") == ({}, None)  # no sidecar: nothing to say
+    (tmp_path / "n.keras.json").write_text('{"epochs_run": null, "test_accuracy": null, "preset": null}')
+    assert storage.read_sidecar(tmp_path / "n.keras") == ({"test_accuracy": None}, None)  # null: not recorded
+    (tmp_path / "m.keras.json").write_text('{"file": "other.keras", "preset": "mlp"}')
+    assert storage.read_sidecar(tmp_path / "m.keras") == ({}, None)  # another file's: not damaged
+
+
+def test_a_sidecar_that_is_no_regular_file_or_too_large_is_never_read(tmp_path):
+    """A FIFO in its place would block a reader for ever; a huge file would fill the memory."""
+    import os
+    import threading
+
+    path = tmp_path / "m.keras"
+    side = storage.sidecar_path(path)
+    os.mkfifo(side)
+    answer = []
+    reader = threading.Thread(target=lambda: answer.append(storage.read_sidecar(path)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if not answer:  # unblock the stuck reader before failing
+        with open(side, "w"):
+            pass
+    assert answer == [({}, "ignoring the damaged sidecar of m.keras (m.keras.json): it is not a regular file")]
+    side.unlink()
+    with open(side, "wb") as f:
+        f.truncate(sidecar.MAX_BYTES + 1)  # sparse: no real disk used
+    meta, problem = storage.read_sidecar(path)
+    assert meta == {} and "too large" in problem
+    side.unlink()
+    side.symlink_to("/dev/zero")
+    assert "not a regular file" in storage.read_sidecar(path)[1]
+
+
+def test_models_with_damaged_sidecars_are_listed(tmp_path):
+    model = build_model(preset("mlp"))
+    storage.save_model(model, tmp_path / "a.keras", {"test_accuracy": 0.9})
+    storage.save_model(model, tmp_path / "b.keras", {})
+    storage.sidecar_path(tmp_path / "b.keras").write_text('{"test_accuracy": "high"}')  # sorted by it
+    assert [(p.name, meta) for p, meta in storage.list_models(tmp_path)] == [("a.keras", {"test_accuracy": 0.9}),
+                                                                           ("b.keras", {})]

@@ -70,7 +70,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
           stop_event: threading.Event | None = None, fast: bool = True, keep_optimizer: bool = True,
           on_model: Callable | None = None, callbacks=(), drawings=None,
           drawings_share: float = DRAWINGS_SHARE, held_out=None, freeze_batch_norm: bool = False,
-          augment_drawings: bool = False) -> RunOutcome:
+          augment_drawings: bool = False, stop_keeps_last_epoch: bool = False) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
@@ -90,6 +90,11 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     drift towards a short run's augmented images and cost test accuracy (0.4-0.8 points measured).
     ``augment_drawings``: every repeat of a drawing but the first is a new random variant of it
     (``core.augment``, once, before training), while the MNIST images stay as they are.
+
+    A stop (``stop_event``) leaves the model with the weights it reached mid-epoch, unless
+    ``stop_keeps_last_epoch`` (the CLI's Ctrl-C): then, as on divergence, the weights of the last
+    finished epoch are kept, with the optimizer state of that moment, and ``kept_epoch`` says which
+    (a new model stopped in its first epoch leaves ``model`` None).
     """
     from .storage import compile_for_app
 
@@ -139,8 +144,9 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     rate = getattr(trainer.optimizer, "learning_rate", None)
     if hasattr(rate, "assign"):  # a kept optimizer starts from the config's rate (the schedule may move it)
         rate.assign(config.learning_rate)
-    keeper = _GoodWeights(progress)
+    keeper = _GoodWeights(progress, trainer if stop_keeps_last_epoch else None)
     start_weights = None if first_epoch == 0 else trainer.get_weights()
+    start_state = keeper.optimizer_state() if stop_keeps_last_epoch and first_epoch else None
     schedule = step_schedule = None
     if config.schedule == "one_cycle":
         step_schedule = config.lr_at_step
@@ -170,6 +176,15 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         else:
             model.set_weights(good)
             compile_for_app(model, make_optimizer(config))
+            kept_epoch = first_epoch + result.epochs_run
+    elif result.stopped and stop_keeps_last_epoch:
+        good, state = (keeper.weights, keeper.state) if keeper.weights is not None else (start_weights, start_state)
+        if good is None:
+            model = None
+        else:
+            model.set_weights(good)
+            for variable, value in zip(trainers._optimizer_variables(model), state or ()):
+                variable.assign(value)
             kept_epoch = first_epoch + result.epochs_run
     outcome = RunOutcome(model, result, history, first_epoch, kept_epoch=kept_epoch)
     outcome.metadata = run_metadata(config, data, outcome, n_mnist, prior)
@@ -208,8 +223,12 @@ def drawings_accuracy(model, x, y) -> float | None:
 class _GoodWeights(training.Progress):
     """Passes progress on and keeps the weights of the last epoch that ended with finite values."""
 
-    def __init__(self, inner: training.Progress | None):
+    def __init__(self, inner: training.Progress | None, trainer=None):
         self.inner, self.weights = inner, None
+        self.trainer, self.state = trainer, None  # with a trainer: its optimizer state at each epoch end
+
+    def optimizer_state(self) -> list:
+        return [variable.numpy().copy() for variable in trainers._optimizer_variables(self.trainer)]
 
     def on_batch(self, epoch, batches_done, total_batches, logs):
         if self.inner is not None:
@@ -217,6 +236,8 @@ class _GoodWeights(training.Progress):
 
     def on_epoch(self, epoch, logs, weights):
         self.weights = weights
+        if self.trainer is not None:
+            self.state = self.optimizer_state()
         if self.inner is not None:
             self.inner.on_epoch(epoch, logs, weights)
 
@@ -228,13 +249,15 @@ def run_metadata(config: ModelConfig, data, outcome: RunOutcome, train_size: int
 
     prior = prior or {}
     final = {k: v[-1] for k, v in outcome.history.items() if v}
-    interrupted = outcome.stopped or outcome.diverged
-    # A run stopped mid-epoch holds weights no validation saw: its accuracy is measured anew.
-    accuracy = None if outcome.stopped else final.get("val_accuracy")
+    # A run stopped mid-epoch holds weights no validation saw (unless those of its last finished
+    # epoch were kept): its accuracy is measured anew.
+    unseen = outcome.stopped and outcome.kept_epoch is None
+    interrupted = unseen or outcome.diverged
+    accuracy = None if unseen else final.get("val_accuracy")
     return {
         "preset": config.preset,
         "config": config.to_dict(),
-        "epochs_run": outcome.kept_epoch if outcome.diverged and outcome.kept_epoch else outcome.epochs_total,
+        "epochs_run": outcome.kept_epoch if outcome.kept_epoch else outcome.epochs_total,
         "train_size": train_size,
         "test_accuracy": accuracy,
         "test_loss": None if interrupted else final.get("val_loss"),

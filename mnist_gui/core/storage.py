@@ -131,16 +131,45 @@ def _remove_new_keras_temp_dirs(before: set[str]) -> None:
 
 
 def read_metadata(path) -> dict:
-    """The sidecar's contents, or {} when there is none or it is unreadable (it is only informative)."""
+    """The sidecar's well-typed fields, or {} when there is none or it is unreadable (it is only
+    informative): see ``read_sidecar``, which also says what was ignored."""
+    return read_sidecar(path)[0]
+
+
+def read_sidecar(path) -> tuple[dict, str | None]:
+    """The sidecar of the model file ``path``: its well-typed fields (``core.sidecar.clean``: e.g.
+    ``epochs_run`` a whole number ≥ 0, ``history`` lists of finite numbers of one length), and None
+    or one line for the user saying what was damaged and ignored (the whole file, or some fields).
+
+    Only a regular file of at most ``sidecar.MAX_BYTES`` is read (never a FIFO). A sidecar naming
+    another model file (``"file"``) is not this one's. The legacy name is read only when there is
+    no sidecar of the current name; being any JSON file of the user's, it is not called damaged.
+    """
+    from . import sidecar
+
+    path = Path(path)
     for candidate in (sidecar_path(path), legacy_sidecar_path(path)):
+        legacy = candidate != sidecar_path(path)
         try:
-            data = json.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict) and data.get("file", Path(path).name) == Path(path).name:
-            data.pop("file", None)
-            return data
-    return {}
+            text = sidecar.read_text(candidate)
+            if text is None:
+                continue
+            data = sidecar.parse(text)
+        except sidecar.SidecarError as exc:
+            if legacy:
+                continue
+            return {}, f"ignoring the damaged sidecar of {path.name} ({candidate.name}): {exc}"
+        owner = data.pop("file", path.name)
+        if isinstance(owner, str) and owner != path.name:
+            continue  # another model's sidecar (a copied or renamed file)
+        kept, dropped = sidecar.clean(data)
+        if not isinstance(owner, str):
+            dropped.insert(0, f"file ({sidecar.shown(owner)}: not a file name)")
+        if not dropped:
+            return kept, None
+        return kept, (f"ignoring damaged fields of the sidecar of {path.name} ({candidate.name}): "
+                      + "; ".join(dropped))
+    return {}, None
 
 
 def load_model(path):
