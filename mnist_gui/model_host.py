@@ -221,7 +221,7 @@ class _ModelWorker(QObject):
             predictor(np.zeros((1, 28, 28), np.float32))  # compile now, not on the first stroke
         except Exception as exc:
             raise HostError(f"The model cannot predict: {exc}") from None
-        info = replace(info, note=contract.of(model).describe())
+        info = replace(info, note=", ".join(filter(None, (info.note, contract.of(model).describe()))))
         handover = self.fast is not None and self.info is not None and self.info.version == info.version
         fast = self.fast if handover else None
         if fast is None and export_path is not None:

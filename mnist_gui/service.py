@@ -191,7 +191,7 @@ class ModelService(QObject):
         from .core import litert, storage
 
         self._forget_outcome()
-        info = self.session.opening_info(path, storage.read_metadata)
+        info = self.session.opening_info(path, storage.read_sidecar)
         # A file with its own verified LiteRT export may answer single images through it (if quicker).
         export_path = None if info.version == getattr(self.model_info, "version", None) \
             else litert.verified_export(path)
@@ -208,7 +208,7 @@ class ModelService(QObject):
         tflite = litert.verified_export(path)
         if tflite is None:
             return False
-        info = self.session.fast_start_info(path, storage.read_metadata(path))
+        info = self.session.fast_start_info(path, storage.read_sidecar(path))
         self._ask("install_fast", tflite_path=str(tflite), info=info)
         return True
 

@@ -53,9 +53,12 @@ class ModelInfo:
     note: str = ""                   # what the model contract says beyond the usual (e.g. logits)
 
     @classmethod
-    def from_sidecar(cls, path, version: int, meta: dict, **more) -> ModelInfo:
-        """The one reading of a model file's sidecar record (its fields are informative only)."""
+    def from_sidecar(cls, path, version: int, meta: dict, problem: str | None = None, **more) -> ModelInfo:
+        """The one reading of a model file's sidecar record (its fields are informative only);
+        ``problem``: what was damaged in it and ignored (shown with the model)."""
         config = meta.get("config")
+        if problem:
+            more["note"] = "its sidecar was damaged: some facts about it are not shown"
         return cls(name=Path(path).stem, version=version, preset=meta.get("preset") if isinstance(
                        meta.get("preset"), str) else None,
                    config=config if isinstance(config, dict) else {}, path=str(path),
@@ -179,12 +182,13 @@ class Session:
 
     # ---- opening models ----------------------------------------------------------------------------
 
-    def fast_start_info(self, path, meta: dict) -> ModelInfo:
-        """The info of a LiteRT stand-in for model file ``path`` (TensorFlow's model takes over later)."""
-        self._fast = ModelInfo.from_sidecar(path, self.next_version(), meta, fast_start=True)
+    def fast_start_info(self, path, sidecar: tuple[dict, str | None]) -> ModelInfo:
+        """The info of a LiteRT stand-in for model file ``path`` (TensorFlow's model takes over later);
+        ``sidecar``: its sidecar's fields and what was damaged in it (``storage.read_sidecar``)."""
+        self._fast = ModelInfo.from_sidecar(path, self.next_version(), *sidecar, fast_start=True)
         return self._fast
 
-    def opening_info(self, path, meta_reader) -> ModelInfo:
+    def opening_info(self, path, sidecar_reader) -> ModelInfo:
         """The info a model file opens under. The fast start's handover keeps its version and its
         sidecar reading (once); opening any file later is a new version."""
         fast, self._fast = self._fast, None
@@ -192,7 +196,7 @@ class Session:
         if (fast is not None and fast.path == str(path) and current is not None
                 and current.version == fast.version and current.fast_start):
             return replace(fast, fast_start=False)
-        return ModelInfo.from_sidecar(path, self.next_version(), meta_reader(path))
+        return ModelInfo.from_sidecar(path, self.next_version(), *sidecar_reader(path))
 
     def in_memory_info(self, name: str, config: ModelConfig | None = None) -> ModelInfo:
         return ModelInfo(name=name, version=self.next_version(), preset=config.preset if config else None,

@@ -199,7 +199,7 @@ def test_epochs_of_a_run_are_new_versions_named_after_the_run(session):
 
 def test_the_fast_start_hands_over_once_under_its_version(session):
     meta = {"test_accuracy": 0.99, "epochs_run": 5, "preset": "cnn"}
-    fast = session.fast_start_info("/m/cnn.keras", meta)
+    fast = session.fast_start_info("/m/cnn.keras", (meta, None))
     assert session.installed(fast)[1].endswith("(fast start: LiteRT while TensorFlow loads)")
     accurate(session, 0.99)
     kept = session.test_predictions
@@ -207,15 +207,17 @@ def test_the_fast_start_hands_over_once_under_its_version(session):
     assert info.version == fast.version and not info.fast_start and info.test_accuracy == 0.99
     install(session, info)
     assert session.test_predictions is kept  # same model, same predictions
-    again = session.opening_info("/m/cnn.keras", lambda path: meta)
+    again = session.opening_info("/m/cnn.keras", lambda path: (meta, None))
     assert again.version > fast.version
 
 
-def test_a_damaged_sidecar_gives_no_numbers_it_does_not_have():
+def test_a_damaged_sidecar_gives_no_numbers_it_does_not_have_and_says_so():
     info = ModelInfo.from_sidecar("/x/m.keras", 3, {"test_accuracy": "abc", "epochs_run": 2.5, "config": [1],
                                                     "preset": 7, "drawn_accuracy": True})
     assert (info.test_accuracy, info.epoch, info.config, info.preset, info.drawn_accuracy) == (None, None, {}, None, None)
-    assert info.name == "m" and info.path == "/x/m.keras"
+    assert info.name == "m" and info.path == "/x/m.keras" and info.note == ""
+    damaged = ModelInfo.from_sidecar("/x/m.keras", 4, {}, "ignoring the damaged sidecar of m.keras: not JSON")
+    assert "sidecar was damaged" in damaged.note
 
 
 def test_a_save_records_what_the_app_knows(session):
