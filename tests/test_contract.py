@@ -190,3 +190,27 @@ def test_inside_gives_one_clear_line_for_what_it_cannot_show(mnist):
         assert "autodetected" not in str(said.value) and len(str(said.value).splitlines()) == 1
     with pytest.raises(inside.InsideError, match="2 outputs"):
         inside.compute("layers", _build("two_outputs"), image=mnist.x_test[0])
+
+
+# ---- in the app -------------------------------------------------------------------------------------
+
+def test_the_app_refuses_them_in_one_line_and_keeps_its_model(qtbot, service_with_model, files):
+    service = service_with_model
+    before = service.model_info
+    for kind in ("two_outputs", "two_inputs", "nan"):
+        with qtbot.waitSignal(service.model_failed, timeout=60_000) as failed:
+            service.open_model(files[kind])
+        message = failed.args[0]
+        assert "\n" not in message and files[kind].name in message and "Traceback" not in message
+        assert service.model_info is before and not service.busy
+
+
+def test_the_app_reads_logits_and_flat_models_and_says_so(qtbot, service, files, mnist):
+    for kind, said in (("logits", "outputs logits (softmax applied)"), ("flat", "takes 784 flat pixels")):
+        with qtbot.waitSignal(service.test_predictions_ready, timeout=60_000):
+            service.open_model(files[kind])
+        assert said in service.model_info.note
+        probs = service.predict(mnist.x_test[:50])
+        np.testing.assert_allclose(probs.sum(axis=1), 1, atol=1e-5)
+        np.testing.assert_allclose(probs, predict_probabilities(storage.load_model(files[kind]), mnist.x_test[:50]),
+                                   atol=1e-5)
