@@ -15,9 +15,11 @@ previous epoch's iterator, which can stall for ~20 s after the other side's turn
 reaches 98.5%, 99.0% and 99.4%. ``ratio_99.0`` is the preset's seconds to 99.0% divided by the
 anchor's median epoch (first epoch excluded); likewise ``ratio_99.4``. Goals: <= 2 and <= 6.
 Usage: python benchmarks/time_to_accuracy.py [--preset cnn] [--epochs N] [--anchor-epochs 6] [--seed 42] [--no-augment]
-       [--batch-size N] [--lr X]
+       [--batch-size N] [--lr X] [--float32] [--avx2]
 The preset trains in bfloat16 where the CPU computes it natively (core.models.training_policy);
-MNIST_GUI_BFLOAT16=0 in the environment measures it in float32, as on a CPU without.
+--float32 (the same as MNIST_GUI_BFLOAT16=0) measures it in float32, as on a CPU without;
+--avx2 (ONEDNN_MAX_CPU_ISA=AVX2) limits oneDNN, for both sides, to the AVX2 kernels most laptops
+have. The first line printed says which path was measured.
 """
 
 from __future__ import annotations
@@ -83,7 +85,14 @@ def main():
     parser.add_argument("--batch-size", type=int, help="instead of the preset's")
     parser.add_argument("--lr", type=float, help="instead of the preset's learning rate")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
+    parser.add_argument("--float32", action="store_true", help="the preset in float32 (MNIST_GUI_BFLOAT16=0)")
+    parser.add_argument("--avx2", action="store_true", help="oneDNN limited to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2)")
     args = parser.parse_args()
+    # Both are read when TensorFlow loads oneDNN, or when a run picks its dtype: set before either.
+    if args.float32:
+        os.environ["MNIST_GUI_BFLOAT16"] = "0"
+    if args.avx2:
+        os.environ["ONEDNN_MAX_CPU_ISA"] = "AVX2"
 
     import tensorflow as tf
 
@@ -96,6 +105,11 @@ def main():
                     **({"augment": False} if args.no_augment else {}),
                     **({"batch_size": args.batch_size} if args.batch_size else {}),
                     **({"learning_rate": args.lr} if args.lr else {}))
+    from mnist_gui.core.models import training_policy
+
+    dtype = "bfloat16" if training_policy(config) else "float32"
+    isa = os.environ.get("ONEDNN_MAX_CPU_ISA", "the CPU's own")
+    print(f"path: preset trains in {dtype}; oneDNN kernels: {isa}", flush=True)
     print(f"preset {config.preset}: {config.to_json()}", flush=True)
     turns = Turns(2)
     timers = [epoch_timer(turns, 0, from_first_batch=True), epoch_timer(turns, 1, from_first_batch=True)]
