@@ -1,5 +1,6 @@
 """Model files: atomic saves, identical round trips, every bad file refused with a clear message."""
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -330,3 +331,14 @@ def test_models_with_damaged_sidecars_are_listed(tmp_path):
     storage.sidecar_path(tmp_path / "b.keras").write_text('{"test_accuracy": "high"}')  # sorted by it
     assert [(p.name, meta) for p, meta in storage.list_models(tmp_path)] == [("a.keras", {"test_accuracy": 0.9}),
                                                                            ("b.keras", {})]
+
+
+def test_a_fifo_or_device_as_a_model_file_is_refused_without_being_read(tmp_path):
+    fifo = tmp_path / "m.keras"
+    os.mkfifo(fifo)
+    with pytest.raises(storage.ModelFileError, match="FIFO"):
+        storage.check_model_file(fifo)
+    link = tmp_path / "zero.keras"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(storage.ModelFileError, match="device"):
+        storage.check_model_file(link)

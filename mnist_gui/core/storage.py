@@ -15,7 +15,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .files import clean_stale_temps, finish_temp, temp_path
+from .files import check_regular_file, clean_stale_temps, finish_temp, temp_path
 from .contract import ModelFileError  # noqa: F401  (raised here; defined beside ContractError)
 
 FORMATS = (".keras", ".h5")
@@ -205,6 +205,10 @@ def check_model_file(path) -> Path:
         raise ModelFileError(f"No model file at {path}.")
     if path.is_dir():
         raise ModelFileError(f"{path} is a folder, not a model file.")
+    try:  # a FIFO or a device is never opened: reading it could block or never end
+        check_regular_file(path)
+    except OSError as exc:
+        raise ModelFileError(f"{path.name} {exc}.") from None
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ModelFileError(f"{path.name} is not a model file: expected a .keras or .h5 file.")
