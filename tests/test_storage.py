@@ -342,3 +342,15 @@ def test_a_fifo_or_device_as_a_model_file_is_refused_without_being_read(tmp_path
     link.symlink_to("/dev/zero")
     with pytest.raises(storage.ModelFileError, match="device"):
         storage.check_model_file(link)
+
+
+def test_a_fifo_beside_its_export_is_never_hashed(tmp_path):
+    """The fast start hashes a model file on the UI thread: a FIFO there must not block it."""
+    from mnist_gui.core import litert
+
+    model = tmp_path / "m.keras"
+    os.mkfifo(model)
+    (tmp_path / "m.tflite").write_bytes(b"x")
+    (tmp_path / "m.tflite.json").write_text('{"source": {"sha256": "0"}, "artifact": {"sha256": "0"}, '
+                                           '"parity_check": {"passed": true}}')
+    assert litert.verified_export(model) is None

@@ -150,10 +150,9 @@ def clean_stale_temps(folder) -> list[Path]:
 
 
 def file_sha256(path) -> str:
-    """The SHA-256 of a file's bytes, as hex."""
-
+    """The SHA-256 of a regular file's bytes, as hex (a FIFO or device is refused, never read)."""
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
+    with open_regular_file(path) as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
