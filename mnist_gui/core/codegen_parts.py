@@ -86,8 +86,9 @@ def headless():
     return False
 
 
-def show_digits(images, titles, png_path):
-    """The images in a row with their titles: saved as a PNG, and shown if there is a screen."""
+def show_digits(images, titles, png_path, red=()):
+    """The images in a row with their titles (in red where ``red`` is true): saved as a PNG, and
+    shown if there is a screen."""
     try:
         import matplotlib
     except ImportError:
@@ -98,9 +99,9 @@ def show_digits(images, titles, png_path):
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, len(images), figsize=(1.1 * len(images), 1.7))
-    for ax, image, title in zip(axes, images, titles):
+    for k, (ax, image, title) in enumerate(zip(axes, images, titles)):
         ax.imshow(image, cmap="gray")
-        ax.set_title(title, fontsize=9)
+        ax.set_title(title, fontsize=9, color="red" if k < len(red) and red[k] else "black")
         ax.axis("off")
     fig.savefig(png_path, dpi=100, bbox_inches="tight")
     print(f"saved {png_path}")
@@ -371,7 +372,7 @@ def steps(config: ModelConfig, info: dict) -> list[Piece]:
               "for i, digit in enumerate(predicted):\n"
               '    print(f"test image {i}: read as {digit} ({probabilities[i, digit]:.1%}), it is a {y_test[i]}")\n'
               'show_digits(x_test[:10], [f"says {p}\\nis {t}" for p, t in zip(predicted, y_test[:10])],\n'
-              '            base + "_predictions.png")'),
+              '            base + "_predictions.png", red=predicted != y_test[:10])  # misreads in red'),
         Piece("Save", "The trained model as a Keras file (the notebook saved `mnist_dnn_v1.h5`): "
               "`keras.saving.load_model` reads it back, and mnist-gui opens it.",
               'model.save(base + ".keras")\nprint(f"saved {base}.keras")'),
