@@ -90,7 +90,7 @@ def test_every_config_gives_valid_python_and_a_valid_notebook():
         # Only what the config uses is written.
         assert ("def augment(" in source) == augment
         assert ("OneCycle(" in source) == (config.schedule == "one_cycle")
-        assert ("use_ema=True" in source) == (name == "cnn")
+        assert ("WeightAverage()" in source) == (name == "cnn")
 
 
 def test_seed_dnn_code_is_the_notebooks_model_and_settings(tmp_path):
@@ -180,12 +180,32 @@ def test_cnn_script_builds_the_apps_cnn(tmp_path):
     assert model.count_params() == app.count_params()
     for ours, theirs in zip(model.get_weights(), app.get_weights(), strict=True):
         np.testing.assert_array_equal(ours, theirs)
-    assert type(model.optimizer).__name__ == "Adam" and model.optimizer.use_ema
-    assert model.optimizer.ema_momentum == pytest.approx(0.99)
+    assert type(model.optimizer).__name__ == "Adam" and script.WEIGHT_AVERAGE == 0.99
     # The one-cycle rate is the app's, step by step.
     total = 1175
     for step in (0, 1, 100, 176, 177, 600, 1174):
         assert script.one_cycle_rate(step, total) == pytest.approx(config.lr_at_step(step, total))
+
+
+def test_the_cnn_scripts_weight_average_is_the_apps(tmp_path, mnist):
+    from mnist_gui.core import training
+    from mnist_gui.core.models import build_model, one_hot
+
+    script = load_script(codegen.write_code(preset("cnn"), tmp_path / "avg.py", "script"))
+    x, y = mnist.x_train[:256].astype(np.float32), one_hot(mnist.y_train[:256])
+    val = (mnist.x_test[:64].astype(np.float32), one_hot(mnist.y_test[:64]))
+    results = []
+    for averager in (script.WeightAverage(), training.weight_averager(0.99)):
+        model = build_model(preset("mlp", hidden=(16,)))  # the same starting weights both times
+        history = model.fit(x, y, batch_size=32, epochs=2, shuffle=False, validation_data=val, verbose=0,
+                            callbacks=[averager])
+        if hasattr(averager, "settle"):
+            averager.settle()
+        results.append((history.history["val_accuracy"], model.get_weights()))
+    (ours_val, ours), (app_val, app) = results
+    assert ours_val == pytest.approx(app_val)
+    for a, b in zip(ours, app, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
 
 
 @pytest.mark.parametrize("schedule", ["step", "cosine"])

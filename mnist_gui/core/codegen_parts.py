@@ -116,8 +116,6 @@ def optimizer_code(config: ModelConfig) -> str:
         args.append("momentum=MOMENTUM")
     if config.weight_decay:
         args.append("weight_decay=WEIGHT_DECAY")
-    if averaging(config):
-        args += ["use_ema=True", "ema_momentum=WEIGHT_AVERAGE"]
     name = "SGD" if config.optimizer == "sgd" else "Adam"
     return f"keras.optimizers.{name}({', '.join(args)})"
 
@@ -254,6 +252,44 @@ class OneCycle(keras.callbacks.Callback):
     return None
 
 
+WEIGHT_AVERAGE_CODE = '''\
+class WeightAverage(keras.callbacks.Callback):
+    """A moving average of the weights over the run's steps (Polyak averaging), as mnist-gui keeps
+    one: validation judges it and the model keeps it at the end, while the steps go on from the raw
+    weights. Mid-schedule the raw weights jitter around a better point; their average finds it.
+    The momentum grows with the steps, min(WEIGHT_AVERAGE, (1 + t) / (10 + t)), so that a short
+    run is not held near its random start. (Keras' optimizers offer use_ema=True, with a fixed
+    momentum.)"""
+
+    def on_train_begin(self, logs=None):
+        self.average = [v.numpy() for v in self.model.trainable_variables]
+        self.raw, self.steps = None, 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.steps += 1
+        keep = min(WEIGHT_AVERAGE, (1 + self.steps) / (10 + self.steps))
+        for average, v in zip(self.average, self.model.trainable_variables):
+            average *= keep
+            average += (1 - keep) * v.numpy()
+
+    def on_test_begin(self, logs=None):  # validation: the average goes in
+        if self.raw is None:
+            self.raw = [v.numpy() for v in self.model.trainable_variables]
+            self.assign(self.average)
+
+    def on_epoch_begin(self, epoch, logs=None):  # training goes on from the raw weights
+        if self.raw is not None:
+            self.assign(self.raw)
+            self.raw = None
+
+    def on_train_end(self, logs=None):  # the model keeps the average
+        self.assign(self.average)
+
+    def assign(self, values):
+        for v, value in zip(self.model.trainable_variables, values):
+            v.assign(value)'''
+
+
 def train_code(config: ModelConfig) -> str:
     callbacks = []  # (code, why)
     if config.schedule in ("step", "cosine"):
@@ -263,7 +299,7 @@ def train_code(config: ModelConfig) -> str:
         callbacks.append(("OneCycle(total_steps=math.ceil(len(x_train) / BATCH_SIZE) * epochs)",
                           "the rate for each step"))
     if averaging(config):
-        callbacks.append(("keras.callbacks.SwapEMAWeights()", "validation judges the averaged weights"))
+        callbacks.append(("WeightAverage()", "validation judges the averaged weights"))
     lines = (["callbacks = ["] + [f"    {code},{f'  # {why}' if why else ''}" for code, why in callbacks] + ["]"]
              if callbacks else [])
     extra = ", callbacks=callbacks" if callbacks else ""
@@ -295,6 +331,9 @@ def definitions(config: ModelConfig) -> list[Piece]:
     schedule = schedule_code(config)
     if schedule:
         pieces.append(Piece("The learning-rate schedule", describe_schedule(config), schedule))
+    if averaging(config):
+        pieces.append(Piece("Averaged weights", "What validation judges and the model keeps: the weights "
+                            "averaged over the run's last hundred steps or so.", WEIGHT_AVERAGE_CODE))
     return pieces
 
 
@@ -315,9 +354,8 @@ def describe_model(config: ModelConfig) -> str:
     text = (f"{arch} Compiling chooses how it learns: {opt}, the loss categorical cross-entropy (how far "
             "the ten probabilities are from the one-hot label) and the metric accuracy (the share read right).")
     if averaging(config):
-        text += (" Keras' `use_ema` keeps a moving average of the weights, which validation judges "
-                 "(`SwapEMAWeights`) and the model keeps at the end: mnist-gui averages the same way, "
-                 f"except that its average's momentum grows to {averaging(config):g} over the first steps.")
+        text += (" Training keeps a moving average of the weights (`WeightAverage`, below), which "
+                 "validation judges and the model keeps at the end.")
     return text
 
 
