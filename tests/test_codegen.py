@@ -262,6 +262,18 @@ def test_cnn_notebook_runs_top_to_bottom(tmp_path, mnist_slice):
     assert (tmp_path / "run_data.png").is_file() == matplotlib_installed()
 
 
+def test_the_header_says_what_the_code_does_not_repeat():
+    tuned = preset("cnn").replace(epochs=1, learning_rate=0.0016, schedule="constant")
+    record = {"preset": "cnn", "config": tuned.to_dict(), "epochs_run": 6, "test_accuracy": 0.9925,
+              "drawings": {"taught": 30, "share": 0.2, "images": 1600, "held_out": 11}}
+    header = codegen.script_source(*codegen.config_from(record)).split('"""')[1]
+    for words in ("99.25% after 6 epochs", "bfloat16", "taught 30 of your drawings", "fine-tune",
+                  "6 epochs in all"):
+        assert words in " ".join(header.split()), words
+    plain = " ".join(codegen.script_source(preset("seed")).split('"""')[1].split())
+    assert "bfloat16" not in plain and "drawings" not in plain
+
+
 def test_a_foreign_model_is_refused_in_one_line(tmp_path, capsys):
     out = tmp_path / "run.py"
     assert main(["export", str(KERAS2_H5), "--format", "script", "--out", str(out)]) == 2

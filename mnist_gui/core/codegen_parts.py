@@ -422,11 +422,14 @@ def omissions(config: ModelConfig, info: dict) -> list[str]:
     notes = []
     if PRESETS[config.preset].bfloat16_training:
         notes.append("mnist-gui trains this preset in bfloat16 on CPUs that compute it natively; this code "
-                     "trains in float32 (the same accuracy, a little slower there).")
+                     "trains in float32 (the same accuracy; slower on such CPUs).")
     drawings = info.get("drawings")
     if isinstance(drawings, dict) and drawings.get("taught"):
         notes.append(f"The model file was also taught {drawings['taught']} of your drawings (My drawings); "
                      "this code trains on MNIST alone.")
+        if "held_out" in drawings:
+            notes.append("Its last run was a fine-tune on your drawings: the settings here are that short "
+                         "run's (a lower learning rate), not those the model was first trained with.")
     epochs_run = info.get("epochs_run")
     if isinstance(epochs_run, int) and epochs_run != config.epochs:
         notes.append(f"The model file was trained for {epochs_run} epochs in all; its last run's settings "
