@@ -14,6 +14,7 @@ from . import terminal
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 MORE_EPOCHS = 10  # train --resume without --epochs
+CODE_FORMATS = ("script", "notebook")  # export: the run as code (core.codegen), not a model artifact
 
 
 class CliError(Exception):
@@ -77,11 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     data = sub.add_parser("data", help="get and verify MNIST; say which source served and where")
     data.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
 
-    export = sub.add_parser("export", help="export a model for LiteRT, TensorFlow or ONNX, and check it")
+    export = sub.add_parser("export", help="export a model for LiteRT, TensorFlow or ONNX, and check it; or "
+                                           "write its run as a Keras script or notebook")
     export.add_argument("model", metavar="MODEL")
-    export.add_argument("--format", required=True, choices=("litert", "savedmodel", "onnx"))
+    export.add_argument("--format", required=True, choices=("litert", "savedmodel", "onnx", *CODE_FORMATS))
     export.add_argument("--out", required=True, metavar="PATH",
-                        help="the artifact: .tflite (litert), a folder (savedmodel) or .onnx")
+                        help="the artifact: .tflite (litert), a folder (savedmodel) or .onnx; the code: .py "
+                             "(script) or .ipynb (notebook)")
     export.add_argument("--check", action="store_true",
                         help="only run the parity check on an existing export at --out")
     export.add_argument("--int8", action="store_true", help="litert: quantise weights and activations to int8")
@@ -379,6 +382,8 @@ def cmd_predict(args) -> int:
 
 def cmd_export(args) -> int:
     """Export (unless --check), then the parity check; exit 1 with one line if the export disagrees."""
+    if args.format in CODE_FORMATS:
+        return _export_code(args)
     from .core import export, storage
     from .core.quiet import quiet
 
@@ -427,6 +432,21 @@ def cmd_export(args) -> int:
         print(f"mnist-gui export: parity check FAILED: {worst.name} set agreement {worst.agreement:.4f} "
               f"< {parity.threshold:.3f}{hint}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _export_code(args) -> int:
+    """The model's run as plain Keras code: only its sidecar is read (no data, no TensorFlow)."""
+    from .core import codegen
+
+    if args.check or args.int8:
+        raise CliError(f"mnist-gui export: --check and --int8 apply to model exports, not to --format {args.format}")
+    try:
+        path = codegen.write_code(args.model, args.out, args.format)
+    except codegen.CodegenError as exc:
+        raise CliError(f"mnist-gui export: {exc}") from None
+    how = f"python {path.name} [--epochs N] [--data PATH]" if args.format == "script" else "Jupyter, top to bottom"
+    print(f"wrote the run of {Path(args.model).name} as a {args.format} to {path} (run it with {how})")
     return 0
 
 

@@ -13,7 +13,8 @@ HEAVY = ("tensorflow", "keras", "matplotlib")
                                     "mnist_gui.ui.gallery_tab", "mnist_gui.ui.draw_tab", "mnist_gui.ui.inside_tab",
                                     "mnist_gui.core.inside", "mnist_gui.service",
                                     "mnist_gui.core.models", "mnist_gui.core.training", "mnist_gui.cli",
-                                    "mnist_gui.core.export", "mnist_gui.core.litert", "mnist_gui.core.gallery_selection"])
+                                    "mnist_gui.core.export", "mnist_gui.core.litert", "mnist_gui.core.gallery_selection",
+                                    "mnist_gui.core.codegen"])
 def test_import_pulls_in_no_heavy_library(module):
     code = f"import sys, {module}; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
