@@ -28,6 +28,7 @@ EXPORT_FILTERS = {
     "TensorFlow SavedModel folder (*)": "savedmodel",
     "ONNX (*.onnx)": "onnx",
 }
+CODE_FILTERS = {"Python script (*.py)": "script", "Jupyter notebook (*.ipynb)": "notebook"}
 CLOSE_TIMEOUT_MS = 1500
 
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect_service()
+        self._update_actions()  # for a service that already holds a model
         self.restore_settings()
         self.training_tab.last_folder = self.last_folder
 
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.save_model_action = file_menu.addAction("&Save model as…", self.choose_save_path)
         self.save_model_action.setShortcut(QKeySequence("Ctrl+S"))
         self.export_action = file_menu.addAction("&Export…", self.choose_export_path)
+        self.export_code_action = file_menu.addAction("Export as &code…", self.choose_code_path)
         self.models_menu = file_menu.addMenu("&Models")
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         file_menu.addSeparator()
@@ -181,6 +184,31 @@ class MainWindow(QMainWindow):
             path = str(Path(path).with_suffix(""))  # the default name's suffix, for a folder
         self.last_folder.remember(Path(path).parent)
         self.export_model(path, fmt)
+
+    def choose_code_path(self):
+        """File ▸ Export as code…: the current model's run as a plain Keras script or notebook."""
+        info = self.service.model_info
+        default = str(Path(self.last_folder.path()) / f"mnist_{(info.preset if info else None) or 'model'}.py")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export as code", default, ";;".join(CODE_FILTERS))
+        if path:
+            fmt = CODE_FILTERS[chosen] if chosen in CODE_FILTERS else (
+                "notebook" if path.lower().endswith(".ipynb") else "script")
+            path = str(Path(path).with_suffix(".ipynb" if fmt == "notebook" else ".py"))
+            self.last_folder.remember(Path(path).parent)
+            self.export_code(path, fmt)
+
+    def export_code(self, path: str, fmt: str) -> bool:
+        """Write the run as code (core.codegen: only reads the model's settings; no TensorFlow)."""
+        from ..core.codegen import CodegenError, write_code
+
+        info = self.service.model_info
+        try:
+            written = write_code(info.sidecar() if info else {}, path, fmt)
+        except CodegenError as exc:
+            self.show_error("Export as code", str(exc))
+            return False
+        self.activity_label.setText(f"Wrote the run as {'a notebook' if fmt == 'notebook' else 'a script'}: {written}")
+        return True
 
     def export_model(self, path: str, fmt: str):
         self.service.export_model(path, fmt)
@@ -305,6 +333,7 @@ class MainWindow(QMainWindow):
         keras_model = info is not None and not info.fast_start
         self.save_model_action.setEnabled(keras_model and not training)
         self.export_action.setEnabled(keras_model and not training and not self.service.is_exporting)
+        self.export_code_action.setEnabled(info is not None and bool(info.config))  # a model the app built
 
     def show_error(self, title: str, message: str):
         """A window-modal box that does not block the event loop (training keeps reporting)."""

@@ -105,3 +105,23 @@ def test_file_export_goes_through_the_service_and_shows_the_parity_line(qtbot, w
     service.session.model_info = replace(service.model_info, fast_start=True)
     service.model_changed.emit(service.model_info)
     assert not window.export_action.isEnabled() and not window.save_model_action.isEnabled()
+
+
+@pytest.mark.parametrize("fmt, suffix", [("script", ".py"), ("notebook", ".ipynb")])
+def test_export_as_code_writes_the_current_models_run(qtbot, window, tmp_path, fmt, suffix):
+    service = window.service
+    with qtbot.waitSignal(service.model_changed):
+        service.use_model(service.host.worker.model, "centroids", preset("mlp", epochs=3))
+    assert window.export_code_action.isEnabled()
+    path = tmp_path / f"run{suffix}"
+    assert window.export_code(str(path), fmt)
+    text = path.read_text()
+    assert "test_accuracy=" in text and "Dense" in text and str(path) in window.activity_label.text()
+
+
+def test_export_as_code_needs_a_model_the_app_built(qtbot, window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: shown.append(message))
+    assert not window.export_code_action.isEnabled()  # the fixture's model has no app settings
+    assert not window.export_code(str(tmp_path / "run.py"), "script")
+    assert len(shown) == 1 and "\n" not in shown[0] and not (tmp_path / "run.py").exists()
