@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: run test install data qt-libs bench package package-test bundled-exports clean
+.PHONY: run test install data qt-libs bench package package-test dist desktop-tools bundled-exports clean
 
 run: install data qt-libs
 	$(VENV)/bin/mnist-gui
@@ -74,9 +74,31 @@ package: $(PKG_STAMP)
 	dist/mnist-gui/mnist-gui --smoke-test
 	$(PKG_PY) packaging/size_report.py dist/mnist-gui
 
-# Builds (or reuses a build newer than every source) and tests the frozen app: tests/test_packaging.py.
+# Builds (or reuses a build newer than every source) and tests the frozen app: tests/test_packaging.py,
+# and the installable archive (make dist) installed into a temporary HOME: tests/test_desktop.py.
 package-test: $(PKG_STAMP)
-	$(PKG_PY) -m pytest -m packaging tests/test_packaging.py
+	$(PKG_PY) -m pytest -m packaging tests/test_packaging.py tests/test_desktop.py
+
+# The installable Linux archive, dist/mnist-gui-VERSION-linux-ARCH.tar.gz: the packaged app with
+# install.sh/uninstall.sh (per user, under ~/.local), the desktop entry, icons, metainfo and the model
+# file type (packaging/linux/). Reuses dist/mnist-gui/ when it is newer than every source that goes
+# into it (as tests/test_packaging.py does), else runs `make package` first.
+APP_SOURCES := $(shell find mnist_gui packaging models resources -type f ! -path '*/__pycache__/*' \
+                 ! -path 'packaging/linux/*' 2>/dev/null) build.spec pyproject.toml
+dist/mnist-gui/mnist-gui: $(APP_SOURCES)
+	$(MAKE) package
+
+dist: dist/mnist-gui/mnist-gui
+	sh packaging/linux/make_dist.sh dist/mnist-gui dist
+	@du -sh dist/mnist-gui dist/mnist-gui-*-linux-*.tar.gz
+
+# Optional: the validators tests/test_desktop.py runs when present (desktop-file-validate,
+# appstreamcli); without them those two checks are skipped. Installs them with apt as root.
+desktop-tools:
+	@if command -v desktop-file-validate >/dev/null && command -v appstreamcli >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get install -y desktop-file-utils appstream || { apt-get update && apt-get install -y desktop-file-utils appstream; }; \
+	else echo "for the desktop entry and metainfo checks: sudo apt-get install desktop-file-utils appstream"; fi
 
 clean:
 	rm -rf build dist $(VENV) $(PKG_VENV)

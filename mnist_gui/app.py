@@ -11,7 +11,13 @@ import time
 STARTUP_PROBE_ENV = "MNIST_GUI_STARTUP_PROBE"
 
 
-def run_app(data_path: str | None = None) -> int:
+# The installed desktop entry's name (packaging/linux/): on Wayland the window's app id, which the
+# shell matches to the entry for its icon and name.
+DESKTOP_FILE_NAME = "mnist-gui"
+
+
+def run_app(data_path: str | None = None, model_path: str | None = None) -> int:
+    """The app; ``model_path`` (``mnist-gui FILE``) opens instead of the last model used."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -21,6 +27,7 @@ def run_app(data_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mnist-gui")
     app.setOrganizationName("mnist-gui")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     service = ModelService()
     try:
         window = MainWindow(service)
@@ -32,7 +39,7 @@ def run_app(data_path: str | None = None) -> int:
     if os.environ.get(STARTUP_PROBE_ENV):
         _install_startup_probe(app, window, service)
     # Queued, so the first paint happens before any background work is even scheduled.
-    QTimer.singleShot(0, lambda: window.start(data_path))
+    QTimer.singleShot(0, lambda: window.start(data_path, model_path))
     code = app.exec()
     if not window.closed_cleanly:
         # A worker thread is still inside TensorFlow (e.g. compiling); Python would wait for it.

@@ -1,4 +1,5 @@
-"""Command line: ``mnist-gui [train|evaluate|predict|data|export|drawings]``; no command opens the app.
+"""Command line: ``mnist-gui [train|evaluate|predict|data|export|drawings]``; no command opens the app,
+``mnist-gui FILE`` opens it with that model (open_files.py).
 
 User errors (bad flag, bad file, no data) print one line on stderr and exit nonzero, never a traceback.
 """
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import terminal
+from .open_files import FilesToOpen, OpenError, files_to_open, split_files
 
 EXIT_USER_ERROR = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -29,7 +31,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from .core.models import ACTIVATIONS, OPTIMIZERS, PRESET_NAMES, SCHEDULES
 
-    parser = _Parser(prog="mnist-gui", description="Train and use a neural network on MNIST digits.")
+    parser = _Parser(prog="mnist-gui", description="Train and use a neural network on MNIST digits.",
+                     epilog="mnist-gui [--data PATH] [FILE ...] opens the app with the model FILE (.keras, .h5).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument("--smoke-test", action="store_true",
                         help="headless self-test: build the window, load the bundled model, predict, exit")
@@ -108,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = None
     try:
+        argv, files = split_files(argv, COMMANDS)
         args = build_parser().parse_args(argv)
         if args.smoke_test:
             from .smoke import run_smoke_test
@@ -116,7 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from .app import run_app
 
-            return run_app(data_path=args.data)
+            opening = _files_to_open(files)
+            for note in opening.notes:
+                print(note, file=sys.stderr)
+            # opening.images: for the app to open once it can read images (not yet).
+            return run_app(data_path=args.data, model_path=opening.model)
         terminal.log_our_lines_only()
         _check_args(args)
         return COMMANDS[args.command](args)
@@ -128,6 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         saved = "; nothing was saved" if getattr(args, "command", None) == "train" else ""
         print(f"mnist-gui: interrupted{saved}", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _files_to_open(files: list[str]) -> FilesToOpen:
+    try:
+        return files_to_open(files)
+    except OpenError as exc:
+        raise CliError(f"mnist-gui: {exc}") from None
 
 
 def _check_args(args) -> None:

@@ -27,6 +27,7 @@ APP_DIR = REPO / "dist" / "mnist-gui"
 EXE = APP_DIR / ("mnist-gui.exe" if sys.platform == "win32" else "mnist-gui")
 BUILD_TIMEOUT_S = 45 * 60
 SOURCES = ["mnist_gui", "packaging", "models", "resources", "build.spec", "pyproject.toml"]
+NOT_IN_THE_APP = ["packaging/linux"]  # the installable archive's files (make dist), not the app's
 
 
 def _newest_source_mtime() -> float:
@@ -35,7 +36,8 @@ def _newest_source_mtime() -> float:
         path = REPO / name
         files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
         for p in files:
-            if "__pycache__" not in p.parts:
+            if "__pycache__" not in p.parts and not any(
+                    p.is_relative_to(REPO / other) for other in NOT_IN_THE_APP):
                 newest = max(newest, p.stat().st_mtime)
     return newest
 

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         # What start() took from the settings: if it fails, the app falls back instead of failing
         # the same way at every launch.
         self._startup_model: str | None = None
+        self._startup_model_asked = False  # _startup_model came from the command line (mnist-gui FILE)
         self._startup_data: str | None = None
         self.closed_cleanly = True
 
@@ -383,28 +384,36 @@ class MainWindow(QMainWindow):
     def startup_data_path(self) -> str | None:
         return self._remembered_path("data/path", Path.exists)
 
-    def start(self, data_path: str | None = None):
-        """Begin the background work: TensorFlow, data, then the start-up model."""
+    def start(self, data_path: str | None = None, model_path: str | None = None):
+        """Begin the background work: TensorFlow, data, then the start-up model: ``model_path`` (a file
+        given on the command line or by the file manager), else the last one used, else the bundled one."""
         path = data_path or self.startup_data_path()
         self._data_path = path
         self._startup_data = path if not data_path else None
         self.service.load_backend()
         self.service.load_dataset(path)
         self.service.load_drawings()
-        model = self.startup_model_path()
+        model = model_path or self.startup_model_path()
         if model:
             self._startup_model = model if model != self.bundled_model_path() else None
+            self._startup_model_asked = bool(model_path)
             self.service.open_model(model)  # waits for TensorFlow inside the service
 
     def _startup_model_failed(self, message: str) -> bool:
-        """The remembered model could not be loaded: forget it and open the bundled one instead."""
+        """The start-up model could not be loaded: open the bundled one instead. A remembered one is
+        forgotten; for one the user asked for (mnist-gui FILE) the error is shown, and the last model
+        used is still remembered."""
         failed, self._startup_model = self._startup_model, None
         if failed is None or self.service.has_model:
             return False
-        self.settings.remove("model/last_path")
+        asked = self._startup_model_asked
         fallback = self.bundled_model_path()
-        self.activity_label.setText(f"Could not open the last model, {Path(failed).name}; "
-                                    + ("using the bundled model." if fallback else "no model loaded."))
+        then = "using the bundled model." if fallback else "no model loaded."
+        if asked:
+            self.show_error("Model", f"{message}\n\nCould not open {Path(failed).name}; {then}")
+        else:
+            self.settings.remove("model/last_path")
+            self.activity_label.setText(f"Could not open the last model, {Path(failed).name}; {then}")
         if fallback:
             self.service.open_model(fallback)
         return True

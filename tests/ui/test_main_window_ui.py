@@ -59,8 +59,14 @@ def test_the_status_bar_says_a_model_is_not_saved(qtbot, window):
 
 
 def test_about_names_versions_without_importing_tensorflow(window):
+    import re
+    from pathlib import Path
+
     text = window.about_text()
     assert "Python" in text and "Qt" in text and "TensorFlow" in text
+    pyproject = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
+    version = re.search(r'^version\s*=\s*"([^"]+)"', pyproject, re.MULTILINE).group(1)
+    assert f"mnist-gui {version}<br>" in text  # the one version, pyproject.toml's
 
 
 def test_about_names_the_models_clean_and_drawn_accuracy(qtbot, window):
@@ -125,3 +131,41 @@ def test_export_as_code_needs_a_model_the_app_built(qtbot, window, tmp_path, mon
     assert not window.export_code_action.isEnabled()  # the fixture's model has no app settings
     assert not window.export_code(str(tmp_path / "run.py"), "script")
     assert len(shown) == 1 and "\n" not in shown[0] and not (tmp_path / "run.py").exists()
+
+
+def _fresh_window(qtbot, service, tmp_path):
+    win = MainWindow(service, settings=QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_a_model_given_on_the_command_line_opens_at_start_up(qtbot, service, tmp_path, mnist_path):
+    """mnist-gui FILE (or a .keras file opened from the file manager): that model, not the last one used."""
+    from fake_host import NumpyModel, trained_model
+
+    remembered, given = tmp_path / "last.keras", tmp_path / "given.keras"
+    NumpyModel.untrained().save(remembered)
+    trained_model(service.data).save(given)
+    win = _fresh_window(qtbot, service, tmp_path)
+    win.settings.setValue("model/last_path", str(remembered))
+    with qtbot.waitSignal(service.model_changed, timeout=10_000):
+        win.start(str(mnist_path), model_path=str(given))
+    assert service.model_info.path == str(given) and service.model_info.name == "given"
+    assert win.settings.value("model/last_path") == str(given)  # as if opened with File ▸ Open
+
+
+def test_a_broken_model_given_on_the_command_line_is_shown_and_the_last_model_stays_remembered(
+        qtbot, service, tmp_path, mnist_path, monkeypatch):
+    from fake_host import NumpyModel
+
+    remembered, broken = tmp_path / "last.keras", tmp_path / "broken.keras"
+    NumpyModel.untrained().save(remembered)
+    broken.write_bytes(b"not a model")
+    monkeypatch.setattr(MainWindow, "bundled_model_path", staticmethod(lambda: None))
+    win = _fresh_window(qtbot, service, tmp_path)
+    win.settings.setValue("model/last_path", str(remembered))
+    with qtbot.waitSignal(service.model_failed, timeout=10_000):
+        win.start(str(mnist_path), model_path=str(broken))
+    assert win.error_box is not None and "Could not open broken.keras; no model loaded." in win.error_box.text()
+    assert win.settings.value("model/last_path") == str(remembered)  # the user's choice, not a stale setting
