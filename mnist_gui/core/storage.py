@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 import zipfile
+from glob import escape as glob_escape
 from pathlib import Path
 
 from .files import check_regular_file, clean_stale_temps, finish_temp, temp_path
@@ -89,6 +90,11 @@ def save_model(model, path, metadata: dict | None = None) -> Path:
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)
+        # A Ctrl-C between a temp file's creation and its listing above must not leave it behind:
+        # this process's temps for these two names are this save's (saves of a path never overlap).
+        for target in (path, sidecar):
+            for tmp in path.parent.glob(f".{glob_escape(target.name)}.{os.getpid()}.*.tmp*"):
+                tmp.unlink(missing_ok=True)
     return path
 
 
