@@ -19,8 +19,10 @@ from .preprocess import INK_THRESHOLD, prepare_digit
 MERGE_OVERLAP = 0.5     # parts whose columns overlap this much (of the narrower) are one digit
 SMALL_PART = 0.4        # a part shorter than this (of the row's digit height) is a mark, not a digit
 NEAR_GAP = 0.3          # ... joined to a digit within this gap (of the digit height), else dropped
+FLAG_AREA, FLAG_WIDTH = 0.3, 0.8  # a stroke this small beside a digit, together this narrow: one digit
 WIDE = 1.2              # a part wider than this × the digit height holds two (or more) touching digits
-CUT_ZONE = (0.3, 0.7)   # where, across the part's width, a cut is looked for
+CUT_ZONE = (0.3, 0.7)
+TALL_PIECE = 0.6        # each side of a cut must be this tall (of the digit height) to be a digit   # where, across the part's width, a cut is looked for
 
 
 @dataclass
@@ -137,15 +139,31 @@ def _merge_overlapping(groups: list[dict]) -> list[dict]:
 
 
 def _attach_small(groups: list[dict]) -> list[dict]:
-    """Marks much shorter than the row's digits: joined to the nearest digit if close, else dropped."""
+    """Marks much shorter than the row's digits, and small strokes beside a digit that would still
+    be no wider than a digit with them (a 5's flag): joined to the nearest digit if close, else
+    short marks are dropped."""
     height = max(g["y1"] - g["y0"] for g in groups)
-    big = [g for g in groups if g["y1"] - g["y0"] >= SMALL_PART * height]
-    for small in (g for g in groups if g["y1"] - g["y0"] < SMALL_PART * height):
-        gaps = [max(0, max(g["x0"], small["x0"]) - min(g["x1"], small["x1"])) for g in big]
-        nearest = int(np.argmin(gaps))
-        if gaps[nearest] <= NEAR_GAP * height:
-            big[nearest] = _join(big[nearest], small)
-    return big
+    groups = sorted(groups, key=lambda g: -g["area"])
+    kept: list[dict] = []
+    for g in groups:
+        short = g["y1"] - g["y0"] < SMALL_PART * height
+        gaps = [max(0, max(k["x0"], g["x0"]) - min(k["x1"], g["x1"])) for k in kept]
+        nearest = int(np.argmin(gaps)) if kept else -1
+        if nearest >= 0:
+            k = kept[nearest]
+            flag = (g["area"] < FLAG_AREA * k["area"] and gaps[nearest] <= 0.05 * height
+                    and max(k["x1"], g["x1"]) - min(k["x0"], g["x0"]) <= FLAG_WIDTH * height)
+            if flag or (short and gaps[nearest] <= NEAR_GAP * height):
+                kept[nearest] = _join(k, g)
+                continue
+        if not short:
+            kept.append(g)
+    return kept
+
+
+def _ink_height(pixels: np.ndarray) -> int:
+    rows = np.flatnonzero(pixels.any(axis=1))
+    return int(rows[-1] - rows[0] + 1) if rows.size else 0
 
 
 def _cut(pixels: np.ndarray, x0: int, height: float) -> list[tuple[int, np.ndarray]]:
@@ -160,6 +178,8 @@ def _cut(pixels: np.ndarray, x0: int, height: float) -> list[tuple[int, np.ndarr
     cost = ink[lo:hi] + 0.05 * ink.max() * np.abs(columns - width / 2) / (width / 2)
     at = int(columns[int(np.argmin(cost))])
     left, right = pixels[:, :at], pixels[:, at:]
+    if min(_ink_height(left), _ink_height(right)) < TALL_PIECE * height:
+        return [(x0, pixels)]  # a flag or a tail, not a second digit: a wide digit (a slanted 5, a 2)
     return _cut(left, x0, height) + _cut(right, x0 + at, height)
 
 
