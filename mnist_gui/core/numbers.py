@@ -19,7 +19,7 @@ from .preprocess import INK_THRESHOLD, prepare_digit
 MERGE_OVERLAP = 0.5     # parts whose columns overlap this much (of the narrower) are one digit
 SMALL_PART = 0.4        # a part shorter than this (of the row's digit height) is a mark, not a digit
 NEAR_GAP = 0.3          # ... joined to a digit within this gap (of the digit height), else dropped
-FLAG_AREA, FLAG_WIDTH = 0.3, 0.8  # a stroke this small beside a digit, together this narrow: one digit
+FLAG_AREA, FLAG_WIDTH = 0.4, 1.0  # a stroke this small beside a digit, together this narrow: one digit
 WIDE = 1.2              # a part wider than this × the digit height holds two (or more) touching digits
 CUT_ZONE = (0.3, 0.7)
 TALL_PIECE = 0.6        # each side of a cut must be this tall (of the digit height) to be a digit   # where, across the part's width, a cut is looked for
@@ -151,7 +151,7 @@ def _attach_small(groups: list[dict]) -> list[dict]:
         nearest = int(np.argmin(gaps)) if kept else -1
         if nearest >= 0:
             k = kept[nearest]
-            flag = (g["area"] < FLAG_AREA * k["area"] and gaps[nearest] <= 0.05 * height
+            flag = (g["area"] < FLAG_AREA * k["area"] and gaps[nearest] <= 0.15 * height
                     and max(k["x1"], g["x1"]) - min(k["x0"], g["x0"]) <= FLAG_WIDTH * height)
             if flag or (short and gaps[nearest] <= NEAR_GAP * height):
                 kept[nearest] = _join(k, g)
