@@ -17,6 +17,7 @@ from .images import PhotoSteps, _sliding, load_image_sized, prepare_photo
 from .preprocess import INK_THRESHOLD, prepare_digit
 
 MERGE_OVERLAP = 0.5     # parts whose columns overlap this much (of the narrower) are one digit
+STACKED = 0.2          # ... and so are parts that overlap at all but share this little of their rows
 SMALL_PART = 0.4        # a part shorter than this (of the row's digit height) is a mark, not a digit
 NEAR_GAP = 0.3          # ... joined to a digit within this gap (of the digit height), else dropped
 FLAG_AREA, FLAG_WIDTH = 0.4, 1.0  # a stroke this small beside a digit, together this narrow: one digit
@@ -31,6 +32,7 @@ class Part:
 
     box: tuple[int, int, int, int]
     pixels: np.ndarray  # bool (h, w): this digit's ink within the box
+    whole: Part | None = None  # for a piece cut from a wide part: that part (the model decides)
 
 
 @dataclass
@@ -128,7 +130,11 @@ def _merge_overlapping(groups: list[dict]) -> list[dict]:
                 if b["x0"] >= a["x1"]:
                     continue
                 overlap = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
-                if overlap >= MERGE_OVERLAP * min(a["x1"] - a["x0"], b["x1"] - b["x0"]):
+                # Digits in a row sit side by side; parts one above the other are one digit's
+                # (a stroke broken along a slant).
+                rows = min(a["y1"], b["y1"]) - max(a["y0"], b["y0"])
+                stacked = overlap > 0 and rows <= STACKED * min(a["y1"] - a["y0"], b["y1"] - b["y0"])
+                if stacked or overlap >= MERGE_OVERLAP * min(a["x1"] - a["x0"], b["x1"] - b["x0"]):
                     groups[i] = _join(a, b)
                     del groups[j]
                     changed = True
@@ -201,15 +207,23 @@ def segment_digits(mask: np.ndarray) -> list[Part]:
     for g in sorted(groups, key=lambda g: g["x0"]):
         window = labels[g["y0"]:g["y1"], g["x0"]:g["x1"]]
         own = np.isin(window, list(g["labels"]))
-        for left, pixels in _cut(own, g["x0"], height):
-            rows = np.flatnonzero(pixels.any(axis=1))
-            cols = np.flatnonzero(pixels.any(axis=0))
-            if rows.size == 0:
-                continue
-            pixels = pixels[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-            parts.append(Part(box=(left + int(cols[0]), g["y0"] + int(rows[0]), pixels.shape[1], pixels.shape[0]),
-                              pixels=pixels))
+        pieces = [_tight(left, g["y0"], pixels) for left, pixels in _cut(own, g["x0"], height)]
+        pieces = [p for p in pieces if p is not None]
+        if len(pieces) > 1:
+            whole = _tight(g["x0"], g["y0"], own)
+            for piece in pieces:
+                piece.whole = whole
+        parts.extend(pieces)
     return parts
+
+
+def _tight(left: int, top: int, pixels: np.ndarray) -> Part | None:
+    rows = np.flatnonzero(pixels.any(axis=1))
+    cols = np.flatnonzero(pixels.any(axis=0))
+    if rows.size == 0:
+        return None
+    pixels = pixels[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    return Part(box=(left + int(cols[0]), top + int(rows[0]), pixels.shape[1], pixels.shape[0]), pixels=pixels)
 
 
 def digit_inputs(clean: np.ndarray, parts: list[Part]) -> list[np.ndarray]:
@@ -237,6 +251,17 @@ class PreparedImage:
     scale: float
     size: tuple[int, int]            # the original's (width, height)
     steps: PhotoSteps | None = None
+    wholes: list = field(default_factory=list)        # the uncut parts that pieces were cut from
+    whole_inputs: list = field(default_factory=list)  # ... and their model inputs
+
+
+def _prepared(clean, parts, scale, size, steps=None) -> PreparedImage:
+    wholes = []
+    for part in parts:
+        if part.whole is not None and not any(part.whole is w for w in wholes):
+            wholes.append(part.whole)
+    return PreparedImage(parts=parts, inputs=digit_inputs(clean, parts), scale=scale, size=size, steps=steps,
+                         wholes=wholes, whole_inputs=digit_inputs(clean, wholes))
 
 
 def prepare_image(path) -> PreparedImage:
@@ -249,16 +274,24 @@ def prepare_image(path) -> PreparedImage:
     parts = segment_digits(steps.mask)
     if not parts:
         raise ImageError("no digit found")
-    return PreparedImage(parts=parts, inputs=digit_inputs(steps.clean, parts), scale=steps.scale, size=size,
-                         steps=steps)
+    return _prepared(steps.clean, parts, steps.scale, size, steps)
 
 
 def read_prepared(predict, prepared: PreparedImage) -> NumberRead:
     """Read a prepared image with ``predict`` (images (N, 28, 28) 0..255 -> probabilities (N, 10))."""
-    probabilities = np.asarray(predict(np.stack(prepared.inputs).astype(np.float32)))
+    everything = np.stack([*prepared.inputs, *prepared.whole_inputs]).astype(np.float32)
+    probabilities = np.asarray(predict(everything))
+    n = len(prepared.parts)
+    read = list(zip(prepared.parts, probabilities[:n], prepared.inputs))
+    # A cut stands only if every piece reads more surely than the part did whole (a wide 0 stays one).
+    for whole, probs, image in zip(prepared.wholes, probabilities[n:], prepared.whole_inputs):
+        pieces = [i for i, (part, _, _) in enumerate(read) if part.whole is whole]
+        if min(read[i][1].max() for i in pieces) <= probs.max():
+            read[pieces[0]] = (whole, probs, image)
+            read = [r for i, r in enumerate(read) if i not in pieces[1:]]
     digits = []
     width, height = prepared.size
-    for part, probs, image in zip(prepared.parts, probabilities, prepared.inputs):
+    for part, probs, image in read:
         x, y, w, h = part.box
         s = prepared.scale
         left, top = min(int(x * s), width - 1), min(int(y * s), height - 1)
@@ -281,6 +314,4 @@ def read_drawing(predict, canvas: np.ndarray) -> NumberRead:
     parts = segment_digits(canvas > INK_THRESHOLD)
     if not parts:
         return NumberRead(text="")
-    prepared = PreparedImage(parts=parts, inputs=digit_inputs(canvas, parts), scale=1.0,
-                             size=(canvas.shape[1], canvas.shape[0]))
-    return read_prepared(predict, prepared)
+    return read_prepared(predict, _prepared(canvas, parts, 1.0, (canvas.shape[1], canvas.shape[0])))
