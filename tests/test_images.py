@@ -142,17 +142,19 @@ def test_rows_of_test_digits_are_read_whole(mnist, cnn, tmp_path):
     assert right >= 24
 
 
-def test_boxes_are_in_the_original_pixels(mnist, cnn, tmp_path):
+@pytest.mark.parametrize("zoom", [10, 40])  # 560 px wide, and 2240 (loaded reduced: boxes scaled back)
+def test_boxes_are_in_the_original_pixels(mnist, cnn, tmp_path, zoom):
     row = np.concatenate([mnist.x_test[1], mnist.x_test[2]], axis=1)  # a 2 and a 1
-    page = 255 - np.kron(row, np.ones((10, 10), dtype=np.uint8))
+    page = 255 - np.kron(row, np.ones((zoom, zoom), dtype=np.uint8))
     Image.fromarray(page).save(tmp_path / "21.png")
     result = read_image(tmp_path / "21.png", cnn)
     assert result.text == "21"
-    for read, offset in zip(result.digits, (0, 280)):
+    for read, offset in zip(result.digits, (0, 28 * zoom)):
         x, y, w, h = read.box
-        ink = np.argwhere(page[:, offset:offset + 280] < 128)
-        assert abs(x - (offset + ink[:, 1].min())) <= 12 and abs(y - ink[:, 0].min()) <= 12
-        assert abs(w - (np.ptp(ink[:, 1]) + 1)) <= 24 and abs(h - (np.ptp(ink[:, 0]) + 1)) <= 24
+        ink = np.argwhere(page[:, offset:offset + 28 * zoom] < 128)
+        near = 1.2 * zoom
+        assert abs(x - (offset + ink[:, 1].min())) <= near and abs(y - ink[:, 0].min()) <= near
+        assert abs(w - (np.ptp(ink[:, 1]) + 1)) <= 2 * near and abs(h - (np.ptp(ink[:, 0]) + 1)) <= 2 * near
 
 
 def test_a_pad_drawing_splits_into_digits_and_one_digit_stays_one(mnist, cnn):

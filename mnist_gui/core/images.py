@@ -60,8 +60,8 @@ def _check_path(path) -> None:
 
 def load_image(path, max_side: int | None = None) -> np.ndarray:
     """Grey pixels (H, W) float32 0..255 of the image file at ``path`` (its first frame), turned
-    upright by its EXIF orientation, transparency composited on white. With ``max_side`` a JPEG is
-    decoded at a reduced scale (at least ``max_side`` on its longest side): much faster.
+    upright by its EXIF orientation, transparency composited on white. With ``max_side`` the image
+    may come smaller (at least ``max_side`` on its longest side; a JPEG decoded at a reduced scale).
 
     Raises ImageError (one line) for anything that is not a readable image of a sensible size."""
     return load_image_sized(path, max_side)[0]
@@ -81,7 +81,11 @@ def load_image_sized(path, max_side: int | None = None) -> tuple[np.ndarray, tup
                     image.draft(image.mode if image.mode in ("L", "RGB") else "RGB",
                                 (int(size[0] / factor), int(size[1] / factor)))
                 image.seek(0)
-                return _grey(ImageOps.exif_transpose(image)), _upright(image, size)
+                upright = ImageOps.exif_transpose(image)
+                factor = max(upright.size) // max_side if max_side else 1
+                if factor >= 2 and upright.mode in ("L", "RGB", "RGBA", "LA", "CMYK"):
+                    upright = upright.reduce(factor)  # box average, on 8-bit samples: fast
+                return _grey(upright), _upright(image, size)
     except ImageError:
         raise
     except Image.UnidentifiedImageError:
