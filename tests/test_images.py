@@ -165,3 +165,14 @@ def test_a_pad_drawing_splits_into_digits_and_one_digit_stays_one(mnist, cnn):
     assert all(len(r.digits) == 1 for r in reads)
     assert [r.text for r in reads] == [str(d) for d in cnn(mnist.x_test[:300]).argmax(axis=1)]
     assert len(segment_digits(np.kron(mnist.x_test[3], np.ones((4, 4))) > 25)) == 1
+
+
+def test_a_digit_filling_the_whole_image_is_read(mnist, cnn, tmp_path):
+    """Strokes wider than the lighting estimate's reach would be taken for background."""
+    right = 0
+    for i in range(20):
+        rows, cols = np.nonzero(mnist.x_test[i] > 30)
+        crop = mnist.x_test[i][rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+        Image.fromarray(255 - np.kron(crop, np.ones((10, 10), dtype=np.uint8))).save(tmp_path / f"{i}.png")
+        right += read_image(tmp_path / f"{i}.png", cnn).text == str(mnist.y_test[i])
+    assert right >= 19

@@ -226,8 +226,9 @@ def prepare_photo(grey: np.ndarray, scale: float = 1.0) -> PhotoSteps:
     small_light = 255.0 - small if dark_ink else small
     steps["ink made light"] = light
 
-    # Opening (minimum then maximum) wider than a stroke removes the ink, keeps the light's slope.
-    size = max(3, (max(small.shape) // 8) | 1)
+    # Opening (minimum then maximum) wider than a stroke removes the ink, keeps the light's slope
+    # (a quarter of the image: a digit filling the frame has strokes an eighth wide).
+    size = max(3, (max(small.shape) // 4) | 1)
     background = _sliding(_sliding(small_light, size, np.minimum), size, np.maximum)
     background = _blur(background, size / 2)
     background = _resize(background, (w, h))
