@@ -73,9 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("model", metavar="MODEL")
     evaluate.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
 
-    predict = sub.add_parser("predict", help="predict one test image (the notebook's last step)")
-    predict.add_argument("model", metavar="MODEL")
-    predict.add_argument("--index", type=int, required=True, metavar="N", help="test image index 0..9999")
+    predict = sub.add_parser("predict", help="read the digits (a number) in image files; or, with --index, "
+                                             "predict one test image (the notebook's last step)")
+    predict.add_argument("inputs", nargs="+", metavar="IMAGE", help="image files (or: MODEL --index N)")
+    predict.add_argument("--index", type=int, metavar="N", help="with a MODEL file: test image index 0..9999")
+    predict.add_argument("--model", metavar="MODEL", help="read images with this model file (default: the "
+                                                          "bundled model the app opens with)")
+    predict.add_argument("--json", action="store_true", help="one JSON line per image")
     predict.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
 
     data = sub.add_parser("data", help="get and verify MNIST; say which source served and where")
@@ -147,7 +151,20 @@ def _files_to_open(files: list[str]) -> FilesToOpen:
 
 def _check_args(args) -> None:
     """What can be checked without data or TensorFlow, so that a mistake costs a second, not a start-up."""
-    if args.command == "predict":
+    if args.command == "predict" and args.index is None:
+        from .open_files import kind_of
+
+        if len(args.inputs) == 1 and kind_of(args.inputs[0]) == "model" and not args.model:
+            raise CliError(f"mnist-gui predict: give --index N to predict a test image with {args.inputs[0]}, "
+                           "or image files to read")
+        if args.model:
+            _check_model_file(args.model)
+        elif _default_model_path() is None:
+            raise CliError("mnist-gui predict: no bundled model to read images with (give --model)")
+    elif args.command == "predict":
+        if len(args.inputs) != 1 or args.model or args.json:
+            raise CliError("mnist-gui predict: --index N takes one MODEL file (and no --model or --json)")
+        args.model = args.inputs[0]
         from .core.data import EXPECTED_SHAPES
 
         count = EXPECTED_SHAPES["x_test"][0]  # every MNIST source is checked to have these shapes
@@ -376,7 +393,13 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_predict(args) -> int:
-    """Ten probabilities (a softmax of a model's logits, if it outputs those), then the answer."""
+    """Ten probabilities (a softmax of a model's logits, if it outputs those), then the answer; or,
+    without --index, the digits in image files (cli_images)."""
+    if args.index is None:
+        from .cli_images import read_images
+
+        return read_images(args.inputs, args.model or _default_model_path(), args.json, _load_model,
+                           _quiet_tensorflow)
     from .core.quiet import quiet
 
     _check_model_file(args.model)

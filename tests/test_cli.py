@@ -419,3 +419,32 @@ def test_arguments_are_checked_before_tensorflow_loads(trained_file, mnist_path,
         code, tf_loaded, keras_loaded, seconds = result.split()
         assert (code, tf_loaded, keras_loaded) == ("2", "False", "False"), (argv, result, error)
         assert fragment in error and float(seconds) < 1.0, (argv, error, seconds)
+
+
+def test_predict_images_json_lines_and_bad_files(mnist, tmp_path, capsys):
+    """predict IMAGE...: one JSON line per image with exactly these keys (the bundled model); a bad
+    file gets one line on stderr, the others are still read, and the exit status is 2."""
+    import json
+
+    from PIL import Image
+
+    Image.fromarray(255 - np.kron(mnist.x_test[0], np.ones((8, 8), dtype=np.uint8))).save(tmp_path / "one.png")
+    row = np.concatenate([mnist.x_test[1], mnist.x_test[2], mnist.x_test[3]], axis=1)
+    Image.fromarray(255 - np.kron(row, np.ones((6, 6), dtype=np.uint8))).save(tmp_path / "row.png")
+    (tmp_path / "bad.png").write_text("no image")
+    files = [str(tmp_path / n) for n in ("one.png", "bad.png", "row.png")]
+    assert main(["predict", *files, "--json"]) == 2
+    captured = capsys.readouterr()
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert [line["file"] for line in lines] == [files[0], files[2]]
+    assert set(lines[0]) == {"file", "text", "digits"} and lines[0]["text"] == str(mnist.y_test[0])
+    assert len(lines[0]["digits"]) == 1 and set(lines[0]["digits"][0]) == {"digit", "probability", "box"}
+    assert lines[1]["text"] == "".join(str(d) for d in mnist.y_test[1:4])
+    assert captured.err.strip() == f"mnist-gui: {files[1]}: not an image (or not a format Pillow can read)"
+    assert main(["predict", files[0]]) == 0
+    assert capsys.readouterr().out.startswith(f"{files[0]}: {mnist.y_test[0]} ({mnist.y_test[0]} ")
+
+
+def test_predict_model_without_index_says_what_to_give(trained_file, capsys):
+    assert main(["predict", str(trained_file)]) == 2
+    assert "give --index N" in capsys.readouterr().err
