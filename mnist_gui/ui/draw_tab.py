@@ -436,6 +436,7 @@ class DrawTab(QWidget):
         self._overlay_wanted = True
         self._throttle.stop()  # the finished stroke is read now, not after the interval
         self._send_prediction()
+        self._request_overlay()  # now, if the stroke's last answer came before the button was released
 
     @Slot()
     def _send_prediction(self):

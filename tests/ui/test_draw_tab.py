@@ -296,3 +296,20 @@ def test_the_pads_model_line_gives_the_accuracy_as_the_status_bar_does(qtbot, se
     tab = make_tab(qtbot, svc)
     svc.model_changed.emit(replace(svc.model_info, test_accuracy=0.9897))
     assert "98.97% on the test set" in tab.model_label.text()
+
+
+def test_the_overlay_is_asked_for_when_the_strokes_last_answer_came_before_the_release(qtbot, service_with_model):
+    """A slow hand: every point of the stroke is read before the button comes up. The release adds
+    nothing to read, so no answer follows it; the "what the model sees" overlay must still be asked for."""
+    tab = make_tab(qtbot, service_with_model)
+    asked = []
+    request = service_with_model.request_inside
+    service_with_model.request_inside = lambda kind, **args: asked.append(kind) or request(kind, **args)
+    qtbot.mousePress(tab.canvas, LEFT, NO_KEYS, QPoint(150, 50))
+    for y in range(60, 260, 20):
+        qtbot.mouseMove(tab.canvas, QPoint(150, y))
+    qtbot.waitUntil(lambda: not tab._predictions.busy and not tab._needs_prediction and not tab._throttle.isActive()
+                    and tab.predicted_digit is not None)  # every point read: nothing more to send
+    assert asked == []  # not while drawing
+    qtbot.mouseRelease(tab.canvas, LEFT, NO_KEYS, QPoint(150, 240))
+    qtbot.waitUntil(lambda: asked == ["attribution"])
