@@ -18,8 +18,7 @@ from ..core.models import RANGES, ConfigError, ModelConfig, preset_title
 from .charts import ChartError, TrainingCharts
 from .settings import read_int
 from .training_form import TrainingForm
-# format_duration is imported from here too (tests/ui/test_training_tab.py).
-from .training_progress import ProgressPanel, format_duration, outcome_text, result_text  # noqa: F401
+from .training_progress import ProgressPanel, outcome_text, result_text
 from .widgets import LastFolder
 
 # The form's fields, reachable as the tab's own attributes (tab.epochs_spin, ...).

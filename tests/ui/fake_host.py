@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mnist_gui.core.drawings import mix
 from mnist_gui.core.run import RunOutcome
 from mnist_gui.core.training import TrainResult
-from mnist_gui.model_host import LATER, HostError, ModelHost, _ModelWorker  # noqa: F401 (LATER for tests)
+from mnist_gui.model_host import HostError, ModelHost, _ModelWorker
 
 TEMPERATURE = 4.0    # spreads the confidences: median ~83%, a tenth below 45%
 FIT_IMAGES = 2000    # training images the centroids of a "trained" model come from

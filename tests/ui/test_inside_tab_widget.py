@@ -5,11 +5,12 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from fake_host import LATER, NumpyWorker, make_service
+from fake_host import NumpyWorker, make_service
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
 from mnist_gui.core import inside, pictures
+from mnist_gui.model_host import LATER
 from mnist_gui.ui.inside_tab import InsideTab
 
 

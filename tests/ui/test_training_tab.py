@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 
-from mnist_gui.ui.training_tab import TrainingTab, format_duration
+from mnist_gui.ui.training_progress import format_duration
+from mnist_gui.ui.training_tab import TrainingTab
 
 
 @pytest.fixture
