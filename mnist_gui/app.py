@@ -16,8 +16,9 @@ STARTUP_PROBE_ENV = "MNIST_GUI_STARTUP_PROBE"
 DESKTOP_FILE_NAME = "mnist-gui"
 
 
-def run_app(data_path: str | None = None, model_path: str | None = None) -> int:
-    """The app; ``model_path`` (``mnist-gui FILE``) opens instead of the last model used."""
+def run_app(data_path: str | None = None, model_path: str | None = None, lang: str | None = None) -> int:
+    """The app; ``model_path`` (``mnist-gui FILE``) opens instead of the last model used; ``lang``
+    (--lang) overrides View ▸ Language and the system's language."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -28,6 +29,10 @@ def run_app(data_path: str | None = None, model_path: str | None = None) -> int:
     app.setApplicationName("mnist-gui")
     app.setOrganizationName("mnist-gui")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
+    from . import i18n
+    from .ui.settings import app_settings
+
+    i18n.install(i18n.choose_language(lang, i18n.saved_language(app_settings())), app)
     service = ModelService()
     try:
         window = MainWindow(service)

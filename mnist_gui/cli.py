@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import terminal
+from . import i18n, terminal
+from .i18n import translate
 from .open_files import FilesToOpen, OpenError, files_to_open, split_files
 
 EXIT_USER_ERROR = 2
@@ -31,77 +32,91 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from .core.models import ACTIVATIONS, OPTIMIZERS, PRESET_NAMES, SCHEDULES
 
-    parser = _Parser(prog="mnist-gui", description="Train and use a neural network on MNIST digits.",
-                     epilog="mnist-gui [--data PATH] [FILE ...] opens the app with the model FILE (.keras, .h5).")
+    parser = _Parser(prog="mnist-gui", description=translate("cli", "Train and use a neural network on MNIST digits."),
+                     epilog=translate("cli", "mnist-gui [--data PATH] [FILE ...] opens the app with the model FILE (.keras, .h5)."))
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="headless self-test: build the window, load the bundled model, predict, exit")
-    parser.add_argument("--data", metavar="PATH", help="MNIST .npz or folder with the four IDX files")
+                        help=translate("cli", "headless self-test: build the window, load the bundled model, predict, exit"))
+    parser.add_argument("--data", metavar="PATH", help=translate("cli", "MNIST .npz or folder with the four IDX files"))
+    parser.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES),
+                        help=translate("cli", "language of the app and of these texts: en, de or fr (default: the system's)"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    train = sub.add_parser("train", help="train a model (or continue one with --resume) and save it")
+    train = sub.add_parser("train", help=translate("cli", "train a model (or continue one with --resume) and save it"))
     train.add_argument("--preset", choices=PRESET_NAMES)
     train.add_argument("--resume", metavar="MODEL",
-                       help="continue training this model file (its weights, optimizer state and epoch count)")
-    train.add_argument("--epochs", type=int, help="epochs to train (with --resume: how many more)")
+                       help=translate("cli", "continue training this model file (its weights, optimizer state and epoch count)"))
+    train.add_argument("--epochs", type=int, help=translate("cli", "epochs to train (with --resume: how many more)"))
     train.add_argument("--batch-size", type=int)
-    train.add_argument("--lr", type=float, help="learning rate")
-    train.add_argument("--hidden", help="hidden layer sizes, e.g. 200,100,60,30")
+    train.add_argument("--lr", type=float, help=translate("cli", "learning rate"))
+    train.add_argument("--hidden", help=translate("cli", "hidden layer sizes, e.g. 200,100,60,30"))
     train.add_argument("--activation", choices=ACTIVATIONS)
     train.add_argument("--optimizer", choices=OPTIMIZERS)
-    train.add_argument("--momentum", type=float, help="SGD momentum, 0 to 0.999")
-    train.add_argument("--weight-decay", type=float, help="decoupled weight decay, 0 to 0.1")
-    train.add_argument("--dropout", type=float, help="dropout after each hidden layer (MLP), 0 to 0.9")
-    train.add_argument("--schedule", choices=SCHEDULES, help="learning-rate schedule (one_cycle: per batch, up then down)")
-    train.add_argument("--lr-decay", type=float, help="the step schedule's factor per epoch")
+    train.add_argument("--momentum", type=float, help=translate("cli", "SGD momentum, 0 to 0.999"))
+    train.add_argument("--weight-decay", type=float, help=translate("cli", "decoupled weight decay, 0 to 0.1"))
+    train.add_argument("--dropout", type=float, help=translate("cli", "dropout after each hidden layer (MLP), 0 to 0.9"))
+    train.add_argument("--schedule", choices=SCHEDULES, help=translate("cli", "learning-rate schedule (one_cycle: per batch, up then down)"))
+    train.add_argument("--lr-decay", type=float, help=translate("cli", "the step schedule's factor per epoch"))
     train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
-                       help="random rotation, shear, zoom, shift and stroke width of the training images "
-                            "(default: the preset's, on for the CNN)")
+                       help=translate("cli", "random rotation, shear, zoom, shift and stroke width of the training images "
+                            "(default: the preset's, on for the CNN)"))
     train.add_argument("--seed", type=int)
-    train.add_argument("--train-size", type=int, metavar="N", help="use only the first N training images")
+    train.add_argument("--train-size", type=int, metavar="N", help=translate("cli", "use only the first N training images"))
     train.add_argument("--plain-fit", action="store_true",
-                       help="use the stock Keras step loop (the notebook's, slower)")
+                       help=translate("cli", "use the stock Keras step loop (the notebook's, slower)"))
     train.add_argument("--drawings", metavar="PATH_OR_DEFAULT",
-                       help="also train on these drawings: 'default' (My drawings), a drawings folder, or an "
-                            ".npz with x and y (Keras MNIST layout), oversampled to --drawings-share")
+                       help=translate("cli", "also train on these drawings: 'default' (My drawings), a drawings folder, or an "
+                            ".npz with x and y (Keras MNIST layout), oversampled to --drawings-share"))
     train.add_argument("--drawings-share", type=float, metavar="X",
-                       help="share of each epoch's images that are drawings, 0.01 to 0.5 (default 0.05)")
+                       help=translate("cli", "share of each epoch's images that are drawings, 0.01 to 0.5 (default 0.05)"))
     train.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
-    train.add_argument("--out", required=True, metavar="PATH", help="where to save (.keras or .h5)")
+    train.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
+    train.add_argument("--out", required=True, metavar="PATH", help=translate("cli", "where to save (.keras or .h5)"))
 
-    evaluate = sub.add_parser("evaluate", help="test accuracy and loss of a model file")
+    evaluate = sub.add_parser("evaluate", help=translate("cli", "test accuracy and loss of a model file"))
     evaluate.add_argument("model", metavar="MODEL")
     evaluate.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    evaluate.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
 
-    predict = sub.add_parser("predict", help="read the digits (a number) in image files; or, with --index, "
-                                             "predict one test image (the notebook's last step)")
-    predict.add_argument("inputs", nargs="+", metavar="IMAGE", help="image files (or: MODEL --index N)")
-    predict.add_argument("--index", type=int, metavar="N", help="with a MODEL file: test image index 0..9999")
-    predict.add_argument("--model", metavar="MODEL", help="read images with this model file (default: the "
-                                                          "bundled model the app opens with)")
-    predict.add_argument("--json", action="store_true", help="one JSON line per image")
+    predict = sub.add_parser("predict", help=translate("cli", "read the digits (a number) in image files; or, with --index, "
+                                             "predict one test image (the notebook's last step)"))
+    predict.add_argument("inputs", nargs="+", metavar="IMAGE", help=translate("cli", "image files (or: MODEL --index N)"))
+    predict.add_argument("--index", type=int, metavar="N", help=translate("cli", "with a MODEL file: test image index 0..9999"))
+    predict.add_argument("--model", metavar="MODEL", help=translate("cli", "read images with this model file (default: the "
+                                                          "bundled model the app opens with)"))
+    predict.add_argument("--json", action="store_true", help=translate("cli", "one JSON line per image"))
     predict.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    predict.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
 
-    data = sub.add_parser("data", help="get and verify MNIST; say which source served and where")
+    data = sub.add_parser("data", help=translate("cli", "get and verify MNIST; say which source served and where"))
     data.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    data.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
 
-    export = sub.add_parser("export", help="export a model for LiteRT, TensorFlow or ONNX, and check it; or "
-                                           "write its run as a Keras script or notebook")
+    export = sub.add_parser("export", help=translate("cli", "export a model for LiteRT, TensorFlow or ONNX, and check it; or "
+                                           "write its run as a Keras script or notebook"))
     export.add_argument("model", metavar="MODEL")
     export.add_argument("--format", required=True, choices=("litert", "savedmodel", "onnx", *CODE_FORMATS))
     export.add_argument("--out", required=True, metavar="PATH",
-                        help="the artifact: .tflite (litert), a folder (savedmodel) or .onnx; the code: .py "
-                             "(script) or .ipynb (notebook)")
+                        help=translate("cli", "the artifact: .tflite (litert), a folder (savedmodel) or .onnx; the code: .py "
+                             "(script) or .ipynb (notebook)"))
     export.add_argument("--check", action="store_true",
-                        help="only run the parity check on an existing export at --out")
-    export.add_argument("--int8", action="store_true", help="litert: quantise weights and activations to int8")
+                        help=translate("cli", "only run the parity check on an existing export at --out"))
+    export.add_argument("--int8", action="store_true", help=translate("cli", "litert: quantise weights and activations to int8"))
     export.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    export.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
 
-    drawings = sub.add_parser("drawings", help="My drawings: counts per digit, a model's accuracy on them, where")
-    drawings.add_argument("--model", metavar="MODEL", help="score this model file (default: the bundled model "
-                                                           "the app opens with)")
-    drawings.add_argument("--export", metavar="FILE", help="write them to one .npz (x, y: Keras MNIST layout)")
+    drawings = sub.add_parser("drawings", help=translate("cli", "My drawings: counts per digit, a model's accuracy on them, where"))
+    drawings.add_argument("--model", metavar="MODEL", help=translate("cli", "score this model file (default: the bundled model "
+                                                           "the app opens with)"))
+    drawings.add_argument("--export", metavar="FILE", help=translate("cli", "write them to one .npz (x, y: Keras MNIST layout)"))
     drawings.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    drawings.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
     return parser
 
 
@@ -115,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = None
     try:
+        i18n.use_for_cli(argv)
         argv, files = split_files(argv, COMMANDS)
         args = build_parser().parse_args(argv)
         if args.smoke_test:
@@ -128,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             for note in opening.notes:
                 print(note, file=sys.stderr)
             # opening.images: for the app to open once it can read images (not yet).
-            return run_app(data_path=args.data, model_path=opening.model)
+            return run_app(data_path=args.data, model_path=opening.model, lang=args.lang)
         terminal.log_our_lines_only()
         _check_args(args)
         return COMMANDS[args.command](args)

@@ -12,7 +12,7 @@ MODEL_SUFFIXES = (".keras", ".h5")
 # The image types the desktop entry offers the app for (packaging/linux/mnist-gui.desktop's MimeType).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 # Options of the bare command (no subcommand) that take a value: its value is not a file to open.
-VALUE_OPTIONS = ("--data",)
+VALUE_OPTIONS = ("--data", "--lang")
 
 
 class OpenError(ValueError):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QP
 from PySide6.QtWidgets import QWidget
 
 from ..core.files import atomic_write
+from ..i18n import translate
 
 CHART_FORMATS = (".png", ".svg", ".pdf")
 PNG_SCALE = 2      # a saved PNG has twice the on-screen pixels, sharp on high-DPI screens and in print
@@ -79,7 +80,7 @@ def _write_svg(widget: QWidget, tmp: str):
     generator.setFileName(tmp)
     generator.setSize(widget.size())
     generator.setViewBox(widget.rect())
-    generator.setTitle(widget.accessibleName() or "Charts")
+    generator.setTitle(widget.accessibleName() or translate("chart_export", "Charts"))
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"could not write {Path(tmp).name}")

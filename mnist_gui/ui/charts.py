@@ -215,7 +215,7 @@ class MetricChart(HoverChartView):
             return None
         name, epoch, value = found
         shown = f"{value:.2f}%" if self.percent else f"{value:.4f}"
-        return f"epoch {epoch}: {shown} ({name})"
+        return self.tr("epoch {epoch}: {shown} ({name})").format(epoch=epoch, shown=shown, name=name)
 
 
 class TrainingCharts(QWidget):
@@ -224,7 +224,7 @@ class TrainingCharts(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.history: dict[str, list[float]] = {}
-        self.setAccessibleName("Training curves")
+        self.setAccessibleName(self.tr("Training curves"))
         self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
         self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
         layout = QHBoxLayout(self)
@@ -265,7 +265,7 @@ class CurveChart(HoverChartView):
     def __init__(self, parent=None):
         super().__init__(QValueAxis(labelFormat="%g"), QValueAxis(labelFormat="%.0f%%", min=0, max=100), parent)
         self.chart().setMargins(self.chart().margins() * 0)
-        self.setAccessibleName("Robustness curves")
+        self.setAccessibleName(self.tr("Robustness curves"))
         for key in ("current", "other", "pinned", "marker"):
             self._add_series(key, QLineSeries())
         self._mode = None

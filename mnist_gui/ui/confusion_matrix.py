@@ -15,6 +15,7 @@ from ..core.gallery_selection import confusion_shades
 from ..core.metrics import N_CLASSES, overall_accuracy, per_class_accuracy
 from .digit_grid import RIGHT_COLOUR, WRONG_COLOUR
 from .widgets import wrapping_label
+from .locale_format import integer, pct
 
 ACCURACY_COLUMN = N_CLASSES
 SMALLEST_TABLE_FONT = 0.65  # of the normal size: how far the confusion matrix shrinks before it elides
@@ -134,7 +135,7 @@ class ConfusionPanel(QGroupBox):
         table = ConfusionTable()
         table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + ["acc."])
         table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
-        table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip("Accuracy on each true digit")
+        table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip(self.tr("Accuracy on each true digit"))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
@@ -161,7 +162,7 @@ class ConfusionPanel(QGroupBox):
                 item.setBackground(Qt.BrushStyle.NoBrush)
                 item.setToolTip("")
             table.texts_changed()
-            self.accuracy_label.setText("Needs a model's predictions.")
+            self.accuracy_label.setText(self.tr("Needs a model's predictions."))
             return
         row_totals = matrix.sum(axis=1)
         fractions, shades = confusion_shades(matrix)
@@ -172,14 +173,11 @@ class ConfusionPanel(QGroupBox):
             shade = QColor(RIGHT_COLOUR if true_digit == predicted else WRONG_COLOUR)
             shade.setAlphaF(min(0.7, float(shades[true_digit, predicted])))
             item.setBackground(shade)
-            item.setToolTip(f"True {true_digit}, predicted {predicted}: {count:,} images "
-                            f"({fractions[true_digit, predicted]:.1%} of the {true_digit}s). Click to show them.")
+            item.setToolTip(self.tr("True {true_digit}, predicted {predicted}: {count} images ({v3} of the {true_digit}s). Click to show them.").format(true_digit=true_digit, predicted=predicted, count=integer(count), v3=pct(fractions[true_digit, predicted], 1)))
         for true_digit, accuracy in enumerate(per_class_accuracy(matrix)):
             item = table.item(true_digit, ACCURACY_COLUMN)
             item.setText(f"{accuracy:.1%}")
-            item.setToolTip(f"{matrix[true_digit, true_digit]:,} of {row_totals[true_digit]:,} "
-                            f"{true_digit}s right. Click to show all {true_digit}s.")
+            item.setToolTip(self.tr("{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.").format(v0=integer(matrix[true_digit, true_digit]), v1=integer(row_totals[true_digit]), true_digit=true_digit))
         table.texts_changed()
         total = int(matrix.sum())
-        self.accuracy_label.setText(f"Overall accuracy {overall_accuracy(matrix):.2%}: "
-                                    f"{int(np.trace(matrix)):,} of {total:,} {noun} right.")
+        self.accuracy_label.setText(self.tr("Overall accuracy {v0}: {v1} of {total} {noun} right.").format(v0=pct(overall_accuracy(matrix), 2), v1=integer(int(np.trace(matrix))), total=integer(total), noun=noun))

@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QToolButton, QWidget
 
 from .widgets import crisp_sizes, digit_pixmap
+from ..i18n import translate
+from .locale_format import pct
 
 GRID_SIZES = (4, 5, 8)
 DEFAULT_GRID_SIZE = 5
@@ -17,7 +19,7 @@ DEFAULT_GRID_SIZE = 5
 # the largest that lets the whole grid fit its pane, and never smaller than this (it scrolls then).
 MIN_IMAGE_SIZE = 56
 MAX_IMAGE_SIZE = 28 * 10
-WIDEST_CAPTION = "✗ pred 8 100%"  # cells are at least this wide, whatever the image size
+WIDEST_CAPTION = translate("digit_grid", "✗ pred 8 100%")  # cells are at least this wide, whatever the image size
 RIGHT_COLOUR = QColor(40, 140, 70)
 WRONG_COLOUR = QColor(200, 50, 40)
 
@@ -60,15 +62,15 @@ class DigitCell(QWidget):
     def set_image(self, index: int, pixmap: QPixmap, true_label: int,
                   predicted: int | None = None, confidence: float | None = None, title: str | None = None) -> None:
         caption = [f"true {true_label}"]
-        description = f"{title or f'Test image #{index}'}: true {true_label}"
+        description = self.tr("{v0}: true {true_label}").format(v0=title or f'Test image #{index}', true_label=true_label)
         right = None
         if predicted is not None:
             right = predicted == true_label
             mark = "✓" if right else "✗"
             caption.append(f"{mark} pred {predicted} {confidence:.0%}")
             verdict = "right" if right else "wrong"
-            description += f", predicted {predicted} ({confidence:.1%}), {verdict}"
-        self.setToolTip(description + ". Click for details.")
+            description += self.tr(", predicted {predicted} ({confidence}), {verdict}").format(predicted=predicted, confidence=pct(confidence, 1), verdict=verdict)
+        self.setToolTip(description + self.tr(". Click for details."))
         self.setAccessibleName(description)
         # Each epoch of a training run refills the grid; most cells look the same as before.
         if (index, pixmap.cacheKey(), caption, right) != (self.index, self._pixmap.cacheKey(), self._caption, self._right):
@@ -227,7 +229,7 @@ class DigitGrid(QScrollArea):
     def _fill_cell(self, cell: DigitCell, index: int, image_size: int):
         true_label = int(self._data.y_test[index])
         p = self._predictions
-        title = f"Drawing {index + 1}" if self._drawings else None
+        title = self.tr("Drawing {v0}").format(v0=index + 1) if self._drawings else None
         if p is None:
             cell.set_image(index, self._digit_pixmap(index, image_size), true_label, title=title)
         else:
@@ -249,7 +251,7 @@ def page_buttons() -> tuple[QToolButton, QToolButton]:
     buttons = []
     for text, which, key in (("◀", "previous", "Alt+Left"), ("▶", "next", "Alt+Right")):
         button = QToolButton(text=text, autoRaise=False)
-        button.setToolTip(f"The {which} page of this selection ({key})")
+        button.setToolTip(translate("digit_grid", "The {which} page of this selection ({key})").format(which=which, key=key))
         button.setShortcut(QKeySequence(key))
         buttons.append(button)
     return buttons[0], buttons[1]

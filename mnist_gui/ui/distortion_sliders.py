@@ -53,8 +53,8 @@ class DistortionSliders(QGroupBox):
             grid.addWidget(slider, row, 1)
             grid.addWidget(value, row, 2)
             self.sliders[axis.name], self.value_labels[axis.name] = slider, value
-        self.reset_button = QPushButton("Re&set")
-        self.reset_button.setToolTip("Every slider back to zero: the test images as they are")
+        self.reset_button = QPushButton(self.tr("Re&set"))
+        self.reset_button.setToolTip(self.tr("Every slider back to zero: the test images as they are"))
         grid.addWidget(self.reset_button, len(rb.AXES), 2)
         for axis in rb.AXES:
             self._show_value(axis.name)

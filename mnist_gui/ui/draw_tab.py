@@ -15,6 +15,7 @@ from ..core.preprocess import SIZE, prepare_digit
 from .inside_views import overlay, rgb_image
 from .latest_request import LatestRequest
 from .widgets import ProbabilityBars, digit_pixmap
+from .locale_format import pct
 
 # The drawing is rendered this large for preprocessing: 5× the 28 px digit, plenty for its
 # downscaling (the digit differs from a 280 px render by ~1 grey level in 255 on average), and
@@ -59,7 +60,7 @@ class DrawCanvas(QWidget):
         self.setMinimumSize(140, 140)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setAccessibleName("Drawing pad")
+        self.setAccessibleName(self.tr("Drawing pad"))
 
     def sizeHint(self) -> QSize:
         return QSize(360, 360)
@@ -237,14 +238,14 @@ class DrawTab(QWidget):
         self.canvas.stroke_finished.connect(self._on_stroke_finished)
 
         # Actions on the tab, so their keys work wherever the focus is inside it.
-        self.clear_action = QAction("Clear", self)
+        self.clear_action = QAction(self.tr("Clear"), self)
         self.clear_action.setShortcuts([QKeySequence(Qt.Key.Key_Delete), QKeySequence(Qt.Key.Key_Escape)])
-        self.clear_action.setToolTip("Clear the pad (Delete, Esc)")
+        self.clear_action.setToolTip(self.tr("Clear the pad (Delete, Esc)"))
         self.clear_action.triggered.connect(self.canvas.clear)
-        self.undo_action = QAction("Undo", self)
+        self.undo_action = QAction(self.tr("Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         undo_keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.undo_action.setToolTip(f"Undo the last stroke ({undo_keys})")
+        self.undo_action.setToolTip(self.tr("Undo the last stroke ({undo_keys})").format(undo_keys=undo_keys))
         self.undo_action.triggered.connect(self.canvas.undo)
         for action in (self.clear_action, self.undo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -253,12 +254,12 @@ class DrawTab(QWidget):
         self.pen_width_slider = QSlider(Qt.Orientation.Horizontal)
         self.pen_width_slider.setRange(*PEN_WIDTH_PERCENT_RANGE)
         self.pen_width_slider.setValue(round(DEFAULT_PEN_WIDTH * 100))
-        self.pen_width_slider.setAccessibleName("Pen width")
-        self.pen_width_slider.setToolTip("Pen width, for the next strokes")
+        self.pen_width_slider.setAccessibleName(self.tr("Pen width"))
+        self.pen_width_slider.setToolTip(self.tr("Pen width, for the next strokes"))
         self.pen_width_slider.valueChanged.connect(self._set_pen_width)
 
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Pen width"))
+        tools.addWidget(QLabel(self.tr("Pen width")))
         tools.addWidget(self.pen_width_slider, 1)
         for action in (self.undo_action, self.clear_action):
             button = QToolButton()
@@ -277,16 +278,16 @@ class DrawTab(QWidget):
         self.digit_label.setFont(font)
         self.digit_label.setMinimumHeight(QFontMetrics(font).height())  # no jump when a digit appears
         self.digit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.digit_label.setAccessibleName("Predicted digit")
+        self.digit_label.setAccessibleName(self.tr("Predicted digit"))
         self.message_label = QLabel()   # the confidence, or why there is no prediction
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
         self.bars = ProbabilityBars()
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
-        self.preview.setAccessibleName("What the model sees")
-        self.preview.setToolTip("The 28×28 image the model is given: the drawing scaled into a 20-pixel "
-                                "box and centred by its centre of mass, like the MNIST digits")
+        self.preview.setAccessibleName(self.tr("What the model sees"))
+        self.preview.setToolTip(self.tr("The 28×28 image the model is given: the drawing scaled into a 20-pixel "
+                                "box and centred by its centre of mass, like the MNIST digits"))
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
 
@@ -294,7 +295,7 @@ class DrawTab(QWidget):
         right.addWidget(self.digit_label)
         right.addWidget(self.message_label)
         right.addWidget(self.bars)
-        right.addWidget(QLabel("What the model sees (28×28):"))
+        right.addWidget(QLabel(self.tr("What the model sees (28×28):")))
         right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.model_label)
         right.addWidget(self.drawings_label)
@@ -323,27 +324,26 @@ class DrawTab(QWidget):
         joins My drawings with that label, and the pad clears for the next one."""
         row = QHBoxLayout()
         row.setSpacing(2)
-        row.addWidget(QLabel("It is a:"))
+        row.addWidget(QLabel(self.tr("It is a:")))
         self.label_buttons = []
         for digit in range(10):
             action = QAction(str(digit), self)
             action.setShortcut(QKeySequence(str(digit)))
-            action.setToolTip(f"Keep this drawing in My drawings as a {digit} (key {digit}); "
-                              "Enter keeps the model's reading")
+            action.setToolTip(self.tr("Keep this drawing in My drawings as a {digit} (key {digit}); Enter keeps the model's reading").format(digit=digit))
             action.triggered.connect(lambda _=False, d=digit: self.label_drawing(d))
             self.addAction(action)
             button = QToolButton()
             button.setDefaultAction(action)
-            button.setAccessibleName(f"Label {digit}")
+            button.setAccessibleName(self.tr("Label {digit}").format(digit=digit))
             row.addWidget(button)
             self.label_buttons.append(button)
-        self.keep_action = QAction("Keep", self)
+        self.keep_action = QAction(self.tr("Keep"), self)
         self.keep_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self.keep_action.setToolTip("The model read it right: keep the drawing with its reading (Enter)")
+        self.keep_action.setToolTip(self.tr("The model read it right: keep the drawing with its reading (Enter)"))
         self.keep_action.triggered.connect(lambda: self.label_drawing(None))
-        self.undo_label_action = QAction("Undo label", self)
+        self.undo_label_action = QAction(self.tr("Undo label"), self)
         self.undo_label_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
-        self.undo_label_action.setToolTip("Take the last labelled drawing out of My drawings (Ctrl+Shift+Z)")
+        self.undo_label_action.setToolTip(self.tr("Take the last labelled drawing out of My drawings (Ctrl+Shift+Z)"))
         self.undo_label_action.triggered.connect(self.service.undo_last_drawing)
         for action in (self.keep_action, self.undo_label_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -356,7 +356,7 @@ class DrawTab(QWidget):
         row.addStretch(1)
         self.drawings_label = QLabel()   # counts per digit and how many the model reads right
         self.drawings_label.setWordWrap(True)
-        self.drawings_label.setAccessibleName("My drawings")
+        self.drawings_label.setAccessibleName(self.tr("My drawings"))
         self._update_label_actions()
         return row
 
@@ -366,11 +366,11 @@ class DrawTab(QWidget):
         digit = prepare_digit(canvas)
         predicted = self.predicted_digit if self._digit is not None else None
         if digit is None:
-            self.message_label.setText("Draw a digit first, then label it.")
+            self.message_label.setText(self.tr("Draw a digit first, then label it."))
             return False
         if label is None:
             if predicted is None:
-                self.message_label.setText("No reading to keep yet: press the digit it is.")
+                self.message_label.setText(self.tr("No reading to keep yet: press the digit it is."))
                 return False
             label = predicted
         if not self.service.add_drawing(digit, label, canvas=canvas, prediction=predicted,
@@ -378,7 +378,7 @@ class DrawTab(QWidget):
             return False  # drawings_failed says why; the drawing stays on the pad
         self.canvas.clear()
         read = "" if predicted is None else (" — read right" if predicted == label else f" — the model read {predicted}")
-        self.message_label.setText(f"Kept as {label}{read}. Draw the next one.")
+        self.message_label.setText(self.tr("Kept as {label}{read}. Draw the next one.").format(label=label, read=read))
         return True
 
     def _update_label_actions(self):
@@ -395,13 +395,13 @@ class DrawTab(QWidget):
         total = int(counts.sum())
         self._update_label_actions()
         if not total:
-            self.drawings_label.setText("My drawings: none yet. Label a drawing to keep it.")
+            self.drawings_label.setText(self.tr("My drawings: none yet. Label a drawing to keep it."))
             return
-        text = f"My drawings: {total} — " + " ".join(f"{d}:{c}" for d, c in enumerate(counts))
+        text = self.tr("My drawings: {total} — ").format(total=total) + " ".join(f"{d}:{c}" for d, c in enumerate(counts))
         p = self.service.drawing_predictions
         if p is not None and len(p) == total:
             right = p.labels == store.arrays()[1]
-            text += f"\nThis model reads {int(right.sum())} of {total} right ({right.mean():.0%})"
+            text += self.tr("\nThis model reads {v0} of {total} right ({v2})").format(v0=int(right.sum()), total=total, v2=pct(right.mean(), 0))
         self.drawings_label.setText(text)
 
     @property
@@ -511,7 +511,7 @@ class DrawTab(QWidget):
         best, second = (int(i) for i in np.argsort(probs)[::-1][:2])
         if probs[best] < UNSURE_BELOW:
             self.digit_label.setText(f"{best}?")
-            self.message_label.setText(f"Not sure: {best} ({probs[best]:.0%}) or {second} ({probs[second]:.0%})")
+            self.message_label.setText(self.tr("Not sure: {best} ({v1}) or {second} ({v3})").format(best=best, v1=pct(probs[best], 0), second=second, v3=pct(probs[second], 0)))
         else:
             self.digit_label.setText(str(best))
             self.message_label.setText(f"{probs[best]:.1%} confident")
@@ -540,9 +540,9 @@ class DrawTab(QWidget):
         if info is None:
             self.model_label.setText("")
             return
-        text = f"Model: {info.name}"
+        text = self.tr("Model: {name}").format(name=info.name)
         if info.training and info.epoch:
-            text += f", epoch {info.epoch}"
+            text += self.tr(", epoch {epoch}").format(epoch=info.epoch)
         if info.test_accuracy is not None:
-            text += f" — {info.test_accuracy:.2%} on the test set"  # as the status bar and Gallery say it
+            text += self.tr(" — {test_accuracy} on the test set").format(test_accuracy=pct(info.test_accuracy, 2))  # as the status bar and Gallery say it
         self.model_label.setText(text)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from .widgets import DigitView, ProbabilityBars, wrapping_label
+from .locale_format import pct
 
 DETAIL_IMAGE_SIZES = (112, 224)  # smallest and largest side of the selected image
 
@@ -22,8 +23,8 @@ class DetailPanel(QGroupBox):
         # Its two lines at a narrow width are part of the panel's minimum: the bars keep their rows.
         self.verdict.setMinimumHeight(2 * self.verdict.fontMetrics().height())
         self.bars = ProbabilityBars()
-        self.delete_button = QPushButton("Delete drawing")
-        self.delete_button.setToolTip("Take this drawing out of My drawings")
+        self.delete_button = QPushButton(self.tr("Delete drawing"))
+        self.delete_button.setToolTip(self.tr("Take this drawing out of My drawings"))
         self.delete_button.hide()
         text_column = QVBoxLayout()
         text_column.setSpacing(2)
@@ -42,19 +43,18 @@ class DetailPanel(QGroupBox):
         self.title.setText(title)
         self.delete_button.setVisible(deletable)
         if probabilities is None:
-            self.verdict.setText(f"True label {true_label}; no model yet to predict it.")
+            self.verdict.setText(self.tr("True label {true_label}; no model yet to predict it.").format(true_label=true_label))
             self.bars.set_probabilities(None)
         else:
             predicted = int(probabilities.argmax())
             verdict = "✓ Right" if predicted == true_label else "✗ Wrong"
-            self.verdict.setText(f"{verdict}: predicted {predicted} "
-                                 f"({probabilities[predicted]:.1%}), true {true_label}")
+            self.verdict.setText(self.tr("{verdict}: predicted {predicted} ({v2}), true {true_label}").format(verdict=verdict, predicted=predicted, v2=pct(probabilities[predicted], 1), true_label=true_label))
             self.bars.set_probabilities(probabilities, actual=true_label)
 
     def clear(self) -> None:
         self.delete_button.hide()
         self.image.clear()
-        self.title.setText("Click an image to see it large, with all ten probabilities.")
+        self.title.setText(self.tr("Click an image to see it large, with all ten probabilities."))
         self.verdict.clear()
         self.bars.set_probabilities(None)
 

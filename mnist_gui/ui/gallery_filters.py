@@ -18,8 +18,8 @@ class FilterControls(QObject):
         super().__init__(parent)
         self.true_digit = self._digit_combo("Show only images of this true digit")
         self.predicted_digit = self._digit_combo("Show only images the model predicts as this digit")
-        self.misclassified = QCheckBox("Only misclassified")
-        self.misclassified.setToolTip("Show only images whose predicted digit is wrong")
+        self.misclassified = QCheckBox(self.tr("Only misclassified"))
+        self.misclassified.setToolTip(self.tr("Show only images whose predicted digit is wrong"))
         self.misclassified.toggled.connect(self.changed)
 
     def _digit_combo(self, tooltip: str) -> QComboBox:
@@ -32,9 +32,9 @@ class FilterControls(QObject):
         return combo
 
     def add_to(self, row: QHBoxLayout) -> None:
-        row.addWidget(QLabel("True digit"))
+        row.addWidget(QLabel(self.tr("True digit")))
         row.addWidget(self.true_digit)
-        row.addWidget(QLabel("Predicted digit"))
+        row.addWidget(QLabel(self.tr("Predicted digit")))
         row.addWidget(self.predicted_digit)
         row.addWidget(self.misclassified)
 

@@ -78,18 +78,18 @@ class GalleryTab(QWidget):
         for n in GRID_SIZES:
             self.grid_size_combo.addItem(f"{n} × {n}", n)
         self.grid_size_combo.setCurrentIndex(GRID_SIZES.index(DEFAULT_GRID_SIZE))
-        self.grid_size_combo.setToolTip("How many test images to show at once")
+        self.grid_size_combo.setToolTip(self.tr("How many test images to show at once"))
         self.grid_size_combo.currentIndexChanged.connect(self._on_grid_size_changed)
 
         self.source_combo = QComboBox()
         for key, title in SOURCE_TITLES.items():
             self.source_combo.addItem(title, key)
-        self.source_combo.setToolTip("Show the MNIST test images, or the drawings you labelled on the Draw Pad")
-        self.source_combo.setAccessibleName("Images")
+        self.source_combo.setToolTip(self.tr("Show the MNIST test images, or the drawings you labelled on the Draw Pad"))
+        self.source_combo.setAccessibleName(self.tr("Images"))
         self.source_combo.currentIndexChanged.connect(lambda _: self.set_source(self.source_combo.currentData()))
 
-        self.shuffle_button = QPushButton("Shuffle")
-        self.shuffle_button.setToolTip(f"Show other random test images ({SHUFFLE_KEY})")
+        self.shuffle_button = QPushButton(self.tr("Shuffle"))
+        self.shuffle_button.setToolTip(self.tr("Show other random test images ({SHUFFLE_KEY})").format(SHUFFLE_KEY=SHUFFLE_KEY))
         self.shuffle_button.clicked.connect(self.shuffle)
         QShortcut(QKeySequence(SHUFFLE_KEY), self, activated=self.shuffle)
 
@@ -101,7 +101,7 @@ class GalleryTab(QWidget):
 
         controls = QHBoxLayout()
         controls.addWidget(self.source_combo)
-        controls.addWidget(QLabel("Grid"))
+        controls.addWidget(QLabel(self.tr("Grid")))
         controls.addWidget(self.grid_size_combo)
         controls.addWidget(self.shuffle_button)
         controls.addSpacing(16)
@@ -109,8 +109,8 @@ class GalleryTab(QWidget):
         controls.addStretch(1)
 
         self.selection_label = QLabel()
-        self.reset_button = QPushButton("Show all")
-        self.reset_button.setToolTip("Clear the filters and show random images from the whole test set")
+        self.reset_button = QPushButton(self.tr("Show all"))
+        self.reset_button.setToolTip(self.tr("Clear the filters and show random images from the whole test set"))
         self.reset_button.clicked.connect(lambda: self.set_filters())
         self.previous_page_button, self.next_page_button = page_buttons()
         self.previous_page_button.clicked.connect(lambda: self.show_page(self.page() - 1))
@@ -121,11 +121,11 @@ class GalleryTab(QWidget):
         selection_row.addWidget(self.selection_label)
         selection_row.addWidget(self.reset_button)
         selection_row.addStretch(1)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Add drawings from an .npz with x and y (Keras MNIST layout)")
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add drawings from an .npz with x and y (Keras MNIST layout)"))
         self.import_button.clicked.connect(self._ask_import)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save My drawings as one .npz with x and y (Keras MNIST layout)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save My drawings as one .npz with x and y (Keras MNIST layout)"))
         self.export_button.clicked.connect(self._ask_export)
         for button in (self.import_button, self.export_button):
             selection_row.addWidget(button)
@@ -296,9 +296,9 @@ class GalleryTab(QWidget):
             self.detail_changed.emit(index)
         self.grid.select(index, len(self._selection.shown))
         if self._source == DRAWINGS:
-            title = f"Drawing {index + 1} of {len(self._data.y_test)}, {self._data.dates[index][:10]}"
+            title = self.tr("Drawing {v0} of {v1}, {v2}").format(v0=index + 1, v1=len(self._data.y_test), v2=self._data.dates[index][:10])
         else:
-            title = f"Test image #{index}"
+            title = self.tr("Test image #{index}").format(index=index)
         p = self._predictions
         self.detail.show_image(self._data.x_test[index], title, int(self._data.y_test[index]),
                                None if p is None else p.probabilities[index], deletable=self._source == DRAWINGS)
@@ -352,8 +352,8 @@ class GalleryTab(QWidget):
         drawings = source == DRAWINGS
         for button in (self.import_button, self.export_button):
             button.setVisible(drawings)
-        self.confusion_box.setTitle("Confusion matrix (My drawings)" if drawings else
-                                    "Confusion matrix (whole test set)")
+        self.confusion_box.setTitle(self.tr("Confusion matrix (My drawings)") if drawings else
+                                    self.tr("Confusion matrix (whole test set)"))
         self._pending_predictions = None
         with QSignalBlocker(self.true_digit_combo):  # another set: its filters start afresh
             self.true_digit_combo.setCurrentIndex(0)
@@ -404,19 +404,19 @@ class GalleryTab(QWidget):
             self._service.delete_drawing(self._data.ids[self._detail_index])
 
     def _ask_import(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Import drawings", str(Path.home()), "NumPy archive (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import drawings"), str(Path.home()), self.tr("NumPy archive (*.npz)"))
         if path:
             count = self._service.import_drawings(path)
             if count is not None:
-                self.state_label.setText(f"Imported {count} drawings from {Path(path).name}.")
+                self.state_label.setText(self.tr("Imported {count} drawings from {name}.").format(count=count, name=Path(path).name))
 
     def _ask_export(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Export drawings", str(Path.home() / "my_drawings.npz"),
-                                              "NumPy archive (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export drawings"), str(Path.home() / "my_drawings.npz"),
+                                              self.tr("NumPy archive (*.npz)"))
         if path:
             count = self._service.export_drawings(path)
             if count is not None:
-                self.state_label.setText(f"Exported {count} drawings to {path}.")
+                self.state_label.setText(self.tr("Exported {count} drawings to {path}.").format(count=count, path=path))
 
     def _take_data(self, data):
         self._data = data

@@ -22,6 +22,7 @@ from .latest_request import LatestRequest
 from .inside_views import (AttributionView, DataView, HistogramsView, ImageStrip, LayersView, MapView,
                            NetworkView, TilesView, diverging, rgb_image, save_view)
 from .widgets import TabWidget, digit_pixmap
+from .locale_format import num, pct
 
 DRAWING, GALLERY = "drawing", "gallery"
 HISTOGRAM_SAMPLE = 500      # test images behind the activation histograms
@@ -63,20 +64,20 @@ class InsideTab(QWidget):
 
     def _build(self):
         self.source_combo = QComboBox()
-        self.source_combo.addItem("Your drawing (Draw Pad)", DRAWING)
-        self.source_combo.addItem("The image selected in the Gallery", GALLERY)
-        self.source_combo.setToolTip("Which image the views explain")
+        self.source_combo.addItem(self.tr("Your drawing (Draw Pad)"), DRAWING)
+        self.source_combo.addItem(self.tr("The image selected in the Gallery"), GALLERY)
+        self.source_combo.setToolTip(self.tr("Which image the views explain"))
         self.source_combo.currentIndexChanged.connect(lambda _: self.set_source(self.source_combo.currentData()))
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
         self.thumb = QLabel()
         self.thumb.setFixedSize(56, 56)
-        self.save_button = QPushButton("&Save view…")
-        self.save_button.setToolTip("Save the view in front as PNG or SVG")
+        self.save_button = QPushButton(self.tr("&Save view…"))
+        self.save_button.setToolTip(self.tr("Save the view in front as PNG or SVG"))
         self.save_button.clicked.connect(self._ask_save_path)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Input:"))
+        top.addWidget(QLabel(self.tr("Input:")))
         top.addWidget(self.source_combo)
         top.addWidget(self.thumb)
         top.addWidget(self.source_label, 1)
@@ -92,7 +93,7 @@ class InsideTab(QWidget):
         why = QWidget()
         why_layout = QVBoxLayout(why)
         method_row = QHBoxLayout()
-        method_row.addWidget(QLabel("Method:"))
+        method_row.addWidget(QLabel(self.tr("Method:")))
         method_row.addWidget(self.method_combo)
         method_row.addStretch(1)
         why_layout.addLayout(method_row)
@@ -102,11 +103,11 @@ class InsideTab(QWidget):
         self.tiles_view = TilesView()
         self.tiles_view.unit_clicked.connect(self._choose_unit)
         self.top_images = ImageStrip()
-        self.top_images.set_message("Click a tile above: the test images that excite that unit most appear here.")
+        self.top_images.set_message(self.tr("Click a tile above: the test images that excite that unit most appear here."))
         self.top_images.image_clicked.connect(self.open_in_gallery)
         self.histograms_view = HistogramsView()
         learned = QWidget()
-        learned.setAccessibleName("What it learned")
+        learned.setAccessibleName(self.tr("What it learned"))
         learned_layout = QVBoxLayout(learned)
         for view in (self.tiles_view, self.top_images, self.histograms_view):
             learned_layout.addWidget(view)
@@ -117,16 +118,16 @@ class InsideTab(QWidget):
 
         self.network_view = NetworkView()
         self.network_view.unit_clicked.connect(self._inspect_unit)
-        self.unit_label = QLabel("Click a neuron to inspect it.")
+        self.unit_label = QLabel(self.tr("Click a neuron to inspect it."))
         self.unit_label.setWordWrap(True)
         self.unit_label.setTextFormat(Qt.TextFormat.RichText)
         self.unit_image = QLabel()
         self.unit_image.setFixedSize(112, 112)
-        self.switch_button = QPushButton("Switch &off")
-        self.switch_button.setToolTip("An experiment on a temporary copy of the weights: never saved")
+        self.switch_button = QPushButton(self.tr("Switch &off"))
+        self.switch_button.setToolTip(self.tr("An experiment on a temporary copy of the weights: never saved"))
         self.switch_button.setEnabled(False)
         self.switch_button.clicked.connect(self._toggle_unit)
-        self.all_on_button = QPushButton("All back on")
+        self.all_on_button = QPushButton(self.tr("All back on"))
         self.all_on_button.setEnabled(False)
         self.all_on_button.clicked.connect(self._all_on)
         self.effect_label = QLabel()
@@ -142,7 +143,7 @@ class InsideTab(QWidget):
         side_panel.setLayout(side)
         side_panel.setFixedWidth(230)
         network = QWidget()
-        network.setAccessibleName("The network at work")
+        network.setAccessibleName(self.tr("The network at work"))
         network_layout = QHBoxLayout(network)
         network_layout.addWidget(self.network_view, 1)
         network_layout.addWidget(side_panel)
@@ -204,12 +205,12 @@ class InsideTab(QWidget):
     def _show_source(self):
         image = self.current_input()
         if self.source == DRAWING:
-            text = "your drawing on the Draw Pad" if image is not None else "the Draw Pad is empty: draw a digit there"
+            text = self.tr("your drawing on the Draw Pad") if image is not None else self.tr("the Draw Pad is empty: draw a digit there")
         elif image is None:
-            text = "no image selected in the Gallery: click one there"
+            text = self.tr("no image selected in the Gallery: click one there")
         else:
-            text = f"test image #{self._gallery_index} from the Gallery (true label {self.service.data.y_test[self._gallery_index]})"
-        self.source_label.setText(f"Explaining {text}.")
+            text = self.tr("test image #{gallery_index} from the Gallery (true label {v1})").format(gallery_index=self._gallery_index, v1=self.service.data.y_test[self._gallery_index])
+        self.source_label.setText(self.tr("Explaining {text}.").format(text=text))
         if image is None:
             self.thumb.clear()
         else:
@@ -369,7 +370,7 @@ class InsideTab(QWidget):
         data = self.service.data
         if data is None:
             return
-        self.top_images.set_message(f"Finding the test images that excite {layer} #{unit} most…")
+        self.top_images.set_message(self.tr("Finding the test images that excite {layer} #{unit} most…").format(layer=layer, unit=unit))
         self._send("top_images", {"images": data.x_test, "layer_name": layer, "unit": unit})
 
     # ---- the network at work: one unit, switching off -------------------------------------------------------
@@ -395,8 +396,7 @@ class InsideTab(QWidget):
             self.unit_image.hide()
         feeders = ", ".join(f"#{i} ({c:+.2f})" for i, c in zip(d["feeders"][:5], d["feeder_contributions"][:5]))
         self.unit_label.setText(
-            f"<b>{d['layer']} #{d['unit']}</b><br>bias {d['bias']:+.3f}<br>weighted sum {d['weighted_sum']:+.3f}"
-            f"<br>output {d['output']:.3f}<br>fed most by ({d['previous']}): {feeders}")
+            self.tr("<b>{v0} #{v1}</b><br>bias {v2:+.3f}<br>weighted sum {v3:+.3f}<br>output {v4}<br>fed most by ({v5}): {feeders}").format(v0=d['layer'], v1=d['unit'], v2=d['bias'], v3=d['weighted_sum'], v4=num(d['output'], 3), v5=d['previous'], feeders=feeders))
 
     def _toggle_unit(self):
         if self._unit is None:
@@ -418,7 +418,7 @@ class InsideTab(QWidget):
         self.effect_label.setText("")
 
     def _show_off(self):
-        self.switch_button.setText("Switch back &on" if self._unit in self._off else "Switch &off")
+        self.switch_button.setText(self.tr("Switch back &on") if self._unit in self._off else self.tr("Switch &off"))
         self.all_on_button.setEnabled(bool(self._off))
 
     def _experiment(self):
@@ -426,7 +426,7 @@ class InsideTab(QWidget):
         if not self._off or data is None or image is None:
             self.effect_label.setText("")
             return
-        self.effect_label.setText("Measuring the effect on this input and the test set…")
+        self.effect_label.setText(self.tr("Measuring the effect on this input and the test set…"))
         self._send("knockout", {"image": image, "off": list(self._off), "x_test": data.x_test,
                                 "y_test": data.y_test})
 
@@ -434,9 +434,7 @@ class InsideTab(QWidget):
         before, after = r["probabilities_before"], r["probabilities"]
         units = ", ".join(f"{name} #{u}" for name, u in r["off"])
         self.effect_label.setText(
-            f"With {units} off: the answer is {after.argmax()} ({after.max():.1%}), was {before.argmax()} "
-            f"({before.max():.1%}); test accuracy {r['accuracy']:.2%}, was {r['accuracy_before']:.2%}. "
-            f"The saved model is not changed.")
+            self.tr("With {units} off: the answer is {v1} ({v2}), was {v3} ({v4}); test accuracy {v5}, was {v6}. The saved model is not changed.").format(units=units, v1=after.argmax(), v2=pct(after.max(), 1), v3=before.argmax(), v4=pct(before.max(), 1), v5=pct(r['accuracy'], 2), v6=pct(r['accuracy_before'], 2)))
 
     # ---- save -----------------------------------------------------------------------------------------------
 
@@ -446,8 +444,8 @@ class InsideTab(QWidget):
     def _ask_save_path(self):
         view = self.current_view()
         name = view.accessibleName().lower().replace(" ", "_") or "view"
-        path, chosen = QFileDialog.getSaveFileName(self, "Save view", str(Path.home() / f"mnist_{name}.png"),
-                                                   "PNG image (*.png);;SVG drawing (*.svg)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save view"), str(Path.home() / f"mnist_{name}.png"),
+                                                   self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if not path:
             return
         if not Path(path).suffix:
@@ -455,4 +453,4 @@ class InsideTab(QWidget):
         try:
             save_view(view, path)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Save view", f"Could not save the view: {exc}")
+            QMessageBox.warning(self, self.tr("Save view"), self.tr("Could not save the view: {exc}").format(exc=exc))

@@ -67,19 +67,19 @@ class MainWindow(QMainWindow):
         self.draw_tab = DrawTab(service)
         # Tabs are Alt+1…5 and underline no letter: a tab's letter is taken on every tab, and two
         # controls sharing one only pass the focus between them (Alt+T reached the tab, not Train).
-        self.tabs.addTab(self.training_tab, "Training")
-        self.tabs.addTab(self.gallery_tab, "Gallery")
-        self.tabs.addTab(self.draw_tab, "Draw Pad")
+        self.tabs.addTab(self.training_tab, self.tr("Training"))
+        self.tabs.addTab(self.gallery_tab, self.tr("Gallery"))
+        self.tabs.addTab(self.draw_tab, self.tr("Draw Pad"))
         self.inside_tab = InsideTab(service)
-        self.tabs.addTab(self.inside_tab, "Inside")
+        self.tabs.addTab(self.inside_tab, self.tr("Inside"))
         self.robustness_tab = RobustnessTab(service)
-        self.tabs.addTab(self.robustness_tab, "Robustness")
+        self.tabs.addTab(self.robustness_tab, self.tr("Robustness"))
         self._connect_inside()
         self.robustness_tab.open_in_gallery.connect(self._open_in_gallery)
         self.setCentralWidget(self.tabs)
 
-        self._build_menus()
         self._build_status_bar()
+        self._build_menus()
         self._connect_service()
         self._update_actions()  # for a service that already holds a model
         self.restore_settings()
@@ -88,29 +88,35 @@ class MainWindow(QMainWindow):
     # ---- menus -------------------------------------------------------------------------------
 
     def _build_menus(self):
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_model_action = file_menu.addAction("&Open model…", self.choose_model_file)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_model_action = file_menu.addAction(self.tr("&Open model…"), self.choose_model_file)
         self.open_model_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.save_model_action = file_menu.addAction("&Save model as…", self.choose_save_path)
+        self.save_model_action = file_menu.addAction(self.tr("&Save model as…"), self.choose_save_path)
         self.save_model_action.setShortcut(QKeySequence("Ctrl+S"))
-        self.export_action = file_menu.addAction("&Export…", self.choose_export_path)
-        self.export_code_action = file_menu.addAction("Export as &code…", self.choose_code_path)
-        self.models_menu = file_menu.addMenu("&Models")
+        self.export_action = file_menu.addAction(self.tr("&Export…"), self.choose_export_path)
+        self.export_code_action = file_menu.addAction(self.tr("Export as &code…"), self.choose_code_path)
+        self.models_menu = file_menu.addMenu(self.tr("&Models"))
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         file_menu.addSeparator()
-        self.open_data_action = file_menu.addAction("Open &dataset…", self.choose_dataset)
+        self.open_data_action = file_menu.addAction(self.tr("Open &dataset…"), self.choose_dataset)
         self.open_data_action.setShortcut(QKeySequence("Ctrl+D"))
         file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", self.close)
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
-        view_menu = self.menuBar().addMenu("&View")
-        for i, name in enumerate(("Training", "Gallery", "Draw Pad", "Inside", "Robustness")):
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, name in enumerate((self.tr("Training"), self.tr("Gallery"), self.tr("Draw Pad"), self.tr("Inside"),
+                                   self.tr("Robustness"))):
             action = view_menu.addAction(name, lambda i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
 
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("&About", self.show_about)
+        from .language_menu import LanguageMenu  # View ▸ Language (issue 31)
+
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(view_menu, self.settings, self.activity_label, self)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About"), self.show_about)
 
     def _connect_inside(self):
         """The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and
@@ -132,7 +138,7 @@ class MainWindow(QMainWindow):
             entries = storage.list_models(folder)
             self.models_menu.addSection(title)
             if not entries:
-                self.models_menu.addAction("(none)").setEnabled(False)
+                self.models_menu.addAction(self.tr("(none)")).setEnabled(False)
             for path, meta in entries:
                 acc = meta.get("test_accuracy")
                 label = path.name + (f"  —  {acc:.2%}" if isinstance(acc, (int, float)) else "")
@@ -143,7 +149,7 @@ class MainWindow(QMainWindow):
                 group.addAction(action)
 
     def choose_model_file(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", self.last_folder.path(), OPEN_MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self.last_folder.path(), OPEN_MODEL_FILTER)
         if path:
             self.last_folder.remember(Path(path).parent)
             self.open_model(path)
@@ -157,7 +163,7 @@ class MainWindow(QMainWindow):
         info = self.service.model_info
         name = (info.preset or "model") if info else "model"
         default = str(Path(self.last_folder.path()) / f"mnist_{name}.keras")
-        path, chosen = QFileDialog.getSaveFileName(self, "Save model as", default, MODEL_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save model as"), default, MODEL_FILTER)
         if not path:
             return
         if not Path(path).suffix:
@@ -174,7 +180,7 @@ class MainWindow(QMainWindow):
         filters = [f for f, fmt in EXPORT_FILTERS.items() if fmt in available]
         name = Path(info.path).stem if info and info.path else f"mnist_{(info.preset if info else None) or 'model'}"
         default = str(Path(self.last_folder.path()) / f"{name}.tflite")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export model", default, ";;".join(filters))
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export model"), default, ";;".join(filters))
         if not path:
             return
         fmt = EXPORT_FILTERS.get(chosen, "litert")
@@ -190,7 +196,7 @@ class MainWindow(QMainWindow):
         """File ▸ Export as code…: the current model's run as a plain Keras script or notebook."""
         info = self.service.model_info
         default = str(Path(self.last_folder.path()) / f"mnist_{(info.preset if info else None) or 'model'}.py")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export as code", default, ";;".join(CODE_FILTERS))
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export as code"), default, ";;".join(CODE_FILTERS))
         if path:
             fmt = CODE_FILTERS[chosen] if chosen in CODE_FILTERS else (
                 "notebook" if path.lower().endswith(".ipynb") else "script")
@@ -206,9 +212,9 @@ class MainWindow(QMainWindow):
         try:
             written = write_code(info.sidecar() if info else {}, path, fmt)
         except CodegenError as exc:
-            self.show_error("Export as code", str(exc))
+            self.show_error(self.tr("Export as code"), str(exc))
             return False
-        self.activity_label.setText(f"Wrote the run as {'a notebook' if fmt == 'notebook' else 'a script'}: {written}")
+        self.activity_label.setText(self.tr("Wrote the run as {v0}: {written}").format(v0='a notebook' if fmt == 'notebook' else 'a script', written=written))
         return True
 
     def export_model(self, path: str, fmt: str):
@@ -216,8 +222,8 @@ class MainWindow(QMainWindow):
         self._update_actions()  # one export at a time
 
     def choose_dataset(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Open MNIST dataset (.npz, or any IDX file in the folder)",
-                                              str(Path.home()), DATA_FILTER + ";;IDX files (*ubyte *ubyte.gz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open MNIST dataset (.npz, or any IDX file in the folder)"),
+                                              str(Path.home()), DATA_FILTER + self.tr(";;IDX files (*ubyte *ubyte.gz)"))
         if path:
             # An IDX file stands for its folder: the loader wants the folder with all four.
             self.open_dataset(path if path.endswith(".npz") else str(Path(path).parent))
@@ -242,19 +248,18 @@ class MainWindow(QMainWindow):
                 (info.test_accuracy, "MNIST test images"),
                 (info.drawn_accuracy, "mouse-style drawings (drawn-digit benchmark)")) if a is not None]
             versions.append(f"Model: {info.name}" + (f", right on {' and '.join(facts)}" if facts else ""))
-        return (f"<p>{self.texts['about']}</p><p>{'<br>'.join(versions)}</p>"
-                f"<p><small>{self.texts['credit']}</small></p>")
+        return (self.tr("<p>{v0}</p><p>{v1}</p><p><small>{v2}</small></p>").format(v0=self.texts['about'], v1='<br>'.join(versions), v2=self.texts['credit']))
 
     def show_about(self):
-        QMessageBox.about(self, f"About {self.texts['title']}", self.about_text())
+        QMessageBox.about(self, self.tr("About {v0}").format(v0=self.texts['title']), self.about_text())
 
     # ---- status bar ------------------------------------------------------------------------------
 
     def _build_status_bar(self):
         bar = self.statusBar()
-        self.activity_label = QLabel("Starting…")
-        self.model_label = SteadyLabel("No model")  # its accuracy changes at every epoch end
-        self.data_label = QLabel("Data: not loaded")
+        self.activity_label = QLabel(self.tr("Starting…"))
+        self.model_label = SteadyLabel(self.tr("No model"))  # its accuracy changes at every epoch end
+        self.data_label = QLabel(self.tr("Data: not loaded"))
         bar.addWidget(self.activity_label, 1)
         bar.addPermanentWidget(self.model_label)
         bar.addPermanentWidget(self.data_label)
@@ -270,9 +275,9 @@ class MainWindow(QMainWindow):
         s.model_saved.connect(self._on_model_saved)
         s.model_exported.connect(self._on_model_exported)
         s.model_failed.connect(self._update_actions)  # also an export's failure
-        s.training_failed.connect(lambda msg: self.show_error("Training", msg))
+        s.training_failed.connect(lambda msg: self.show_error(self.tr("Training"), msg))
         self.training_tab.error.connect(self.show_error)
-        s.backend_failed.connect(lambda msg: self.show_error("TensorFlow", msg))
+        s.backend_failed.connect(lambda msg: self.show_error(self.tr("TensorFlow"), msg))
         s.busy_changed.connect(self._update_actions)
         s.training_started.connect(lambda _: self._update_actions())
 
@@ -280,7 +285,7 @@ class MainWindow(QMainWindow):
         # The model label at the right names the current model: the left does not say it again.
         info = self.service.model_info
         if info is not None and text == f"Model: {info.name}":
-            text = "Ready"
+            text = self.tr("Ready")
         self.activity_label.setText(text)
 
     def _show_model(self, info):
@@ -298,29 +303,29 @@ class MainWindow(QMainWindow):
         acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
         unsaved = " (not saved)" if info.unsaved else ""
         note = f" ({info.note})" if info.note else ""  # e.g. a model that outputs logits
-        self.model_label.setText(f"Model: {info.name}{note}{unsaved}{acc}")
+        self.model_label.setText(self.tr("Model: {name}{note}{unsaved}{acc}").format(name=info.name, note=note, unsaved=unsaved, acc=acc))
 
     def _on_dataset_ready(self, info):
         verified = " (verified)" if info.verified else ""
-        self.data_label.setText(f"Data: {info.source}{verified}")
+        self.data_label.setText(self.tr("Data: {source}{verified}").format(source=info.source, verified=verified))
         self.data_label.setToolTip(info.location)
         if self._data_path:
             self.settings.setValue("data/path", self._data_path)
 
     def _on_model_failed(self, message):
         if not self._startup_model_failed(message):
-            self.show_error("Model", message)
+            self.show_error(self.tr("Model"), message)
 
     def _on_dataset_failed(self, message):
         if self._startup_data_failed():
             return
         if self.service.data is None:
-            self.data_label.setText("Data: unavailable")
+            self.data_label.setText(self.tr("Data: unavailable"))
         self._data_path = None
-        self.show_error("Data", message)
+        self.show_error(self.tr("Data"), message)
 
     def _on_model_saved(self, path):
-        self.activity_label.setText(f"Saved {path}")
+        self.activity_label.setText(self.tr("Saved {path}").format(path=path))
 
     def _on_model_exported(self, message, parity_line):
         self.activity_label.setText(f"{message}: {parity_line}" if parity_line else message)
@@ -369,7 +374,7 @@ class MainWindow(QMainWindow):
         if exists(Path(path)):
             return path
         self.settings.remove(key)
-        self.activity_label.setText(f"{Path(path).name} is gone; using the default instead.")
+        self.activity_label.setText(self.tr("{name} is gone; using the default instead.").format(name=Path(path).name))
         return None
 
     def startup_model_path(self) -> str | None:
@@ -410,10 +415,10 @@ class MainWindow(QMainWindow):
         fallback = self.bundled_model_path()
         then = "using the bundled model." if fallback else "no model loaded."
         if asked:
-            self.show_error("Model", f"{message}\n\nCould not open {Path(failed).name}; {then}")
+            self.show_error(self.tr("Model"), self.tr("{message}\n\nCould not open {name}; {then}").format(message=message, name=Path(failed).name, then=then))
         else:
             self.settings.remove("model/last_path")
-            self.activity_label.setText(f"Could not open the last model, {Path(failed).name}; {then}")
+            self.activity_label.setText(self.tr("Could not open the last model, {name}; {then}").format(name=Path(failed).name, then=then))
         if fallback:
             self.service.open_model(fallback)
         return True
@@ -425,8 +430,7 @@ class MainWindow(QMainWindow):
             return False
         self.settings.remove("data/path")
         self._data_path = None
-        self.activity_label.setText(f"Could not use the last dataset, {Path(failed).name}; "
-                                    "using the MNIST cache or download instead.")
+        self.activity_label.setText(self.tr("Could not use the last dataset, {name}; using the MNIST cache or download instead.").format(name=Path(failed).name))
         self.service.load_dataset(None)
         return True
 
@@ -435,9 +439,8 @@ class MainWindow(QMainWindow):
         if not self.service.has_unsaved_model or self.service.is_training:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved model",
-            f"The model in use, {self.service.model_info.name}, was trained in this session and is not "
-            "saved. Save it before quitting?",
+            self, self.tr("Unsaved model"),
+            self.tr("The model in use, {name}, was trained in this session and is not saved. Save it before quitting?").format(name=self.service.model_info.name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:

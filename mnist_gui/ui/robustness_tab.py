@@ -26,6 +26,7 @@ from .distortion_sliders import DistortionSliders
 from .latest_request import LatestRequest
 from .misread_list import MisreadModel, MisreadView
 from .widgets import wrapping_label
+from .locale_format import integer, num, pct
 
 DEFAULT_THRESHOLD = 90       # % confidence below which the model would say "not sure"
 
@@ -69,17 +70,17 @@ class RobustnessTab(QWidget):
         font.setBold(True)
         self.accuracy_label.setFont(font)
 
-        confidence = QGroupBox("Confidence")
+        confidence = QGroupBox(self.tr("Confidence"))
         confidence_layout = QGridLayout(confidence)
         confidence_layout.setColumnStretch(1, 1)
         self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
         self.threshold_slider.setRange(0, 100)
         self.threshold_slider.setValue(DEFAULT_THRESHOLD)
-        self.threshold_slider.setAccessibleName("Confidence threshold")
-        self.threshold_slider.setToolTip("Answer only when the top probability is at least this; below it the "
-                                         "model would say \"not sure\"")
+        self.threshold_slider.setAccessibleName(self.tr("Confidence threshold"))
+        self.threshold_slider.setToolTip(self.tr("Answer only when the top probability is at least this; below it the "
+                                         "model would say \"not sure\""))
         self.threshold_slider.valueChanged.connect(self._on_threshold)
-        threshold_title = QLabel("Thr&eshold")
+        threshold_title = QLabel(self.tr("Thr&eshold"))
         threshold_title.setBuddy(self.threshold_slider)
         self.threshold_value = QLabel("1.00")
         self.threshold_value.setMinimumWidth(self.threshold_value.sizeHint().width() + 4)
@@ -103,18 +104,18 @@ class RobustnessTab(QWidget):
         # The curves.
         self.curve_combo = QComboBox()
         for axis in rb.AXES:
-            self.curve_combo.addItem(f"Accuracy against {axis.title.lower()}", axis.name)
-        self.curve_combo.addItem("Coverage and accuracy against the threshold", CONFIDENCE)
-        self.curve_combo.setToolTip("Which curve to show; moving a slider shows its curve")
+            self.curve_combo.addItem(self.tr("Accuracy against {v0}").format(v0=axis.title.lower()), axis.name)
+        self.curve_combo.addItem(self.tr("Coverage and accuracy against the threshold"), CONFIDENCE)
+        self.curve_combo.setToolTip(self.tr("Which curve to show; moving a slider shows its curve"))
         self.curve_combo.currentIndexChanged.connect(lambda _: self._update_chart())
-        curve_title = QLabel("C&urve")
+        curve_title = QLabel(self.tr("C&urve"))
         curve_title.setBuddy(self.curve_combo)
-        self.pin_button = QPushButton("&Pin as reference")
-        self.pin_button.setToolTip("Keep the current model's curves on the charts (dotted), to compare the "
-                                   "models you train or open next with it")
+        self.pin_button = QPushButton(self.tr("&Pin as reference"))
+        self.pin_button.setToolTip(self.tr("Keep the current model's curves on the charts (dotted), to compare the "
+                                   "models you train or open next with it"))
         self.pin_button.clicked.connect(self.toggle_pin)
-        self.save_button = QPushButton("Save &chart…")
-        self.save_button.setToolTip("Save the chart as shown: PNG, SVG or PDF")
+        self.save_button = QPushButton(self.tr("Save &chart…"))
+        self.save_button.setToolTip(self.tr("Save the chart as shown: PNG, SVG or PDF"))
         self.save_button.clicked.connect(self._ask_save_path)
         chart_row = QHBoxLayout()
         chart_row.addWidget(curve_title)
@@ -294,7 +295,7 @@ class RobustnessTab(QWidget):
     def _other_title(self, name: str) -> str:
         outcome = self.service.outcome
         if self.service.is_training:
-            return f"{name} (before this run)"
+            return self.tr("{name} (before this run)").format(name=name)
         if outcome is not None:
             return f"{name} ({'previous' if outcome.using_new else 'new, not in use'})"
         return name
@@ -303,18 +304,17 @@ class RobustnessTab(QWidget):
         s = self.service
         n = len(self.sample) if self.sample is not None else self.sample_size
         if self.service.data is None:
-            text = "Loading the MNIST test images…"
+            text = self.tr("Loading the MNIST test images…")
         elif not s.backend_is_ready:
-            text = "Loading TensorFlow…"
+            text = self.tr("Loading TensorFlow…")
         elif not s.has_model:
-            text = "No model yet: train one or open a model file."
+            text = self.tr("No model yet: train one or open a model file.")
         else:
-            text = (f"A fixed sample of {n:,} test images (seed {rb.SAMPLE_SEED}), the same for every model, "
-                    f"spoilt as the sliders say.")
+            text = (self.tr("A fixed sample of {n} test images (seed {SAMPLE_SEED}), the same for every model, spoilt as the sliders say.").format(n=integer(n), SAMPLE_SEED=rb.SAMPLE_SEED))
             if self._requests["evaluate"].busy:
                 wait = self.distortion().drawn not in self._drawn_ready
-                text += (f" Redrawing the {n:,} digits as mouse drawings (once per level, a few seconds)…"
-                         if wait else " Updating…")
+                text += (self.tr(" Redrawing the {n} digits as mouse drawings (once per level, a few seconds)…").format(n=integer(n))
+                         if wait else self.tr(" Updating…"))
         if self._error:
             text += f"\n⚠ {self._error}"
         if self.state_label.text() != text:
@@ -326,38 +326,37 @@ class RobustnessTab(QWidget):
         total = sum(len(a.curve) for a in rb.AXES)
         if self._requests["curves"].busy:
             done = 0 if c is None else sum(len(c.points("current", a.name)) for a in rb.AXES)
-            text = f"Measuring the curves on the model thread: {done} of {total} points…"
+            text = self.tr("Measuring the curves on the model thread: {done} of {total} points…").format(done=done, total=total)
             if c is not None and not c.complete and done >= total - len(rb.AXIS["drawn"].curve):
-                text += " (the mouse drawings are made once: a few seconds)"
+                text += self.tr(" (the mouse drawings are made once: a few seconds)")
         elif c is not None:
-            text = "Each distortion alone, the others at zero. Rest the mouse on a point for its value."
+            text = self.tr("Each distortion alone, the others at zero. Rest the mouse on a point for its value.")
         else:
             text = ""
         if self.curve_combo.currentData() == CONFIDENCE:
-            text = "The current model at the sliders' settings: what answering only above a threshold gives."
+            text = self.tr("The current model at the sliders' settings: what answering only above a threshold gives.")
         if self.curve_state.text() != text:
             self.curve_state.setText(text)
 
     def _show_results(self):
         e = self.evaluation
         if e is None or "current" not in e.probabilities:
-            self.accuracy_label.setText("Accuracy: –")
-            self.misread_label.setText("Mis&read images: none yet.")
+            self.accuracy_label.setText(self.tr("Accuracy: –"))
+            self.misread_label.setText(self.tr("Mis&read images: none yet."))
         else:
             n = len(e.labels)
             right = int(round(e.accuracy() * n))
-            text = f"Accuracy {e.accuracy():.1%} ({right:,} of {n:,}), {e.names['current']}"
+            text = self.tr("Accuracy {v0} ({right} of {n}), {v3}").format(v0=pct(e.accuracy(), 1), right=integer(right), n=integer(n), v3=e.names['current'])
             clean = self._clean_accuracy("current", e.names["current"])
             if clean is not None and not e.distortion.is_identity():
-                text += f"; unspoilt {clean:.1%}"
+                text += self.tr("; unspoilt {clean}").format(clean=pct(clean, 1))
             if "other" in e.probabilities:
                 text += f"\n{e.accuracy('other'):.1%}, {self._other_title(e.names['other'])}"
             self.accuracy_label.setText(text)
             wrong = self.misread_model.rowCount()
             self.misread_label.setText(
-                f"Mis&read: {wrong:,} of {n:,}, the most confident first (greyed: below the threshold, "
-                "\"not sure\"). Double-click one for the original in the Gallery." if wrong else
-                f"Mis&read: none of the {n:,}.")
+                self.tr("Mis&read: {wrong} of {n}, the most confident first (greyed: below the threshold, \"not sure\"). Double-click one for the original in the Gallery.").format(wrong=integer(wrong), n=integer(n)) if wrong else
+                self.tr("Mis&read: none of the {n}.").format(n=integer(n)))
         self.pin_button.setEnabled(self.pinned is not None or (self.curves is not None and self.curves.complete))
         self._show_coverage()
         self._update_chart()
@@ -372,15 +371,13 @@ class RobustnessTab(QWidget):
     def _show_coverage(self):
         e = self.evaluation
         if e is None or "current" not in e.probabilities:
-            self.coverage_label.setText("Answers –")
+            self.coverage_label.setText(self.tr("Answers –"))
             self.errors_label.setText("")
             return
         c = rb.coverage(e.probabilities["current"], e.labels, self.threshold())
         right = f"{c.accuracy:.1%} of those right" if c.answered else "so none right or wrong"
-        self.coverage_label.setText(f"Answers {c.coverage:.1%} of the images ({c.answered:,} of {c.total:,}), "
-                                    f"{right}.")
-        self.errors_label.setText(f"Errors: {c.errors:,} in all, {c.confident_errors:,} of them very confident "
-                                  f"(≥\u00a0{rb.CONFIDENT:.2f}).")
+        self.coverage_label.setText(self.tr("Answers {coverage} of the images ({answered} of {total}), {right}.").format(coverage=pct(c.coverage, 1), answered=integer(c.answered), total=integer(c.total), right=right))
+        self.errors_label.setText(self.tr("Errors: {errors} in all, {confident_errors} of them very confident (≥ {CONFIDENT}).").format(errors=integer(c.errors), confident_errors=integer(c.confident_errors), CONFIDENT=num(rb.CONFIDENT, 2)))
 
     def coverage(self) -> rb.Coverage | None:
         e = self.evaluation
@@ -416,16 +413,16 @@ class RobustnessTab(QWidget):
     def toggle_pin(self):
         if self.pinned is not None:
             self.pinned = None
-            self.pin_button.setText("&Pin as reference")
+            self.pin_button.setText(self.tr("&Pin as reference"))
         elif self.curves is not None and self.curves.complete:
             self.pinned = (self.curves.names["current"], self.curves)
-            self.pin_button.setText("Un&pin reference")
+            self.pin_button.setText(self.tr("Un&pin reference"))
         self._show_results()
 
     def _ask_save_path(self):
         name = self.curve_combo.currentData()
-        path, chosen = QFileDialog.getSaveFileName(self, "Save chart", str(Path.home() / f"mnist_robustness_{name}.png"),
-                                                   "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save chart"), str(Path.home() / f"mnist_robustness_{name}.png"),
+                                                   self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
         if not path:
             return
         if not Path(path).suffix:
@@ -433,7 +430,7 @@ class RobustnessTab(QWidget):
         try:
             self.save_chart(path)
         except ChartError as exc:
-            QMessageBox.warning(self, "Save chart", str(exc))
+            QMessageBox.warning(self, self.tr("Save chart"), str(exc))
 
     def save_chart(self, path) -> Path:
         """The chart as shown, to PNG, SVG or PDF (atomically); ChartError with a message if not."""

@@ -26,7 +26,7 @@ class TrainingForm(QObject):
         self.preset_combo = QComboBox()
         for name, p in PRESETS.items():
             self.preset_combo.addItem(p.title, name)
-        self.preset_combo.setToolTip("Seed DNN is exactly the notebook's model and settings")
+        self.preset_combo.setToolTip(self.tr("Seed DNN is exactly the notebook's model and settings"))
         self.hidden_edit = QLineEdit()
         self.hidden_edit.setPlaceholderText("e.g. 200,100,60,30")
         self.activation_combo = QComboBox()
@@ -42,23 +42,23 @@ class TrainingForm(QObject):
         for name, text in (("constant", "Constant"), ("step", "Step decay"), ("cosine", "Cosine"),
                            ("one_cycle", "One-cycle")):
             self.schedule_combo.addItem(text, name)
-        self.schedule_combo.setToolTip("Learning rate: constant; × decay every epoch; cosine from the rate "
-                                       "down to 0 over the run; one-cycle, every batch: up to the rate, then down")
+        self.schedule_combo.setToolTip(self.tr("Learning rate: constant; × decay every epoch; cosine from the rate "
+                                       "down to 0 over the run; one-cycle, every batch: up to the rate, then down"))
         self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, "Step decay: the factor per epoch")
         self.epochs_spin = QSpinBox(minimum=RANGES["epochs"][0], maximum=RANGES["epochs"][1])
         self.batch_spin = QSpinBox(minimum=RANGES["batch_size"][0], maximum=RANGES["batch_size"][1])
-        self.augment_check = QCheckBox("Au&gment")
-        self.augment_check.setToolTip("Train on randomly rotated, sheared, resized, shifted, thicker or thinner "
-                                      "digits, as people draw them (the saved model is unchanged)")
+        self.augment_check = QCheckBox(self.tr("Au&gment"))
+        self.augment_check.setToolTip(self.tr("Train on randomly rotated, sheared, resized, shifted, thicker or thinner "
+                                      "digits, as people draw them (the saved model is unchanged)"))
         self.train_size_spin = QSpinBox(minimum=100, maximum=60_000, singleStep=1000)
         self.train_size_spin.setValue(60_000)
-        self.train_size_spin.setToolTip("Train on the first N training images (60,000 = all)")
-        self.drawings_check = QCheckBox("+ my drawings")
-        self.drawings_check.setToolTip("Include My drawings (the digits you labelled on the Draw Pad) in Train "
-                                       "and Train more, repeated so that they count among 60,000 images")
+        self.train_size_spin.setToolTip(self.tr("Train on the first N training images (60,000 = all)"))
+        self.drawings_check = QCheckBox(self.tr("+ my drawings"))
+        self.drawings_check.setToolTip(self.tr("Include My drawings (the digits you labelled on the Draw Pad) in Train "
+                                       "and Train more, repeated so that they count among 60,000 images"))
         self.drawings_share_spin = QSpinBox(minimum=1, maximum=50, value=5, suffix="%")
-        self.drawings_share_spin.setToolTip("Share of each epoch's images that are your drawings (oversampled)")
-        self.drawings_share_spin.setAccessibleName("Drawings' share")
+        self.drawings_share_spin.setToolTip(self.tr("Share of each epoch's images that are your drawings (oversampled)"))
+        self.drawings_share_spin.setAccessibleName(self.tr("Drawings' share"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.setWordWrap(True)
@@ -67,23 +67,23 @@ class TrainingForm(QObject):
         self.arch_note.setStyleSheet("font-style: italic;")
 
         form = QFormLayout()
-        form.addRow("&Preset:", self.preset_combo)
-        form.addRow("&Hidden layers:", self.hidden_edit)
-        form.addRow("&Activation:", self.activation_combo)
-        form.addRow("Dr&opout:", self.dropout_spin)
-        form.addRow("Optimi&zer:", self.optimizer_combo)
-        form.addRow("&Learning rate:", self.lr_edit)
-        form.addRow("Mome&ntum:", self.momentum_spin)
-        form.addRow("&Weight decay:", self.weight_decay_spin)
-        form.addRow("Sche&dule:", self.schedule_combo)
-        form.addRow("Deca&y per epoch:", self.lr_decay_spin)
-        form.addRow("&Epochs:", self.epochs_spin)
+        form.addRow(self.tr("&Preset:"), self.preset_combo)
+        form.addRow(self.tr("&Hidden layers:"), self.hidden_edit)
+        form.addRow(self.tr("&Activation:"), self.activation_combo)
+        form.addRow(self.tr("Dr&opout:"), self.dropout_spin)
+        form.addRow(self.tr("Optimi&zer:"), self.optimizer_combo)
+        form.addRow(self.tr("&Learning rate:"), self.lr_edit)
+        form.addRow(self.tr("Mome&ntum:"), self.momentum_spin)
+        form.addRow(self.tr("&Weight decay:"), self.weight_decay_spin)
+        form.addRow(self.tr("Sche&dule:"), self.schedule_combo)
+        form.addRow(self.tr("Deca&y per epoch:"), self.lr_decay_spin)
+        form.addRow(self.tr("&Epochs:"), self.epochs_spin)
         # Augment shares the batch size's row: another row would not fit a 640-px-high window.
         batch_row = QHBoxLayout()
         batch_row.setContentsMargins(0, 0, 0, 0)
         batch_row.addWidget(self.batch_spin, 1)
         batch_row.addWidget(self.augment_check)
-        form.addRow("&Batch size:", batch_row)
+        form.addRow(self.tr("&Batch size:"), batch_row)
         form.labelForField(batch_row).setBuddy(self.batch_spin)  # Alt+B still reaches the spin box
         # My drawings share the training images' row, for the same reason.
         images_row = QHBoxLayout()
@@ -91,7 +91,7 @@ class TrainingForm(QObject):
         images_row.addWidget(self.train_size_spin, 1)
         images_row.addWidget(self.drawings_check)
         images_row.addWidget(self.drawings_share_spin)
-        form.addRow("Training &images:", images_row)
+        form.addRow(self.tr("Training &images:"), images_row)
         form.labelForField(images_row).setBuddy(self.train_size_spin)
         form.addRow(self.arch_note)
         form.addRow(self.error_label)

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QToolButton, QVBoxLayout
 
 from .widgets import SteadyLabel, wrapping_label
+from ..i18n import translate
+from .locale_format import pct
 
 
 def format_duration(seconds: float | None) -> str:
@@ -25,11 +27,11 @@ def result_text(history: dict, stopped: bool, first_epoch: int | None) -> str:
     acc = (history.get("val_accuracy") or [None])[-1]
     if stopped:
         last = first_epoch + done if first_epoch is not None else done
-        text = f"Stopped during epoch {last + 1}"
+        text = translate("training_progress", "Stopped during epoch {v0}").format(v0=last + 1)
         if acc is not None:
-            text += f" (test accuracy {acc:.2%} after epoch {last})"
+            text += translate("training_progress", " (test accuracy {acc} after epoch {last})").format(acc=pct(acc, 2), last=last)
         return text
-    return f"Test accuracy: {acc:.2%}" if acc is not None else "Finished"
+    return translate("training_progress", "Test accuracy: {acc}").format(acc=pct(acc, 2)) if acc is not None else translate("training_progress", "Finished")
 
 
 def outcome_text(outcome) -> tuple[str, str]:
@@ -56,14 +58,13 @@ def _fine_tune_text(outcome) -> tuple[str, str]:
         return "–" if value is None else f"{value:.1%}"
 
     if f.held_out:
-        text = (f"Fine-tuned on {f.taught} of your drawings. Held-out drawings ({f.held_out}): "
-                f"{pct(f.held_out_before)} → {pct(f.held_out_after)}. ")
+        text = (translate("training_progress", "Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. ").format(taught=f.taught, held_out=f.held_out, v2=pct(f.held_out_before), v3=pct(f.held_out_after)))
     else:
-        text = f"Fine-tuned on {f.taught} of your drawings (too few to hold some back). "
+        text = translate("training_progress", "Fine-tuned on {taught} of your drawings (too few to hold some back). ").format(taught=f.taught)
     before, after = f.mnist_before, f.mnist_after
-    text += f"Test set: {'–' if before is None else f'{before:.2%}'} → {'–' if after is None else f'{after:.2%}'}."
+    text += translate("training_progress", "Test set: {v0} → {v1}.").format(v0='–' if before is None else f'{before:.2%}', v1='–' if after is None else f'{after:.2%}')
     if f.mnist_dropped:
-        text = "⚠ " + text + " It reads MNIST worse than before: Undo fine-tune brings the previous model back."
+        text = "⚠ " + text + translate("training_progress", " It reads MNIST worse than before: Undo fine-tune brings the previous model back.")
     if outcome.using_new:
         return text, "&Undo fine-tune"
     return text + " The previous model is in use.", "&Use fine-tuned model"
@@ -79,7 +80,7 @@ class ProgressPanel(QGroupBox):
         for bar in (self.epoch_bar, self.batch_bar):
             # setValue() repaints at once; an opaque bar repaints only itself, not the tab below it.
             bar.setAutoFillBackground(True)
-        self.time_label = SteadyLabel("Elapsed – · ETA –")
+        self.time_label = SteadyLabel(self.tr("Elapsed – · ETA –"))
         self.result_label = wrapping_label()  # "Test accuracy: 11.35% (stopped after 3 epochs)" wraps
         font = self.result_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -92,14 +93,14 @@ class ProgressPanel(QGroupBox):
         self.switch_button.hide()
         # Beside Save chart (a row of its own would not fit a 640-px-high window, another button in
         # Train's row would widen the column and squeeze the charts' axes).
-        self.fine_tune_button = QToolButton(text="Fine-tune")
-        self.fine_tune_button.setAccessibleName("Fine-tune on my drawings")
+        self.fine_tune_button = QToolButton(text=self.tr("Fine-tune"))
+        self.fine_tune_button.setAccessibleName(self.tr("Fine-tune on my drawings"))
         self.fine_tune_button.setToolTip(
-            "Fine-tune on my drawings: continue the current model for a short, augmented run on part of "
+            self.tr("Fine-tune on my drawings: continue the current model for a short, augmented run on part of "
             "MNIST and your drawings, "
-            "holding some of each digit's drawings back to measure on; Undo fine-tune brings the model back")
-        self.save_chart_button = QPushButton("Save &chart…")
-        self.save_chart_button.setToolTip("Save the loss and accuracy curves as shown, as PNG, SVG or PDF")
+            "holding some of each digit's drawings back to measure on; Undo fine-tune brings the model back"))
+        self.save_chart_button = QPushButton(self.tr("Save &chart…"))
+        self.save_chart_button.setToolTip(self.tr("Save the loss and accuracy curves as shown, as PNG, SVG or PDF"))
         self.save_chart_button.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.epoch_bar)
@@ -116,8 +117,8 @@ class ProgressPanel(QGroupBox):
 
     def start(self, plan) -> None:
         """A run (a service TrainingPlan) begins: bars for its epochs and batches, no result yet."""
-        self.epoch_bar.setFormat(f"Epoch %v / {plan.end_epoch}")  # %m counts steps: 1 for epoch 7 of 7 continued
-        self.batch_bar.setFormat("Batch %v / %m")
+        self.epoch_bar.setFormat(self.tr("Epoch %v / {end_epoch}").format(end_epoch=plan.end_epoch))  # %m counts steps: 1 for epoch 7 of 7 continued
+        self.batch_bar.setFormat(self.tr("Batch %v / %m"))
         self.epoch_bar.setRange(plan.first_epoch, plan.end_epoch)
         self.epoch_bar.setValue(plan.first_epoch)
         self.batch_bar.setRange(0, plan.total_batches)
@@ -136,7 +137,7 @@ class ProgressPanel(QGroupBox):
         return self.epoch_bar.value() + self.batch_bar.value() / max(1, self.batch_bar.maximum())
 
     def show_times(self, elapsed: float, eta: float | None) -> None:
-        self.time_label.setText(f"Elapsed {format_duration(elapsed)} · ETA {format_duration(eta)}")
+        self.time_label.setText(self.tr("Elapsed {v0} · ETA {v1}").format(v0=format_duration(elapsed), v1=format_duration(eta)))
 
     def show_outcome(self, text: str, switch_text: str) -> None:
         self.switch_button.setText(switch_text)

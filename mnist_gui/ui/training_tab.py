@@ -59,18 +59,18 @@ class TrainingTab(QWidget):
         for name in PROGRESS_WIDGETS:
             setattr(self, name, getattr(self.progress, name))
 
-        self.train_button = QPushButton("&Train")
+        self.train_button = QPushButton(self.tr("&Train"))
         self.train_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.train_button.setToolTip("Train a new model with these settings (Ctrl+Enter)")
-        self.more_button = QPushButton("Train &more")
-        self.more_button.setToolTip("Continue training the current model for more epochs: its weights, "
-                                    "optimizer state and epoch count go on")
+        self.train_button.setToolTip(self.tr("Train a new model with these settings (Ctrl+Enter)"))
+        self.more_button = QPushButton(self.tr("Train &more"))
+        self.more_button.setToolTip(self.tr("Continue training the current model for more epochs: its weights, "
+                                    "optimizer state and epoch count go on"))
         self.more_spin = QSpinBox(minimum=1, maximum=RANGES["epochs"][1], value=10, prefix="+")
-        self.more_spin.setToolTip("How many more epochs Train more runs")
-        self.more_spin.setAccessibleName("More epochs")
-        self.stop_button = QPushButton("&Stop")
+        self.more_spin.setToolTip(self.tr("How many more epochs Train more runs"))
+        self.more_spin.setAccessibleName(self.tr("More epochs"))
+        self.stop_button = QPushButton(self.tr("&Stop"))
         self.stop_button.setShortcut(QKeySequence("Ctrl+."))
-        self.stop_button.setToolTip("Stop after the current step; the model keeps what it learned (Ctrl+.)")
+        self.stop_button.setToolTip(self.tr("Stop after the current step; the model keeps what it learned (Ctrl+.)"))
         self.stop_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
@@ -78,7 +78,7 @@ class TrainingTab(QWidget):
         buttons.addWidget(self.more_spin)
         buttons.addWidget(self.stop_button)
 
-        settings_box = QGroupBox("Model and training")
+        settings_box = QGroupBox(self.tr("Model and training"))
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addLayout(self.form_layout)
         settings_layout.addLayout(buttons)
@@ -88,7 +88,7 @@ class TrainingTab(QWidget):
         self.charts = TrainingCharts()
         self.log_view = QPlainTextEdit(readOnly=True)
         self.log_view.setMaximumBlockCount(5000)
-        self.log_view.setPlaceholderText("Epoch log")
+        self.log_view.setPlaceholderText(self.tr("Epoch log"))
         self._arrange(settings_box)
 
     def _arrange(self, settings_box):
@@ -187,15 +187,14 @@ class TrainingTab(QWidget):
         self.drawings_check.setEnabled(not training and n_drawings > 0)
         self.drawings_share_spin.setEnabled(not training and n_drawings > 0 and self.drawings_check.isChecked())
         self.drawings_check.setToolTip(
-            f"Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among "
-            "60,000 images" if n_drawings else "No drawings yet: label digits on the Draw Pad to include them")
+            self.tr("Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among 60,000 images").format(n_drawings=n_drawings) if n_drawings else self.tr("No drawings yet: label digits on the Draw Pad to include them"))
         self.stop_button.setEnabled(training)
         self.switch_button.setEnabled(not training)
         self.settings_form.set_enabled(training)
         if not ready and not training:
-            self.train_button.setToolTip("Waiting for TensorFlow and the data to load…")
+            self.train_button.setToolTip(self.tr("Waiting for TensorFlow and the data to load…"))
         else:
-            self.train_button.setToolTip("Train a new model with these settings (Ctrl+Enter)")
+            self.train_button.setToolTip(self.tr("Train a new model with these settings (Ctrl+Enter)"))
 
     # ---- settings --------------------------------------------------------------------------
 
@@ -300,8 +299,8 @@ class TrainingTab(QWidget):
 
     def _ask_chart_path(self):
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save chart as", str(Path(self.last_folder.path()) / "training.png"),
-            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+            self, self.tr("Save chart as"), str(Path(self.last_folder.path()) / "training.png"),
+            self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
         if not path:
             return
         if not Path(path).suffix:
@@ -322,7 +321,7 @@ class TrainingTab(QWidget):
 
     def _on_failed(self, message):
         self._tick.stop()
-        self.result_label.setText("Training failed")
+        self.result_label.setText(self.tr("Training failed"))
         self.log(f"Error: {message}")
         self._update_buttons()
 

@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QWidget
+from .locale_format import pct
 
 
 def digit_image(pixels: np.ndarray) -> QImage:
@@ -213,7 +214,7 @@ class ProbabilityBars(QWidget):
         self._probs: np.ndarray | None = None
         self._actual: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Class probabilities")
+        self.setAccessibleName(self.tr("Class probabilities"))
 
     def _columns(self) -> tuple[int, int, int]:
         """Widths of the digit column, the value column, and the height of a row's text, for the
@@ -241,7 +242,7 @@ class ProbabilityBars(QWidget):
         self._actual = actual
         if self._probs is not None:
             best = int(self._probs.argmax())
-            self.setToolTip(f"predicted {best} ({self._probs[best]:.1%})")
+            self.setToolTip(self.tr("predicted {best} ({v1})").format(best=best, v1=pct(self._probs[best], 1)))
         self.update()
 
     def probabilities(self) -> np.ndarray | None:

@@ -49,6 +49,5 @@ class AttributionView(View):
         method = "integrated gradients" if self.result.method == "integrated_gradients" else "occlusion (4×4 patches)"
         p.setPen(pen)
         p.drawText(QRect(12, y, self.width() - 24, 60), Qt.TextFlag.TextWordWrap,
-                   f"Red: pixels that pushed the model towards that digit; blue: away from it "
-                   f"(method: {method}; each map scaled to its own strongest pixel).")
+                   self.tr("Red: pixels that pushed the model towards that digit; blue: away from it (method: {method}; each map scaled to its own strongest pixel).").format(method=method))
         p.end()

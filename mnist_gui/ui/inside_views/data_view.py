@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 
 from .colours import rgb_image, sequential
 from .view import View
+from ..locale_format import pct
 
 
 class DataView(View):
@@ -36,7 +37,7 @@ class DataView(View):
         s, text = self.stats, self.palette().color(QPalette.ColorRole.WindowText)
         p.setPen(text)
         p.drawText(QRect(12, 4, self.width() - 24, 18), Qt.AlignmentFlag.AlignVCenter,
-                   "Per digit (training set): average image (top), pixel variance — where writers differ (bottom)")
+                   self.tr("Per digit (training set): average image (top), pixel variance — where writers differ (bottom)"))
         step = min(self.SIDE + 12, (self.width() - 100) // 10)
         side = step - 8
         for d, (mean, var) in enumerate(self._images):
@@ -48,14 +49,13 @@ class DataView(View):
             p.drawText(QRect(x - 4, 66 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, f"{s['test_counts'][d]:,}")
         p.drawText(QRect(12, 42, 76, side), Qt.AlignmentFlag.AlignVCenter, "average")
         p.drawText(QRect(12, 46 + side, 76, side), Qt.AlignmentFlag.AlignVCenter, "variance")
-        p.drawText(QRect(12, 50 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, "train count")
-        p.drawText(QRect(12, 66 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, "test count")
+        p.drawText(QRect(12, 50 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, self.tr("train count"))
+        p.drawText(QRect(12, 66 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, self.tr("test count"))
         counts, edges = s["histogram"]
         top, height = 96 + 2 * side, 150
         width = min(self.width() - 110, 640)
         p.drawText(QRect(12, top, self.width() - 24, 18), Qt.AlignmentFlag.AlignVCenter,
-                   f"Pixel intensities, training set (log scale): {counts[0] / counts.sum():.0%} of pixels are 0 "
-                   f"(background), {counts[-1] / counts.sum():.1%} in the top bin")
+                   self.tr("Pixel intensities, training set (log scale): {v0} of pixels are 0 (background), {v1} in the top bin").format(v0=pct(counts[0] / counts.sum(), 0), v1=pct(counts[-1] / counts.sum(), 1)))
         logc = np.log10(np.maximum(counts, 1))
         peak = float(logc.max()) or 1.0
         bar_w = width / len(counts)

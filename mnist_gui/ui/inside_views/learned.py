@@ -59,8 +59,7 @@ class TilesView(View):
         what = "units' incoming weights as 28×28 images" if w["kind"] == "Dense" else "filters (summed over input channels)"
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         p.drawText(QRect(12, 4, self.width() - 24, 20), Qt.AlignmentFlag.AlignVCenter,
-                   f"{w['layer']}: {len(w['tiles'])} of {w['count']} {what}, strongest first — click one for "
-                   f"the test images that excite it most")
+                   self.tr("{v0}: {v1} of {v2} {what}, strongest first — click one for the test images that excite it most").format(v0=w['layer'], v1=len(w['tiles']), v2=w['count'], what=what))
         font = p.font()
         font.setPointSizeF(font.pointSizeF() * 0.8)
         p.setFont(font)
@@ -142,7 +141,7 @@ class HistogramsView(View):
         pen = self.palette().color(QPalette.ColorRole.WindowText)
         p.setPen(pen)
         p.drawText(QRect(12, 4, self.width() - 24, 20), Qt.AlignmentFlag.AlignVCenter,
-                   "Weights (left) and outputs over 500 test images (right), per layer")
+                   self.tr("Weights (left) and outputs over 500 test images (right), per layer"))
         for i, entry in enumerate(self.entries):
             y = 28 + i * (self.CELL_H + 26)
             for j, key in enumerate(("weights", "activations")):

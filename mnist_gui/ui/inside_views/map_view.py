@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy
 
 from .colours import DIGIT_COLOURS, grey_image, rgb_image
 from .view import View
+from ..locale_format import pct
 
 
 class MapView(View):
@@ -99,8 +100,7 @@ class MapView(View):
             x += 34
         ex = self.embedding.explained
         p.drawText(QRect(x + 8, 4, self.width() - x - 20, 18), Qt.AlignmentFlag.AlignVCenter,
-                   f"outlined: misclassified ({len(wrong)}) · axes: the penultimate layer's two main "
-                   f"directions (PCA: {ex[0]:.0%} + {ex[1]:.0%} of its variance)")
+                   self.tr("outlined: misclassified ({v0}) · axes: the penultimate layer's two main directions (PCA: {v1} + {v2} of its variance)").format(v0=len(wrong), v1=pct(ex[0], 0), v2=pct(ex[1], 0)))
         p.end()
 
     def resizeEvent(self, event):
@@ -121,7 +121,7 @@ class MapView(View):
             p.setPen(QPen(QColor(0, 0, 0), 3))
             p.setBrush(QColor(255, 255, 0))
             p.drawEllipse(QPointF(x, y), 8, 8)
-            p.drawText(QPointF(x + 11, y - 8), "your input")
+            p.drawText(QPointF(x + 11, y - 8), self.tr("your input"))
         if self.hover is not None and self.images is not None:
             i = self.hover
             x, y = self.screen_points()[i]

@@ -79,7 +79,7 @@ class NetworkView(View):
             hi = float(np.abs(values).max()) or 1.0
             p.setFont(normal)
             p.setPen(text)
-            title = layer["name"] + (f"\ntop {len(layer['units'])} of {layer['size']}" if layer["size"] > 10 else "\noutput")
+            title = layer["name"] + (self.tr("\ntop {v0} of {v1}").format(v0=len(layer['units']), v1=layer['size']) if layer["size"] > 10 else "\noutput")
             p.drawText(QRectF(pos[i][0][0] - 60, 6, 120, 36), Qt.AlignmentFlag.AlignHCenter, title)
             p.setFont(small)
             for (x, y), unit in zip(pos[i], layer["units"]):
