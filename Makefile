@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 
-.PHONY: run test install data qt-libs bench package package-test dist desktop-tools bundled-exports clean
+.PHONY: run test install data qt-libs bench package package-test dist desktop-tools bundled-exports translations clean
 
 run: install data qt-libs
 	$(VENV)/bin/mnist-gui
@@ -46,6 +46,18 @@ data: install
 # parity check (test set and drawn digits); tests fail when one is stale. Re-run after retraining.
 bundled-exports: install data
 	for m in models/*.keras; do $(PY) -m mnist_gui export "$$m" --format litert --out "$${m%.keras}.tflite" || exit 1; done
+
+# The app's languages (README: Languages): refresh translations/*.ts from the sources (new strings come
+# in as unfinished, vanished ones go), then compile the committed resources/translations/*.qm.
+# tests/test_translations.py fails, listing them, while a string has no translation.
+LANGS := de fr
+translations: install
+	@mkdir -p translations resources/translations
+	for l in $(LANGS); do \
+	  $(VENV)/bin/pyside6-lupdate $$(find mnist_gui -name '*.py' | sort) -no-obsolete -locations none \
+	    -source-language en -target-language $$l -ts translations/mnist_gui_$$l.ts || exit 1; \
+	  $(VENV)/bin/pyside6-lrelease -silent translations/mnist_gui_$$l.ts -qm resources/translations/mnist_gui_$$l.qm || exit 1; \
+	done
 
 bench: install data
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -24,8 +24,7 @@ class ChartError(ValueError):
 def check_chart_path(path) -> Path:
     path = Path(path)
     if path.suffix.lower() not in CHART_FORMATS:
-        raise ChartError(f"Choose a file name ending in {', '.join(CHART_FORMATS)}, "
-                         f"not '{path.suffix or path.name}'.")
+        raise ChartError(translate("chart_export", "Choose a file name ending in {v0}, not '{v1}'.").format(v0=', '.join(CHART_FORMATS), v1=path.suffix or path.name))
     return path
 
 
@@ -42,7 +41,7 @@ def export_charts(widget: QWidget, path) -> Path:
     try:
         atomic_write(path, lambda tmp: _WRITERS[kind](widget, tmp))
     except OSError as exc:
-        raise ChartError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
+        raise ChartError(translate("chart_export", "Could not save {name}: {v1}").format(name=path.name, v1=exc.strerror or exc)) from exc
     finally:
         if offscreen:
             widget.hide()

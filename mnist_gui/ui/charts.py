@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
+from .locale_format import general, num
+from .core_texts import core_text
 from .chart_export import ChartError, check_chart_path, export_charts
 
 HOVER_RADIUS = 12  # px from a point at which its value shows
@@ -109,7 +111,7 @@ class MetricChart(HoverChartView):
         self.chart().setTitle(title)
         self.metric, self.percent = metric, percent
         self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
-        for key, name in ((metric, "train"), ("val_" + metric, "validation (test set)")):
+        for key, name in ((metric, self.tr("train")), ("val_" + metric, self.tr("validation (test set)"))):
             series = QLineSeries(name=name)
             self._add_series(key, series)
             series.setPointsVisible(True)
@@ -214,7 +216,7 @@ class MetricChart(HoverChartView):
         if found is None:
             return None
         name, epoch, value = found
-        shown = f"{value:.2f}%" if self.percent else f"{value:.4f}"
+        shown = f"{num(value, 2)}%" if self.percent else num(value, 4)
         return self.tr("epoch {epoch}: {shown} ({name})").format(epoch=epoch, shown=shown, name=name)
 
 
@@ -254,7 +256,7 @@ class TrainingCharts(QWidget):
         Raises ChartError with a message for the user."""
         check_chart_path(path)
         if not any(self.history.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")):
-            raise ChartError("There is no training history to draw yet.")
+            raise ChartError(self.tr("There is no training history to draw yet."))
         return export_charts(self, path)
 
 
@@ -319,8 +321,9 @@ class CurveChart(HoverChartView):
         roles to show."""
         self._mode = axis.name
         unit = f" ({axis.unit.strip()})" if axis.unit.strip() else ""
-        title = {"noise": "noise σ (grey levels)", "drawn": "mouse drawing (share of the benchmark's strays)"}.get(
-            axis.name, axis.title.lower() + unit)
+        title = {"noise": self.tr("noise σ (grey levels)"),
+                 "drawn": self.tr("mouse drawing (share of the benchmark's strays)")}.get(
+            axis.name, core_text(axis.title).lower() + unit)
         if axis.name == "drawn":  # shown in % along x
             lines = {r: (n, [(100 * x, y) for x, y in pts]) for r, (n, pts) in lines.items()}
             self._set_x(title, 100 * axis.low, 100 * axis.high, 5, "%.0f%%")
@@ -339,9 +342,9 @@ class CurveChart(HoverChartView):
     def show_confidence(self, thresholds, coverage, accuracy, marker: float):
         """Coverage and accuracy on the answered part (0..1 each) against the threshold."""
         self._mode = CONFIDENCE
-        self._set_x("confidence threshold", 0, 1, 6, "%.1f")
-        self._fill("current", "answered (coverage)", [(t, 100 * c) for t, c in zip(thresholds, coverage)])
-        self._fill("other", "right among those answered",
+        self._set_x(self.tr("confidence threshold"), 0, 1, 6, "%.1f")
+        self._fill("current", self.tr("answered (coverage)"), [(t, 100 * c) for t, c in zip(thresholds, coverage)])
+        self._fill("other", self.tr("right among those answered"),
                    [(t, 100 * a) for t, a in zip(thresholds, accuracy) if a == a])
         self._fill("pinned", None, [])
         self._set_y_floor([100 * c for c in coverage] + [100 * a for a in accuracy])
@@ -361,5 +364,5 @@ class CurveChart(HoverChartView):
         if found is None:
             return None
         series, point = found
-        x = f"{point.x():.2f}" if self._mode == CONFIDENCE else f"{point.x():g}"
-        return f"{self.x_axis.titleText()} {x}: {point.y():.1f}% ({series.name()})"
+        x = num(point.x(), 2) if self._mode == CONFIDENCE else general(point.x())
+        return f"{self.x_axis.titleText()} {x}: {num(point.y(), 1)}% ({series.name()})"

@@ -129,9 +129,9 @@ class ConfusionPanel(QGroupBox):
     cell_clicked = Signal(int, int)
 
     def __init__(self, parent=None):
-        super().__init__("Confusion matrix (whole test set)", parent)
+        super().__init__(self.tr("Confusion matrix (whole test set)"), parent)
         self.accuracy_label = wrapping_label()
-        hint = wrapping_label("Rows: true digit · columns: predicted · click a cell for its images")
+        hint = wrapping_label(self.tr("Rows: true digit · columns: predicted · click a cell for its images"))
         table = ConfusionTable()
         table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + ["acc."])
         table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
@@ -176,7 +176,7 @@ class ConfusionPanel(QGroupBox):
             item.setToolTip(self.tr("True {true_digit}, predicted {predicted}: {count} images ({v3} of the {true_digit}s). Click to show them.").format(true_digit=true_digit, predicted=predicted, count=integer(count), v3=pct(fractions[true_digit, predicted], 1)))
         for true_digit, accuracy in enumerate(per_class_accuracy(matrix)):
             item = table.item(true_digit, ACCURACY_COLUMN)
-            item.setText(f"{accuracy:.1%}")
+            item.setText(pct(accuracy, 1))
             item.setToolTip(self.tr("{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.").format(v0=integer(matrix[true_digit, true_digit]), v1=integer(row_totals[true_digit]), true_digit=true_digit))
         table.texts_changed()
         total = int(matrix.sum())

@@ -61,14 +61,15 @@ class DigitCell(QWidget):
 
     def set_image(self, index: int, pixmap: QPixmap, true_label: int,
                   predicted: int | None = None, confidence: float | None = None, title: str | None = None) -> None:
-        caption = [f"true {true_label}"]
-        description = self.tr("{v0}: true {true_label}").format(v0=title or f'Test image #{index}', true_label=true_label)
+        caption = [self.tr("true {label}").format(label=true_label)]
+        description = self.tr("{v0}: true {true_label}").format(v0=title or self.tr("Test image #{index}").format(index=index), true_label=true_label)
         right = None
         if predicted is not None:
             right = predicted == true_label
             mark = "✓" if right else "✗"
-            caption.append(f"{mark} pred {predicted} {confidence:.0%}")
-            verdict = "right" if right else "wrong"
+            caption.append(self.tr("{mark} pred {predicted} {confidence}").format(
+                mark=mark, predicted=predicted, confidence=pct(confidence, 0)))
+            verdict = self.tr("right") if right else self.tr("wrong")
             description += self.tr(", predicted {predicted} ({confidence}), {verdict}").format(predicted=predicted, confidence=pct(confidence, 1), verdict=verdict)
         self.setToolTip(description + self.tr(". Click for details."))
         self.setAccessibleName(description)

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSlider
 
+from .core_texts import core_text
 from ..core import robustness as rb
 
-MNEMONICS = {"noise": "&Noise σ", "rotation": "R&otation", "shear": "S&lant (shear)",
-             "thickness": "Stroke thic&kness", "drawn": "&Mouse drawing"}
+MNEMONICS = {"noise": QT_TRANSLATE_NOOP("DistortionSliders", "&Noise σ"),
+             "rotation": QT_TRANSLATE_NOOP("DistortionSliders", "R&otation"),
+             "shear": QT_TRANSLATE_NOOP("DistortionSliders", "S&lant (shear)"),
+             "thickness": QT_TRANSLATE_NOOP("DistortionSliders", "Stroke thic&kness"),
+             "drawn": QT_TRANSLATE_NOOP("DistortionSliders", "&Mouse drawing")}
 TOOLTIPS = {
-    "noise": "Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)",
-    "rotation": "Turn each digit about its centre of mass (positive: anticlockwise)",
-    "shear": "Slant each digit: positive leans its top to the right (0.25 ≈ 14°)",
-    "thickness": "Thicker (+) or thinner (−) strokes, in pixels on each side",
-    "drawn": "Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, wobble, "
-             "size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark's style; "
-             "each level is made once (a few seconds)",
+    "noise": QT_TRANSLATE_NOOP("DistortionSliders",
+                               "Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)"),
+    "rotation": QT_TRANSLATE_NOOP("DistortionSliders", "Turn each digit about its centre of mass (positive: anticlockwise)"),
+    "shear": QT_TRANSLATE_NOOP("DistortionSliders", "Slant each digit: positive leans its top to the right (0.25 ≈ 14°)"),
+    "thickness": QT_TRANSLATE_NOOP("DistortionSliders", "Thicker (+) or thinner (−) strokes, in pixels on each side"),
+    "drawn": QT_TRANSLATE_NOOP("DistortionSliders",
+                               "Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, "
+                               "wobble, size), prepared as the pad prepares a drawing. 100% is the drawn-digit "
+                               "benchmark's style; each level is made once (a few seconds)"),
 }
 
 
@@ -27,7 +33,7 @@ class DistortionSliders(QGroupBox):
     moved = Signal(str)
 
     def __init__(self, parent=None):
-        super().__init__("Spoil the test images", parent)
+        super().__init__(self.tr("Spoil the test images"), parent)
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         self.sliders: dict[str, QSlider] = {}
@@ -37,12 +43,12 @@ class DistortionSliders(QGroupBox):
             slider.setRange(0, round((axis.high - axis.low) / axis.step))
             slider.setValue(self.position(axis, 0))
             slider.setPageStep(max(1, slider.maximum() // 8))
-            slider.setToolTip(TOOLTIPS[axis.name])
-            slider.setAccessibleName(axis.title)
+            slider.setToolTip(self.tr(TOOLTIPS[axis.name]))
+            slider.setAccessibleName(core_text(axis.title))
             slider.valueChanged.connect(lambda _, name=axis.name: self._on_move(name))
-            label = QLabel(MNEMONICS[axis.name])
+            label = QLabel(self.tr(MNEMONICS[axis.name]))
             label.setBuddy(slider)
-            label.setToolTip(TOOLTIPS[axis.name])
+            label.setToolTip(self.tr(TOOLTIPS[axis.name]))
             value = QLabel()
             # As wide as its widest text: a value that changes never lays the tab out again.
             widest = max((axis.format(axis.low + i * axis.step) for i in range(slider.maximum() + 1)),

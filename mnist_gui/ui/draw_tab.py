@@ -514,18 +514,18 @@ class DrawTab(QWidget):
             self.message_label.setText(self.tr("Not sure: {best} ({v1}) or {second} ({v3})").format(best=best, v1=pct(probs[best], 0), second=second, v3=pct(probs[second], 0)))
         else:
             self.digit_label.setText(str(best))
-            self.message_label.setText(f"{probs[best]:.1%} confident")
+            self.message_label.setText(self.tr("{p} confident").format(p=pct(probs[best], 1)))
         self.bars.set_probabilities(probs)
 
     def _why_no_prediction(self) -> str:
         if self._backend_error:
             return self._backend_error
         if not self.service.backend_is_ready and not self.service.has_model:
-            return "Loading TensorFlow…"
+            return self.tr("Loading TensorFlow…")
         if not self.service.has_model:
-            return "No model yet — train one or open a model file"
+            return self.tr("No model yet — train one or open a model file")
         if self._digit is None:
-            return "Draw a digit"
+            return self.tr("Draw a digit")
         return ""  # a prediction is on its way
 
     def _show_preview(self):

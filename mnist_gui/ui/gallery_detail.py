@@ -16,7 +16,7 @@ class DetailPanel(QGroupBox):
     My drawings) a Delete drawing button."""
 
     def __init__(self, parent=None):
-        super().__init__("Selected image", parent)
+        super().__init__(self.tr("Selected image"), parent)
         self.image = DigitView(largest=DETAIL_IMAGE_SIZES[1], smallest=DETAIL_IMAGE_SIZES[0])
         self.title = wrapping_label()
         self.verdict = wrapping_label()

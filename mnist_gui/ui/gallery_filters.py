@@ -16,8 +16,8 @@ class FilterControls(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.true_digit = self._digit_combo("Show only images of this true digit")
-        self.predicted_digit = self._digit_combo("Show only images the model predicts as this digit")
+        self.true_digit = self._digit_combo(self.tr("Show only images of this true digit"))
+        self.predicted_digit = self._digit_combo(self.tr("Show only images the model predicts as this digit"))
         self.misclassified = QCheckBox(self.tr("Only misclassified"))
         self.misclassified.setToolTip(self.tr("Show only images whose predicted digit is wrong"))
         self.misclassified.toggled.connect(self.changed)

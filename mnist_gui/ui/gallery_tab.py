@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
@@ -27,7 +27,8 @@ from .gallery_filters import FilterControls
 SHUFFLE_KEY = "Ctrl+R"
 
 TEST, DRAWINGS = "test", "drawings"   # the grid's sources
-SOURCE_TITLES = {TEST: "MNIST test set", DRAWINGS: "My drawings"}
+SOURCE_TITLES = {TEST: QT_TRANSLATE_NOOP("GalleryTab", "MNIST test set"),
+                 DRAWINGS: QT_TRANSLATE_NOOP("GalleryTab", "My drawings")}
 
 
 class GalleryTab(QWidget):
@@ -83,7 +84,7 @@ class GalleryTab(QWidget):
 
         self.source_combo = QComboBox()
         for key, title in SOURCE_TITLES.items():
-            self.source_combo.addItem(title, key)
+            self.source_combo.addItem(self.tr(title), key)
         self.source_combo.setToolTip(self.tr("Show the MNIST test images, or the drawings you labelled on the Draw Pad"))
         self.source_combo.setAccessibleName(self.tr("Images"))
         self.source_combo.currentIndexChanged.connect(lambda _: self.set_source(self.source_combo.currentData()))
@@ -326,7 +327,7 @@ class GalleryTab(QWidget):
 
     def _update_confusion(self):
         self.confusion_box.show_counts(self._selection.confusion,
-                                       "drawings" if self._source == DRAWINGS else "test images")
+                                       self.tr("drawings") if self._source == DRAWINGS else self.tr("test images"))
 
     @Slot(int, int)
     def _on_confusion_cell_clicked(self, true_digit: int, column: int):

@@ -86,7 +86,7 @@ class InsideTab(QWidget):
         self.layers_view = LayersView()
         self.attribution_view = AttributionView()
         self.method_combo = QComboBox()
-        for method, title in (("integrated_gradients", "Integrated gradients"), ("occlusion", "Occlusion")):
+        for method, title in (("integrated_gradients", self.tr("Integrated gradients")), ("occlusion", self.tr("Occlusion"))):
             self.method_combo.addItem(title, method)
         self.method_combo.setCurrentIndex(self.method_combo.findData(inside.DEFAULT_METHOD))
         self.method_combo.currentIndexChanged.connect(lambda _: self._refresh())
@@ -153,8 +153,9 @@ class InsideTab(QWidget):
         self.views = TabWidget()
         self.views.setDocumentMode(True)
         self.pages = [self.layers_view, why, learned, self.map_view, network, self.data_view]
-        for page, title in zip(self.pages, ("&Layer by layer", "&Why this answer", "What it lea&rned",
-                                            "The &map", "The &network at work", "The d&ata")):
+        for page, title in zip(self.pages, (self.tr("&Layer by layer"), self.tr("&Why this answer"),
+                                            self.tr("What it lea&rned"), self.tr("The &map"),
+                                            self.tr("The &network at work"), self.tr("The d&ata"))):
             scroll = page in (self.layers_view, why, learned, self.data_view)
             self.views.addTab(_scrolled(page) if scroll else page, title)
         self.views.currentChanged.connect(lambda _: self._refresh())
@@ -265,21 +266,21 @@ class InsideTab(QWidget):
     def _ask(self, kind: str):
         s = self.service
         if not s.backend_is_ready:
-            self._message(kind, "Loading TensorFlow…")
+            self._message(kind, self.tr("Loading TensorFlow…"))
             return
         if kind not in MODEL_FREE and not s.has_model:
-            self._message(kind, "No model yet: train one or open a model file.")
+            self._message(kind, self.tr("No model yet: train one or open a model file."))
             return
         image = self.current_input()
         if kind in NEEDS_INPUT and image is None:
-            self._message(kind, "Draw a digit on the Draw Pad, or pick an image in the Gallery.")
+            self._message(kind, self.tr("Draw a digit on the Draw Pad, or pick an image in the Gallery."))
             return
         if kind == "unit":
             args = {"image": image, "layer_name": self._unit[0], "unit": self._unit[1], "off": list(self._off)}
         else:
             args = self._args(kind, image)
         if args is None:
-            self._message(kind, "The MNIST data is not loaded yet.")
+            self._message(kind, self.tr("The MNIST data is not loaded yet."))
             return
         key = self._key(kind) + ((self._unit,) if kind == "unit" else ())
         self._send(kind, args, key)
@@ -294,8 +295,8 @@ class InsideTab(QWidget):
 
     def _send(self, kind: str, args: dict, key=None):
         if self._request(kind).ask(key, args) and kind not in self.results:
-            self._message(kind, "Computing on the model thread…" if kind != "map" else
-                          "Computing the map: every test image through the model (a few seconds for a CNN)…")
+            self._message(kind, self.tr("Computing on the model thread…") if kind != "map" else
+                          self.tr("Computing the map: every test image through the model (a few seconds for a CNN)…"))
 
     def _on_ready(self, kind: str, result, args):
         self.results[kind] = result
@@ -332,8 +333,9 @@ class InsideTab(QWidget):
         elif kind == "top_images":
             data = self.service.data
             self.top_images.set_images(
-                f"The test images that excite {result['layer']} #{result['unit']} most (click one to open it "
-                f"in the Gallery)", result["indices"], data.x_test[result["indices"]])
+                self.tr("The test images that excite {layer} #{unit} most (click one to open it in the "
+                        "Gallery)").format(layer=result["layer"], unit=result["unit"]),
+                result["indices"], data.x_test[result["indices"]])
         elif kind == "unit":
             self._show_unit(result)
         elif kind == "knockout":

@@ -34,9 +34,9 @@ def num(value: float, decimals: int = 2) -> str:
     return _loc().toString(float(value), "f", decimals)
 
 
-def general(value: float) -> str:
-    """Shortest form, like Python's :g (0.001, 12.5, 1e-05)."""
-    return _loc().toString(float(value), "g", 6)
+def general(value: float, digits: int = 6) -> str:
+    """Shortest form with ``digits`` significant digits, like Python's :g (0.001, 12.5, 1e-05)."""
+    return _loc().toString(float(value), "g", digits)
 
 
 def integer(value: int) -> str:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
+from .core_texts import core_text
+from .locale_format import pct
 from .. import paths
 from ..core import storage
 from .draw_tab import DrawTab
@@ -134,14 +136,14 @@ class MainWindow(QMainWindow):
         self.models_menu.clear()
         group = QActionGroup(self.models_menu)
         current = self.service.model_info.path if self.service.model_info else None
-        for title, folder in (("Bundled", paths.bundled_models_dir()), ("Saved", paths.user_models_dir())):
+        for title, folder in ((self.tr("Bundled"), paths.bundled_models_dir()), (self.tr("Saved"), paths.user_models_dir())):
             entries = storage.list_models(folder)
             self.models_menu.addSection(title)
             if not entries:
                 self.models_menu.addAction(self.tr("(none)")).setEnabled(False)
             for path, meta in entries:
                 acc = meta.get("test_accuracy")
-                label = path.name + (f"  —  {acc:.2%}" if isinstance(acc, (int, float)) else "")
+                label = path.name + (f"  —  {pct(acc, 2)}" if isinstance(acc, (int, float)) else "")
                 action = self.models_menu.addAction(label, lambda p=str(path): self.open_model(p))
                 action.setCheckable(True)
                 action.setChecked(current == str(path))
@@ -214,7 +216,7 @@ class MainWindow(QMainWindow):
         except CodegenError as exc:
             self.show_error(self.tr("Export as code"), str(exc))
             return False
-        self.activity_label.setText(self.tr("Wrote the run as {v0}: {written}").format(v0='a notebook' if fmt == 'notebook' else 'a script', written=written))
+        self.activity_label.setText(self.tr("Wrote the run as {v0}: {written}").format(v0=self.tr('a notebook') if fmt == 'notebook' else self.tr('a script'), written=written))
         return True
 
     def export_model(self, path: str, fmt: str):
@@ -244,10 +246,12 @@ class MainWindow(QMainWindow):
                     f"Qt {qVersion()} (PySide6 {pyside_version})", *self.service.versions()]
         info = self.service.model_info
         if info is not None:
-            facts = [f"{a:.2%} of the {what}" for a, what in (
-                (info.test_accuracy, "MNIST test images"),
-                (info.drawn_accuracy, "mouse-style drawings (drawn-digit benchmark)")) if a is not None]
-            versions.append(f"Model: {info.name}" + (f", right on {' and '.join(facts)}" if facts else ""))
+            facts = [what.format(pct(a, 2)) for a, what in (
+                (info.test_accuracy, self.tr("{0} of the MNIST test images")),
+                (info.drawn_accuracy, self.tr("{0} of the mouse-style drawings (drawn-digit benchmark)")))
+                if a is not None]
+            versions.append(self.tr("Model: {name}").format(name=info.name) + (
+                self.tr(", right on {facts}").format(facts=self.tr(" and ").join(facts)) if facts else ""))
         return (self.tr("<p>{v0}</p><p>{v1}</p><p><small>{v2}</small></p>").format(v0=self.texts['about'], v1='<br>'.join(versions), v2=self.texts['credit']))
 
     def show_about(self):
@@ -286,7 +290,7 @@ class MainWindow(QMainWindow):
         info = self.service.model_info
         if info is not None and text == f"Model: {info.name}":
             text = self.tr("Ready")
-        self.activity_label.setText(text)
+        self.activity_label.setText(core_text(text))
 
     def _show_model(self, info):
         self._show_accuracy()
@@ -300,13 +304,14 @@ class MainWindow(QMainWindow):
         info = self.service.model_info
         if info is None:
             return
-        acc = f" · test accuracy {info.test_accuracy:.2%}" if info.test_accuracy is not None else ""
-        unsaved = " (not saved)" if info.unsaved else ""
+        acc = (self.tr(" · test accuracy {accuracy}").format(accuracy=pct(info.test_accuracy, 2))
+               if info.test_accuracy is not None else "")
+        unsaved = self.tr(" (not saved)") if info.unsaved else ""
         note = f" ({info.note})" if info.note else ""  # e.g. a model that outputs logits
         self.model_label.setText(self.tr("Model: {name}{note}{unsaved}{acc}").format(name=info.name, note=note, unsaved=unsaved, acc=acc))
 
     def _on_dataset_ready(self, info):
-        verified = " (verified)" if info.verified else ""
+        verified = self.tr(" (verified)") if info.verified else ""
         self.data_label.setText(self.tr("Data: {source}{verified}").format(source=info.source, verified=verified))
         self.data_label.setToolTip(info.location)
         if self._data_path:
@@ -343,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str):
         """A window-modal box that does not block the event loop (training keeps reporting)."""
+        message = core_text(message)  # the service's English, translated where it is a known message
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -413,7 +419,7 @@ class MainWindow(QMainWindow):
             return False
         asked = self._startup_model_asked
         fallback = self.bundled_model_path()
-        then = "using the bundled model." if fallback else "no model loaded."
+        then = self.tr("using the bundled model.") if fallback else self.tr("no model loaded.")
         if asked:
             self.show_error(self.tr("Model"), self.tr("{message}\n\nCould not open {name}; {then}").format(message=message, name=Path(failed).name, then=then))
         else:

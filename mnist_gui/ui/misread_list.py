@@ -7,6 +7,8 @@ from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
+from ..i18n import translate
+from .locale_format import pct
 from ..core import robustness as rb
 from .widgets import digit_pixmap
 
@@ -57,7 +59,7 @@ class MisreadModel(QAbstractListModel):
         order = np.argsort(-p)
         predicted, confidence = int(order[0]), float(p[order[0]])
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{e.labels[i]}→{predicted} {confidence:.0%}"
+            return f"{e.labels[i]}→{predicted} {pct(confidence, 0)}"
         if role == Qt.ItemDataRole.DecorationRole:
             if i not in self._pixmaps:  # made when first shown: only the visible ones are drawn
                 # An icon, not a pixmap: its box is then the view's icon size (as wide as the caption)
@@ -65,11 +67,13 @@ class MisreadModel(QAbstractListModel):
                 self._pixmaps[i] = QIcon(digit_pixmap(e.images[i], THUMB))
             return self._pixmaps[i]
         if role == Qt.ItemDataRole.ToolTipRole:
-            withheld = (" Below the confidence threshold: the model would say \"not sure\"."
+            withheld = (translate("MisreadList", " Below the confidence threshold: the model would say \"not sure\".")
                         if confidence < self._threshold else "")
-            return (f"Test image #{e.indices[i]}, true {e.labels[i]}: read as {predicted} ({confidence:.1%}), "
-                    f"then {order[1]} ({p[order[1]]:.1%}).{withheld} Double-click to open the original in "
-                    "the Gallery.")
+            return translate("MisreadList", "Test image #{index}, true {label}: read as {predicted} ({confidence}), "
+                             "then {second} ({second_confidence}).{withheld} Double-click to open the original in "
+                             "the Gallery.").format(
+                index=e.indices[i], label=e.labels[i], predicted=predicted, confidence=pct(confidence, 1),
+                second=order[1], second_confidence=pct(p[order[1]], 1), withheld=withheld)
         if role == Qt.ItemDataRole.SizeHintRole:
             return self.item_size
         if role == Qt.ItemDataRole.ForegroundRole and confidence < self._threshold:

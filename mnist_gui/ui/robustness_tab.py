@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSlider, QSplitter, QVBoxLayout, QWidget)
 
+from .core_texts import core_text
 from ..core import robustness as rb
 from .chart_export import CHART_FORMATS, ChartError, export_charts
 from .charts import CONFIDENCE, CurveChart
@@ -104,7 +105,7 @@ class RobustnessTab(QWidget):
         # The curves.
         self.curve_combo = QComboBox()
         for axis in rb.AXES:
-            self.curve_combo.addItem(self.tr("Accuracy against {v0}").format(v0=axis.title.lower()), axis.name)
+            self.curve_combo.addItem(self.tr("Accuracy against {v0}").format(v0=core_text(axis.title).lower()), axis.name)
         self.curve_combo.addItem(self.tr("Coverage and accuracy against the threshold"), CONFIDENCE)
         self.curve_combo.setToolTip(self.tr("Which curve to show; moving a slider shows its curve"))
         self.curve_combo.currentIndexChanged.connect(lambda _: self._update_chart())
@@ -206,7 +207,7 @@ class RobustnessTab(QWidget):
 
     @Slot()
     def _on_threshold(self, *_):
-        self.threshold_value.setText(f"{self.threshold():.2f}")
+        self.threshold_value.setText(num(self.threshold(), 2))
         self.misread_model.set_threshold(self.threshold())
         self._show_coverage()
         if self.curve_combo.currentData() == CONFIDENCE:
@@ -351,7 +352,7 @@ class RobustnessTab(QWidget):
             if clean is not None and not e.distortion.is_identity():
                 text += self.tr("; unspoilt {clean}").format(clean=pct(clean, 1))
             if "other" in e.probabilities:
-                text += f"\n{e.accuracy('other'):.1%}, {self._other_title(e.names['other'])}"
+                text += f"\n{pct(e.accuracy('other'), 1)}, {self._other_title(e.names['other'])}"
             self.accuracy_label.setText(text)
             wrong = self.misread_model.rowCount()
             self.misread_label.setText(
@@ -375,7 +376,8 @@ class RobustnessTab(QWidget):
             self.errors_label.setText("")
             return
         c = rb.coverage(e.probabilities["current"], e.labels, self.threshold())
-        right = f"{c.accuracy:.1%} of those right" if c.answered else "so none right or wrong"
+        right = (self.tr("{accuracy} of those right").format(accuracy=pct(c.accuracy, 1)) if c.answered
+                 else self.tr("so none right or wrong"))
         self.coverage_label.setText(self.tr("Answers {coverage} of the images ({answered} of {total}), {right}.").format(coverage=pct(c.coverage, 1), answered=integer(c.answered), total=integer(c.total), right=right))
         self.errors_label.setText(self.tr("Errors: {errors} in all, {confident_errors} of them very confident (≥ {CONFIDENT}).").format(errors=integer(c.errors), confident_errors=integer(c.confident_errors), CONFIDENT=num(rb.CONFIDENT, 2)))
 
@@ -435,7 +437,7 @@ class RobustnessTab(QWidget):
     def save_chart(self, path) -> Path:
         """The chart as shown, to PNG, SVG or PDF (atomically); ChartError with a message if not."""
         if not any(self.chart.points(k) for k in ("current", "other", "pinned")):
-            raise ChartError("There is no curve to draw yet.")
+            raise ChartError(self.tr("There is no curve to draw yet."))
         return export_charts(self.chart, path)
 
     def _open_misread(self, index):

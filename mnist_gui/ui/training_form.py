@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QSettings, QSignalBlocker, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QSpinBox)
 
+from .core_texts import core_text
 from ..core.models import ACTIVATIONS, OPTIMIZERS, PRESETS, RANGES, SCHEDULES, ConfigError, ModelConfig, parse_hidden
 from .settings import read_bool, read_choice, read_float, read_float_text, read_int, read_text
 
@@ -25,7 +26,7 @@ class TrainingForm(QObject):
         self._errors: dict[str, str] = {}
         self.preset_combo = QComboBox()
         for name, p in PRESETS.items():
-            self.preset_combo.addItem(p.title, name)
+            self.preset_combo.addItem(core_text(p.title), name)
         self.preset_combo.setToolTip(self.tr("Seed DNN is exactly the notebook's model and settings"))
         self.hidden_edit = QLineEdit()
         self.hidden_edit.setPlaceholderText("e.g. 200,100,60,30")
@@ -35,16 +36,16 @@ class TrainingForm(QObject):
         for name in OPTIMIZERS:
             self.optimizer_combo.addItem({"sgd": "SGD", "adam": "Adam"}.get(name, name), name)
         self.lr_edit = QLineEdit()
-        self.momentum_spin = self._number_spin("momentum", 0.05, 3, "SGD momentum (0 = plain SGD)")
-        self.weight_decay_spin = self._number_spin("weight_decay", 0.0001, 4, "Decoupled weight decay (0 = none)")
-        self.dropout_spin = self._number_spin("dropout", 0.05, 2, "Dropout after each hidden layer (0 = none)")
+        self.momentum_spin = self._number_spin("momentum", 0.05, 3, self.tr("SGD momentum (0 = plain SGD)"))
+        self.weight_decay_spin = self._number_spin("weight_decay", 0.0001, 4, self.tr("Decoupled weight decay (0 = none)"))
+        self.dropout_spin = self._number_spin("dropout", 0.05, 2, self.tr("Dropout after each hidden layer (0 = none)"))
         self.schedule_combo = QComboBox()
-        for name, text in (("constant", "Constant"), ("step", "Step decay"), ("cosine", "Cosine"),
-                           ("one_cycle", "One-cycle")):
+        for name, text in (("constant", self.tr("Constant")), ("step", self.tr("Step decay")), ("cosine", self.tr("Cosine")),
+                           ("one_cycle", self.tr("One-cycle"))):
             self.schedule_combo.addItem(text, name)
         self.schedule_combo.setToolTip(self.tr("Learning rate: constant; × decay every epoch; cosine from the rate "
                                        "down to 0 over the run; one-cycle, every batch: up to the rate, then down"))
-        self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, "Step decay: the factor per epoch")
+        self.lr_decay_spin = self._number_spin("lr_decay", 0.05, 2, self.tr("Step decay: the factor per epoch"))
         self.epochs_spin = QSpinBox(minimum=RANGES["epochs"][0], maximum=RANGES["epochs"][1])
         self.batch_spin = QSpinBox(minimum=RANGES["batch_size"][0], maximum=RANGES["batch_size"][1])
         self.augment_check = QCheckBox(self.tr("Au&gment"))
@@ -139,7 +140,7 @@ class TrainingForm(QObject):
         self.epochs_spin.setValue(config.epochs)
         self.batch_spin.setValue(config.batch_size)
         self.augment_check.setChecked(config.augment)
-        self.arch_note.setText(p.description)
+        self.arch_note.setText(core_text(p.description))
         self._validate()
 
     def _editable(self) -> frozenset[str]:
@@ -170,24 +171,24 @@ class TrainingForm(QObject):
             try:
                 parse_hidden(self.hidden_edit.text())
             except ConfigError as exc:
-                errors["hidden"] = str(exc)
+                errors["hidden"] = core_text(str(exc))
         try:
             lr = float(self.lr_edit.text())
         except ValueError:
-            errors["lr"] = "learning rate: a number greater than 0 and at most 10, e.g. 0.03"
+            errors["lr"] = self.tr("learning rate: a number greater than 0 and at most 10, e.g. 0.03")
         else:
             try:
                 PRESETS["mlp"].defaults.replace(learning_rate=lr).validate()
             except ConfigError as exc:
-                errors["lr"] = str(exc)
+                errors["lr"] = core_text(str(exc))
         return errors
 
     def _validate(self):
         self._errors = self._field_errors()
         self.hidden_edit.setStyleSheet(INVALID_STYLE if "hidden" in self._errors else "")
         self.lr_edit.setStyleSheet(INVALID_STYLE if "lr" in self._errors else "")
-        self.hidden_edit.setToolTip(self._errors.get("hidden", "Hidden layer sizes, comma-separated"))
-        self.lr_edit.setToolTip(self._errors.get("lr", "Learning rate"))
+        self.hidden_edit.setToolTip(self._errors.get("hidden", self.tr("Hidden layer sizes, comma-separated")))
+        self.lr_edit.setToolTip(self._errors.get("lr", self.tr("Learning rate")))
         self.error_label.setText("\n".join(self._errors.values()))
         self.changed.emit()
 

@@ -40,41 +40,44 @@ def outcome_text(outcome) -> tuple[str, str]:
         return _fine_tune_text(outcome)
 
     def score(info):
-        return f"{info.test_accuracy:.2%}" if info.test_accuracy is not None else "not measured"
+        return pct(info.test_accuracy, 2) if info.test_accuracy is not None else translate("training_progress", "not measured")
 
     new, previous = outcome.new, outcome.previous
     if outcome.using_new:
-        return (f"Using the new model ({score(new)}); the previous one, {previous.name}, scored {score(previous)}.",
-                "&Keep previous model")
-    return (f"Keeping the previous model, {previous.name} ({score(previous)}): the new one scored {score(new)}.",
-            "&Use new model")
+        return (translate("training_progress", "Using the new model ({new}); the previous one, {name}, scored {previous}.")
+                .format(new=score(new), name=previous.name, previous=score(previous)),
+                translate("training_progress", "&Keep previous model"))
+    return (translate("training_progress", "Keeping the previous model, {name} ({previous}): the new one scored {new}.")
+            .format(name=previous.name, previous=score(previous), new=score(new)),
+            translate("training_progress", "&Use new model"))
 
 
 def _fine_tune_text(outcome) -> tuple[str, str]:
     """Before and after on the held-out drawings and the test set; Undo fine-tune in one click."""
     f = outcome.fine_tune
 
-    def pct(value):
-        return "–" if value is None else f"{value:.1%}"
+    def pct1(value):
+        return "–" if value is None else pct(value, 1)
 
     if f.held_out:
-        text = (translate("training_progress", "Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. ").format(taught=f.taught, held_out=f.held_out, v2=pct(f.held_out_before), v3=pct(f.held_out_after)))
+        text = (translate("training_progress", "Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. ").format(taught=f.taught, held_out=f.held_out, v2=pct1(f.held_out_before), v3=pct1(f.held_out_after)))
     else:
         text = translate("training_progress", "Fine-tuned on {taught} of your drawings (too few to hold some back). ").format(taught=f.taught)
     before, after = f.mnist_before, f.mnist_after
-    text += translate("training_progress", "Test set: {v0} → {v1}.").format(v0='–' if before is None else f'{before:.2%}', v1='–' if after is None else f'{after:.2%}')
+    text += translate("training_progress", "Test set: {v0} → {v1}.").format(v0='–' if before is None else pct(before, 2), v1='–' if after is None else pct(after, 2))
     if f.mnist_dropped:
         text = "⚠ " + text + translate("training_progress", " It reads MNIST worse than before: Undo fine-tune brings the previous model back.")
     if outcome.using_new:
-        return text, "&Undo fine-tune"
-    return text + " The previous model is in use.", "&Use fine-tuned model"
+        return text, translate("training_progress", "&Undo fine-tune")
+    return (text + translate("training_progress", " The previous model is in use."),
+            translate("training_progress", "&Use fine-tuned model"))
 
 
 class ProgressPanel(QGroupBox):
     """The bars, the time line (with Fine-tune and Save chart beside it), the result and the outcome."""
 
     def __init__(self, parent=None):
-        super().__init__("Progress", parent)
+        super().__init__(self.tr("Progress"), parent)
         self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
         self.batch_bar = QProgressBar(format="Batches", maximum=1, value=0)
         for bar in (self.epoch_bar, self.batch_bar):

@@ -14,6 +14,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea,
                                QSpinBox, QSplitter, QVBoxLayout, QWidget)
 
+from .locale_format import num
+from .core_texts import core_text
 from ..core.models import RANGES, ConfigError, ModelConfig, preset_title
 from .charts import ChartError, TrainingCharts
 from .settings import read_int
@@ -249,11 +251,9 @@ class TrainingTab(QWidget):
             for logs in _epochs_of(plan.history):
                 self.charts.add_epoch(logs)
         c = plan.config
-        span = (f"epochs {plan.first_epoch + 1}–{plan.end_epoch} (continued)" if plan.continued
-                else f"{plan.epochs} epochs")
-        self.log(f"Training {preset_title(c.preset)}: {span}, batch {c.batch_size}, "
-                 f"{c.optimizer.upper()} lr {c.learning_rate:g}, {plan.n_train} images, "
-                 f"validating on {plan.n_test}")
+        span = (self.tr("epochs {first}–{last} (continued)").format(first=plan.first_epoch + 1, last=plan.end_epoch)
+                if plan.continued else self.tr("%n epoch(s)", "", plan.epochs))
+        self.log(self.tr("Training {v0}: {span}, batch {batch_size}, {v3} lr {learning_rate:g}, {n_train} images, validating on {n_test}").format(v0=core_text(preset_title(c.preset)), span=span, batch_size=c.batch_size, v3=c.optimizer.upper(), learning_rate=c.learning_rate, n_train=plan.n_train, n_test=plan.n_test))
         self._tick.start()
         self._update_times()
         self._update_buttons()
@@ -265,8 +265,8 @@ class TrainingTab(QWidget):
         self.epoch_bar.setValue(epoch + 1)
         self.charts.add_epoch(logs)
         self.save_chart_button.setEnabled(True)
-        self.log(f"Epoch {epoch + 1}/{self._plan.end_epoch}: " + "  ".join(
-            f"{k}={v:.4f}" for k, v in sorted(logs.items()) if not k.startswith("learning")))
+        self.log(self.tr("Epoch {v0}/{end_epoch}: ").format(v0=epoch + 1, end_epoch=self._plan.end_epoch) + "  ".join(
+            f"{k}={num(v, 4)}" for k, v in sorted(logs.items()) if not k.startswith("learning")))
         self._update_times()
 
     def _on_finished(self, history, stopped):
@@ -274,7 +274,7 @@ class TrainingTab(QWidget):
         self._update_times()
         text = result_text(history, stopped, self._plan.first_epoch if self._plan else None)
         self.result_label.setText(text)
-        self.log(("Stopped. " if stopped else "Finished. ") + text)
+        self.log((self.tr("Stopped. ") if stopped else self.tr("Finished. ")) + text)
         self._update_buttons()
 
     def _on_outcome(self, outcome):
@@ -313,16 +313,16 @@ class TrainingTab(QWidget):
         try:
             self.charts.save(path)
         except ChartError as exc:
-            self.log(f"Chart not saved: {exc}")
+            self.log(self.tr("Chart not saved: {exc}").format(exc=exc))
             self.error.emit("Save chart", str(exc))
             return False
-        self.log(f"Chart saved to {path}")
+        self.log(self.tr("Chart saved to {path}").format(path=path))
         return True
 
     def _on_failed(self, message):
         self._tick.stop()
         self.result_label.setText(self.tr("Training failed"))
-        self.log(f"Error: {message}")
+        self.log(self.tr("Error: {message}").format(message=core_text(message)))
         self._update_buttons()
 
     def _update_times(self):

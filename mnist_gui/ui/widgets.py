@@ -276,5 +276,5 @@ class ProbabilityBars(QWidget):
             p.fillRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), colour)
             p.drawText(QRectF(label_w + 8 + bar_w, y, value_w, row_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       f"{prob:.1%}" if self._probs is not None else "–")
+                       pct(prob, 1) if self._probs is not None else "–")
         p.end()

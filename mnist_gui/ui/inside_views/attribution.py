@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
 
+from ..locale_format import pct
 from .colours import grey_image, overlay, rgb_image
 from .view import View
 
@@ -15,7 +16,7 @@ class AttributionView(View):
     SIDE = 196
 
     def __init__(self, parent=None):
-        super().__init__("Why this answer", parent)
+        super().__init__(self.tr("Why this answer"), parent)
         self.image = None
         self.result = None
         self._images = []
@@ -31,7 +32,8 @@ class AttributionView(View):
         if self.result is None:
             return []
         probs, (a, b) = self.result.probabilities, self.result.targets
-        return ["What the model sees", f"Why {a} ({probs[a]:.1%})", f"What would make it a {b} ({probs[b]:.1%})"]
+        return [self.tr("What the model sees"), self.tr("Why {digit} ({p})").format(digit=a, p=pct(probs[a], 1)),
+                self.tr("What would make it a {digit} ({p})").format(digit=b, p=pct(probs[b], 1))]
 
     def paintEvent(self, event):
         p = QPainter(self)
@@ -46,7 +48,8 @@ class AttributionView(View):
             p.drawText(QRect(x, 8, side, 20), Qt.AlignmentFlag.AlignLeft, caption)
             p.drawImage(QRect(x, 30, side, side), image)
         y = 40 + side
-        method = "integrated gradients" if self.result.method == "integrated_gradients" else "occlusion (4×4 patches)"
+        method = (self.tr("integrated gradients") if self.result.method == "integrated_gradients"
+                  else self.tr("occlusion (4×4 patches)"))
         p.setPen(pen)
         p.drawText(QRect(12, y, self.width() - 24, 60), Qt.TextFlag.TextWordWrap,
                    self.tr("Red: pixels that pushed the model towards that digit; blue: away from it (method: {method}; each map scaled to its own strongest pixel).").format(method=method))

@@ -6,6 +6,7 @@ import numpy as np
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 
+from ..locale_format import integer
 from .colours import rgb_image, sequential
 from .view import View
 from ..locale_format import pct
@@ -17,7 +18,7 @@ class DataView(View):
     SIDE = 64
 
     def __init__(self, parent=None):
-        super().__init__("The data", parent)
+        super().__init__(self.tr("The data"), parent)
         self.stats = None
         self._images = []
         self._fit_height(2 * self.SIDE + 90 + 200)
@@ -45,8 +46,8 @@ class DataView(View):
             p.drawText(QRect(x, 24, side, 16), Qt.AlignmentFlag.AlignHCenter, str(d))
             p.drawImage(QRect(x, 42, side, side), mean)
             p.drawImage(QRect(x, 46 + side, side, side), var)
-            p.drawText(QRect(x - 4, 50 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, f"{s['train_counts'][d]:,}")
-            p.drawText(QRect(x - 4, 66 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, f"{s['test_counts'][d]:,}")
+            p.drawText(QRect(x - 4, 50 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, integer(s['train_counts'][d]))
+            p.drawText(QRect(x - 4, 66 + 2 * side, side + 8, 16), Qt.AlignmentFlag.AlignHCenter, integer(s['test_counts'][d]))
         p.drawText(QRect(12, 42, 76, side), Qt.AlignmentFlag.AlignVCenter, "average")
         p.drawText(QRect(12, 46 + side, 76, side), Qt.AlignmentFlag.AlignVCenter, "variance")
         p.drawText(QRect(12, 50 + 2 * side, 76, 16), Qt.AlignmentFlag.AlignVCenter, self.tr("train count"))

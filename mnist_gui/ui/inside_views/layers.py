@@ -9,6 +9,8 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QToolTip
 
+from ..locale_format import pct
+from ..locale_format import general, num
 from ...core import pictures
 from .view import View
 
@@ -37,7 +39,7 @@ class LayersView(View):
     TITLE = pictures.TITLE
 
     def __init__(self, parent=None):
-        super().__init__("Layer by layer", parent)
+        super().__init__(self.tr("Layer by layer"), parent)
         self.outputs = None
         self._laid = None   # the core.pictures.LayerPictures shown
         self._rows = []     # _Shown: each picture with its QRect and QImage
@@ -95,7 +97,7 @@ class LayersView(View):
             bar = QRectF(rect.left() + 22, y + 2, (rect.width() - 90) * float(probs[d]), row_h - 4)
             p.fillRect(bar, self.palette().color(QPalette.ColorRole.Highlight) if d == best else QColor(140, 140, 140))
             p.drawText(QRectF(rect.right() - 64, y, 64, row_h), Qt.AlignmentFlag.AlignVCenter
-                       | Qt.AlignmentFlag.AlignRight, f"{probs[d]:.1%}")
+                       | Qt.AlignmentFlag.AlignRight, pct(probs[d], 1))
 
     def unit_at(self, pos) -> tuple[str, str] | None:
         """(layer title, 'unit i: value') under a point, for the tooltip."""
@@ -105,15 +107,16 @@ class LayersView(View):
             x, y, values = pos.x() - rect.left(), pos.y() - rect.top(), row.values
             if row.mode == "bars":
                 d = min(9, int(y / (rect.height() / 10)))
-                return row.title, f"digit {d}: {values[d]:.4f}"
+                return row.title, self.tr("digit {d}: {value}").format(d=d, value=num(values[d], 4))
             if row.mode == "square":
                 r, c = y // 4, x // 4
-                label = "pixel" if row.kind == "Input" else "unit"
-                return row.title, f"{label} {r * 28 + c} (row {r}, column {c}): {values.reshape(28, 28)[r, c]:.4g}"
+                text = self.tr("pixel {i} (row {r}, column {c}): {value}") if row.kind == "Input" else \
+                    self.tr("unit {i} (row {r}, column {c}): {value}")
+                return row.title, text.format(i=r * 28 + c, r=r, c=c, value=general(values.reshape(28, 28)[r, c], 4))
             if row.mode == "strip":
                 i = (y // pictures.CELL) * row.grid[1] + x // pictures.CELL
                 if i < len(values):
-                    return row.title, f"unit {i}: {values[i]:.4g}"
+                    return row.title, self.tr("unit {i}: {value}").format(i=i, value=general(values[i], 4))
                 return None
             h, w, scale, per_row, gap = row.grid
             cx, cy = x // scale, y // scale
@@ -121,7 +124,8 @@ class LayersView(View):
             px, py = cx % (w + gap), cy % (h + gap)
             ch = r * per_row + q
             if px < w and py < h and ch < values.shape[2]:
-                return row.title, f"channel {ch}, row {py}, column {px}: {values[py, px, ch]:.4g}"
+                return row.title, self.tr("channel {ch}, row {r}, column {c}: {value}").format(
+                    ch=ch, r=py, c=px, value=general(values[py, px, ch], 4))
         return None
 
     def mouseMoveEvent(self, event):

@@ -20,7 +20,7 @@ class TilesView(View):
     TILE = 56
 
     def __init__(self, parent=None):
-        super().__init__("First-layer weights", parent)
+        super().__init__(self.tr("First-layer weights"), parent)
         self.weights = None
         self.selected: int | None = None
         self._images = []
@@ -56,7 +56,8 @@ class TilesView(View):
             p.end()
             return
         w = self.weights
-        what = "units' incoming weights as 28×28 images" if w["kind"] == "Dense" else "filters (summed over input channels)"
+        what = (self.tr("units' incoming weights as 28×28 images") if w["kind"] == "Dense"
+                else self.tr("filters (summed over input channels)"))
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         p.drawText(QRect(12, 4, self.width() - 24, 20), Qt.AlignmentFlag.AlignVCenter,
                    self.tr("{v0}: {v1} of {v2} {what}, strongest first — click one for the test images that excite it most").format(v0=w['layer'], v1=len(w['tiles']), v2=w['count'], what=what))
@@ -92,7 +93,7 @@ class ImageStrip(View):
     SIDE = 56
 
     def __init__(self, parent=None):
-        super().__init__("Top images", parent)
+        super().__init__(self.tr("Top images"), parent)
         self.caption, self.indices, self._images = "", [], []
         self._fit_height(self.SIDE + 40)
 
@@ -125,7 +126,7 @@ class HistogramsView(View):
     CELL_W, CELL_H = 220, 90
 
     def __init__(self, parent=None):
-        super().__init__("Histograms", parent)
+        super().__init__(self.tr("Histograms"), parent)
         self.entries = []
 
     def set_histograms(self, entries) -> None:

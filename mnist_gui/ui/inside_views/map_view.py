@@ -20,7 +20,7 @@ class MapView(View):
     MARGIN = 16
 
     def __init__(self, parent=None):
-        super().__init__("The map", parent)
+        super().__init__(self.tr("The map"), parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(300)
         self.embedding = self.labels = self.images = None

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy
 
+from ..locale_format import pct
 from .colours import grey_image, sequential
 from .view import View
 
@@ -19,7 +20,7 @@ class NetworkView(View):
     R = 11
 
     def __init__(self, parent=None):
-        super().__init__("The network at work", parent)
+        super().__init__(self.tr("The network at work"), parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(320)
         self.network = None
@@ -94,7 +95,7 @@ class NetworkView(View):
                     p.setPen(QPen(QColor(0, 0, 0), 2))
                     p.drawLine(QPointF(x - self.R, y - self.R), QPointF(x + self.R, y + self.R))
                 p.setPen(text)
-                label = (f"{unit}: {values[unit]:.0%}" if layer["size"] == 10 else f"#{unit}")
+                label = (f"{unit}: {pct(values[unit], 0)}" if layer["size"] == 10 else f"#{unit}")
                 p.drawText(QRectF(x + self.R + 2, y - 8, 70, 16), Qt.AlignmentFlag.AlignVCenter, label)
         p.end()
 
