@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QToolButton, QWidget
 
@@ -19,7 +19,8 @@ DEFAULT_GRID_SIZE = 5
 # the largest that lets the whole grid fit its pane, and never smaller than this (it scrolls then).
 MIN_IMAGE_SIZE = 56
 MAX_IMAGE_SIZE = 28 * 10
-WIDEST_CAPTION = translate("digit_grid", "✗ pred 8 100%")  # cells are at least this wide, whatever the image size
+# Cells are at least as wide as the widest caption, whatever the image size (in the user's language).
+WIDEST_CAPTION = ("✗", 8, 1.0)
 RIGHT_COLOUR = QColor(40, 140, 70)
 WRONG_COLOUR = QColor(200, 50, 40)
 
@@ -53,7 +54,11 @@ class DigitCell(QWidget):
     @staticmethod
     def size_for(image_size: int, metrics: QFontMetrics) -> QSize:
         """The cell's size for an image of ``image_size`` px and two caption lines."""
-        width = max(image_size, metrics.horizontalAdvance(WIDEST_CAPTION) + 6) + 8
+        mark, digit, confidence = WIDEST_CAPTION
+        widest = max(QCoreApplication.translate("DigitCell", "{mark} pred {predicted} {confidence}").format(
+            mark=mark, predicted=digit, confidence=pct(confidence, 0)),
+            QCoreApplication.translate("DigitCell", "true {label}").format(label=digit), key=metrics.horizontalAdvance)
+        width = max(image_size, metrics.horizontalAdvance(widest) + 6) + 8
         return QSize(width, image_size + 5 + 2 * metrics.height())
 
     def set_image_size(self, size: int) -> None:
@@ -250,9 +255,10 @@ class DigitGrid(QScrollArea):
 def page_buttons() -> tuple[QToolButton, QToolButton]:
     """◀ and ▶ (Alt+Left, Alt+Right) for paging through a selection larger than the grid."""
     buttons = []
-    for text, which, key in (("◀", "previous", "Alt+Left"), ("▶", "next", "Alt+Right")):
+    for text, tip, key in (("◀", translate("digit_grid", "The previous page of this selection ({key})"), "Alt+Left"),
+                           ("▶", translate("digit_grid", "The next page of this selection ({key})"), "Alt+Right")):
         button = QToolButton(text=text, autoRaise=False)
-        button.setToolTip(translate("digit_grid", "The {which} page of this selection ({key})").format(which=which, key=key))
+        button.setToolTip(tip.format(key=key))
         button.setShortcut(QKeySequence(key))
         buttons.append(button)
     return buttons[0], buttons[1]

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.files import atomic_write
-from ...i18n import translate
 
 SAVE_FORMATS = (".png", ".svg")
 
@@ -33,7 +32,7 @@ def save_view(widget: QWidget, path) -> None:
     generator.setOutputDevice(buffer)
     generator.setSize(widget.size())
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
-    generator.setTitle(widget.accessibleName() or translate("view", "mnist-gui"))
+    generator.setTitle(widget.accessibleName() or "mnist-gui")
     painter = QPainter(generator)
     widget.render(painter, QPoint(0, 0))
     painter.end()

@@ -1,0 +1,1990 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AttributionView</name>
+    <message>
+        <source>Why this answer</source>
+        <translation>Warum diese Antwort</translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation>Was das Modell sieht</translation>
+    </message>
+    <message>
+        <source>Why {digit} ({p})</source>
+        <translation>Warum {digit} ({p})</translation>
+    </message>
+    <message>
+        <source>What would make it a {digit} ({p})</source>
+        <translation>Was daraus eine {digit} machen würde ({p})</translation>
+    </message>
+    <message>
+        <source>integrated gradients</source>
+        <translation>integrierte Gradienten</translation>
+    </message>
+    <message>
+        <source>occlusion (4×4 patches)</source>
+        <translation>Verdeckung (4×4-Flecken)</translation>
+    </message>
+    <message>
+        <source>Red: pixels that pushed the model towards that digit; blue: away from it (method: {method}; each map scaled to its own strongest pixel).</source>
+        <translation>Rot: Pixel, die das Modell zu dieser Ziffer hin gedrängt haben; blau: davon weg (Methode: {method}; jede Karte auf ihr eigenes stärkstes Pixel skaliert).</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionPanel</name>
+    <message>
+        <source>Confusion matrix (whole test set)</source>
+        <translation>Konfusionsmatrix (ganzer Testsatz)</translation>
+    </message>
+    <message>
+        <source>Rows: true digit · columns: predicted · click a cell for its images</source>
+        <translation>Zeilen: wahre Ziffer · Spalten: vorhergesagt · Zelle anklicken für ihre Bilder</translation>
+    </message>
+    <message>
+        <source>Accuracy on each true digit</source>
+        <translation>Genauigkeit je wahrer Ziffer</translation>
+    </message>
+    <message>
+        <source>Needs a model&apos;s predictions.</source>
+        <translation>Braucht die Vorhersagen eines Modells.</translation>
+    </message>
+    <message>
+        <source>True {true_digit}, predicted {predicted}: {count} images ({v3} of the {true_digit}s). Click to show them.</source>
+        <translation>Wahr {true_digit}, vorhergesagt {predicted}: {count} Bilder ({v3} der {true_digit}en). Klicken, um sie zu zeigen.</translation>
+    </message>
+    <message>
+        <source>{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.</source>
+        <translation>{v0} von {v1} {true_digit}en richtig. Klicken, um alle {true_digit}en zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Overall accuracy {v0}: {v1} of {total} {noun} right.</source>
+        <translation>Gesamtgenauigkeit {v0}: {v1} von {total} {noun} richtig.</translation>
+    </message>
+</context>
+<context>
+    <name>CurveChart</name>
+    <message>
+        <source>Robustness curves</source>
+        <translation>Robustheitskurven</translation>
+    </message>
+    <message>
+        <source>noise σ (grey levels)</source>
+        <translation>Rauschen σ (Graustufen)</translation>
+    </message>
+    <message>
+        <source>mouse drawing (share of the benchmark&apos;s strays)</source>
+        <translation>Mauszeichnung (Anteil der Abweichungen des Benchmarks)</translation>
+    </message>
+    <message>
+        <source>confidence threshold</source>
+        <translation>Konfidenzschwelle</translation>
+    </message>
+    <message>
+        <source>answered (coverage)</source>
+        <translation>beantwortet (Abdeckung)</translation>
+    </message>
+    <message>
+        <source>right among those answered</source>
+        <translation>richtig unter den beantworteten</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>The data</source>
+        <translation>Die Daten</translation>
+    </message>
+    <message>
+        <source>Per digit (training set): average image (top), pixel variance — where writers differ (bottom)</source>
+        <translation>Je Ziffer (Trainingssatz): Durchschnittsbild (oben), Pixelvarianz — wo Schreibende sich unterscheiden (unten)</translation>
+    </message>
+    <message>
+        <source>train count</source>
+        <translation>Anzahl Training</translation>
+    </message>
+    <message>
+        <source>test count</source>
+        <translation>Anzahl Test</translation>
+    </message>
+    <message>
+        <source>Pixel intensities, training set (log scale): {v0} of pixels are 0 (background), {v1} in the top bin</source>
+        <translation>Pixelintensitäten, Trainingssatz (log. Skala): {v0} der Pixel sind 0 (Hintergrund), {v1} im obersten Intervall</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Selected image</source>
+        <translation>Ausgewähltes Bild</translation>
+    </message>
+    <message>
+        <source>Delete drawing</source>
+        <translation>Zeichnung löschen</translation>
+    </message>
+    <message>
+        <source>Take this drawing out of My drawings</source>
+        <translation>Diese Zeichnung aus „Meine Zeichnungen“ entfernen</translation>
+    </message>
+    <message>
+        <source>True label {true_label}; no model yet to predict it.</source>
+        <translation>Wahres Label {true_label}; noch kein Modell, das es vorhersagt.</translation>
+    </message>
+    <message>
+        <source>{verdict}: predicted {predicted} ({v2}), true {true_label}</source>
+        <translation>{verdict}: vorhergesagt {predicted} ({v2}), wahr {true_label}</translation>
+    </message>
+    <message>
+        <source>Click an image to see it large, with all ten probabilities.</source>
+        <translation>Klicken Sie auf ein Bild, um es groß mit allen zehn Wahrscheinlichkeiten zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitCell</name>
+    <message>
+        <source>true {label}</source>
+        <translation>wahr {label}</translation>
+    </message>
+    <message>
+        <source>{v0}: true {true_label}</source>
+        <translation>{v0}: wahr {true_label}</translation>
+    </message>
+    <message>
+        <source>Test image #{index}</source>
+        <translation>Testbild Nr. {index}</translation>
+    </message>
+    <message>
+        <source>{mark} pred {predicted} {confidence}</source>
+        <translation>{mark} vorh. {predicted} {confidence}</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>richtig</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>, predicted {predicted} ({confidence}), {verdict}</source>
+        <translation>, vorhergesagt {predicted} ({confidence}), {verdict}</translation>
+    </message>
+    <message>
+        <source>. Click for details.</source>
+        <translation>. Für Details klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitGrid</name>
+    <message>
+        <source>Drawing {v0}</source>
+        <translation>Zeichnung {v0}</translation>
+    </message>
+</context>
+<context>
+    <name>DistortionSliders</name>
+    <message>
+        <source>&amp;Noise σ</source>
+        <translation>&amp;Rauschen σ</translation>
+    </message>
+    <message>
+        <source>R&amp;otation</source>
+        <translation>Dre&amp;hung</translation>
+    </message>
+    <message>
+        <source>S&amp;lant (shear)</source>
+        <translation>Sch&amp;räge (Scherung)</translation>
+    </message>
+    <message>
+        <source>Stroke thic&amp;kness</source>
+        <translation>Strich&amp;stärke</translation>
+    </message>
+    <message>
+        <source>&amp;Mouse drawing</source>
+        <translation>&amp;Mauszeichnung</translation>
+    </message>
+    <message>
+        <source>Gaussian noise added to every pixel, σ in grey levels of 255 (the same pattern, scaled)</source>
+        <translation>Gaußsches Rauschen auf jedem Pixel, σ in Graustufen von 255 (dasselbe Muster, skaliert)</translation>
+    </message>
+    <message>
+        <source>Turn each digit about its centre of mass (positive: anticlockwise)</source>
+        <translation>Jede Ziffer um ihren Schwerpunkt drehen (positiv: gegen den Uhrzeigersinn)</translation>
+    </message>
+    <message>
+        <source>Slant each digit: positive leans its top to the right (0.25 ≈ 14°)</source>
+        <translation>Jede Ziffer neigen: positiv kippt ihr oberes Ende nach rechts (0,25 ≈ 14°)</translation>
+    </message>
+    <message>
+        <source>Thicker (+) or thinner (−) strokes, in pixels on each side</source>
+        <translation>Dickere (+) oder dünnere (−) Striche, in Pixeln je Seite</translation>
+    </message>
+    <message>
+        <source>Redraw each digit as a mouse drawing on the Draw Pad (constant round pen, slant, shear, wobble, size), prepared as the pad prepares a drawing. 100% is the drawn-digit benchmark&apos;s style; each level is made once (a few seconds)</source>
+        <translation>Jede Ziffer als Mauszeichnung auf dem Zeichenfeld nachzeichnen (gleichmäßiger runder Stift, Neigung, Scherung, Zittern, Größe), aufbereitet wie das Zeichenfeld eine Zeichnung aufbereitet. 100 % ist der Stil des Benchmarks gezeichneter Ziffern; jede Stufe wird einmal erzeugt (einige Sekunden)</translation>
+    </message>
+    <message>
+        <source>Spoil the test images</source>
+        <translation>Testbilder verfälschen</translation>
+    </message>
+    <message>
+        <source>Re&amp;set</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every slider back to zero: the test images as they are</source>
+        <translation>Alle Regler zurück auf null: die Testbilder, wie sie sind</translation>
+    </message>
+</context>
+<context>
+    <name>DrawCanvas</name>
+    <message>
+        <source>Drawing pad</source>
+        <translation>Zeichenfeld</translation>
+    </message>
+</context>
+<context>
+    <name>DrawTab</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the pad (Delete, Esc)</source>
+        <translation>Zeichenfeld leeren (Entf, Esc)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke ({undo_keys})</source>
+        <translation>Letzten Strich rückgängig machen ({undo_keys})</translation>
+    </message>
+    <message>
+        <source>Pen width</source>
+        <translation>Stiftbreite</translation>
+    </message>
+    <message>
+        <source>Pen width, for the next strokes</source>
+        <translation>Stiftbreite für die nächsten Striche</translation>
+    </message>
+    <message>
+        <source>Predicted digit</source>
+        <translation>Vorhergesagte Ziffer</translation>
+    </message>
+    <message>
+        <source>What the model sees</source>
+        <translation>Was das Modell sieht</translation>
+    </message>
+    <message>
+        <source>The 28×28 image the model is given: the drawing scaled into a 20-pixel box and centred by its centre of mass, like the MNIST digits</source>
+        <translation>Das 28×28-Bild, das das Modell erhält: die Zeichnung, in ein 20-Pixel-Feld skaliert und nach ihrem Schwerpunkt zentriert, wie die MNIST-Ziffern</translation>
+    </message>
+    <message>
+        <source>What the model sees (28×28):</source>
+        <translation>Was das Modell sieht (28×28):</translation>
+    </message>
+    <message>
+        <source>It is a:</source>
+        <translation>Es ist eine:</translation>
+    </message>
+    <message>
+        <source>Keep this drawing in My drawings as a {digit} (key {digit}); Enter keeps the model&apos;s reading</source>
+        <translation>Diese Zeichnung als {digit} in „Meine Zeichnungen“ behalten (Taste {digit}); Eingabe behält die Lesart des Modells</translation>
+    </message>
+    <message>
+        <source>Label {digit}</source>
+        <translation>Label {digit}</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>The model read it right: keep the drawing with its reading (Enter)</source>
+        <translation>Das Modell hat richtig gelesen: Zeichnung mit seiner Lesart behalten (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Undo label</source>
+        <translation>Label zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Take the last labelled drawing out of My drawings (Ctrl+Shift+Z)</source>
+        <translation>Die zuletzt gelabelte Zeichnung aus „Meine Zeichnungen“ entfernen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>My drawings</source>
+        <translation>Meine Zeichnungen</translation>
+    </message>
+    <message>
+        <source>Draw a digit first, then label it.</source>
+        <translation>Zeichnen Sie zuerst eine Ziffer und labeln Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>No reading to keep yet: press the digit it is.</source>
+        <translation>Noch keine Lesart zum Behalten: drücken Sie die richtige Ziffer.</translation>
+    </message>
+    <message>
+        <source>Kept as {label}{read}. Draw the next one.</source>
+        <translation>Als {label} behalten{read}. Zeichnen Sie die nächste.</translation>
+    </message>
+    <message>
+        <source>My drawings: none yet. Label a drawing to keep it.</source>
+        <translation>Meine Zeichnungen: noch keine. Labeln Sie eine Zeichnung, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>My drawings: {total} — </source>
+        <translation>Meine Zeichnungen: {total} — </translation>
+    </message>
+    <message>
+        <source>
+This model reads {v0} of {total} right ({v2})</source>
+        <translation>
+Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
+    </message>
+    <message>
+        <source>Not sure: {best} ({v1}) or {second} ({v3})</source>
+        <translation>Unsicher: {best} ({v1}) oder {second} ({v3})</translation>
+    </message>
+    <message>
+        <source>{p} confident</source>
+        <translation>{p} sicher</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>TensorFlow wird geladen…</translation>
+    </message>
+    <message>
+        <source>No model yet — train one or open a model file</source>
+        <translation>Noch kein Modell — trainieren Sie eines oder öffnen Sie eine Modelldatei</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>Zeichnen Sie eine Ziffer</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>Modell: {name}</translation>
+    </message>
+    <message>
+        <source>, epoch {epoch}</source>
+        <translation>, Epoche {epoch}</translation>
+    </message>
+    <message>
+        <source> — {test_accuracy} on the test set</source>
+        <translation> — {test_accuracy} auf dem Testsatz</translation>
+    </message>
+</context>
+<context>
+    <name>FilterControls</name>
+    <message>
+        <source>Show only images of this true digit</source>
+        <translation>Nur Bilder dieser wahren Ziffer zeigen</translation>
+    </message>
+    <message>
+        <source>Show only images the model predicts as this digit</source>
+        <translation>Nur Bilder zeigen, die das Modell als diese Ziffer vorhersagt</translation>
+    </message>
+    <message>
+        <source>Only misclassified</source>
+        <translation>Nur falsch erkannte</translation>
+    </message>
+    <message>
+        <source>Show only images whose predicted digit is wrong</source>
+        <translation>Nur Bilder zeigen, deren vorhergesagte Ziffer falsch ist</translation>
+    </message>
+    <message>
+        <source>True digit</source>
+        <translation>Wahre Ziffer</translation>
+    </message>
+    <message>
+        <source>Predicted digit</source>
+        <translation>Vorhergesagte Ziffer</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryTab</name>
+    <message>
+        <source>MNIST test set</source>
+        <translation>MNIST-Testsatz</translation>
+    </message>
+    <message>
+        <source>My drawings</source>
+        <translation>Meine Zeichnungen</translation>
+    </message>
+    <message>
+        <source>How many test images to show at once</source>
+        <translation>Wie viele Testbilder auf einmal gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Show the MNIST test images, or the drawings you labelled on the Draw Pad</source>
+        <translation>Die MNIST-Testbilder zeigen oder die Zeichnungen, die Sie auf dem Zeichenfeld gelabelt haben</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation>Mischen</translation>
+    </message>
+    <message>
+        <source>Show other random test images ({SHUFFLE_KEY})</source>
+        <translation>Andere zufällige Testbilder zeigen ({SHUFFLE_KEY})</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>Clear the filters and show random images from the whole test set</source>
+        <translation>Filter zurücksetzen und zufällige Bilder aus dem ganzen Testsatz zeigen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Add drawings from an .npz with x and y (Keras MNIST layout)</source>
+        <translation>Zeichnungen aus einer .npz mit x und y hinzufügen (Keras-MNIST-Format)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save My drawings as one .npz with x and y (Keras MNIST layout)</source>
+        <translation>„Meine Zeichnungen“ als eine .npz mit x und y speichern (Keras-MNIST-Format)</translation>
+    </message>
+    <message>
+        <source>Drawing {v0} of {v1}, {v2}</source>
+        <translation>Zeichnung {v0} von {v1}, {v2}</translation>
+    </message>
+    <message>
+        <source>Test image #{index}</source>
+        <translation>Testbild Nr. {index}</translation>
+    </message>
+    <message>
+        <source>drawings</source>
+        <translation>Zeichnungen</translation>
+    </message>
+    <message>
+        <source>test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (My drawings)</source>
+        <translation>Konfusionsmatrix (Meine Zeichnungen)</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (whole test set)</source>
+        <translation>Konfusionsmatrix (ganzer Testsatz)</translation>
+    </message>
+    <message>
+        <source>Import drawings</source>
+        <translation>Zeichnungen importieren</translation>
+    </message>
+    <message>
+        <source>NumPy archive (*.npz)</source>
+        <translation>NumPy-Archiv (*.npz)</translation>
+    </message>
+    <message>
+        <source>Imported {count} drawings from {name}.</source>
+        <translation>{count} Zeichnungen aus {name} importiert.</translation>
+    </message>
+    <message>
+        <source>Export drawings</source>
+        <translation>Zeichnungen exportieren</translation>
+    </message>
+    <message>
+        <source>Exported {count} drawings to {path}.</source>
+        <translation>{count} Zeichnungen nach {path} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramsView</name>
+    <message>
+        <source>Histograms</source>
+        <translation>Histogramme</translation>
+    </message>
+    <message>
+        <source>Weights (left) and outputs over 500 test images (right), per layer</source>
+        <translation>Gewichte (links) und Ausgaben über 500 Testbilder (rechts), je Schicht</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <source>Top images</source>
+        <translation>Stärkste Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>InsideTab</name>
+    <message>
+        <source>Your drawing (Draw Pad)</source>
+        <translation>Ihre Zeichnung (Zeichenfeld)</translation>
+    </message>
+    <message>
+        <source>The image selected in the Gallery</source>
+        <translation>Das in der Galerie ausgewählte Bild</translation>
+    </message>
+    <message>
+        <source>Which image the views explain</source>
+        <translation>Welches Bild die Ansichten erklären</translation>
+    </message>
+    <message>
+        <source>&amp;Save view…</source>
+        <translation>Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the view in front as PNG or SVG</source>
+        <translation>Die vordere Ansicht als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>Eingabe:</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrierte Gradienten</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Verdeckung</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Click a tile above: the test images that excite that unit most appear here.</source>
+        <translation>Klicken Sie oben auf eine Kachel: Die Testbilder, die diese Einheit am stärksten anregen, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>What it learned</source>
+        <translation>Was es gelernt hat</translation>
+    </message>
+    <message>
+        <source>Click a neuron to inspect it.</source>
+        <translation>Klicken Sie auf ein Neuron, um es zu untersuchen.</translation>
+    </message>
+    <message>
+        <source>Switch &amp;off</source>
+        <translation>&amp;Ausschalten</translation>
+    </message>
+    <message>
+        <source>An experiment on a temporary copy of the weights: never saved</source>
+        <translation>Ein Experiment an einer vorübergehenden Kopie der Gewichte: wird nie gespeichert</translation>
+    </message>
+    <message>
+        <source>All back on</source>
+        <translation>Alle wieder an</translation>
+    </message>
+    <message>
+        <source>The network at work</source>
+        <translation>Das Netz bei der Arbeit</translation>
+    </message>
+    <message>
+        <source>&amp;Layer by layer</source>
+        <translation>Schicht für &amp;Schicht</translation>
+    </message>
+    <message>
+        <source>&amp;Why this answer</source>
+        <translation>&amp;Warum diese Antwort</translation>
+    </message>
+    <message>
+        <source>What it lea&amp;rned</source>
+        <translation>Was es ge&amp;lernt hat</translation>
+    </message>
+    <message>
+        <source>The &amp;map</source>
+        <translation>Die &amp;Karte</translation>
+    </message>
+    <message>
+        <source>The &amp;network at work</source>
+        <translation>Das &amp;Netz bei der Arbeit</translation>
+    </message>
+    <message>
+        <source>The d&amp;ata</source>
+        <translation>Die &amp;Daten</translation>
+    </message>
+    <message>
+        <source>your drawing on the Draw Pad</source>
+        <translation>Ihre Zeichnung auf dem Zeichenfeld</translation>
+    </message>
+    <message>
+        <source>the Draw Pad is empty: draw a digit there</source>
+        <translation>das Zeichenfeld ist leer: zeichnen Sie dort eine Ziffer</translation>
+    </message>
+    <message>
+        <source>no image selected in the Gallery: click one there</source>
+        <translation>kein Bild in der Galerie ausgewählt: klicken Sie dort eines an</translation>
+    </message>
+    <message>
+        <source>test image #{gallery_index} from the Gallery (true label {v1})</source>
+        <translation>Testbild Nr. {gallery_index} aus der Galerie (wahres Label {v1})</translation>
+    </message>
+    <message>
+        <source>Explaining {text}.</source>
+        <translation>Erklärt wird {text}.</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>TensorFlow wird geladen…</translation>
+    </message>
+    <message>
+        <source>No model yet: train one or open a model file.</source>
+        <translation>Noch kein Modell: trainieren Sie eines oder öffnen Sie eine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the Draw Pad, or pick an image in the Gallery.</source>
+        <translation>Zeichnen Sie eine Ziffer auf dem Zeichenfeld oder wählen Sie ein Bild in der Galerie.</translation>
+    </message>
+    <message>
+        <source>The MNIST data is not loaded yet.</source>
+        <translation>Die MNIST-Daten sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Computing on the model thread…</source>
+        <translation>Wird im Modell-Thread berechnet…</translation>
+    </message>
+    <message>
+        <source>Computing the map: every test image through the model (a few seconds for a CNN)…</source>
+        <translation>Die Karte wird berechnet: jedes Testbild durch das Modell (einige Sekunden bei einem CNN)…</translation>
+    </message>
+    <message>
+        <source>The test images that excite {layer} #{unit} most (click one to open it in the Gallery)</source>
+        <translation>Die Testbilder, die {layer} Nr. {unit} am stärksten anregen (eines anklicken, um es in der Galerie zu öffnen)</translation>
+    </message>
+    <message>
+        <source>Finding the test images that excite {layer} #{unit} most…</source>
+        <translation>Suche die Testbilder, die {layer} Nr. {unit} am stärksten anregen…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{v0} #{v1}&lt;/b&gt;&lt;br&gt;bias {v2:+.3f}&lt;br&gt;weighted sum {v3:+.3f}&lt;br&gt;output {v4}&lt;br&gt;fed most by ({v5}): {feeders}</source>
+        <translation>&lt;b&gt;{v0} Nr. {v1}&lt;/b&gt;&lt;br&gt;Bias {v2:+.3f}&lt;br&gt;gewichtete Summe {v3:+.3f}&lt;br&gt;Ausgabe {v4}&lt;br&gt;am stärksten gespeist von ({v5}): {feeders}</translation>
+    </message>
+    <message>
+        <source>Switch back &amp;on</source>
+        <translation>Wieder &amp;einschalten</translation>
+    </message>
+    <message>
+        <source>Measuring the effect on this input and the test set…</source>
+        <translation>Die Wirkung auf diese Eingabe und den Testsatz wird gemessen…</translation>
+    </message>
+    <message>
+        <source>With {units} off: the answer is {v1} ({v2}), was {v3} ({v4}); test accuracy {v5}, was {v6}. The saved model is not changed.</source>
+        <translation>Mit {units} aus: Die Antwort ist {v1} ({v2}), war {v3} ({v4}); Testgenauigkeit {v5}, war {v6}. Das gespeicherte Modell bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Could not save the view: {exc}</source>
+        <translation>Die Ansicht konnte nicht gespeichert werden: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language (applies on restart)</source>
+        <translation>&amp;Sprache (gilt nach Neustart)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>The language changes when you start mnist-gui again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von mnist-gui.</translation>
+    </message>
+</context>
+<context>
+    <name>LayersView</name>
+    <message>
+        <source>Layer by layer</source>
+        <translation>Schicht für Schicht</translation>
+    </message>
+    <message>
+        <source>digit {d}: {value}</source>
+        <translation>Ziffer {d}: {value}</translation>
+    </message>
+    <message>
+        <source>pixel {i} (row {r}, column {c}): {value}</source>
+        <translation>Pixel {i} (Zeile {r}, Spalte {c}): {value}</translation>
+    </message>
+    <message>
+        <source>unit {i} (row {r}, column {c}): {value}</source>
+        <translation>Einheit {i} (Zeile {r}, Spalte {c}): {value}</translation>
+    </message>
+    <message>
+        <source>unit {i}: {value}</source>
+        <translation>Einheit {i}: {value}</translation>
+    </message>
+    <message>
+        <source>channel {ch}, row {r}, column {c}: {value}</source>
+        <translation>Kanal {ch}, Zeile {r}, Spalte {c}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <source>Draw Pad</source>
+        <translation>Zeichenfeld</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>Innenleben</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>Robustheit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>Modell ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save model as…</source>
+        <translation>Modell &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;code…</source>
+        <translation>Als &amp;Code exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
+        <source>Open &amp;dataset…</source>
+        <translation>&amp;Datensatz öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <source>Bundled</source>
+        <translation>Mitgeliefert</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>Save model as</source>
+        <translation>Modell speichern unter</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>Export as code</source>
+        <translation>Als Code exportieren</translation>
+    </message>
+    <message>
+        <source>Wrote the run as {v0}: {written}</source>
+        <translation>Der Lauf wurde als {v0} geschrieben: {written}</translation>
+    </message>
+    <message>
+        <source>a notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <source>a script</source>
+        <translation>Skript</translation>
+    </message>
+    <message>
+        <source>Open MNIST dataset (.npz, or any IDX file in the folder)</source>
+        <translation>MNIST-Datensatz öffnen (.npz oder eine beliebige IDX-Datei im Ordner)</translation>
+    </message>
+    <message>
+        <source>;;IDX files (*ubyte *ubyte.gz)</source>
+        <translation>;;IDX-Dateien (*ubyte *ubyte.gz)</translation>
+    </message>
+    <message>
+        <source>{0} of the MNIST test images</source>
+        <translation>{0} der MNIST-Testbilder</translation>
+    </message>
+    <message>
+        <source>{0} of the mouse-style drawings (drawn-digit benchmark)</source>
+        <translation>{0} der Zeichnungen im Maus-Stil (Benchmark gezeichneter Ziffern)</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>Modell: {name}</translation>
+    </message>
+    <message>
+        <source>, right on {facts}</source>
+        <translation>, richtig bei {facts}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{v0}&lt;/p&gt;&lt;p&gt;{v1}&lt;/p&gt;&lt;p&gt;&lt;small&gt;{v2}&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{v0}&lt;/p&gt;&lt;p&gt;{v1}&lt;/p&gt;&lt;p&gt;&lt;small&gt;{v2}&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About {v0}</source>
+        <translation>Über {v0}</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <source>Data: not loaded</source>
+        <translation>Daten: nicht geladen</translation>
+    </message>
+    <message>
+        <source>TensorFlow</source>
+        <translation>TensorFlow</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source> · test accuracy {accuracy}</source>
+        <translation> · Testgenauigkeit {accuracy}</translation>
+    </message>
+    <message>
+        <source> (not saved)</source>
+        <translation> (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>Model: {name}{note}{unsaved}{acc}</source>
+        <translation>Modell: {name}{note}{unsaved}{acc}</translation>
+    </message>
+    <message>
+        <source> (verified)</source>
+        <translation> (geprüft)</translation>
+    </message>
+    <message>
+        <source>Data: {source}{verified}</source>
+        <translation>Daten: {source}{verified}</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data: unavailable</source>
+        <translation>Daten: nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} gespeichert</translation>
+    </message>
+    <message>
+        <source>{name} is gone; using the default instead.</source>
+        <translation>{name} ist nicht mehr da; stattdessen wird die Voreinstellung verwendet.</translation>
+    </message>
+    <message>
+        <source>using the bundled model.</source>
+        <translation>das mitgelieferte Modell wird verwendet.</translation>
+    </message>
+    <message>
+        <source>no model loaded.</source>
+        <translation>kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Could not open {name}; {then}</source>
+        <translation>{message}
+
+{name} konnte nicht geöffnet werden; {then}</translation>
+    </message>
+    <message>
+        <source>Could not open the last model, {name}; {then}</source>
+        <translation>Das letzte Modell, {name}, konnte nicht geöffnet werden; {then}</translation>
+    </message>
+    <message>
+        <source>Could not use the last dataset, {name}; using the MNIST cache or download instead.</source>
+        <translation>Der letzte Datensatz, {name}, ist nicht verwendbar; stattdessen werden der MNIST-Cache oder der Download verwendet.</translation>
+    </message>
+    <message>
+        <source>Unsaved model</source>
+        <translation>Ungespeichertes Modell</translation>
+    </message>
+    <message>
+        <source>The model in use, {name}, was trained in this session and is not saved. Save it before quitting?</source>
+        <translation>Das verwendete Modell, {name}, wurde in dieser Sitzung trainiert und ist nicht gespeichert. Vor dem Beenden speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>The map</source>
+        <translation>Die Karte</translation>
+    </message>
+    <message>
+        <source>outlined: misclassified ({v0}) · axes: the penultimate layer&apos;s two main directions (PCA: {v1} + {v2} of its variance)</source>
+        <translation>umrandet: falsch erkannt ({v0}) · Achsen: die zwei Hauptrichtungen der vorletzten Schicht (PCA: {v1} + {v2} ihrer Varianz)</translation>
+    </message>
+    <message>
+        <source>your input</source>
+        <translation>Ihre Eingabe</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation (test set)</source>
+        <translation>Validierung (Testsatz)</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}: {shown} ({name})</source>
+        <translation>Epoche {epoch}: {shown} ({name})</translation>
+    </message>
+</context>
+<context>
+    <name>MisreadList</name>
+    <message>
+        <source> Below the confidence threshold: the model would say &quot;not sure&quot;.</source>
+        <translation> Unter der Konfidenzschwelle: Das Modell würde „unsicher“ sagen.</translation>
+    </message>
+    <message>
+        <source>Test image #{index}, true {label}: read as {predicted} ({confidence}), then {second} ({second_confidence}).{withheld} Double-click to open the original in the Gallery.</source>
+        <translation>Testbild Nr. {index}, wahr {label}: gelesen als {predicted} ({confidence}), dann {second} ({second_confidence}).{withheld} Doppelklick öffnet das Original in der Galerie.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>The network at work</source>
+        <translation>Das Netz bei der Arbeit</translation>
+    </message>
+    <message>
+        <source>
+top {v0} of {v1}</source>
+        <translation>
+beste {v0} von {v1}</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>Class probabilities</source>
+        <translation>Klassenwahrscheinlichkeiten</translation>
+    </message>
+    <message>
+        <source>predicted {best} ({v1})</source>
+        <translation>vorhergesagt {best} ({v1})</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Elapsed – · ETA –</source>
+        <translation>Vergangen – · Rest –</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Feinabstimmen</translation>
+    </message>
+    <message>
+        <source>Fine-tune on my drawings</source>
+        <translation>Auf meine Zeichnungen feinabstimmen</translation>
+    </message>
+    <message>
+        <source>Fine-tune on my drawings: continue the current model for a short, augmented run on part of MNIST and your drawings, holding some of each digit&apos;s drawings back to measure on; Undo fine-tune brings the model back</source>
+        <translation>Auf meine Zeichnungen feinabstimmen: das aktuelle Modell kurz und augmentiert auf einem Teil von MNIST und Ihren Zeichnungen weitertrainieren, wobei einige Zeichnungen jeder Ziffer zum Messen zurückgehalten werden; „Feinabstimmung rückgängig“ bringt das Modell zurück</translation>
+    </message>
+    <message>
+        <source>Save &amp;chart…</source>
+        <translation>Diagramm s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Save the loss and accuracy curves as shown, as PNG, SVG or PDF</source>
+        <translation>Die Verlust- und Genauigkeitskurven wie angezeigt als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Epoch %v / {end_epoch}</source>
+        <translation>Epoche %v / {end_epoch}</translation>
+    </message>
+    <message>
+        <source>Batch %v / %m</source>
+        <translation>Batch %v / %m</translation>
+    </message>
+    <message>
+        <source>Elapsed {v0} · ETA {v1}</source>
+        <translation>Vergangen {v0} · Rest {v1}</translation>
+    </message>
+</context>
+<context>
+    <name>RobustnessTab</name>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Confidence threshold</source>
+        <translation>Konfidenzschwelle</translation>
+    </message>
+    <message>
+        <source>Answer only when the top probability is at least this; below it the model would say &quot;not sure&quot;</source>
+        <translation>Nur antworten, wenn die höchste Wahrscheinlichkeit mindestens so groß ist; darunter würde das Modell „unsicher“ sagen</translation>
+    </message>
+    <message>
+        <source>Thr&amp;eshold</source>
+        <translation>Sch&amp;welle</translation>
+    </message>
+    <message>
+        <source>Accuracy against {v0}</source>
+        <translation>Genauigkeit gegen {v0}</translation>
+    </message>
+    <message>
+        <source>Coverage and accuracy against the threshold</source>
+        <translation>Abdeckung und Genauigkeit gegen die Schwelle</translation>
+    </message>
+    <message>
+        <source>Which curve to show; moving a slider shows its curve</source>
+        <translation>Welche Kurve gezeigt wird; ein bewegter Regler zeigt seine Kurve</translation>
+    </message>
+    <message>
+        <source>C&amp;urve</source>
+        <translation>K&amp;urve</translation>
+    </message>
+    <message>
+        <source>&amp;Pin as reference</source>
+        <translation>Als &amp;Referenz festhalten</translation>
+    </message>
+    <message>
+        <source>Keep the current model&apos;s curves on the charts (dotted), to compare the models you train or open next with it</source>
+        <translation>Die Kurven des aktuellen Modells (gepunktet) in den Diagrammen behalten, um die als Nächstes trainierten oder geöffneten Modelle damit zu vergleichen</translation>
+    </message>
+    <message>
+        <source>Save &amp;chart…</source>
+        <translation>Diagramm s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Save the chart as shown: PNG, SVG or PDF</source>
+        <translation>Das Diagramm wie angezeigt speichern: PNG, SVG oder PDF</translation>
+    </message>
+    <message>
+        <source>{name} (before this run)</source>
+        <translation>{name} (vor diesem Lauf)</translation>
+    </message>
+    <message>
+        <source>Loading the MNIST test images…</source>
+        <translation>Die MNIST-Testbilder werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>TensorFlow wird geladen…</translation>
+    </message>
+    <message>
+        <source>No model yet: train one or open a model file.</source>
+        <translation>Noch kein Modell: trainieren Sie eines oder öffnen Sie eine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>A fixed sample of {n} test images (seed {SAMPLE_SEED}), the same for every model, spoilt as the sliders say.</source>
+        <translation>Eine feste Stichprobe von {n} Testbildern (Seed {SAMPLE_SEED}), für jedes Modell dieselbe, verfälscht wie von den Reglern eingestellt.</translation>
+    </message>
+    <message>
+        <source> Redrawing the {n} digits as mouse drawings (once per level, a few seconds)…</source>
+        <translation> Die {n} Ziffern werden als Mauszeichnungen nachgezeichnet (einmal je Stufe, einige Sekunden)…</translation>
+    </message>
+    <message>
+        <source> Updating…</source>
+        <translation> Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>Measuring the curves on the model thread: {done} of {total} points…</source>
+        <translation>Die Kurven werden im Modell-Thread gemessen: {done} von {total} Punkten…</translation>
+    </message>
+    <message>
+        <source> (the mouse drawings are made once: a few seconds)</source>
+        <translation> (die Mauszeichnungen werden einmal erzeugt: einige Sekunden)</translation>
+    </message>
+    <message>
+        <source>Each distortion alone, the others at zero. Rest the mouse on a point for its value.</source>
+        <translation>Jede Verfälschung allein, die anderen auf null. Maus auf einem Punkt ruhen lassen für seinen Wert.</translation>
+    </message>
+    <message>
+        <source>The current model at the sliders&apos; settings: what answering only above a threshold gives.</source>
+        <translation>Das aktuelle Modell bei den Reglerwerten: was es bringt, nur oberhalb einer Schwelle zu antworten.</translation>
+    </message>
+    <message>
+        <source>Accuracy: –</source>
+        <translation>Genauigkeit: –</translation>
+    </message>
+    <message>
+        <source>Mis&amp;read images: none yet.</source>
+        <translation>&amp;Falsch gelesene Bilder: noch keine.</translation>
+    </message>
+    <message>
+        <source>Accuracy {v0} ({right} of {n}), {v3}</source>
+        <translation>Genauigkeit {v0} ({right} von {n}), {v3}</translation>
+    </message>
+    <message>
+        <source>; unspoilt {clean}</source>
+        <translation>; unverfälscht {clean}</translation>
+    </message>
+    <message>
+        <source>Mis&amp;read: {wrong} of {n}, the most confident first (greyed: below the threshold, &quot;not sure&quot;). Double-click one for the original in the Gallery.</source>
+        <translation>&amp;Falsch gelesen: {wrong} von {n}, die sichersten zuerst (grau: unter der Schwelle, „unsicher“). Doppelklick zeigt das Original in der Galerie.</translation>
+    </message>
+    <message>
+        <source>Mis&amp;read: none of the {n}.</source>
+        <translation>&amp;Falsch gelesen: keines der {n}.</translation>
+    </message>
+    <message>
+        <source>Answers –</source>
+        <translation>Antwortet –</translation>
+    </message>
+    <message>
+        <source>{accuracy} of those right</source>
+        <translation>davon {accuracy} richtig</translation>
+    </message>
+    <message>
+        <source>so none right or wrong</source>
+        <translation>also keine richtig oder falsch</translation>
+    </message>
+    <message>
+        <source>Answers {coverage} of the images ({answered} of {total}), {right}.</source>
+        <translation>Antwortet bei {coverage} der Bilder ({answered} von {total}), {right}.</translation>
+    </message>
+    <message>
+        <source>Errors: {errors} in all, {confident_errors} of them very confident (≥&#xa0;{CONFIDENT}).</source>
+        <translation>Fehler: {errors} insgesamt, davon {confident_errors} sehr sicher (≥&#xa0;{CONFIDENT}).</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin reference</source>
+        <translation>Referenz &amp;lösen</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no curve to draw yet.</source>
+        <translation>Es gibt noch keine Kurve zu zeichnen.</translation>
+    </message>
+</context>
+<context>
+    <name>TilesView</name>
+    <message>
+        <source>First-layer weights</source>
+        <translation>Gewichte der ersten Schicht</translation>
+    </message>
+    <message>
+        <source>units&apos; incoming weights as 28×28 images</source>
+        <translation>eingehende Gewichte der Einheiten als 28×28-Bilder</translation>
+    </message>
+    <message>
+        <source>filters (summed over input channels)</source>
+        <translation>Filter (über die Eingangskanäle summiert)</translation>
+    </message>
+    <message>
+        <source>{v0}: {v1} of {v2} {what}, strongest first — click one for the test images that excite it most</source>
+        <translation>{v0}: {v1} von {v2} {what}, die stärksten zuerst — anklicken für die Testbilder, die sie am stärksten anregen</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCharts</name>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>There is no training history to draw yet.</source>
+        <translation>Es gibt noch keinen Trainingsverlauf zu zeichnen.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <source>Seed DNN is exactly the notebook&apos;s model and settings</source>
+        <translation>Seed DNN ist genau das Modell und die Einstellungen des Notebooks</translation>
+    </message>
+    <message>
+        <source>SGD momentum (0 = plain SGD)</source>
+        <translation>SGD-Momentum (0 = reines SGD)</translation>
+    </message>
+    <message>
+        <source>Decoupled weight decay (0 = none)</source>
+        <translation>Entkoppelter Weight Decay (0 = keiner)</translation>
+    </message>
+    <message>
+        <source>Dropout after each hidden layer (0 = none)</source>
+        <translation>Dropout nach jeder verborgenen Schicht (0 = keiner)</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Konstant</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>Stufenweiser Abfall</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation>One-Cycle</translation>
+    </message>
+    <message>
+        <source>Learning rate: constant; × decay every epoch; cosine from the rate down to 0 over the run; one-cycle, every batch: up to the rate, then down</source>
+        <translation>Lernrate: konstant; × Abfall in jeder Epoche; Kosinus von der Rate auf 0 über den Lauf; One-Cycle, bei jedem Batch: hinauf zur Rate, dann hinab</translation>
+    </message>
+    <message>
+        <source>Step decay: the factor per epoch</source>
+        <translation>Stufenweiser Abfall: der Faktor je Epoche</translation>
+    </message>
+    <message>
+        <source>Au&amp;gment</source>
+        <translation>Au&amp;gmentieren</translation>
+    </message>
+    <message>
+        <source>Train on randomly rotated, sheared, resized, shifted, thicker or thinner digits, as people draw them (the saved model is unchanged)</source>
+        <translation>Auf zufällig gedrehten, gescherten, skalierten, verschobenen, dickeren oder dünneren Ziffern trainieren, wie Menschen sie zeichnen (das gespeicherte Modell bleibt gleich)</translation>
+    </message>
+    <message>
+        <source>Train on the first N training images (60,000 = all)</source>
+        <translation>Auf den ersten N Trainingsbildern trainieren (60.000 = alle)</translation>
+    </message>
+    <message>
+        <source>+ my drawings</source>
+        <translation>+ meine Zeichnungen</translation>
+    </message>
+    <message>
+        <source>Include My drawings (the digits you labelled on the Draw Pad) in Train and Train more, repeated so that they count among 60,000 images</source>
+        <translation>„Meine Zeichnungen“ (die auf dem Zeichenfeld gelabelten Ziffern) in „Trainieren“ und „Weitertrainieren“ einbeziehen, wiederholt, damit sie unter 60.000 Bildern zählen</translation>
+    </message>
+    <message>
+        <source>Share of each epoch&apos;s images that are your drawings (oversampled)</source>
+        <translation>Anteil Ihrer Zeichnungen an den Bildern jeder Epoche (überabgetastet)</translation>
+    </message>
+    <message>
+        <source>Drawings&apos; share</source>
+        <translation>Anteil der Zeichnungen</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden layers:</source>
+        <translation>Verborgene &amp;Schichten:</translation>
+    </message>
+    <message>
+        <source>&amp;Activation:</source>
+        <translation>&amp;Aktivierung:</translation>
+    </message>
+    <message>
+        <source>Dr&amp;opout:</source>
+        <translation>Dr&amp;opout:</translation>
+    </message>
+    <message>
+        <source>Optimi&amp;zer:</source>
+        <translation>Optimi&amp;erer:</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate:</source>
+        <translation>&amp;Lernrate:</translation>
+    </message>
+    <message>
+        <source>Mome&amp;ntum:</source>
+        <translation>Mome&amp;ntum:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight decay:</source>
+        <translation>&amp;Weight Decay:</translation>
+    </message>
+    <message>
+        <source>Sche&amp;dule:</source>
+        <translation>Ver&amp;lauf:</translation>
+    </message>
+    <message>
+        <source>Deca&amp;y per epoch:</source>
+        <translation>Abfall &amp;je Epoche:</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs:</source>
+        <translation>&amp;Epochen:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Training &amp;images:</source>
+        <translation>Trainings&amp;bilder:</translation>
+    </message>
+    <message>
+        <source>learning rate: a number greater than 0 and at most 10, e.g. 0.03</source>
+        <translation>Lernrate: eine Zahl größer als 0 und höchstens 10, z. B. 0.03</translation>
+    </message>
+    <message>
+        <source>Hidden layer sizes, comma-separated</source>
+        <translation>Größen der verborgenen Schichten, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>Train a new model with these settings (Ctrl+Enter)</source>
+        <translation>Ein neues Modell mit diesen Einstellungen trainieren (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Train &amp;more</source>
+        <translation>&amp;Weitertrainieren</translation>
+    </message>
+    <message>
+        <source>Continue training the current model for more epochs: its weights, optimizer state and epoch count go on</source>
+        <translation>Das aktuelle Modell weitere Epochen trainieren: Gewichte, Optimiererzustand und Epochenzahl laufen weiter</translation>
+    </message>
+    <message>
+        <source>How many more epochs Train more runs</source>
+        <translation>Wie viele weitere Epochen „Weitertrainieren“ läuft</translation>
+    </message>
+    <message>
+        <source>More epochs</source>
+        <translation>Weitere Epochen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; the model keeps what it learned (Ctrl+.)</source>
+        <translation>Nach dem aktuellen Schritt anhalten; das Modell behält, was es gelernt hat (Strg+.)</translation>
+    </message>
+    <message>
+        <source>Model and training</source>
+        <translation>Modell und Training</translation>
+    </message>
+    <message>
+        <source>Epoch log</source>
+        <translation>Epochenprotokoll</translation>
+    </message>
+    <message>
+        <source>Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among 60,000 images</source>
+        <translation>„Meine Zeichnungen“ ({n_drawings}) in „Trainieren“ und „Weitertrainieren“ einbeziehen, wiederholt, damit sie unter 60.000 Bildern zählen</translation>
+    </message>
+    <message>
+        <source>No drawings yet: label digits on the Draw Pad to include them</source>
+        <translation>Noch keine Zeichnungen: labeln Sie Ziffern auf dem Zeichenfeld, um sie einzubeziehen</translation>
+    </message>
+    <message>
+        <source>Waiting for TensorFlow and the data to load…</source>
+        <translation>Warten, bis TensorFlow und die Daten geladen sind…</translation>
+    </message>
+    <message>
+        <source>epochs {first}–{last} (continued)</source>
+        <translation>Epochen {first}–{last} (fortgesetzt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n Epoche</numerusform>
+            <numerusform>%n Epochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training {v0}: {span}, batch {batch_size}, {v3} lr {learning_rate:g}, {n_train} images, validating on {n_test}</source>
+        <translation>Training {v0}: {span}, Batch {batch_size}, {v3} LR {learning_rate:g}, {n_train} Bilder, Validierung auf {n_test}</translation>
+    </message>
+    <message>
+        <source>Epoch {v0}/{end_epoch}: </source>
+        <translation>Epoche {v0}/{end_epoch}: </translation>
+    </message>
+    <message>
+        <source>Stopped. </source>
+        <translation>Angehalten. </translation>
+    </message>
+    <message>
+        <source>Finished. </source>
+        <translation>Fertig. </translation>
+    </message>
+    <message>
+        <source>Save chart as</source>
+        <translation>Diagramm speichern unter</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Chart not saved: {exc}</source>
+        <translation>Diagramm nicht gespeichert: {exc}</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}</source>
+        <translation>Diagramm gespeichert unter {path}</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Error: {message}</source>
+        <translation>Fehler: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>Aufruf: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>Positionsargumente</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>diese Hilfe zeigen und beenden</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>die Versionsnummer des Programms zeigen und beenden</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: Fehler: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>Argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>die folgenden Argumente sind nötig: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>eines der Argumente %s ist nötig</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>unbekannte Argumente: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>ungültige Wahl: %(value)r (möglich: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ungültiger %(type)s-Wert: %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>ein Argument erwartet</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>mindestens ein Argument erwartet</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>höchstens ein Argument erwartet</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>%s Argument erwartet</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>%s Argumente erwartet</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>mehrdeutige Option: %(option)s könnte %(matches)s meinen</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>nicht erlaubt mit Argument %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>explizites Argument %r ignoriert</translation>
+    </message>
+</context>
+<context>
+    <name>chart_export</name>
+    <message>
+        <source>Choose a file name ending in {v0}, not &apos;{v1}&apos;.</source>
+        <translation>Wählen Sie einen Dateinamen mit der Endung {v0}, nicht „{v1}“.</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {v1}</source>
+        <translation>{name} konnte nicht gespeichert werden: {v1}</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Train and use a neural network on MNIST digits.</source>
+        <translation>Ein neuronales Netz auf MNIST-Ziffern trainieren und verwenden.</translation>
+    </message>
+    <message>
+        <source>mnist-gui [--data PATH] [FILE ...] opens the app with the model FILE (.keras, .h5).</source>
+        <translation>mnist-gui [--data PFAD] [DATEI ...] öffnet die App mit dem Modell DATEI (.keras, .h5).</translation>
+    </message>
+    <message>
+        <source>headless self-test: build the window, load the bundled model, predict, exit</source>
+        <translation>Selbsttest ohne Bildschirm: Fenster aufbauen, mitgeliefertes Modell laden, vorhersagen, beenden</translation>
+    </message>
+    <message>
+        <source>MNIST .npz or folder with the four IDX files</source>
+        <translation>MNIST-.npz oder Ordner mit den vier IDX-Dateien</translation>
+    </message>
+    <message>
+        <source>language of the app and of these texts: en, de or fr (default: the system&apos;s)</source>
+        <translation>Sprache der App und dieser Texte: en, de oder fr (Standard: die des Systems)</translation>
+    </message>
+    <message>
+        <source>train a model (or continue one with --resume) and save it</source>
+        <translation>ein Modell trainieren (oder eines mit --resume fortsetzen) und speichern</translation>
+    </message>
+    <message>
+        <source>continue training this model file (its weights, optimizer state and epoch count)</source>
+        <translation>das Training dieser Modelldatei fortsetzen (ihre Gewichte, Optimiererzustand und Epochenzahl)</translation>
+    </message>
+    <message>
+        <source>epochs to train (with --resume: how many more)</source>
+        <translation>zu trainierende Epochen (mit --resume: wie viele weitere)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>hidden layer sizes, e.g. 200,100,60,30</source>
+        <translation>Größen der verborgenen Schichten, z. B. 200,100,60,30</translation>
+    </message>
+    <message>
+        <source>SGD momentum, 0 to 0.999</source>
+        <translation>SGD-Momentum, 0 bis 0.999</translation>
+    </message>
+    <message>
+        <source>decoupled weight decay, 0 to 0.1</source>
+        <translation>entkoppelter Weight Decay, 0 bis 0.1</translation>
+    </message>
+    <message>
+        <source>dropout after each hidden layer (MLP), 0 to 0.9</source>
+        <translation>Dropout nach jeder verborgenen Schicht (MLP), 0 bis 0.9</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule (one_cycle: per batch, up then down)</source>
+        <translation>Verlauf der Lernrate (one_cycle: je Batch, hinauf und dann hinab)</translation>
+    </message>
+    <message>
+        <source>the step schedule&apos;s factor per epoch</source>
+        <translation>Faktor je Epoche beim Verlauf „step“</translation>
+    </message>
+    <message>
+        <source>random rotation, shear, zoom, shift and stroke width of the training images (default: the preset&apos;s, on for the CNN)</source>
+        <translation>zufällige Drehung, Scherung, Skalierung, Verschiebung und Strichstärke der Trainingsbilder (Standard: wie die Vorlage, beim CNN an)</translation>
+    </message>
+    <message>
+        <source>use only the first N training images</source>
+        <translation>nur die ersten N Trainingsbilder verwenden</translation>
+    </message>
+    <message>
+        <source>use the stock Keras step loop (the notebook&apos;s, slower)</source>
+        <translation>die Standard-Schrittschleife von Keras verwenden (die des Notebooks, langsamer)</translation>
+    </message>
+    <message>
+        <source>also train on these drawings: &apos;default&apos; (My drawings), a drawings folder, or an .npz with x and y (Keras MNIST layout), oversampled to --drawings-share</source>
+        <translation>auch auf diesen Zeichnungen trainieren: &apos;default&apos; (Meine Zeichnungen), ein Zeichnungsordner oder eine .npz mit x und y (Keras-MNIST-Format), auf --drawings-share überabgetastet</translation>
+    </message>
+    <message>
+        <source>share of each epoch&apos;s images that are drawings, 0.01 to 0.5 (default 0.05)</source>
+        <translation>Anteil der Zeichnungen an den Bildern jeder Epoche, 0.01 bis 0.5 (Standard 0.05)</translation>
+    </message>
+    <message>
+        <source>where to save (.keras or .h5)</source>
+        <translation>wohin gespeichert wird (.keras oder .h5)</translation>
+    </message>
+    <message>
+        <source>test accuracy and loss of a model file</source>
+        <translation>Testgenauigkeit und Verlust einer Modelldatei</translation>
+    </message>
+    <message>
+        <source>read the digits (a number) in image files; or, with --index, predict one test image (the notebook&apos;s last step)</source>
+        <translation>die Ziffern (eine Zahl) in Bilddateien lesen; oder mit --index ein Testbild vorhersagen (der letzte Schritt des Notebooks)</translation>
+    </message>
+    <message>
+        <source>image files (or: MODEL --index N)</source>
+        <translation>Bilddateien (oder: MODELL --index N)</translation>
+    </message>
+    <message>
+        <source>with a MODEL file: test image index 0..9999</source>
+        <translation>mit einer MODELL-Datei: Index des Testbilds 0..9999</translation>
+    </message>
+    <message>
+        <source>read images with this model file (default: the bundled model the app opens with)</source>
+        <translation>Bilder mit dieser Modelldatei lesen (Standard: das mitgelieferte Modell, mit dem die App startet)</translation>
+    </message>
+    <message>
+        <source>one JSON line per image</source>
+        <translation>eine JSON-Zeile je Bild</translation>
+    </message>
+    <message>
+        <source>get and verify MNIST; say which source served and where</source>
+        <translation>MNIST holen und prüfen; sagen, welche Quelle geliefert hat und wo</translation>
+    </message>
+    <message>
+        <source>export a model for LiteRT, TensorFlow or ONNX, and check it; or write its run as a Keras script or notebook</source>
+        <translation>ein Modell für LiteRT, TensorFlow oder ONNX exportieren und prüfen; oder seinen Lauf als Keras-Skript oder -Notebook schreiben</translation>
+    </message>
+    <message>
+        <source>the artifact: .tflite (litert), a folder (savedmodel) or .onnx; the code: .py (script) or .ipynb (notebook)</source>
+        <translation>das Artefakt: .tflite (litert), ein Ordner (savedmodel) oder .onnx; der Code: .py (script) oder .ipynb (notebook)</translation>
+    </message>
+    <message>
+        <source>only run the parity check on an existing export at --out</source>
+        <translation>nur die Paritätsprüfung für einen vorhandenen Export unter --out ausführen</translation>
+    </message>
+    <message>
+        <source>litert: quantise weights and activations to int8</source>
+        <translation>litert: Gewichte und Aktivierungen auf int8 quantisieren</translation>
+    </message>
+    <message>
+        <source>My drawings: counts per digit, a model&apos;s accuracy on them, where</source>
+        <translation>Meine Zeichnungen: Anzahl je Ziffer, Genauigkeit eines Modells darauf, Speicherort</translation>
+    </message>
+    <message>
+        <source>score this model file (default: the bundled model the app opens with)</source>
+        <translation>diese Modelldatei bewerten (Standard: das mitgelieferte Modell, mit dem die App startet)</translation>
+    </message>
+    <message>
+        <source>write them to one .npz (x, y: Keras MNIST layout)</source>
+        <translation>sie in eine .npz schreiben (x, y: Keras-MNIST-Format)</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>TensorFlow wird geladen…</translation>
+    </message>
+    <message>
+        <source>TensorFlow ready</source>
+        <translation>TensorFlow bereit</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not be loaded: {error}</source>
+        <translation>TensorFlow konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>TensorFlow: still loading</source>
+        <translation>TensorFlow: wird noch geladen</translation>
+    </message>
+    <message>
+        <source>Loading data…</source>
+        <translation>Daten werden geladen…</translation>
+    </message>
+    <message>
+        <source>Data ready ({source})</source>
+        <translation>Daten bereit ({source})</translation>
+    </message>
+    <message>
+        <source>Stop training before {what}.</source>
+        <translation>Beenden Sie das Training vor: {what}.</translation>
+    </message>
+    <message>
+        <source>Loading model {name}…</source>
+        <translation>Modell {name} wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not build the model: {error}</source>
+        <translation>Das Modell konnte nicht gebaut werden: {error}</translation>
+    </message>
+    <message>
+        <source>Exporting {name}…</source>
+        <translation>{name} wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Preparing to train more…</source>
+        <translation>Weitertrainieren wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Training: epoch {epoch} of {end} done</source>
+        <translation>Training: Epoche {epoch} von {end} fertig</translation>
+    </message>
+    <message>
+        <source>Model: {name} (fast start: LiteRT while TensorFlow loads)</source>
+        <translation>Modell: {name} (Schnellstart: LiteRT, während TensorFlow lädt)</translation>
+    </message>
+    <message>
+        <source>Model: {name}</source>
+        <translation>Modell: {name}</translation>
+    </message>
+    <message>
+        <source>Training is already running.</source>
+        <translation>Das Training läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The MNIST data is not loaded yet.</source>
+        <translation>Die MNIST-Daten sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>TensorFlow is still loading; try again in a moment.</source>
+        <translation>TensorFlow wird noch geladen; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>There is no model to train more: train one or open a model file.</source>
+        <translation>Es gibt kein Modell zum Weitertrainieren: trainieren Sie eines oder öffnen Sie eine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning needs some of your drawings: label a few on the Draw Pad first.</source>
+        <translation>Die Feinabstimmung braucht einige Ihrer Zeichnungen: labeln Sie zuerst ein paar auf dem Zeichenfeld.</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became NaN or infinite. Try a lower learning rate. The previous model is kept.</source>
+        <translation>Das Training ist divergiert: Der Verlust wurde NaN oder unendlich. Versuchen Sie eine kleinere Lernrate. Das vorherige Modell bleibt.</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {epoch} (the loss became NaN or infinite); the model keeps the weights of epoch {kept}. Try a lower learning rate.</source>
+        <translation>Das Training ist in Epoche {epoch} divergiert (der Verlust wurde NaN oder unendlich); das Modell behält die Gewichte von Epoche {kept}. Versuchen Sie eine kleinere Lernrate.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning cost {points} points of test accuracy ({before} → {after}); Undo fine-tune brings the previous model back.</source>
+        <translation>Die Feinabstimmung hat {points} Punkte Testgenauigkeit gekostet ({before} → {after}); „Feinabstimmung rückgängig“ bringt das vorherige Modell zurück.</translation>
+    </message>
+    <message>
+        <source>Seed DNN (notebook)</source>
+        <translation>Seed DNN (Notebook)</translation>
+    </message>
+    <message>
+        <source>MLP (editable)</source>
+        <translation>MLP (anpassbar)</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <source>The notebook&apos;s model: Reshape 784 → BatchNorm → Dense 200/100/60/30 sigmoid → softmax, SGD 0.03, batch 32, 50 epochs. Choose MLP to change the architecture.</source>
+        <translation>Das Modell des Notebooks: Reshape 784 → BatchNorm → Dense 200/100/60/30 Sigmoid → Softmax, SGD 0,03, Batch 32, 50 Epochen. Wählen Sie MLP, um die Architektur zu ändern.</translation>
+    </message>
+    <message>
+        <source>Edit freely: hidden sizes, activation, dropout, optimizer, momentum, weight decay and the learning-rate schedule.</source>
+        <translation>Frei anpassbar: verborgene Größen, Aktivierung, Dropout, Optimierer, Momentum, Weight Decay und Verlauf der Lernrate.</translation>
+    </message>
+    <message>
+        <source>Three small convolutions, Adam with a one-cycle learning rate, augmented digits, averaged weights: quick on a CPU, ≈99.0% test accuracy after 1 epoch, ≈99.4% in 5.</source>
+        <translation>Drei kleine Faltungen, Adam mit One-Cycle-Lernrate, augmentierte Ziffern, gemittelte Gewichte: schnell auf einer CPU, ≈99,0 % Testgenauigkeit nach 1 Epoche, ≈99,4 % nach 5.</translation>
+    </message>
+    <message>
+        <source>hidden: at least one hidden layer is needed</source>
+        <translation>hidden: mindestens eine verborgene Schicht ist nötig</translation>
+    </message>
+    <message>
+        <source>hidden: give layer sizes like 200,100,60,30</source>
+        <translation>hidden: geben Sie Schichtgrößen wie 200,100,60,30 an</translation>
+    </message>
+    <message>
+        <source>hidden: {text} is not a list of whole numbers like 200,100,60,30</source>
+        <translation>hidden: {text} ist keine Liste ganzer Zahlen wie 200,100,60,30</translation>
+    </message>
+    <message>
+        <source>{name}: must be a whole number, got {value}</source>
+        <translation>{name}: muss eine ganze Zahl sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>{name}: must be a number, got {value}</source>
+        <translation>{name}: muss eine Zahl sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>{name}: must be {span}</source>
+        <translation>{name}: muss {span} sein</translation>
+    </message>
+    <message>
+        <source>Noise σ</source>
+        <translation>Rauschen σ</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Drehung</translation>
+    </message>
+    <message>
+        <source>Slant (shear)</source>
+        <translation>Schräge (Scherung)</translation>
+    </message>
+    <message>
+        <source>Stroke thickness</source>
+        <translation>Strichstärke</translation>
+    </message>
+    <message>
+        <source>Mouse drawing</source>
+        <translation>Mauszeichnung</translation>
+    </message>
+</context>
+<context>
+    <name>digit_grid</name>
+    <message>
+        <source>The previous page of this selection ({key})</source>
+        <translation>Die vorige Seite dieser Auswahl ({key})</translation>
+    </message>
+    <message>
+        <source>The next page of this selection ({key})</source>
+        <translation>Die nächste Seite dieser Auswahl ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>training_progress</name>
+    <message>
+        <source>Stopped during epoch {v0}</source>
+        <translation>Angehalten während Epoche {v0}</translation>
+    </message>
+    <message>
+        <source> (test accuracy {acc} after epoch {last})</source>
+        <translation> (Testgenauigkeit {acc} nach Epoche {last})</translation>
+    </message>
+    <message>
+        <source>Test accuracy: {acc}</source>
+        <translation>Testgenauigkeit: {acc}</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Using the new model ({new}); the previous one, {name}, scored {previous}.</source>
+        <translation>Das neue Modell wird verwendet ({new}); das vorherige, {name}, erreichte {previous}.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep previous model</source>
+        <translation>Vorheriges Modell &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keeping the previous model, {name} ({previous}): the new one scored {new}.</source>
+        <translation>Das vorherige Modell, {name} ({previous}), bleibt: das neue erreichte {new}.</translation>
+    </message>
+    <message>
+        <source>&amp;Use new model</source>
+        <translation>Neues Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. </source>
+        <translation>Auf {taught} Ihrer Zeichnungen feinabgestimmt. Zurückgehaltene Zeichnungen ({held_out}): {v2} → {v3}. </translation>
+    </message>
+    <message>
+        <source>Fine-tuned on {taught} of your drawings (too few to hold some back). </source>
+        <translation>Auf {taught} Ihrer Zeichnungen feinabgestimmt (zu wenige, um welche zurückzuhalten). </translation>
+    </message>
+    <message>
+        <source>Test set: {v0} → {v1}.</source>
+        <translation>Testsatz: {v0} → {v1}.</translation>
+    </message>
+    <message>
+        <source> It reads MNIST worse than before: Undo fine-tune brings the previous model back.</source>
+        <translation> Es liest MNIST schlechter als vorher: „Feinabstimmung rückgängig“ bringt das vorherige Modell zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo fine-tune</source>
+        <translation>Feinabstimmung &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source> The previous model is in use.</source>
+        <translation> Das vorherige Modell wird verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Use fine-tuned model</source>
+        <translation>Feinabgestimmtes Modell &amp;verwenden</translation>
+    </message>
+</context>
+</TS>
