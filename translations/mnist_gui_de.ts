@@ -991,6 +991,10 @@ Could not open {name}; {then}</source>
 <context>
     <name>MetricChart</name>
     <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>Training</translation>
     </message>
@@ -1043,6 +1047,14 @@ beste {v0} von {v1}</translation>
     <message>
         <source>Progress</source>
         <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Batches</translation>
     </message>
     <message>
         <source>Elapsed – · ETA –</source>
@@ -1260,6 +1272,14 @@ beste {v0} von {v1}</translation>
     <message>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>There is no training history to draw yet.</source>

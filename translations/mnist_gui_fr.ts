@@ -991,6 +991,10 @@ Impossible d’ouvrir {name} ; {then}</translation>
 <context>
     <name>MetricChart</name>
     <message>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>entraînement</translation>
     </message>
@@ -1043,6 +1047,14 @@ top {v0} of {v1}</source>
     <message>
         <source>Progress</source>
         <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Lots</translation>
     </message>
     <message>
         <source>Elapsed – · ETA –</source>
@@ -1260,6 +1272,14 @@ top {v0} of {v1}</source>
     <message>
         <source>Training curves</source>
         <translation>Courbes d’entraînement</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Exactitude</translation>
     </message>
     <message>
         <source>There is no training history to draw yet.</source>

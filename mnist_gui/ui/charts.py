@@ -13,7 +13,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
@@ -40,6 +40,8 @@ class HoverChartView(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.layout().setContentsMargins(0, 0, 0, 0)
+        chart.setLocale(QLocale())  # axis numbers as the user's language writes them (0,25 in German)
+        chart.setLocalizeNumbers(True)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.x_axis, self.y_axis = x_axis, y_axis
@@ -105,7 +107,7 @@ class MetricChart(HoverChartView):
 
     def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
                  ceiling: float | None = None, parent=None):
-        super().__init__(QValueAxis(titleText="epoch", labelFormat="%d"),
+        super().__init__(QValueAxis(titleText=self.tr("epoch"), labelFormat="%d"),
                          QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1),
                          parent)
         self.chart().setTitle(title)
@@ -227,8 +229,8 @@ class TrainingCharts(QWidget):
         super().__init__(parent)
         self.history: dict[str, list[float]] = {}
         self.setAccessibleName(self.tr("Training curves"))
-        self.loss_chart = MetricChart("Loss", "loss", floor=0.0)
-        self.accuracy_chart = MetricChart("Accuracy", "accuracy", percent=True, ceiling=100.0)
+        self.loss_chart = MetricChart(self.tr("Loss"), "loss", floor=0.0)
+        self.accuracy_chart = MetricChart(self.tr("Accuracy"), "accuracy", percent=True, ceiling=100.0)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_chart)

@@ -78,8 +78,8 @@ class ProgressPanel(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(self.tr("Progress"), parent)
-        self.epoch_bar = QProgressBar(format="Epochs", maximum=1, value=0)
-        self.batch_bar = QProgressBar(format="Batches", maximum=1, value=0)
+        self.epoch_bar = QProgressBar(format=self.tr("Epochs"), maximum=1, value=0)
+        self.batch_bar = QProgressBar(format=self.tr("Batches"), maximum=1, value=0)
         for bar in (self.epoch_bar, self.batch_bar):
             # setValue() repaints at once; an opaque bar repaints only itself, not the tab below it.
             bar.setAutoFillBackground(True)
