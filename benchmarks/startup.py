@@ -4,9 +4,10 @@ Each run starts the app in a fresh process (offscreen, fresh settings) with MNIS
 prints wall-clock timestamps at its first paint, when the first model able to predict (the fast
 start's LiteRT export, or TensorFlow's model without one) has answered a Draw Pad request, and when
 TensorFlow's model is in; then it quits.
-Usage: python benchmarks/startup.py [--runs 5] [--packaged [dist/mnist-gui/mnist-gui]] [--source]
+Usage: python benchmarks/startup.py [--runs 5] [--packaged [dist/mnist-gui/mnist-gui]] [--source] [--langs en,de]
 (no flag: from source; --packaged alone measures the packaged app only; both flags measure both,
-launching them in turn.)
+launching them in turn. --langs en,de: the source run once per language (--lang), in turn: what
+loading a translation costs.)
 """
 
 import argparse
@@ -67,12 +68,16 @@ def main():
     parser.add_argument("--packaged", nargs="?", const=str(REPO / "dist" / "mnist-gui" / "mnist-gui"),
                         metavar="EXE", help="also (or only) the packaged app")
     parser.add_argument("--source", action="store_true", help="with --packaged: measure the source run too")
+    parser.add_argument("--langs", help="comma-separated languages to compare from source, e.g. en,de")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="3", MNIST_GUI_STARTUP_PROBE="1")
     with tempfile.TemporaryDirectory() as home:
         env["XDG_CONFIG_HOME"] = home  # fresh settings: the first-launch path (best bundled model)
         variants = []
-        if args.packaged is None or args.source:
+        if args.langs:
+            variants = [(f"from source, --lang {lang}", [sys.executable, "-m", "mnist_gui", "--lang", lang])
+                        for lang in args.langs.split(",")]
+        elif args.packaged is None or args.source:
             variants.append(("from source", [sys.executable, "-m", "mnist_gui"]))
         if args.packaged is not None:
             if not Path(args.packaged).is_file():

@@ -106,7 +106,7 @@ DROP_BINARIES = [
 ]
 
 DROP_DATAS = [
-    # Qt's own translations: the app is English and installs no QTranslator, so they are never loaded.
+    # Qt's own translations: build.spec ships those of the app's languages in resources/translations/.
     "PySide6/Qt/translations/*",
     # Headers, static libraries, type stubs, C/Cython sources: build-time only.
     "*.h", "*.hpp", "*.a", "*.pyi", "*.pxd", "*.c", "*.cc", "*.cpp",

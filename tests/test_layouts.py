@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from layout_checks import SIZES, build_window, check_all_tabs, problems
+from mnist_gui import i18n
+from mnist_gui.i18n import LANGUAGES
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,10 +35,20 @@ def window(qtbot, mnist, settings):
     return win
 
 
+@pytest.fixture(params=sorted(LANGUAGES))
+def language(request):
+    """Each shipped language in turn (German's long words are the test of the layout)."""
+    assert i18n.install(request.param, QApplication.instance())
+    yield request.param
+    i18n.install("en", QApplication.instance())
+
+
 @pytest.mark.parametrize("width, height", SIZES)
-def test_every_tab_shows_all_its_text_without_overlaps(qtbot, window, width, height):
+def test_every_tab_shows_all_its_text_without_overlaps(qtbot, language, mnist, settings, width, height):
+    window, service = build_window(mnist, settings)  # built in the language: every text is made once
+    qtbot.addWidget(window)
     found = check_all_tabs(QApplication.instance(), window, width, height)
-    assert not found, "\n".join(found)
+    assert not found, f"[{language}]\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("scale", ["2"])

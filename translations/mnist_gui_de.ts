@@ -40,7 +40,11 @@
     </message>
     <message>
         <source>Rows: true digit · columns: predicted · click a cell for its images</source>
-        <translation>Zeilen: wahre Ziffer · Spalten: vorhergesagt · Zelle anklicken für ihre Bilder</translation>
+        <translation>Zeilen: wahre Ziffer · Spalten: Vorhersage · Klick zeigt die Bilder</translation>
+    </message>
+    <message>
+        <source>acc.</source>
+        <translation>Gen.</translation>
     </message>
     <message>
         <source>Accuracy on each true digit</source>
@@ -60,7 +64,7 @@
     </message>
     <message>
         <source>Overall accuracy {v0}: {v1} of {total} {noun} right.</source>
-        <translation>Gesamtgenauigkeit {v0}: {v1} von {total} {noun} richtig.</translation>
+        <translation>Gesamt {v0}: {v1} von {total} {noun} richtig.</translation>
     </message>
 </context>
 <context>
@@ -476,7 +480,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>test images</source>
-        <translation>Testbilder</translation>
+        <translation>Testbildern</translation>
     </message>
     <message>
         <source>Confusion matrix (My drawings)</source>

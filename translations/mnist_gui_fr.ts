@@ -40,7 +40,11 @@
     </message>
     <message>
         <source>Rows: true digit · columns: predicted · click a cell for its images</source>
-        <translation>Lignes : chiffre réel · colonnes : prédit · cliquez sur une case pour ses images</translation>
+        <translation>Lignes : chiffre réel · colonnes : prédit · un clic montre les images</translation>
+    </message>
+    <message>
+        <source>acc.</source>
+        <translation>exact.</translation>
     </message>
     <message>
         <source>Accuracy on each true digit</source>
@@ -60,7 +64,7 @@
     </message>
     <message>
         <source>Overall accuracy {v0}: {v1} of {total} {noun} right.</source>
-        <translation>Exactitude globale {v0} : {v1} sur {total} {noun} justes.</translation>
+        <translation>Exactitude {v0} : {v1} sur {total} {noun} justes.</translation>
     </message>
 </context>
 <context>

@@ -133,7 +133,7 @@ class ConfusionPanel(QGroupBox):
         self.accuracy_label = wrapping_label()
         hint = wrapping_label(self.tr("Rows: true digit · columns: predicted · click a cell for its images"))
         table = ConfusionTable()
-        table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + ["acc."])
+        table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + [self.tr("acc.")])
         table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
         table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip(self.tr("Accuracy on each true digit"))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
