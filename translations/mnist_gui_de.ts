@@ -400,6 +400,10 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
         <translation>Nur Bilder zeigen, deren vorhergesagte Ziffer falsch ist</translation>
     </message>
     <message>
+        <source>any</source>
+        <translation>alle</translation>
+    </message>
+    <message>
         <source>True digit</source>
         <translation>Wahre Ziffer</translation>
     </message>
@@ -509,6 +513,104 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     <message>
         <source>Exported {count} drawings to {path}.</source>
         <translation>{count} Zeichnungen nach {path} exportiert.</translation>
+    </message>
+    <message>
+        <source>⚠ The MNIST data is not available.
+{error}</source>
+        <translation>⚠ Die MNIST-Daten sind nicht verfügbar.
+{error}</translation>
+    </message>
+    <message>
+        <source>Loading the MNIST test images…</source>
+        <translation>Die MNIST-Testbilder werden geladen…</translation>
+    </message>
+    <message>
+        <source>No model yet: the images show their true labels only. Train a model or open a model file to see its predictions.</source>
+        <translation>Noch kein Modell: Die Bilder zeigen nur ihre wahren Labels. Trainieren Sie ein Modell oder öffnen Sie eine Modelldatei, um seine Vorhersagen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Predicting the {n} test images with {name}…</source>
+        <translation>Die {n} Testbilder werden mit {name} vorhergesagt…</translation>
+    </message>
+    <message>
+        <source>Predictions of {old}; updating for {name}…</source>
+        <translation>Vorhersagen von {old}; Aktualisierung für {name}…</translation>
+    </message>
+    <message>
+        <source>Predictions of {name}</source>
+        <translation>Vorhersagen von {name}</translation>
+    </message>
+    <message>
+        <source>: {accuracy} of the test images right</source>
+        <translation>: {accuracy} der Testbilder richtig</translation>
+    </message>
+    <message>
+        <source>, {accuracy} of mouse-style drawings</source>
+        <translation>, {accuracy} der Zeichnungen im Maus-Stil</translation>
+    </message>
+    <message>
+        <source> (training: refreshed at every epoch end)</source>
+        <translation> (Training: nach jeder Epoche aktualisiert)</translation>
+    </message>
+    <message>
+        <source>My drawings: none yet. Draw digits on the Draw Pad and label them (0-9 keys, Enter keeps the model&apos;s reading); they are kept and shown here.</source>
+        <translation>Meine Zeichnungen: noch keine. Zeichnen Sie Ziffern auf dem Zeichenfeld und labeln Sie sie (Tasten 0-9, Eingabe behält die Lesart des Modells); sie werden hier aufbewahrt und gezeigt.</translation>
+    </message>
+    <message>
+        <source>My drawings ({n}, kept in {folder})</source>
+        <translation>Meine Zeichnungen ({n}, aufbewahrt in {folder})</translation>
+    </message>
+    <message>
+        <source>: no model yet to read them.</source>
+        <translation>: noch kein Modell, das sie liest.</translation>
+    </message>
+    <message>
+        <source>: reading them with {name}…</source>
+        <translation>: werden mit {name} gelesen…</translation>
+    </message>
+    <message>
+        <source>: {name} reads {right} of {n} right ({share})</source>
+        <translation>: {name} liest {right} von {n} richtig ({share})</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>falsch erkannt</translation>
+    </message>
+    <message>
+        <source>true {digit}</source>
+        <translation>wahr {digit}</translation>
+    </message>
+    <message>
+        <source>predicted {digit}</source>
+        <translation>vorhergesagt {digit}</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>Zeichnung</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Showing {conditions}: {count} {noun}</source>
+        <translation>Gezeigt: {conditions}: {count} {noun}</translation>
+    </message>
+    <message>
+        <source>All {count} drawings</source>
+        <translation>Alle {count} Zeichnungen</translation>
+    </message>
+    <message>
+        <source>All {count} test images</source>
+        <translation>Alle {count} Testbilder</translation>
+    </message>
+    <message>
+        <source>; {shown} in random order, page {page} of {pages}</source>
+        <translation>; {shown} in zufälliger Reihenfolge, Seite {page} von {pages}</translation>
     </message>
 </context>
 <context>

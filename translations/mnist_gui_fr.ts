@@ -400,6 +400,10 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
         <translation>N’afficher que les images dont le chiffre prédit est faux</translation>
     </message>
     <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
         <source>True digit</source>
         <translation>Chiffre réel</translation>
     </message>
@@ -509,6 +513,104 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <message>
         <source>Exported {count} drawings to {path}.</source>
         <translation>{count} dessins exportés vers {path}.</translation>
+    </message>
+    <message>
+        <source>⚠ The MNIST data is not available.
+{error}</source>
+        <translation>⚠ Les données MNIST ne sont pas disponibles.
+{error}</translation>
+    </message>
+    <message>
+        <source>Loading the MNIST test images…</source>
+        <translation>Chargement des images de test MNIST…</translation>
+    </message>
+    <message>
+        <source>No model yet: the images show their true labels only. Train a model or open a model file to see its predictions.</source>
+        <translation>Pas encore de modèle : les images n’affichent que leur étiquette réelle. Entraînez un modèle ou ouvrez un fichier de modèle pour voir ses prédictions.</translation>
+    </message>
+    <message>
+        <source>Predicting the {n} test images with {name}…</source>
+        <translation>Prédiction des {n} images de test avec {name}…</translation>
+    </message>
+    <message>
+        <source>Predictions of {old}; updating for {name}…</source>
+        <translation>Prédictions de {old} ; mise à jour pour {name}…</translation>
+    </message>
+    <message>
+        <source>Predictions of {name}</source>
+        <translation>Prédictions de {name}</translation>
+    </message>
+    <message>
+        <source>: {accuracy} of the test images right</source>
+        <translation> : {accuracy} des images de test justes</translation>
+    </message>
+    <message>
+        <source>, {accuracy} of mouse-style drawings</source>
+        <translation>, {accuracy} des dessins façon souris</translation>
+    </message>
+    <message>
+        <source> (training: refreshed at every epoch end)</source>
+        <translation> (entraînement : actualisé à chaque fin d’époque)</translation>
+    </message>
+    <message>
+        <source>My drawings: none yet. Draw digits on the Draw Pad and label them (0-9 keys, Enter keeps the model&apos;s reading); they are kept and shown here.</source>
+        <translation>Mes dessins : aucun pour l’instant. Dessinez des chiffres sur le Bloc à dessin et étiquetez-les (touches 0-9, Entrée garde la lecture du modèle) ; ils sont gardés et affichés ici.</translation>
+    </message>
+    <message>
+        <source>My drawings ({n}, kept in {folder})</source>
+        <translation>Mes dessins ({n}, gardés dans {folder})</translation>
+    </message>
+    <message>
+        <source>: no model yet to read them.</source>
+        <translation> : pas encore de modèle pour les lire.</translation>
+    </message>
+    <message>
+        <source>: reading them with {name}…</source>
+        <translation> : lecture avec {name}…</translation>
+    </message>
+    <message>
+        <source>: {name} reads {right} of {n} right ({share})</source>
+        <translation> : {name} en lit {right} sur {n} correctement ({share})</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>mal classées</translation>
+    </message>
+    <message>
+        <source>true {digit}</source>
+        <translation>réel {digit}</translation>
+    </message>
+    <message>
+        <source>predicted {digit}</source>
+        <translation>prédit {digit}</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>dessin</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>images</translation>
+    </message>
+    <message>
+        <source>Showing {conditions}: {count} {noun}</source>
+        <translation>Affichage {conditions} : {count} {noun}</translation>
+    </message>
+    <message>
+        <source>All {count} drawings</source>
+        <translation>Les {count} dessins</translation>
+    </message>
+    <message>
+        <source>All {count} test images</source>
+        <translation>Les {count} images de test</translation>
+    </message>
+    <message>
+        <source>; {shown} in random order, page {page} of {pages}</source>
+        <translation> ; {shown} dans un ordre aléatoire, page {page} sur {pages}</translation>
     </message>
 </context>
 <context>
@@ -1004,7 +1106,7 @@ Impossible d’ouvrir {name} ; {then}</translation>
     </message>
     <message>
         <source>validation (test set)</source>
-        <translation>validation (jeu de test)</translation>
+        <translation>validation (test)</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>

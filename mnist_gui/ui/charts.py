@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
-from .locale_format import general, num
+from .locale_format import general, num, percent_suffix
 from .core_texts import core_text
 from .chart_export import ChartError, check_chart_path, export_charts
 
@@ -29,6 +29,12 @@ ROLE_STYLE = {"current": Qt.PenStyle.SolidLine, "other": Qt.PenStyle.DashLine, "
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def axis_format(fmt: str) -> str:
+    """A printf label format for an axis that localises its numbers: Qt then formats only the number
+    (no %d: it drops the labels) and keeps the rest as it is (so %% would show twice)."""
+    return fmt.replace("%d", "%.0f").replace("%%", percent_suffix())
 
 
 class HoverChartView(QChartView):
@@ -107,8 +113,8 @@ class MetricChart(HoverChartView):
 
     def __init__(self, title: str, metric: str, percent: bool = False, floor: float | None = None,
                  ceiling: float | None = None, parent=None):
-        super().__init__(QValueAxis(titleText=self.tr("epoch"), labelFormat="%d"),
-                         QValueAxis(labelFormat="%.1f%%" if percent else "%.3g", min=0, max=100 if percent else 1),
+        super().__init__(QValueAxis(titleText=self.tr("epoch"), labelFormat=axis_format("%d")),
+                         QValueAxis(labelFormat=axis_format("%.1f%%" if percent else "%.3g"), min=0, max=100 if percent else 1),
                          parent)
         self.chart().setTitle(title)
         self.metric, self.percent = metric, percent
@@ -267,7 +273,8 @@ class CurveChart(HoverChartView):
     and accuracy against the confidence threshold; a vertical line marks the slider's value."""
 
     def __init__(self, parent=None):
-        super().__init__(QValueAxis(labelFormat="%g"), QValueAxis(labelFormat="%.0f%%", min=0, max=100), parent)
+        super().__init__(QValueAxis(labelFormat="%g"), QValueAxis(labelFormat=axis_format("%.0f%%"), min=0, max=100),
+                         parent)
         self.chart().setMargins(self.chart().margins() * 0)
         self.setAccessibleName(self.tr("Robustness curves"))
         for key in ("current", "other", "pinned", "marker"):
@@ -298,7 +305,7 @@ class CurveChart(HoverChartView):
             self.x_axis.setTitleText(title)
             self.x_axis.setRange(low, high)
             self.x_axis.setTickCount(ticks)
-            self.x_axis.setLabelFormat(label_format)
+            self.x_axis.setLabelFormat(axis_format(label_format))
 
     def _set_y_floor(self, values):
         """From 100% down to a round value below the lowest point (ticks every 10 or 20 points)."""

@@ -24,7 +24,7 @@ class FilterControls(QObject):
 
     def _digit_combo(self, tooltip: str) -> QComboBox:
         combo = QComboBox()
-        combo.addItem("any", None)
+        combo.addItem(self.tr("any"), None)
         for digit in range(N_CLASSES):
             combo.addItem(str(digit), digit)
         combo.setToolTip(tooltip)

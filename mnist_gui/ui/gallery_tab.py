@@ -17,7 +17,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
-from ..core.gallery_selection import DrawingsSet, GallerySelection, drawings_line, filter_conditions, test_set_line
+from ..core.gallery_selection import DrawingsSet, GallerySelection
+from .gallery_texts import describe, drawings_line, filter_conditions, test_set_line  # translated
 from ..core.metrics import Predictions
 from .confusion_matrix import ACCURACY_COLUMN, ConfusionPanel
 from .digit_grid import DEFAULT_GRID_SIZE, GRID_SIZES, DigitCell, DigitGrid, page_buttons
@@ -283,8 +284,8 @@ class GalleryTab(QWidget):
             self.selection_label.clear()
             self.reset_button.setEnabled(False)
             return
-        self.selection_label.setText(self._selection.describe(self.capacity(), self._source == DRAWINGS,
-                                                              **self.filters()))
+        self.selection_label.setText(describe(self._selection, self.capacity(), self._source == DRAWINGS,
+                                              **self.filters()))
         self.reset_button.setEnabled(bool(filter_conditions(**self.filters())))
 
     # ---- detail -----------------------------------------------------------------------------------

@@ -19,12 +19,15 @@ def pct(fraction: float, decimals: int = 1) -> str:
     """0.9751 -> '97.5%' (en), '97,5 %' (de, fr)."""
     if fraction is None or not math.isfinite(fraction):
         return "–"
+    return _loc().toString(float(fraction) * 100, "f", decimals) + percent_suffix()
+
+
+def percent_suffix() -> str:
+    """'%', or ' %' (a non-breaking space first) in the languages that write it so (German, French)."""
     loc = _loc()
-    number = loc.toString(float(fraction) * 100, "f", decimals)
-    sign = loc.percent()
     if loc.language() in (QLocale.Language.German, QLocale.Language.French):
-        return f"{number}\u00a0{sign}"  # both write a (non-breaking) space before %
-    return f"{number}{sign}"
+        return "\u00a0" + loc.percent()
+    return loc.percent()
 
 
 def num(value: float, decimals: int = 2) -> str:
