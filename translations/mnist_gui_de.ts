@@ -136,6 +136,14 @@
         <translation>Wahres Label {true_label}; noch kein Modell, das es vorhersagt.</translation>
     </message>
     <message>
+        <source>✓ Right</source>
+        <translation>✓ Richtig</translation>
+    </message>
+    <message>
+        <source>✗ Wrong</source>
+        <translation>✗ Falsch</translation>
+    </message>
+    <message>
         <source>{verdict}: predicted {predicted} ({v2}), true {true_label}</source>
         <translation>{verdict}: vorhergesagt {predicted} ({v2}), wahr {true_label}</translation>
     </message>

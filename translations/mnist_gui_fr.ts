@@ -136,6 +136,14 @@
         <translation>Étiquette réelle {true_label} ; pas encore de modèle pour la prédire.</translation>
     </message>
     <message>
+        <source>✓ Right</source>
+        <translation>✓ Juste</translation>
+    </message>
+    <message>
+        <source>✗ Wrong</source>
+        <translation>✗ Faux</translation>
+    </message>
+    <message>
         <source>{verdict}: predicted {predicted} ({v2}), true {true_label}</source>
         <translation>{verdict} : prédit {predicted} ({v2}), réel {true_label}</translation>
     </message>

@@ -47,7 +47,7 @@ class DetailPanel(QGroupBox):
             self.bars.set_probabilities(None)
         else:
             predicted = int(probabilities.argmax())
-            verdict = "✓ Right" if predicted == true_label else "✗ Wrong"
+            verdict = self.tr("✓ Right") if predicted == true_label else self.tr("✗ Wrong")
             self.verdict.setText(self.tr("{verdict}: predicted {predicted} ({v2}), true {true_label}").format(verdict=verdict, predicted=predicted, v2=pct(probabilities[predicted], 1), true_label=true_label))
             self.bars.set_probabilities(probabilities, actual=true_label)
 
