@@ -6,14 +6,14 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSizePolicy, QStyle, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
 from ..core.gallery_selection import confusion_shades
 from ..core.metrics import N_CLASSES, overall_accuracy, per_class_accuracy
-from .digit_grid import RIGHT_COLOUR, WRONG_COLOUR
+from . import accessibility
 from .widgets import wrapping_label
 
 ACCURACY_COLUMN = N_CLASSES
@@ -135,6 +135,14 @@ class ConfusionPanel(QGroupBox):
         table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + ["acc."])
         table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
         table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip("Accuracy on each true digit")
+        table.setAccessibleName(self.tr("Confusion matrix"))
+        table.setAccessibleDescription(self.tr("Rows: true digit; columns: predicted digit, then the "
+                                               "accuracy on each true digit. Enter shows a cell's images."))
+        for d in range(N_CLASSES):  # what a reader says for a header: not just "3"
+            table.verticalHeaderItem(d).setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("true {0}").format(d))
+            table.horizontalHeaderItem(d).setData(Qt.ItemDataRole.AccessibleTextRole,
+                                                  self.tr("predicted {0}").format(d))
+        table.horizontalHeaderItem(ACCURACY_COLUMN).setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("accuracy"))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
@@ -160,6 +168,7 @@ class ConfusionPanel(QGroupBox):
                 item.setText("")
                 item.setBackground(Qt.BrushStyle.NoBrush)
                 item.setToolTip("")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("no count"))
             table.texts_changed()
             self.accuracy_label.setText("Needs a model's predictions.")
             return
@@ -169,14 +178,19 @@ class ConfusionPanel(QGroupBox):
             count = int(matrix[true_digit, predicted])
             item = table.item(true_digit, predicted)
             item.setText(str(count))
-            shade = QColor(RIGHT_COLOUR if true_digit == predicted else WRONG_COLOUR)
+            shade = (accessibility.right_colour if true_digit == predicted else accessibility.wrong_colour)(
+                table.palette())
             shade.setAlphaF(min(0.7, float(shades[true_digit, predicted])))
             item.setBackground(shade)
             item.setToolTip(f"True {true_digit}, predicted {predicted}: {count:,} images "
                             f"({fractions[true_digit, predicted]:.1%} of the {true_digit}s). Click to show them.")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("true {0}, predicted {1}: {2}").format(
+                true_digit, predicted, QLocale().toString(count)))
         for true_digit, accuracy in enumerate(per_class_accuracy(matrix)):
             item = table.item(true_digit, ACCURACY_COLUMN)
             item.setText(f"{accuracy:.1%}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("true {0}, accuracy {1}").format(
+                true_digit, accessibility.percent(accuracy)))
             item.setToolTip(f"{matrix[true_digit, true_digit]:,} of {row_totals[true_digit]:,} "
                             f"{true_digit}s right. Click to show all {true_digit}s.")
         table.texts_changed()

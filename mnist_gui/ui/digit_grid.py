@@ -6,9 +6,10 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache
+from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QToolButton, QWidget
 
+from . import accessibility
 from .widgets import crisp_sizes, digit_pixmap
 
 GRID_SIZES = (4, 5, 8)
@@ -42,6 +43,7 @@ class DigitCell(QWidget):
         self._caption: list[str] = []
         self._right: bool | None = None  # None: no prediction to judge
         self._selected = False
+        self.navigate = None  # (cell, key) -> handled: the grid's arrow keys
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         caption_font = self.font()
@@ -97,10 +99,15 @@ class DigitCell(QWidget):
             self.clicked.emit(self.index)
         super().mouseReleaseEvent(event)
 
+    accessible_role = QAccessible.Role.ListItem
+
+    def accessible_value(self) -> str:
+        return self.text().replace("\n", ", ")
+
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.clicked.emit(self.index)
-        else:
+        elif self.navigate is None or not self.navigate(self, event.key()):
             super().keyPressEvent(event)
 
     def paintEvent(self, event):
@@ -113,9 +120,9 @@ class DigitCell(QWidget):
         if self._right is None:
             pen = QPen(palette.color(QPalette.ColorRole.Mid), 1)
         elif self._right:
-            pen = QPen(RIGHT_COLOUR, 2)
+            pen = QPen(accessibility.right_colour(palette), 2)
         else:
-            pen = QPen(WRONG_COLOUR, 3, Qt.PenStyle.DashLine)
+            pen = QPen(accessibility.wrong_colour(palette), 3, Qt.PenStyle.DashLine)
         if self.hasFocus():
             pen.setWidth(pen.width() + 1)
         p.setPen(pen)
@@ -125,6 +132,9 @@ class DigitCell(QWidget):
         p.setPen(palette.color(QPalette.ColorRole.WindowText))
         line = self.fontMetrics().height()
         top = 3 + side
+        if self.hasFocus():  # the focus shows as the caption in the highlight's colours
+            p.fillRect(3, top, self.width() - 6, len(self._caption) * line, palette.color(QPalette.ColorRole.Highlight))
+            p.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         for row, text in enumerate(self._caption):
             p.drawText(0, top + row * line, self.width(), line, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
@@ -143,6 +153,7 @@ class DigitGrid(QScrollArea):
         self.cells = [DigitCell() for _ in range(max(GRID_SIZES) ** 2)]
         for cell in self.cells:
             cell.clicked.connect(self.clicked)
+            cell.navigate = self._navigate
         page = QWidget()
         self._layout = QGridLayout(page)
         self._layout.setSpacing(3)
@@ -150,6 +161,8 @@ class DigitGrid(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setWidgetResizable(True)
         self.setWidget(page)
+        self.setAccessibleName(self.tr("Digit grid"))
+        self.setAccessibleDescription(self.tr("Arrow keys move between the images, Enter shows one's details"))
         self._columns = columns
         self._image_size = MIN_IMAGE_SIZE
         self._data = None
@@ -160,6 +173,18 @@ class DigitGrid(QScrollArea):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit_cells()
+
+    def _navigate(self, cell: DigitCell, key) -> bool:
+        """Arrow keys, Home and End move the focus between the shown cells (Enter opens one)."""
+        shown = [c for c in self.cells if not c.isHidden()]
+        if cell not in shown:
+            return False
+        target = accessibility.grid_step(key, shown.index(cell), len(shown), self._columns)
+        if target is None:
+            return key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)  # at an edge: stay
+        shown[target].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(shown[target])
+        return True
 
     def set_columns(self, columns: int) -> None:
         self._columns = columns

@@ -36,6 +36,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(widget)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setAccessibleName(widget.accessibleName())  # the pane is named after the view it scrolls
     return area
 
 
@@ -151,6 +152,7 @@ class InsideTab(QWidget):
 
         self.views = TabWidget()
         self.views.setDocumentMode(True)
+        self.views.setAccessibleName(self.tr("Inside views"))
         self.pages = [self.layers_view, why, learned, self.map_view, network, self.data_view]
         for page, title in zip(self.pages, ("&Layer by layer", "&Why this answer", "What it lea&rned",
                                             "The &map", "The &network at work", "The d&ata")):

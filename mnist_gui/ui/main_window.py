@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from .. import paths
 from ..core import storage
+from . import accessibility
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .inside_tab import InsideTab
@@ -42,6 +43,7 @@ def app_texts() -> dict:
 class MainWindow(QMainWindow):
     def __init__(self, service, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
+        accessibility.install()  # before any widget is asked for its accessible interface
         self.service = service
         self.settings = settings if settings is not None else app_settings()
         self.texts = app_texts()
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         for i, name in enumerate(("Training", "Gallery", "Draw Pad", "Inside", "Robustness")):
             action = view_menu.addAction(name, lambda i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+        view_menu.addSeparator()
+        self.high_contrast = accessibility.HighContrast(view_menu, self.settings)  # issue 31: a11y
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About", self.show_about)

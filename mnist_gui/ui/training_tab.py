@@ -89,6 +89,7 @@ class TrainingTab(QWidget):
         self.log_view = QPlainTextEdit(readOnly=True)
         self.log_view.setMaximumBlockCount(5000)
         self.log_view.setPlaceholderText("Epoch log")
+        self.log_view.setAccessibleName(self.tr("Epoch log"))
         self._arrange(settings_box)
 
     def _arrange(self, settings_box):
@@ -104,6 +105,7 @@ class TrainingTab(QWidget):
         left.addWidget(self.progress)
         left_scroll = QScrollArea()
         left_scroll.setObjectName("training_left_scroll")
+        left_scroll.setAccessibleName(self.tr("Training settings and progress"))
         left_scroll.setWidget(left_widget)
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)

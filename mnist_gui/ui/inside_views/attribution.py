@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QAccessible, QPainter, QPalette
 
+from .. import accessibility
 from .colours import grey_image, overlay, rgb_image
 from .view import View
 
@@ -32,6 +33,14 @@ class AttributionView(View):
             return []
         probs, (a, b) = self.result.probabilities, self.result.targets
         return ["What the model sees", f"Why {a} ({probs[a]:.1%})", f"What would make it a {b} ({probs[b]:.1%})"]
+
+    def items(self) -> list:
+        side = min(self.SIDE, (self.width() - 48) // 3)
+        return [accessibility.Item(caption, QRect(12 + i * (side + 12), 8, side, side + 22), QAccessible.Role.Graphic)
+                for i, caption in enumerate(self.captions())]
+
+    def describe(self) -> str:
+        return "; ".join(self.captions())
 
     def paintEvent(self, event):
         p = QPainter(self)
