@@ -247,8 +247,9 @@ def grid_step(key, index: int, count: int, columns: int) -> int | None:
 # ---- colours and high contrast --------------------------------------------------------------------
 
 def is_high_contrast(palette: QPalette) -> bool:
-    """The palette is (like) the high-contrast one: text and window at least 15:1 apart."""
-    return _contrast(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)) >= 15
+    """The palette is (like) the high-contrast one: text and window at least 20:1 apart (black on
+    Fusion's light grey is 18:1)."""
+    return _contrast(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)) >= 20
 
 
 def _luminance(colour: QColor) -> float:
