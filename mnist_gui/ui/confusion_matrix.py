@@ -145,6 +145,7 @@ class ConfusionPanel(QGroupBox):
         table.horizontalHeaderItem(ACCURACY_COLUMN).setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("accuracy"))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move between cells
         for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
             item = QTableWidgetItem()
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QToolButton, QWidget
 
@@ -162,6 +162,7 @@ class DigitGrid(QScrollArea):
         self.setWidgetResizable(True)
         self.setWidget(page)
         self.setAccessibleName(self.tr("Digit grid"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its cells take the focus (and scroll it along)
         self.setAccessibleDescription(self.tr("Arrow keys move between the images, Enter shows one's details"))
         self._columns = columns
         self._image_size = MIN_IMAGE_SIZE
@@ -182,9 +183,15 @@ class DigitGrid(QScrollArea):
         target = accessibility.grid_step(key, shown.index(cell), len(shown), self._columns)
         if target is None:
             return key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)  # at an edge: stay
+        self._rove(shown[target])
         shown[target].setFocus(Qt.FocusReason.OtherFocusReason)
         self.ensureWidgetVisible(shown[target])
         return True
+
+    def _rove(self, current: DigitCell) -> None:
+        """One Tab stop for the whole grid: the cell last moved to (the arrows reach the others)."""
+        for cell in self.cells:
+            cell.setFocusPolicy(Qt.FocusPolicy.StrongFocus if cell is current else Qt.FocusPolicy.ClickFocus)
 
     def set_columns(self, columns: int) -> None:
         self._columns = columns
@@ -243,6 +250,9 @@ class DigitGrid(QScrollArea):
                 cell.show()
             else:
                 cell.hide()
+        stops = [c for c in self.cells if c.focusPolicy() == Qt.FocusPolicy.StrongFocus]
+        if len(stops) != 1 or stops[0].isHidden():
+            self._rove(self.cells[0])  # the grid's one Tab stop is on a shown cell
 
     def select(self, index: int | None, shown: int) -> None:
         """Highlight image ``index`` among the first ``shown`` cells."""
@@ -276,5 +286,7 @@ def page_buttons() -> tuple[QToolButton, QToolButton]:
         button = QToolButton(text=text, autoRaise=False)
         button.setToolTip(f"The {which} page of this selection ({key})")
         button.setShortcut(QKeySequence(key))
+        button.setAccessibleName(QCoreApplication.translate("DigitGrid", "Previous page") if which == "previous"
+                                 else QCoreApplication.translate("DigitGrid", "Next page"))
         buttons.append(button)
     return buttons[0], buttons[1]

@@ -37,6 +37,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setAccessibleName(widget.accessibleName())  # the pane is named after the view it scrolls
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view in it takes the focus (and scrolls it along)
     return area
 
 
