@@ -129,17 +129,28 @@ class HoverChartView(QChartView):
         accessibility.announce(self, text)
         self.viewport().update()
 
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if self.hasFocus():  # a focus frame, and a ring on the point the arrow keys are on
-            p = QPainter(self.viewport())
-            accessibility.paint_focus(self, p, self.viewport().rect())
-            if self._cursor and self._cursor[0] in self.shown_series() and self._cursor[1] < self._cursor[0].count():
-                series, index = self._cursor
-                at = self.mapFromScene(self.chart().mapToScene(self.chart().mapToPosition(series.at(index), series)))
-                p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
-                p.drawEllipse(QRectF(at.x() - 7, at.y() - 7, 14, 14))
-            p.end()
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        self.viewport().update()  # the view paints in its viewport: the frame shows at once
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def drawForeground(self, painter, rect):
+        super().drawForeground(painter, rect)
+        if not self.hasFocus():
+            return
+        # A focus frame, and a ring on the point the arrow keys are on (scene coordinates).
+        painter.save()
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.mapToScene(self.viewport().rect().adjusted(1, 1, -2, -2)).boundingRect())
+        if self._cursor and self._cursor[0] in self.shown_series() and self._cursor[1] < self._cursor[0].count():
+            series, index = self._cursor
+            at = self.chart().mapToScene(self.chart().mapToPosition(series.at(index), series))
+            painter.drawEllipse(QRectF(at.x() - 7, at.y() - 7, 14, 14))
+        painter.restore()
 
     def viewportEvent(self, event):
         # Qt's tooltip event (the mouse rested, or moved while a tooltip shows), not mouse moves:

@@ -106,6 +106,7 @@ class TrainingTab(QWidget):
         left_scroll = QScrollArea()
         left_scroll.setObjectName("training_left_scroll")
         left_scroll.setAccessibleName(self.tr("Training settings and progress"))
+        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop without a visible focus: its fields take it
         left_scroll.setWidget(left_widget)
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -340,3 +340,31 @@ def test_the_high_contrast_palette_keeps_text_readable():
         assert accessibility._contrast(palette.color(fg), palette.color(bg)) >= 7, (fg, bg)
     for colour in (accessibility.right_colour(palette), accessibility.wrong_colour(palette)):
         assert accessibility._contrast(colour, palette.color(roles.Window)) >= 4.5
+
+
+@pytest.mark.parametrize("which", ["canvas", "chart", "view"])
+def test_custom_widgets_paint_a_visible_focus_frame(qtbot, window, settle, which):
+    tab, widget = {"canvas": (window.draw_tab, window.draw_tab.canvas),
+                   "chart": (window.training_tab, window.training_tab.charts.loss_chart),
+                   "view": (window.inside_tab, window.inside_tab.data_view)}[which]
+    window.tabs.setCurrentWidget(tab)
+    if which == "view":
+        window.inside_tab.views.setCurrentIndex(5)  # the data: it needs no model or input
+    settle()
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight).name()
+    frame = widget._pad_rect().adjusted(-3, -3, 3, 3).toRect() if which == "canvas" else widget.rect()
+    assert frame.height() > 40
+
+    def frame_pixels():
+        settle()
+        image = window.grab().toImage()  # (a QChartView's own grab() crashes PySide 6.11 offscreen)
+        at = widget.mapTo(window, frame.topLeft())
+        # Down the frame's left side, where a 2 px frame runs.
+        return {image.pixelColor(at.x() + dx, at.y() + y).name()
+                for dx in range(0, 4) for y in range(frame.height() // 4, 3 * frame.height() // 4, 7)}
+
+    window.tabs.tabBar().setFocus()
+    assert highlight not in frame_pixels()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    assert highlight in frame_pixels()
