@@ -327,17 +327,37 @@ def platform_wants_high_contrast() -> bool:
 
 
 _normal_palette: QPalette | None = None
+_normal_style_sheet = ""
+
+# The style (Fusion) draws button outlines, check boxes and slider handles a shade darker than the
+# window: nothing on black. Only those get rules (styling fields and combo boxes would resize them).
+HIGH_CONTRAST_STYLE = """
+QPushButton { border: 1px solid white; border-radius: 2px; padding: 3px 8px; }
+QToolButton { border: 1px solid white; border-radius: 2px; padding: 2px 3px; }
+QLineEdit { border: 1px solid white; }
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit, QAbstractSpinBox QLineEdit:focus, QComboBox QLineEdit:focus { border: none; }
+QPushButton:disabled, QToolButton:disabled, QLineEdit:disabled { border: 1px dashed #aaaaaa; }
+QPushButton:focus, QToolButton:focus, QLineEdit:focus { border: 2px solid yellow; }
+QPushButton:pressed, QToolButton:pressed, QToolButton:checked { background: #333300; }
+QCheckBox::indicator { border: 1px solid white; width: 12px; height: 12px; }
+QCheckBox::indicator:checked { background: yellow; }
+QCheckBox:focus { color: yellow; }
+QSlider::groove:horizontal { height: 4px; background: white; }
+QSlider::handle:horizontal { background: yellow; border: 1px solid white; width: 12px; margin: -6px 0; }
+QSlider:focus { background: #333300; }
+"""
 
 
 def apply_high_contrast(on: bool) -> None:
     """Switch the whole app to the high-contrast palette, or back to the one it started with."""
-    global _normal_palette
+    global _normal_palette, _normal_style_sheet
     app = QGuiApplication.instance()
     if _normal_palette is None:
         if not on:
             return  # never switched: the palette is already the normal one
-        _normal_palette = QPalette(app.palette())
+        _normal_palette, _normal_style_sheet = QPalette(app.palette()), app.styleSheet()
     app.setPalette(high_contrast_palette() if on else _normal_palette)
+    app.setStyleSheet(_normal_style_sheet + HIGH_CONTRAST_STYLE if on else _normal_style_sheet)
 
 
 class HighContrast(QObject):

@@ -97,6 +97,11 @@ class ConfusionTable(QTableWidget):
         super().resizeEvent(event)
         self.fit()
 
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid():  # the first Tab into it shows where the arrows start
+            self.setCurrentCell(0, 0)
+
     def fit(self) -> None:
         """The largest font at which the whole table fits, sections sized to share the room."""
         columns, rows = self._texts()

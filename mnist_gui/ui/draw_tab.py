@@ -174,7 +174,7 @@ class DrawCanvas(QWidget):
         painter.drawImage(rect.topLeft(), self._finished_ink())
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.drawRect(rect.adjusted(-1, -1, 0, 0))
-        accessibility.paint_focus(self, painter, rect.adjusted(-3, -3, 3, 3))
+        accessibility.paint_focus(self, painter, rect.adjusted(-2, -2, 1, 1))  # over the border: seen on every side
         if self._drawing:
             painter.setClipRect(rect)
             painter.translate(rect.topLeft())

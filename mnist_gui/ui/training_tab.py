@@ -90,6 +90,9 @@ class TrainingTab(QWidget):
         self.log_view.setMaximumBlockCount(5000)
         self.log_view.setPlaceholderText("Epoch log")
         self.log_view.setAccessibleName(self.tr("Epoch log"))
+        # A caret shows the focus (a read-only view has none) and the arrows and Shift select to copy.
+        self.log_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._arrange(settings_box)
 
     def _arrange(self, settings_box):

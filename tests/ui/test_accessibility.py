@@ -352,7 +352,7 @@ def test_custom_widgets_paint_a_visible_focus_frame(qtbot, window, settle, which
         window.inside_tab.views.setCurrentIndex(5)  # the data: it needs no model or input
     settle()
     highlight = widget.palette().color(QPalette.ColorRole.Highlight).name()
-    frame = widget._pad_rect().adjusted(-3, -3, 3, 3).toRect() if which == "canvas" else widget.rect()
+    frame = widget._pad_rect().adjusted(-2, -2, 1, 1).toRect() if which == "canvas" else widget.rect()
     assert frame.height() > 40
 
     def frame_pixels():
