@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import (QAccessible, QAccessibleInterface, QAccessibleValueChangeEvent, QColor,
                            QGuiApplication, QPainter, QPalette, QPen)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
@@ -201,8 +201,9 @@ def announce(widget: QWidget, text: str) -> None:
 
 
 def percent(value: float, decimals: int = 1) -> str:
-    from PySide6.QtCore import QLocale
-    return QLocale().toString(100 * float(value), "f", decimals) + QLocale().percent()
+    """``value`` (0..1) as a percentage in the user's locale: "93.1%", "93,1 %"."""
+    locale = QLocale()
+    return locale.toString(100 * float(value), "f", decimals) + locale.percent()
 
 
 def describe_prediction(probs, unsure_below: float) -> str:
