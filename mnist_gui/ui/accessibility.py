@@ -119,8 +119,10 @@ class _WidgetInterface(QAccessibleWidget):
         widget = self.object()
         if kind == QAccessible.Text.Value:
             return widget.accessible_value()
-        if kind == QAccessible.Text.Description and not widget.accessibleDescription():
-            return widget.accessible_value()  # read after the name where a bridge shows no value
+        if kind == QAccessible.Text.Description:
+            # AT-SPI passes on a name and a description, not a text value: the value goes first in
+            # the description, so Orca reads it after the name.
+            return " — ".join(t for t in (widget.accessible_value(), widget.accessibleDescription()) if t)
         return super().text(kind)
 
     def _native_count(self) -> int:

@@ -131,6 +131,7 @@ def test_the_pads_reading_is_its_value_and_the_results_description_and_is_announ
     assert pad.role() == QAccessible.Role.Canvas and name(pad) == "Drawing pad"
     value = pad.text(QAccessible.Text.Value)
     assert str(best) in value and percent in value, value
+    assert pad.text(QAccessible.Text.Description).startswith(value)  # what AT-SPI passes on
     result = interface_of(tab.digit_label)
     assert result.text(QAccessible.Text.Description) == value
     # Announced once the stroke was read (not at each live reading while the button was held).
