@@ -13,10 +13,11 @@ import math
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QAccessible, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
+from . import accessibility
 from .locale_format import general, num, percent_suffix
 from .core_texts import core_text
 from .chart_export import ChartError, check_chart_path, export_charts
@@ -91,6 +92,76 @@ class HoverChartView(QChartView):
     def hover_text(self, pos: QPointF) -> str | None:
         return None
 
+    # ---- for screen readers and the keyboard: each series' values; arrows step through points ----
+
+    accessible_role = QAccessible.Role.Chart
+    accessible_native_children = False
+    _cursor = None  # (series, index of its point) the arrow keys are on
+
+    def point_text(self, series: QLineSeries, point: QPointF) -> str:
+        return f"{point.x():g}: {point.y():g}"
+
+    def shown_series(self) -> list[QLineSeries]:
+        return [s for k, s in self.series.items() if k != "marker" and s.isVisible() and s.name() and s.count()]
+
+    def accessible_value(self) -> str:
+        shown = self.shown_series()
+        if not shown:
+            return self.tr("no values yet")
+        return self.tr("{0}: {1}; arrow keys step through the points").format(
+            self.chart().title() or self.x_axis.titleText(), ", ".join(s.name() for s in shown))
+
+    def accessible_items(self) -> list:
+        area = self.mapFromScene(self.chart().mapToScene(self.chart().plotArea())).boundingRect()
+        return [accessibility.Item(f"{s.name()}: " + "; ".join(self.point_text(s, p) for p in s.points()), area,
+                                   QAccessible.Role.Row) for s in self.shown_series()]
+
+    def keyPressEvent(self, event):
+        shown = self.shown_series()
+        key = event.key()
+        series, index = self._cursor if self._cursor and self._cursor[0] in shown else (None, -1)
+        if shown and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and series is not None:
+            row = min(max(shown.index(series) + (1 if key == Qt.Key.Key_Down else -1), 0), len(shown) - 1)
+            series, index = shown[row], min(index, shown[row].count() - 1)
+        elif shown and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
+                               Qt.Key.Key_Up, Qt.Key.Key_Down):
+            series = series or shown[0]
+            step = accessibility.grid_step(key, index, series.count(), 1)
+            index = step if step is not None else min(max(index, 0), series.count() - 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        self._cursor = (series, index)
+        point = series.at(index)
+        text = self.point_text(series, point) + f" ({series.name()})"
+        shown_at = self.mapFromScene(self.chart().mapToScene(self.chart().mapToPosition(point, series)))
+        QToolTip.showText(self.viewport().mapToGlobal(shown_at), text, self.viewport())
+        accessibility.announce(self, text)
+        self.viewport().update()
+
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        self.viewport().update()  # the view paints in its viewport: the frame shows at once
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def drawForeground(self, painter, rect):
+        super().drawForeground(painter, rect)
+        if not self.hasFocus():
+            return
+        # A focus frame, and a ring on the point the arrow keys are on (scene coordinates).
+        painter.save()
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.mapToScene(self.viewport().rect().adjusted(1, 1, -2, -2)).boundingRect())
+        if self._cursor and self._cursor[0] in self.shown_series() and self._cursor[1] < self._cursor[0].count():
+            series, index = self._cursor
+            at = self.chart().mapToScene(self.chart().mapToPosition(series.at(index), series))
+            painter.drawEllipse(QRectF(at.x() - 7, at.y() - 7, 14, 14))
+        painter.restore()
+
     def viewportEvent(self, event):
         # Qt's tooltip event (the mouse rested, or moved while a tooltip shows), not mouse moves:
         # hovering costs nothing until then, and the scene's own tooltip handling, which would
@@ -117,6 +188,7 @@ class MetricChart(HoverChartView):
                          QValueAxis(labelFormat=axis_format("%.1f%%" if percent else "%.3g"), min=0, max=100 if percent else 1),
                          parent)
         self.chart().setTitle(title)
+        self.setAccessibleName(self.tr("{0} chart").format(title))
         self.metric, self.percent = metric, percent
         self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
         for key, name in ((metric, self.tr("train")), ("val_" + metric, self.tr("validation (test set)"))):
@@ -218,6 +290,10 @@ class MetricChart(HoverChartView):
             return None
         series, point = found
         return series.name(), round(point.x()), point.y()
+
+    def point_text(self, series, point) -> str:
+        value = f"{point.y():.2f}%" if self.percent else f"{point.y():.4f}"
+        return self.tr("epoch {0}: {1}").format(round(point.x()), value)
 
     def hover_text(self, pos: QPointF) -> str | None:
         found = self.point_near(pos)
@@ -365,6 +441,10 @@ class CurveChart(HoverChartView):
     def points(self, key: str) -> list[tuple[float, float]]:
         series = self.series[key]
         return [(p.x(), p.y()) for p in series.points()] if series.isVisible() else []
+
+    def point_text(self, series, point) -> str:
+        x = f"{point.x():.2f}" if self._mode == CONFIDENCE else f"{point.x():g}"
+        return f"{self.x_axis.titleText()} {x}: {point.y():.1f}%"
 
     def hover_text(self, pos) -> str | None:
         found = self.nearest_point(self.chart_position(pos), [

@@ -6,14 +6,14 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHeaderView, QSizePolicy, QStyle, QTableWidget,
                                QTableWidgetItem, QVBoxLayout)
 
 from ..core.gallery_selection import confusion_shades
 from ..core.metrics import N_CLASSES, overall_accuracy, per_class_accuracy
-from .digit_grid import RIGHT_COLOUR, WRONG_COLOUR
+from . import accessibility
 from .widgets import wrapping_label
 from .locale_format import integer, pct
 
@@ -98,6 +98,11 @@ class ConfusionTable(QTableWidget):
         super().resizeEvent(event)
         self.fit()
 
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid():  # the first Tab into it shows where the arrows start
+            self.setCurrentCell(0, 0)
+
     def fit(self) -> None:
         """The largest font at which the whole table fits, sections sized to share the room."""
         columns, rows = self._texts()
@@ -136,8 +141,17 @@ class ConfusionPanel(QGroupBox):
         table.setHorizontalHeaderLabels([str(d) for d in range(N_CLASSES)] + [self.tr("acc.")])
         table.setVerticalHeaderLabels([str(d) for d in range(N_CLASSES)])
         table.horizontalHeaderItem(ACCURACY_COLUMN).setToolTip(self.tr("Accuracy on each true digit"))
+        table.setAccessibleName(self.tr("Confusion matrix"))
+        table.setAccessibleDescription(self.tr("Rows: true digit; columns: predicted digit, then the "
+                                               "accuracy on each true digit. Enter shows a cell's images."))
+        for d in range(N_CLASSES):  # what a reader says for a header: not just "3"
+            table.verticalHeaderItem(d).setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("true {0}").format(d))
+            table.horizontalHeaderItem(d).setData(Qt.ItemDataRole.AccessibleTextRole,
+                                                  self.tr("predicted {0}").format(d))
+        table.horizontalHeaderItem(ACCURACY_COLUMN).setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("accuracy"))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move between cells
         for true_digit, column in itertools.product(range(N_CLASSES), range(N_CLASSES + 1)):
             item = QTableWidgetItem()
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -161,6 +175,7 @@ class ConfusionPanel(QGroupBox):
                 item.setText("")
                 item.setBackground(Qt.BrushStyle.NoBrush)
                 item.setToolTip("")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("no count"))
             table.texts_changed()
             self.accuracy_label.setText(self.tr("Needs a model's predictions."))
             return
@@ -170,13 +185,18 @@ class ConfusionPanel(QGroupBox):
             count = int(matrix[true_digit, predicted])
             item = table.item(true_digit, predicted)
             item.setText(str(count))
-            shade = QColor(RIGHT_COLOUR if true_digit == predicted else WRONG_COLOUR)
+            shade = (accessibility.right_colour if true_digit == predicted else accessibility.wrong_colour)(
+                table.palette())
             shade.setAlphaF(min(0.7, float(shades[true_digit, predicted])))
             item.setBackground(shade)
             item.setToolTip(self.tr("True {true_digit}, predicted {predicted}: {count} images ({v3} of the {true_digit}s). Click to show them.").format(true_digit=true_digit, predicted=predicted, count=integer(count), v3=pct(fractions[true_digit, predicted], 1)))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("true {0}, predicted {1}: {2}").format(
+                true_digit, predicted, integer(count)))
         for true_digit, accuracy in enumerate(per_class_accuracy(matrix)):
             item = table.item(true_digit, ACCURACY_COLUMN)
             item.setText(pct(accuracy, 1))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("true {0}, accuracy {1}").format(
+                true_digit, pct(accuracy, 1)))
             item.setToolTip(self.tr("{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.").format(v0=integer(matrix[true_digit, true_digit]), v1=integer(row_totals[true_digit]), true_digit=true_digit))
         table.texts_changed()
         total = int(matrix.sum())

@@ -6,9 +6,10 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache
+from PySide6.QtGui import QAccessible, QColor, QFontMetrics, QKeySequence, QPainter, QPalette, QPen, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QToolButton, QWidget
 
+from . import accessibility
 from .widgets import crisp_sizes, digit_pixmap
 from ..i18n import translate
 from .locale_format import pct
@@ -45,6 +46,7 @@ class DigitCell(QWidget):
         self._caption: list[str] = []
         self._right: bool | None = None  # None: no prediction to judge
         self._selected = False
+        self.navigate = None  # (cell, key) -> handled: the grid's arrow keys
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         caption_font = self.font()
@@ -105,10 +107,15 @@ class DigitCell(QWidget):
             self.clicked.emit(self.index)
         super().mouseReleaseEvent(event)
 
+    accessible_role = QAccessible.Role.ListItem
+
+    def accessible_value(self) -> str:
+        return self.text().replace("\n", ", ")
+
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.clicked.emit(self.index)
-        else:
+        elif self.navigate is None or not self.navigate(self, event.key()):
             super().keyPressEvent(event)
 
     def paintEvent(self, event):
@@ -121,9 +128,9 @@ class DigitCell(QWidget):
         if self._right is None:
             pen = QPen(palette.color(QPalette.ColorRole.Mid), 1)
         elif self._right:
-            pen = QPen(RIGHT_COLOUR, 2)
+            pen = QPen(accessibility.right_colour(palette), 2)
         else:
-            pen = QPen(WRONG_COLOUR, 3, Qt.PenStyle.DashLine)
+            pen = QPen(accessibility.wrong_colour(palette), 3, Qt.PenStyle.DashLine)
         if self.hasFocus():
             pen.setWidth(pen.width() + 1)
         p.setPen(pen)
@@ -133,6 +140,9 @@ class DigitCell(QWidget):
         p.setPen(palette.color(QPalette.ColorRole.WindowText))
         line = self.fontMetrics().height()
         top = 3 + side
+        if self.hasFocus():  # the focus shows as the caption in the highlight's colours
+            p.fillRect(3, top, self.width() - 6, len(self._caption) * line, palette.color(QPalette.ColorRole.Highlight))
+            p.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         for row, text in enumerate(self._caption):
             p.drawText(0, top + row * line, self.width(), line, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
@@ -151,6 +161,7 @@ class DigitGrid(QScrollArea):
         self.cells = [DigitCell() for _ in range(max(GRID_SIZES) ** 2)]
         for cell in self.cells:
             cell.clicked.connect(self.clicked)
+            cell.navigate = self._navigate
         page = QWidget()
         self._layout = QGridLayout(page)
         self._layout.setSpacing(3)
@@ -158,6 +169,9 @@ class DigitGrid(QScrollArea):
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setWidgetResizable(True)
         self.setWidget(page)
+        self.setAccessibleName(self.tr("Digit grid"))
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its cells take the focus (and scroll it along)
+        self.setAccessibleDescription(self.tr("Arrow keys move between the images, Enter shows one's details"))
         self._columns = columns
         self._image_size = MIN_IMAGE_SIZE
         self._data = None
@@ -168,6 +182,24 @@ class DigitGrid(QScrollArea):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit_cells()
+
+    def _navigate(self, cell: DigitCell, key) -> bool:
+        """Arrow keys, Home and End move the focus between the shown cells (Enter opens one)."""
+        shown = [c for c in self.cells if not c.isHidden()]
+        if cell not in shown:
+            return False
+        target = accessibility.grid_step(key, shown.index(cell), len(shown), self._columns)
+        if target is None:
+            return key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)  # at an edge: stay
+        self._rove(shown[target])
+        shown[target].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ensureWidgetVisible(shown[target])
+        return True
+
+    def _rove(self, current: DigitCell) -> None:
+        """One Tab stop for the whole grid: the cell last moved to (the arrows reach the others)."""
+        for cell in self.cells:
+            cell.setFocusPolicy(Qt.FocusPolicy.StrongFocus if cell is current else Qt.FocusPolicy.ClickFocus)
 
     def set_columns(self, columns: int) -> None:
         self._columns = columns
@@ -226,6 +258,9 @@ class DigitGrid(QScrollArea):
                 cell.show()
             else:
                 cell.hide()
+        stops = [c for c in self.cells if c.focusPolicy() == Qt.FocusPolicy.StrongFocus]
+        if len(stops) != 1 or stops[0].isHidden():
+            self._rove(self.cells[0])  # the grid's one Tab stop is on a shown cell
 
     def select(self, index: int | None, shown: int) -> None:
         """Highlight image ``index`` among the first ``shown`` cells."""
@@ -255,10 +290,14 @@ class DigitGrid(QScrollArea):
 def page_buttons() -> tuple[QToolButton, QToolButton]:
     """◀ and ▶ (Alt+Left, Alt+Right) for paging through a selection larger than the grid."""
     buttons = []
-    for text, tip, key in (("◀", translate("digit_grid", "The previous page of this selection ({key})"), "Alt+Left"),
-                           ("▶", translate("digit_grid", "The next page of this selection ({key})"), "Alt+Right")):
+    for text, tip, name, key in (
+            ("◀", translate("digit_grid", "The previous page of this selection ({key})"),
+             translate("DigitGrid", "Previous page"), "Alt+Left"),
+            ("▶", translate("digit_grid", "The next page of this selection ({key})"),
+             translate("DigitGrid", "Next page"), "Alt+Right")):
         button = QToolButton(text=text, autoRaise=False)
         button.setToolTip(tip.format(key=key))
         button.setShortcut(QKeySequence(key))
+        button.setAccessibleName(name)
         buttons.append(button)
     return buttons[0], buttons[1]

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
+from PySide6.QtGui import (QAccessible, QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
                            QPen, QPixmap, QPolygonF)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton,
                                QVBoxLayout, QWidget)
 
 from ..core.preprocess import SIZE, prepare_digit
+from . import accessibility
 from .inside_views import overlay, rgb_image
 from .latest_request import LatestRequest
 from .widgets import ProbabilityBars, digit_pixmap
@@ -61,9 +62,18 @@ class DrawCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Drawing pad"))
+        self.setAccessibleDescription(self.tr("Draw a digit with the mouse; the model's reading is this pad's value"))
+        self.reading = ""  # the model's reading as a screen reader says it (set by the tab)
 
     def sizeHint(self) -> QSize:
         return QSize(360, 360)
+
+    accessible_role = QAccessible.Role.Canvas
+
+    def accessible_value(self) -> str:
+        if self.is_empty():
+            return self.tr("empty")
+        return self.reading or self.tr("%n stroke(s)", "", self.stroke_count())
 
     def is_empty(self) -> bool:
         return not self._strokes
@@ -165,6 +175,7 @@ class DrawCanvas(QWidget):
         painter.drawImage(rect.topLeft(), self._finished_ink())
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.drawRect(rect.adjusted(-1, -1, 0, 0))
+        accessibility.paint_focus(self, painter, rect.adjusted(-2, -2, 1, 1))  # over the border: seen on every side
         if self._drawing:
             painter.setClipRect(rect)
             painter.translate(rect.topLeft())
@@ -507,6 +518,7 @@ class DrawTab(QWidget):
             self.digit_label.setText("")
             self.message_label.setText(self._why_no_prediction())
             self.bars.set_probabilities(None)
+            self._say_reading(None)
             return
         best, second = (int(i) for i in np.argsort(probs)[::-1][:2])
         if probs[best] < UNSURE_BELOW:
@@ -516,6 +528,19 @@ class DrawTab(QWidget):
             self.digit_label.setText(str(best))
             self.message_label.setText(self.tr("{p} confident").format(p=pct(probs[best], 1)))
         self.bars.set_probabilities(probs)
+        self._say_reading(probs)
+
+    def _say_reading(self, probs):
+        """The reading for screen readers: the pad's value and the result's description; a new one
+        (after a stroke, not each live reading while drawing) is announced."""
+        text = accessibility.describe_prediction(probs, UNSURE_BELOW)
+        self.canvas.reading = text
+        self.digit_label.setAccessibleDescription(text)
+        accessibility.value_changed(self.canvas)
+        if not text or (not self.canvas.is_drawing() and text != getattr(self, "_announced", "")):
+            self._announced = text  # cleared: the same reading is news again
+            if text:
+                accessibility.announce(self.canvas, text)
 
     def _why_no_prediction(self) -> str:
         if self._backend_error:

@@ -37,6 +37,8 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(widget)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setAccessibleName(widget.accessibleName())  # the pane is named after the view it scrolls
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view in it takes the focus (and scrolls it along)
     return area
 
 
@@ -152,6 +154,7 @@ class InsideTab(QWidget):
 
         self.views = TabWidget()
         self.views.setDocumentMode(True)
+        self.views.setAccessibleName(self.tr("Inside views"))
         self.pages = [self.layers_view, why, learned, self.map_view, network, self.data_view]
         for page, title in zip(self.pages, (self.tr("&Layer by layer"), self.tr("&Why this answer"),
                                             self.tr("What it lea&rned"), self.tr("The &map"),

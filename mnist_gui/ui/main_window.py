@@ -13,6 +13,7 @@ from .core_texts import core_text
 from .locale_format import pct
 from .. import paths
 from ..core import storage
+from . import accessibility
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .inside_tab import InsideTab
@@ -44,6 +45,7 @@ def app_texts() -> dict:
 class MainWindow(QMainWindow):
     def __init__(self, service, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
+        accessibility.install()  # before any widget is asked for its accessible interface
         self.service = service
         self.settings = settings if settings is not None else app_settings()
         self.texts = app_texts()
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
                                    self.tr("Robustness"))):
             action = view_menu.addAction(name, lambda i=i: self.tabs.setCurrentIndex(i))
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+        view_menu.addSeparator()
+        self.high_contrast = accessibility.HighContrast(view_menu, self.settings)  # issue 31: a11y
 
         from .language_menu import LanguageMenu  # View ▸ Language (issue 31)
 

@@ -91,6 +91,10 @@ class TrainingTab(QWidget):
         self.log_view = QPlainTextEdit(readOnly=True)
         self.log_view.setMaximumBlockCount(5000)
         self.log_view.setPlaceholderText(self.tr("Epoch log"))
+        self.log_view.setAccessibleName(self.tr("Epoch log"))
+        # A caret shows the focus (a read-only view has none) and the arrows and Shift select to copy.
+        self.log_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self._arrange(settings_box)
 
     def _arrange(self, settings_box):
@@ -106,6 +110,8 @@ class TrainingTab(QWidget):
         left.addWidget(self.progress)
         left_scroll = QScrollArea()
         left_scroll.setObjectName("training_left_scroll")
+        left_scroll.setAccessibleName(self.tr("Training settings and progress"))
+        left_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop without a visible focus: its fields take it
         left_scroll.setWidget(left_widget)
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAccessible, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QWidget
 from .locale_format import pct
+
+from . import accessibility
 
 
 def digit_image(pixels: np.ndarray) -> QImage:
@@ -215,6 +217,7 @@ class ProbabilityBars(QWidget):
         self._actual: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Class probabilities"))
+        self.setAccessibleDescription(self.tr("The probability of each digit, as the model reads it"))
 
     def _columns(self) -> tuple[int, int, int]:
         """Widths of the digit column, the value column, and the height of a row's text, for the
@@ -243,10 +246,26 @@ class ProbabilityBars(QWidget):
         if self._probs is not None:
             best = int(self._probs.argmax())
             self.setToolTip(self.tr("predicted {best} ({v1})").format(best=best, v1=pct(self._probs[best], 1)))
+        accessibility.value_changed(self)
         self.update()
 
     def probabilities(self) -> np.ndarray | None:
         return self._probs
+
+    accessible_role = QAccessible.Role.List
+
+    def accessible_value(self) -> str:
+        """ "7: 93.1%, 1: 4.0%, …" from the likeliest down (what a reader wants first)."""
+        if self._probs is None:
+            return self.tr("no reading")
+        order = np.argsort(self._probs)[::-1]
+        return ", ".join(f"{d}: {accessibility.percent(self._probs[d])}" for d in order)
+
+    def accessible_items(self) -> list:
+        row_h = self.height() / 10
+        return [accessibility.Item(self.tr("digit {0}: {1}").format(
+                    d, accessibility.percent(self._probs[d]) if self._probs is not None else "–"),
+                    QRect(0, round(d * row_h), self.width(), round(row_h))) for d in range(10)]
 
     def paintEvent(self, event):
         p = QPainter(self)
@@ -272,7 +291,7 @@ class ProbabilityBars(QWidget):
                        f"{mark}{d}")
             track = QRectF(label_w + 6, y + row_h * 0.2, bar_w, row_h * 0.6)
             p.fillRect(track, pal.color(QPalette.ColorRole.AlternateBase))
-            colour = pal.color(QPalette.ColorRole.Highlight) if bold else QColor(130, 130, 130)
+            colour = pal.color(QPalette.ColorRole.Highlight) if bold else accessibility.muted_colour(pal)
             p.fillRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), colour)
             p.drawText(QRectF(label_w + 8 + bar_w, y, value_w, row_h),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,

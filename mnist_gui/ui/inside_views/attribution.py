@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QAccessible, QPainter, QPalette
 
 from ..locale_format import pct
+from .. import accessibility
 from .colours import grey_image, overlay, rgb_image
 from .view import View
 
@@ -34,6 +35,14 @@ class AttributionView(View):
         probs, (a, b) = self.result.probabilities, self.result.targets
         return [self.tr("What the model sees"), self.tr("Why {digit} ({p})").format(digit=a, p=pct(probs[a], 1)),
                 self.tr("What would make it a {digit} ({p})").format(digit=b, p=pct(probs[b], 1))]
+
+    def items(self) -> list:
+        side = min(self.SIDE, (self.width() - 48) // 3)
+        return [accessibility.Item(caption, QRect(12 + i * (side + 12), 8, side, side + 22), QAccessible.Role.Graphic)
+                for i, caption in enumerate(self.captions())]
+
+    def describe(self) -> str:
+        return "; ".join(self.captions())
 
     def paintEvent(self, event):
         p = QPainter(self)

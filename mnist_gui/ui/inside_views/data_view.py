@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QLocale, QRect, QRectF, Qt
+from PySide6.QtGui import QPainter, QPalette
 
 from ..locale_format import integer
+from .. import accessibility
 from .colours import rgb_image, sequential
 from .view import View
 from ..locale_format import pct
@@ -29,6 +30,18 @@ class DataView(View):
         self._images = [(rgb_image(sequential(m / 255.0)), rgb_image(sequential(v / max(variances.max(), 1e-9))))
                         for m, v in zip(means, variances)]
         self.update()
+
+    def items(self) -> list:
+        if self.stats is None:
+            return []
+        step = min(self.SIDE + 12, (self.width() - 100) // 10)
+        return [accessibility.Item(self.tr("digit {0}: {1} training images, {2} test images").format(
+                    d, QLocale().toString(int(self.stats["train_counts"][d])),
+                    QLocale().toString(int(self.stats["test_counts"][d]))),
+                    QRect(90 + d * step - 4, 24, step, 2 * step + 58)) for d in range(10)]
+
+    def describe(self) -> str:
+        return self.tr("Per digit: the average image, the pixel variance and the counts") if self.stats else ""
 
     def paintEvent(self, event):
         p = QPainter(self)
@@ -62,7 +75,7 @@ class DataView(View):
         bar_w = width / len(counts)
         for k, c in enumerate(logc):
             h = (height - 30) * c / peak
-            p.fillRect(QRectF(90 + k * bar_w, top + height - 10 - h, max(bar_w - 1, 1), h), QColor(70, 110, 180))
+            p.fillRect(QRectF(90 + k * bar_w, top + height - 10 - h, max(bar_w - 1, 1), h), accessibility.accent_colour(self.palette()))
         p.drawText(QRect(90, top + height - 8, 60, 16), 0, "0")
         p.drawText(QRect(90 + width - 40, top + height - 8, 40, 16), Qt.AlignmentFlag.AlignRight, "255")
         p.end()

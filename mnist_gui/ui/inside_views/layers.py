@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtCore import QLocale, QRect, QRectF, Qt
+from PySide6.QtGui import QAccessible, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QToolTip
 
 from ..locale_format import pct
 from ..locale_format import general, num
 from ...core import pictures
+from .. import accessibility
 from .view import View
 
 
@@ -69,6 +70,22 @@ class LayersView(View):
         self._rows = [_Shown(row, QRect(*row.rect), _wrap_rgb32(row.pixels)) for row in laid_out.rows]
         self._fit_height(laid_out.height)
 
+    def items(self) -> list:
+        out = []
+        for row, rect, _ in self._rows:
+            name = row.title
+            if row.mode == "bars":
+                name += ": " + ", ".join(f"{d}: {accessibility.percent(row.values[d])}" for d in range(10))
+            else:
+                flat = np.ravel(row.values)
+                name += self.tr(": {0} values, from {1} to {2}").format(
+                    flat.size, QLocale().toString(float(flat.min()), "g", 3), QLocale().toString(float(flat.max()), "g", 3))
+            out.append(accessibility.Item(name, rect.adjusted(0, -self.TITLE, 0, 0), QAccessible.Role.Graphic))
+        return out
+
+    def describe(self) -> str:
+        return self.tr("%n layer(s)", "", len(self._rows)) if self._rows else ""
+
     def paintEvent(self, event):
         p = QPainter(self)
         if self._paint_message(p) or self.outputs is None:
@@ -95,7 +112,8 @@ class LayersView(View):
             p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
             p.drawText(QRectF(rect.left(), y, 20, row_h), Qt.AlignmentFlag.AlignVCenter, str(d))
             bar = QRectF(rect.left() + 22, y + 2, (rect.width() - 90) * float(probs[d]), row_h - 4)
-            p.fillRect(bar, self.palette().color(QPalette.ColorRole.Highlight) if d == best else QColor(140, 140, 140))
+            p.fillRect(bar, self.palette().color(QPalette.ColorRole.Highlight) if d == best
+                       else accessibility.muted_colour(self.palette()))
             p.drawText(QRectF(rect.right() - 64, y, 64, row_h), Qt.AlignmentFlag.AlignVCenter
                        | Qt.AlignmentFlag.AlignRight, pct(probs[d], 1))
 

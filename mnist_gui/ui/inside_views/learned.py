@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QLocale, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen
 
+from .. import accessibility
 from .colours import diverging, grey_image, rgb_image
 from .view import View
 
@@ -75,6 +76,24 @@ class TilesView(View):
                        f"#{unit}")
         p.end()
 
+    def items(self) -> list:
+        if self.weights is None:
+            return []
+        return [accessibility.Item(self.tr("unit {0} of {1}").format(int(unit), self.weights["layer"]), self.tile_rect(i))
+                for i, unit in enumerate(self.weights["units"])]
+
+    def describe(self) -> str:
+        if self.weights is None:
+            return ""
+        return self.tr("{0}: {1} of {2} units, strongest first; Enter on one shows the test images that "
+                       "excite it most").format(self.weights["layer"], len(self.weights["tiles"]), self.weights["count"])
+
+    def activate(self, index: int) -> None:
+        unit = int(self.weights["units"][index])
+        self.selected = unit
+        self.update()
+        self.unit_clicked.emit(self.weights["layer"], unit)
+
     def mousePressEvent(self, event):
         if self.weights is None:
             return
@@ -105,6 +124,16 @@ class ImageStrip(View):
     def _rect(self, i):
         return QRect(12 + i * (self.SIDE + 4), 26, self.SIDE, self.SIDE)
 
+    def items(self) -> list:
+        return [accessibility.Item(self.tr("test image #{0}").format(index), self._rect(i))
+                for i, index in enumerate(self.indices)]
+
+    def describe(self) -> str:
+        return self.caption
+
+    def activate(self, index: int) -> None:
+        self.image_clicked.emit(self.indices[index])
+
     def paintEvent(self, event):
         p = QPainter(self)
         if not self._paint_message(p):
@@ -128,6 +157,21 @@ class HistogramsView(View):
     def __init__(self, parent=None):
         super().__init__(self.tr("Histograms"), parent)
         self.entries = []
+
+    def items(self) -> list:
+        out = []
+        for i, entry in enumerate(self.entries):
+            y = 28 + i * (self.CELL_H + 26)
+            for j, key in enumerate(("weights", "activations")):
+                if key in entry:
+                    counts, edges = entry[key]
+                    what = self.tr("weights") if key == "weights" else self.tr("outputs")
+                    out.append(accessibility.Item(self.tr("{0} {1}: {2} values from {3} to {4}, most near {5}").format(
+                        entry["layer"], what, QLocale().toString(int(counts.sum())),
+                        QLocale().toString(float(edges[0]), "g", 3), QLocale().toString(float(edges[-1]), "g", 3),
+                        QLocale().toString(float(edges[int(counts.argmax())]), "g", 3)),
+                        QRect(12 + j * (self.CELL_W + 30), y, self.CELL_W + 30, self.CELL_H + 18)))
+        return out
 
     def set_histograms(self, entries) -> None:
         self.entries, self.message = entries, ""
@@ -157,7 +201,7 @@ class HistogramsView(View):
                 peak = max(int(counts.max()), 1)
                 bar_w = self.CELL_W / len(counts)
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(70, 110, 180) if key == "weights" else QColor(220, 120, 40))
+                p.setBrush(accessibility.accent_colour(self.palette(), second=key != "weights"))
                 heights = (self.CELL_H - 8) * counts / peak
                 p.drawRects([QRectF(x + k * bar_w, top + self.CELL_H - 8 - h, max(bar_w - 1, 1), h)
                              for k, h in enumerate(heights)])

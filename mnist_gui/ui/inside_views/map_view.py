@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy
 
+from .. import accessibility
 from .colours import DIGIT_COLOURS, grey_image, rgb_image
 from .view import View
 from ..locale_format import pct
@@ -118,8 +119,8 @@ class MapView(View):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.marker is not None:
             x, y = self._transform()(self.marker)
-            p.setPen(QPen(QColor(0, 0, 0), 3))
-            p.setBrush(QColor(255, 255, 0))
+            p.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 3))
+            p.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
             p.drawEllipse(QPointF(x, y), 8, 8)
             p.drawText(QPointF(x + 11, y - 8), self.tr("your input"))
         if self.hover is not None and self.images is not None:
@@ -136,6 +137,31 @@ class MapView(View):
             p.drawText(QRectF(bx, by + side, side + 38, 18), Qt.AlignmentFlag.AlignVCenter,
                        f"#{i}: {self.labels[i]} → {self.embedding.predicted[i]}")
         p.end()
+
+    def _misread(self) -> np.ndarray:
+        return np.flatnonzero(self.embedding.predicted != self.labels) if self.embedding is not None else np.zeros(0, int)
+
+    def items(self) -> list:
+        """The misread images (the map's point for a reader): 10,000 right ones would drown them."""
+        if self.embedding is None:
+            return []
+        points = self.screen_points()
+        return [accessibility.Item(self.tr("test image #{0}: true {1}, read as {2}").format(
+                    int(i), int(self.labels[i]), int(self.embedding.predicted[i])),
+                    QRect(int(points[i][0]) - 4, int(points[i][1]) - 4, 9, 9)) for i in self._misread()]
+
+    def describe(self) -> str:
+        if self.embedding is None:
+            return ""
+        return self.tr("{0} test images by the penultimate layer's two main directions, coloured by true digit; "
+                       "{1} misread (arrow keys step through them, Enter opens one)").format(
+            QLocale().toString(len(self.labels)), QLocale().toString(len(self._misread())))
+
+    def current_changed(self, index: int) -> None:
+        self.hover = int(self._misread()[index])  # shows its image, as the mouse would
+
+    def activate(self, index: int) -> None:
+        self.image_clicked.emit(int(self._misread()[index]))
 
     def mouseMoveEvent(self, event):
         i = self.index_at(event.position())

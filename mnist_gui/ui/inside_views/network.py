@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy
 
 from ..locale_format import pct
+from .. import accessibility
 from .colours import grey_image, sequential
 from .view import View
 
@@ -98,6 +99,32 @@ class NetworkView(View):
                 label = (f"{unit}: {pct(values[unit], 0)}" if layer["size"] == 10 else f"#{unit}")
                 p.drawText(QRectF(x + self.R + 2, y - 8, 70, 16), Qt.AlignmentFlag.AlignVCenter, label)
         p.end()
+
+    def _units(self) -> list:
+        """(layer name, unit, value, centre) of every unit shown, layer by layer."""
+        if self.network is None:
+            return []
+        return [(layer["name"], int(unit), float(layer["values"][unit]), centre)
+                for layer, centres in zip(self.network.layers, self.node_positions())
+                for unit, centre in zip(layer["units"], centres)]
+
+    def items(self) -> list:
+        r = self.R
+        return [accessibility.Item(self.tr("{0}, unit {1}: {2}").format(name, unit, QLocale().toString(value, "g", 3)),
+                                   QRect(int(c[0]) - r, int(c[1]) - r, 2 * r, 2 * r))
+                for name, unit, value, c in self._units()]
+
+    def describe(self) -> str:
+        if self.network is None:
+            return ""
+        return "; ".join(self.tr("{0}: top {1} of {2} units").format(layer["name"], len(layer["units"]), layer["size"])
+                         for layer in self.network.layers)
+
+    def activate(self, index: int) -> None:
+        name, unit, _, _ = self._units()[index]
+        self.selected = (name, unit)
+        self.update()
+        self.unit_clicked.emit(name, unit)
 
     def unit_at(self, pos):
         if self.network is None:

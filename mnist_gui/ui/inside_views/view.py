@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QPainter, QPalette
+from PySide6.QtWidgets import QToolTip
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.files import atomic_write
+from .. import accessibility
 
 SAVE_FORMATS = (".png", ".svg")
 
@@ -51,6 +53,8 @@ class View(QWidget):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.setAccessibleName(name)
+        self.current = -1  # the item the arrow keys are on (-1: none yet)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its values reach readers; arrows step its items
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.message = ""
@@ -59,6 +63,61 @@ class View(QWidget):
         """Shown instead of the view (why there is nothing to show)."""
         self.message = text
         self.update()
+
+    # ---- for screen readers and the keyboard (see ui/accessibility.py) ----------------------------
+
+    accessible_role = QAccessible.Role.Graphic
+
+    def accessible_value(self) -> str:
+        """What the view shows, as text (its message when it shows nothing)."""
+        return self.message or self.describe()
+
+    def describe(self) -> str:
+        return ""
+
+    def accessible_items(self) -> list:
+        return [] if self.message else self.items()
+
+    def items(self) -> list:
+        """accessibility.Item per painted thing a reader lists and the arrow keys step through."""
+        return []
+
+    def activate(self, index: int) -> None:
+        """Enter on item ``index``: what a click on it does (nothing by default)."""
+
+    def current_changed(self, index: int) -> None:
+        """The arrow keys moved to item ``index`` (a view may show it as hovered)."""
+
+    def keyPressEvent(self, event):
+        items = self.accessible_items()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and 0 <= self.current < len(items):
+            self.activate(self.current)
+            return
+        if 0 <= self.current < len(items):
+            target = accessibility.grid_step(event.key(), self.current, len(items), 1)
+        else:  # the first arrow press lands on the first item
+            target = accessibility.grid_step(event.key(), -1, len(items), 1) if items else None
+        if target is None:
+            super().keyPressEvent(event)
+            return
+        self.current = target
+        self.current_changed(target)
+        self.update()
+        item = items[target]
+        QToolTip.showText(self.mapToGlobal(item.rect.bottomLeft()), item.name, self)
+        focus = QAccessibleEvent(self, QAccessible.Event.Focus)
+        focus.setChild(target)  # the reader says the item now under the keyboard
+        QAccessible.updateAccessibility(focus)
+
+    def event(self, event):
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self.hasFocus():  # after the view's own painting
+            items = self.accessible_items()
+            p = QPainter(self)
+            rect = items[self.current].rect.adjusted(-3, -3, 3, 3) if 0 <= self.current < len(items) else None
+            accessibility.paint_focus(self, p, rect)
+            p.end()
+        return handled
 
     def _paint_message(self, p: QPainter) -> bool:
         if not self.message:
