@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from .. import paths
 from ..core import storage
+from . import learn_actions
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .inside_tab import InsideTab
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("&About", self.show_about)
+        # Issue 30: the Learn dock (View ▸ Learn) and Explain this (F1, Help ▸ Explain this).
+        learn_actions.install(self, view_menu, help_menu)
 
     def _connect_inside(self):
         """The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and
