@@ -29,7 +29,7 @@ def test_five_tabs_and_title(window):
     assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == [
         "Training", "Gallery", "Draw Pad", "Inside", "Robustness"]
     view = window.menuBar().actions()[1].menu()
-    assert [a.shortcut().toString() for a in view.actions()] == [f"Alt+{i}" for i in range(1, 6)]
+    assert [a.shortcut().toString() for a in view.actions()[:5]] == [f"Alt+{i}" for i in range(1, 6)]
     view.actions()[4].trigger()
     assert window.tabs.currentWidget() is window.robustness_tab
     assert window.windowTitle() == "MNIST Digits"

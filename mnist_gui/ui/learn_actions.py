@@ -83,7 +83,17 @@ def install(window, view_menu, help_menu) -> None:
     panel = LearnPanel(window.settings, actions_for(window), window)
     window.learn_panel = panel
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    panel.setVisible(first_launch(window.settings))
+    if first_launch(window.settings):
+        # Docked it would push a small screen's window past its edge: there it floats at the right.
+        screen = window.screen().availableGeometry()
+        room = screen.width() - window.minimumSizeHint().width() - panel.minimumSizeHint().width()
+        if room < 40:
+            panel.setFloating(True)
+            width = panel.minimumSizeHint().width() + 40
+            panel.setGeometry(screen.right() - width, screen.top() + 40, width, screen.height() - 80)
+        panel.show()
+    else:
+        panel.hide()
     toggle = panel.toggleViewAction()
     toggle.setText(tr("&Learn"))
     toggle.setShortcut(QKeySequence("Ctrl+L"))

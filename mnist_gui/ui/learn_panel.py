@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from ..core.learn_steps import CONTEXT, STEP_BY_ID, STEP_IDS, STEPS, Step
 from .settings import read_bool, read_choice, read_text
@@ -87,6 +87,7 @@ class LearnPanel(QDockWidget):
         step_layout.setContentsMargins(0, 0, 0, 0)
         step_layout.addWidget(self.title_label)
         step_layout.addWidget(self.text_label)
+        self.code_view.setMinimumHeight(QFontMetrics(self.code_view.font()).lineSpacing() * 6)
         step_layout.addWidget(self.code_view, 1)
         step_layout.addWidget(self.action_button)
         step_layout.addWidget(self.message_label)
@@ -96,9 +97,15 @@ class LearnPanel(QDockWidget):
         nav.addWidget(self.next_button)
         step_layout.addLayout(nav)
 
-        split = QSplitter(Qt.Orientation.Vertical, objectName="learn_split")
+        # The list and the step scroll where the dock is short (a learner's small screen).
+        step_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        step_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        step_scroll.setWidget(step_box)
+        for view in (self.step_list, self.code_view, step_scroll):
+            view.setProperty("may_scroll", True)
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.step_list)
-        split.addWidget(step_box)
+        split.addWidget(step_scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
