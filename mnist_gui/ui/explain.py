@@ -15,6 +15,7 @@ from ..core import explanations as ex
 from ..core.learn_steps import CONTEXT as STEPS_CONTEXT
 from ..core.learn_steps import STEP_BY_ID
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 PROPERTY = "explain_key"
 POPUP_WIDTH = 380
 
@@ -41,9 +42,6 @@ EXPLAINABLE: dict[str, tuple[str, ...]] = {
     "robustness_curves": ("robustness_tab.chart",),
 }
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Explain", text)
 
 
 def _resolve(root, path: str) -> list[QWidget]:
@@ -106,7 +104,7 @@ def widget_value(widget: QWidget) -> str:
     if isinstance(widget, QAbstractSpinBox):
         return widget.text()
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
-        return tr("on") if widget.isChecked() else tr("off")
+        return translate("Explain", "on") if widget.isChecked() else translate("Explain", "off")
     if isinstance(widget, QAbstractSlider):
         return QLocale().toString(widget.value())
     return ""
@@ -126,11 +124,12 @@ def loss_trend(hist: dict) -> str:
     loss = [v for v in hist.get("loss", []) if isinstance(v, (int, float))]
     if len(loss) >= 2 and loss[-2] > 0:
         change = (loss[-1] - loss[-2]) / loss[-2]
-        text = tr("Your loss fell %1 last epoch.") if change <= 0 else tr("Your loss rose %1 last epoch.")
+        text = (translate("Explain", "Your loss fell %1 last epoch.") if change <= 0
+                else translate("Explain", "Your loss rose %1 last epoch."))
         return text.replace("%1", _percent(abs(change), 0))
     if loss:
-        return tr("Your loss after its first epoch: %1.").replace("%1", _number(round(loss[-1], 4)))
-    return tr("No training history yet: train, and the loss's change shows here.")
+        return translate("Explain", "Your loss after its first epoch: %1.").replace("%1", _number(round(loss[-1], 4)))
+    return translate("Explain", "No training history yet: train, and the loss's change shows here.")
 
 
 def _last(hist: dict, key: str, percent: bool = False) -> str:
@@ -156,7 +155,7 @@ def live_values(window, key: str, widget: QWidget) -> dict[str, str]:
     info = service.model_info
     hist = history(window)
     values = {"value": widget_value(widget), "loss_trend": loss_trend(hist),
-              "model": info.name if info is not None else tr("no model yet"),
+              "model": info.name if info is not None else translate("Explain", "no model yet"),
               "test_accuracy": _percent(info.test_accuracy, 2) if info and info.test_accuracy is not None else "–",
               "epochs_done": QLocale().toString(info.epoch) if info and info.epoch else "0",
               "drawings": QLocale().toString(len(service.drawings)),
@@ -209,7 +208,7 @@ class ExplainPopup(QFrame):
         self.setFrameShape(QFrame.Shape.Box)
         self.setObjectName("explain_popup")
         self.key = key
-        self.setAccessibleName(tr("Explanation: %1").replace("%1", title))
+        self.setAccessibleName(translate("Explain", "Explanation: %1").replace("%1", title))
         self.title_label = QLabel(f"<b>{title}</b>")
         self.text_label = QLabel(text)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -218,11 +217,11 @@ class ExplainPopup(QFrame):
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         step = STEP_BY_ID[ex.EXPLANATIONS[key].step]
         step_title = QCoreApplication.translate(STEPS_CONTEXT, step.title)
-        self.learn_button = QPushButton(tr("Learn: %1").replace("%1", step_title))
-        self.learn_button.setAccessibleName(tr("Open the Learn step %1").replace("%1", step_title))
+        self.learn_button = QPushButton(translate("Explain", "Learn: %1").replace("%1", step_title))
+        self.learn_button.setAccessibleName(translate("Explain", "Open the Learn step %1").replace("%1", step_title))
         self.learn_button.clicked.connect(lambda: (self.learn_step.emit(step.id), self.close()))
-        self.close_button = QPushButton(tr("Close"))
-        self.close_button.setAccessibleName(tr("Close the explanation"))
+        self.close_button = QPushButton(translate("Explain", "Close"))
+        self.close_button.setAccessibleName(translate("Explain", "Close the explanation"))
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.learn_button)
@@ -243,7 +242,8 @@ class ExplainPopup(QFrame):
         screen = widget.screen().availableGeometry()
         spot = widget.mapToGlobal(QPoint(0, widget.height()))
         x = min(max(spot.x(), screen.left()), screen.right() - self.width())
-        y = spot.y() if spot.y() + self.height() <= screen.bottom() else widget.mapToGlobal(QPoint()).y() - self.height()
+        above = widget.mapToGlobal(QPoint()).y() - self.height()
+        y = spot.y() if spot.y() + self.height() <= screen.bottom() else above
         self.move(x, max(y, screen.top()))
         self.show()
         self.raise_()
@@ -262,15 +262,15 @@ class Explainer(QObject):
         self.popup: ExplainPopup | None = None
         self.picking = False
         mark_window(window)
-        self.f1_action = QAction(tr("Explain what is under the mouse"), window)
+        self.f1_action = QAction(translate("Explain", "Explain what is under the mouse"), window)
         self.f1_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.f1_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.f1_action.triggered.connect(self.explain_here)
         window.addAction(self.f1_action)
-        self.pick_action = QAction(tr("&Explain this"), window)
+        self.pick_action = QAction(translate("Explain", "&Explain this"), window)
         self.pick_action.setShortcut(QKeySequence("Shift+F1"))
-        self.pick_action.setToolTip(tr("Then click any control, chart or view to see what it does (F1 explains "
-                                       "what is under the mouse)"))
+        self.pick_action.setToolTip(translate("Explain", "Then click any control, chart or view to see what it "
+                                                         "does (F1 explains what is under the mouse)"))
         self.pick_action.triggered.connect(self.start_picking)
 
     def explain_here(self) -> bool:
@@ -283,7 +283,7 @@ class Explainer(QObject):
         found = explainable(widget)
         if found is None:
             self.window.statusBar().showMessage(
-                tr("Nothing to explain there: point at a setting, chart or view and press F1."), 5000)
+                translate("Explain", "Nothing to explain there: point at a setting, chart or view and press F1."), 5000)
             return False
         key, marked = found
         title, text = explanation_text(self.window, key, marked)
@@ -303,7 +303,7 @@ class Explainer(QObject):
         self.picking = True
         QApplication.setOverrideCursor(Qt.CursorShape.WhatsThisCursor)
         QApplication.instance().installEventFilter(self)
-        self.window.statusBar().showMessage(tr("Click what you want explained (Esc: cancel)."))
+        self.window.statusBar().showMessage(translate("Explain", "Click what you want explained (Esc: cancel)."))
 
     def stop_picking(self) -> None:
         if not self.picking:

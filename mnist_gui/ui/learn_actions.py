@@ -13,11 +13,9 @@ from PySide6.QtGui import QKeySequence
 from .explain import Explainer
 from .learn_panel import LearnPanel, first_launch
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 DATA_VIEW = 5  # the Inside tab's "The data" page
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LearnActions", text)
 
 
 def actions_for(window) -> dict[str, Callable[[], str | None]]:
@@ -29,7 +27,7 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
     def choose_preset(name: str) -> str | None:
         tabs.setCurrentWidget(training)
         if window.service.is_training:
-            return tr("A run is going on: choose the preset when it ends (or press Stop).")
+            return translate("LearnActions", "A run is going on: choose the preset when it ends (or press Stop).")
         training.preset_combo.setCurrentIndex(training.preset_combo.findData(name))
         return None
 
@@ -44,29 +42,30 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
     def start_training() -> str | None:
         tabs.setCurrentWidget(training)
         if window.service.is_training:
-            return tr("A run is already going on: watch the charts, or press Stop.")
+            return translate("LearnActions", "A run is already going on: watch the charts, or press Stop.")
         if not training.train_button.isEnabled():
             why = training.error_label.text() or training.train_button.toolTip()
-            return tr("Training cannot start yet: %1").replace("%1", why)
+            return translate("LearnActions", "Training cannot start yet: %1").replace("%1", why)
         training.train_button.click()
-        return tr("Training started: the charts fill in after each epoch. Stop keeps what it learned so far.")
+        return translate("LearnActions", "Training started: the charts fill in after each epoch. Stop keeps what "
+                                         "it learned so far.")
 
     def turn_on_augment() -> str | None:
         tabs.setCurrentWidget(training)
         if not training.augment_check.isVisible() or not training.augment_check.isEnabled():
-            return tr("This preset or a running training does not allow augmentation now.")
+            return translate("LearnActions", "This preset or a running training does not allow augmentation now.")
         training.augment_check.setChecked(True)
         return None
 
     def save_model() -> str | None:
         if not window.save_model_action.isEnabled():
-            return tr("Nothing to save yet: train a model first (or wait for the run to end).")
+            return translate("LearnActions", "Nothing to save yet: train a model first (or wait for the run to end).")
         window.choose_save_path()
         return None
 
     def export_code() -> str | None:
         if not window.export_code_action.isEnabled():
-            return tr("Only a model the app built can be written as code: train one first.")
+            return translate("LearnActions", "Only a model the app built can be written as code: train one first.")
         window.choose_code_path()
         return None
 
@@ -95,7 +94,7 @@ def install(window, view_menu, help_menu) -> None:
     else:
         panel.hide()
     toggle = panel.toggleViewAction()
-    toggle.setText(tr("&Learn"))
+    toggle.setText(translate("LearnActions", "&Learn"))
     toggle.setShortcut(QKeySequence("Ctrl+L"))
     view_menu.addSeparator()
     view_menu.addAction(toggle)
