@@ -110,25 +110,32 @@ def widget_value(widget: QWidget) -> str:
     return ""
 
 
-def history(window) -> dict:
-    """The epochs the Training tab's charts show (this session's run), else the current model's."""
+def history(window) -> tuple[dict, str | None]:
+    """(epochs, whose): the Training tab's charts (this session's run: whose is None), else the
+    current model's own history from its sidecar (whose: its name)."""
     shown = window.training_tab.charts.history
     if any(shown.values()):
-        return shown
+        return shown, None
     info = window.service.model_info
     saved = info.metadata.get("history") if info is not None else None
-    return saved if isinstance(saved, dict) else {}
+    return (saved, info.name) if isinstance(saved, dict) else ({}, None)
 
 
-def loss_trend(hist: dict) -> str:
+def loss_trend(hist: dict, whose: str | None = None) -> str:
+    """How the loss changed in the last epoch: of the user's run, or of the model ``whose`` was loaded."""
     loss = [v for v in hist.get("loss", []) if isinstance(v, (int, float))]
     if len(loss) >= 2 and loss[-2] > 0:
         change = (loss[-1] - loss[-2]) / loss[-2]
-        text = (translate("Explain", "Your loss fell %1 last epoch.") if change <= 0
-                else translate("Explain", "Your loss rose %1 last epoch."))
-        return text.replace("%1", _percent(abs(change), 0))
+        if whose is None:
+            text = (translate("Explain", "Your loss fell %1 last epoch.") if change <= 0
+                    else translate("Explain", "Your loss rose %1 last epoch."))
+        else:
+            text = (translate("Explain", "The loss of %2 (the model in use) fell %1 in its last epoch.")
+                    if change <= 0 else
+                    translate("Explain", "The loss of %2 (the model in use) rose %1 in its last epoch."))
+        return text.replace("%1", _percent(abs(change), 0)).replace("%2", whose or "")
     if loss:
-        return translate("Explain", "Your loss after its first epoch: %1.").replace("%1", _number(round(loss[-1], 4)))
+        return translate("Explain", "The loss after the first epoch: %1.").replace("%1", _number(round(loss[-1], 4)))
     return translate("Explain", "No training history yet: train, and the loss's change shows here.")
 
 
@@ -153,8 +160,8 @@ def live_values(window, key: str, widget: QWidget) -> dict[str, str]:
 
     service, tab = window.service, window.training_tab
     info = service.model_info
-    hist = history(window)
-    values = {"value": widget_value(widget), "loss_trend": loss_trend(hist),
+    hist, whose = history(window)
+    values = {"value": widget_value(widget), "loss_trend": loss_trend(hist, whose),
               "model": info.name if info is not None else translate("Explain", "no model yet"),
               "test_accuracy": _percent(info.test_accuracy, 2) if info and info.test_accuracy is not None else "–",
               "epochs_done": QLocale().toString(info.epoch) if info and info.epoch else "0",

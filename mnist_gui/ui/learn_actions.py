@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 
 from .explain import Explainer
 from .learn_panel import LearnPanel, first_launch
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-DATA_VIEW = 5  # the Inside tab's "The data" page
+DATA_VIEW = 5
+DOCK_WIDTH = 400  # the Learn dock's width on the first launch, where the screen has room  # the Inside tab's "The data" page
 
 
 
@@ -85,11 +86,20 @@ def install(window, view_menu, help_menu) -> None:
     if first_launch(window.settings):
         # Docked it would push a small screen's window past its edge: there it floats at the right.
         screen = window.screen().availableGeometry()
-        room = screen.width() - window.minimumSizeHint().width() - panel.minimumSizeHint().width()
+        room = screen.width() - window.centralWidget().minimumSizeHint().width() - panel.minimumSizeHint().width()
         if room < 40:
             panel.setFloating(True)
             width = panel.minimumSizeHint().width() + 40
             panel.setGeometry(screen.right() - width, screen.top() + 40, width, screen.height() - 80)
+        else:  # docked: the window grows by the dock's width (once shown at its remembered or usual size)
+            width = min(DOCK_WIDTH, room + panel.minimumSizeHint().width() - 40)
+
+            def widen():
+                if not window.isMaximized():
+                    window.resize(min(window.width() + width, screen.width()), window.height())
+                window.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
+
+            QTimer.singleShot(0, window, widen)
         panel.show()
     else:
         panel.hide()

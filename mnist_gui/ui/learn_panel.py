@@ -64,7 +64,8 @@ class LearnPanel(QDockWidget):
         self.text_label.setAccessibleName(self.tr("Step explanation"))
         self.code_view = QPlainTextEdit(readOnly=True)
         self.code_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.code_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped: a learner should not have to scroll sideways to read a line of Keras.
+        self.code_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.code_view.setAccessibleName(self.tr("The Keras code of this step"))
         self.code_view.setToolTip(self.tr("The few lines of Keras that do this step (File ▸ Export as code… "
                                           "writes the whole run)"))
