@@ -143,9 +143,9 @@ STEPS: tuple[Step, ...] = (
          QT_TRANSLATE_NOOP("LearnSteps",
                            "Predicting is giving the network new pictures and taking the likeliest of its "
                            "ten probabilities as the answer. Draw a digit on the Draw Pad: it predicts as "
-                           "you draw (the status bar names the model in use). Try a 7 with a bar, or one "
-                           "written quickly: the Seed DNN learned from neat, centred scans and often fails "
-                           "on mouse drawings."),
+                           "you draw (the status bar names the model in use). It reads a neat 7 well; now "
+                           "write one quickly and slanted, as on paper: the Seed DNN learned from neat, "
+                           "upright scans and can fail on such a 7 (\"not sure\", or another digit)."),
          "probabilities = model.predict(x_test[:10])\n"
          "print(probabilities.argmax(axis=1))  # the likeliest digit of each",
          "open_draw", QT_TRANSLATE_NOOP("LearnSteps", "Open the Draw Pad")),
@@ -195,13 +195,15 @@ STEPS: tuple[Step, ...] = (
          QT_TRANSLATE_NOOP("LearnSteps",
                            "When it misreads your 7, press 7 on the Draw Pad's \"It is a:\" row: the drawing "
                            "is kept in My drawings with the right label. Draw and label a few of each digit "
-                           "it gets wrong, then press Fine-tune on the Training tab: a few short epochs on "
-                           "the model's own training pictures mixed with yours. Draw the 7 again: it has "
-                           "learned your way of writing it, as it learned MNIST's, from examples."),
+                           "it gets wrong (at least two drawings), then press Fine-tune (on the Training "
+                           "tab, or the button below): a few short epochs on the model's own training "
+                           "pictures mixed with yours. When it ends, choose \"Use new model\" if the app "
+                           "kept the previous one, and draw the 7 again: it has learned your way of "
+                           "writing it, as it learned MNIST's, from examples."),
          "x = np.concatenate([x_train, my_drawings])\n"
          "y = np.concatenate([y_train_onehot, my_labels_onehot])\n"
          "model.fit(x, y, epochs=2, batch_size=32)",
-         "open_draw", QT_TRANSLATE_NOOP("LearnSteps", "Label on the Draw Pad")),
+         "fine_tune", QT_TRANSLATE_NOOP("LearnSteps", "Fine-tune on my drawings")),
     Step("code",
          QT_TRANSLATE_NOOP("LearnSteps", "15. The run as code"),
          QT_TRANSLATE_NOOP("LearnSteps",

@@ -58,6 +58,15 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
         training.augment_check.setChecked(True)
         return None
 
+    def fine_tune() -> str | None:
+        if not training.fine_tune_button.isEnabled():
+            tabs.setCurrentWidget(window.draw_tab)
+            return translate("LearnActions", "Fine-tune needs a model, no run going on and at least two "
+                                             "labelled drawings: draw and label them here first.")
+        tabs.setCurrentWidget(training)
+        training.fine_tune_button.click()
+        return translate("LearnActions", "Fine-tuning on your drawings: a few short epochs.")
+
     def save_model() -> str | None:
         if not window.save_model_action.isEnabled():
             return translate("LearnActions", "Nothing to save yet: train a model first (or wait for the run to end).")
@@ -74,7 +83,8 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
             "select_seed": lambda: choose_preset("seed"), "show_learning_rate": show_learning_rate,
             "start_training": start_training, "save_model": save_model, "select_cnn": lambda: choose_preset("cnn"),
             "turn_on_augment": turn_on_augment, "open_inside": show(window.inside_tab),
-            "open_robustness": show(window.robustness_tab), "export_code": export_code}
+            "open_robustness": show(window.robustness_tab), "export_code": export_code,
+            "fine_tune": fine_tune}
 
 
 def install(window, view_menu, help_menu) -> None:

@@ -189,3 +189,19 @@ def test_escape_cancels_explain_this(qtbot, window):
 def test_the_help_menu_offers_explain_this(window):
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
     assert window.explainer.pick_action in help_menu.actions()
+
+
+def test_the_teach_step_fine_tunes_on_my_drawings_or_says_what_is_missing(qtbot, window):
+    service = window.service
+    _go(window.learn_panel, "teach")
+    window.learn_panel.action_button.click()  # no drawings yet: it sends the user to the Draw Pad
+    assert window.tabs.currentWidget() is window.draw_tab and not service.is_training
+    assert "two" in window.learn_panel.message_label.text()
+    for i in range(3):
+        service.add_drawing(service.data.x_test[i], int(service.data.y_test[i]))
+    qtbot.waitUntil(window.training_tab.fine_tune_button.isEnabled)
+    with qtbot.waitSignal(service.training_started):
+        window.learn_panel.action_button.click()
+    assert window.tabs.currentWidget() is window.training_tab
+    assert service.runner.request.run_args.get("drawings") is not None
+    service.runner.finish_training(stopped=True)
