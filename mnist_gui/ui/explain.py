@@ -187,7 +187,8 @@ def live_values(window, key: str, widget: QWidget) -> dict[str, str]:
         if slider is widget:
             values["axis"] = slider.accessibleName()
             values["value"] = robustness.value_labels[name].text()
-    values["robust_accuracy"] = robustness.accuracy_label.text()
+    shown = " ".join(robustness.accuracy_label.text().split())  # one sentence, whatever its lines
+    values["robust_accuracy"] = shown + ("." if shown and shown[-1] not in ".!?" else "")
     if key == "confidence_threshold":
         values["value"] = robustness.threshold_value.text()
     elif key == "robustness_curves":
@@ -243,6 +244,12 @@ class ExplainPopup(QFrame):
 
     def text(self) -> str:
         return self.text_label.text()
+
+    def closeEvent(self, event):  # noqa: N802 - Qt's name
+        # The keys go back to the window (its shortcuts stopped with the popup in front).
+        if self.parentWidget() is not None:
+            self.parentWidget().activateWindow()
+        super().closeEvent(event)
 
     def show_near(self, widget: QWidget) -> None:
         self.adjustSize()
