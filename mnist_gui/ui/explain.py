@@ -289,9 +289,13 @@ class Explainer(QObject):
 
     def explain_here(self) -> bool:
         """F1: the explainable widget under the mouse, else the one with the focus."""
-        under = QApplication.widgetAt(QCursor.pos())
+        under = self.widget_under_mouse()
         found = explainable(under) if under is not None and under.window() is self.window else None
         return self.explain(found[1] if found else QApplication.focusWidget())
+
+    @staticmethod
+    def widget_under_mouse() -> QWidget | None:
+        return QApplication.widgetAt(QCursor.pos())
 
     def explain(self, widget: QWidget | None) -> bool:
         found = explainable(widget)

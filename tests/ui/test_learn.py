@@ -205,3 +205,30 @@ def test_the_teach_step_fine_tunes_on_my_drawings_or_says_what_is_missing(qtbot,
     assert window.tabs.currentWidget() is window.training_tab
     assert service.runner.request.run_args.get("drawings") is not None
     service.runner.finish_training(stopped=True)
+
+
+def test_f1_explains_what_is_under_the_mouse_before_what_has_the_focus(qtbot, window, settle, monkeypatch):
+    window.tabs.setCurrentWidget(window.training_tab)
+    window.training_tab.epochs_spin.setFocus()
+    settle()
+    chart = window.training_tab.charts.accuracy_chart
+    # The offscreen platform reports no widget under the mouse: the window's lookup is given it.
+    monkeypatch.setattr(window.explainer, "widget_under_mouse", lambda: chart.viewport())
+    qtbot.keyClick(window.training_tab.epochs_spin, Qt.Key.Key_F1)
+    assert window.explainer.popup is not None and window.explainer.popup.key == "accuracy_chart"
+    monkeypatch.setattr(window.explainer, "widget_under_mouse", lambda: None)
+    qtbot.keyClick(window.training_tab.epochs_spin, Qt.Key.Key_F1)
+    assert window.explainer.popup.key == "epochs"  # nothing explainable under the mouse: the focus
+
+
+def test_the_tabs_keep_their_layout_with_the_learn_dock_open(qtbot, mnist, tmp_path):
+    from layout_checks import FakeService, check_all_tabs, realistic_probabilities
+
+    service = FakeService(mnist, realistic_probabilities(mnist.y_test))
+    win = MainWindow(service, settings=_settings(tmp_path))
+    qtbot.addWidget(win)
+    service.announce()
+    service.stopped_run()
+    win.learn_panel.show()
+    found = check_all_tabs(QApplication.instance(), win, 1280, 800)
+    assert not found, "\n".join(found)
