@@ -94,6 +94,7 @@ def install(window, view_menu, help_menu) -> None:
     window.learn_panel = panel
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     if first_launch(window.settings):
+        panel.ensure_built()  # its size decides where it goes
         # Docked it would push a small screen's window past its edge: there it floats at the right.
         screen = window.screen().availableGeometry()
         room = screen.width() - window.centralWidget().minimumSizeHint().width() - panel.minimumSizeHint().width()

@@ -36,8 +36,17 @@ class LearnPanel(QDockWidget):
         self.actions_by_name = actions
         self.done: set[str] = set(self._read_done())
         self.current = read_choice(settings, CURRENT_KEY, STEP_IDS[0], STEP_IDS)
-        self._build()
-        self.show_step(self.current)
+        self._built = False  # the widgets are made when first shown: most launches never show it
+
+    def ensure_built(self) -> None:
+        if not self._built:
+            self._built = True
+            self._build()
+            self.show_step(self.current)
+
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        self.ensure_built()
+        super().showEvent(event)
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -125,6 +134,7 @@ class LearnPanel(QDockWidget):
         """Make ``step_id`` the current step (remembered) and show it."""
         if step_id not in STEP_BY_ID:
             return
+        self.ensure_built()
         self.current = step_id
         step = STEP_BY_ID[step_id]
         row = STEP_IDS.index(step_id)
@@ -180,6 +190,8 @@ class LearnPanel(QDockWidget):
         return [i for i in raw.split(",") if i in STEP_BY_ID]
 
     def _show_marks(self) -> None:
+        if not self._built:
+            return
         for row, step in enumerate(STEPS):
             mark = CURRENT_MARK if step.id == self.current else DONE_MARK if step.id in self.done else TODO_MARK
             item = self.step_list.item(row)

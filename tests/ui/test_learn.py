@@ -111,9 +111,10 @@ def test_progress_is_remembered_in_a_new_window_and_the_panel_is_off_after_first
     assert not again.learn_panel.isVisible()  # off by default after the first use
     assert again.learn_panel.done == {"data", "look"}
     assert again.learn_panel.current == "onehot"
-    assert again.learn_panel.step_list.currentRow() == STEP_IDS.index("onehot")
     again.learn_action.trigger()  # View ▸ Learn
     assert again.learn_panel.isVisible()
+    assert again.learn_panel.step_list.currentRow() == STEP_IDS.index("onehot")
+    assert again.learn_panel.step_list.item(0).text().startswith("✓")
     assert "2 of" in again.learn_panel.progress_label.text()
 
 
