@@ -303,6 +303,7 @@ def build_window(data, settings):
     from mnist_gui.ui.main_window import MainWindow
 
     service = FakeService(data, realistic_probabilities(data.y_test))
+    settings.setValue("learn/used", True)  # the tabs as after the first launch: the Learn dock closed
     window = MainWindow(service, settings=settings)
     service.announce()
     service.stopped_run()

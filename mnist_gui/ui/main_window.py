@@ -14,6 +14,7 @@ from .locale_format import pct
 from .. import paths
 from ..core import storage
 from . import accessibility
+from . import learn_actions
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .inside_tab import InsideTab
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About"), self.show_about)
+        # Issue 30: the Learn dock (View ▸ Learn) and Explain this (F1, Help ▸ Explain this).
+        learn_actions.install(self, view_menu, help_menu)
 
     def _connect_inside(self):
         """The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and
