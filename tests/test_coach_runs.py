@@ -100,3 +100,33 @@ def test_a_rate_changed_mid_run_reaches_the_optimizer_and_the_sidecar(qtbot, ser
     assert sidecar["config"]["learning_rate"] == 0.001  # the run's own setting stays as it started
     loaded = keras.models.load_model(path, safe_mode=True)
     assert float(loaded.optimizer.learning_rate.numpy()) == pytest.approx(0.01)
+
+
+def test_augmentation_switched_off_from_the_next_epoch(mnist):
+    from mnist_gui.core.live import LiveSettings
+
+    config = preset("mlp", epochs=2, augment=True)
+    live = LiveSettings(config)
+
+    class Progress:
+        def on_batch(self, epoch, done, total, logs):
+            pass
+
+        def on_epoch(self, epoch, logs, weights):
+            if epoch == 0:
+                live.request(augment=False)
+
+    outcome = run.train(config, mnist, train_size=500, progress=Progress(), live=live)
+    assert outcome.metadata["changes"] == [{"epoch": 2, "augment": False}]
+    assert not bool(live.switch.numpy())
+    # A dense run started without augmentation runs as compiled chunks: it cannot switch it on.
+    assert LiveSettings(preset("mlp")).augment_switch() is None
+
+
+def test_a_damaged_changes_record_is_dropped_from_the_sidecar():
+    from mnist_gui.core import sidecar
+
+    kept, dropped = sidecar.clean({"changes": [{"epoch": 2, "learning_rate": 0.01}]})
+    assert kept["changes"] == [{"epoch": 2, "learning_rate": 0.01}] and not dropped
+    kept, dropped = sidecar.clean({"changes": "lr 0.01"})
+    assert "changes" not in kept and dropped[0].startswith("changes")
