@@ -111,3 +111,34 @@ def test_a_run_stopped_before_its_planned_end():
     hint = only(advise(HEALTHY, stopped), "stopped_early")
     assert hint.evidence["epochs"] == 4 and hint.evidence["planned"] == 10 and hint.fix == coach.TRAIN_MORE
     assert "too_few_epochs" not in kinds(advise(HEALTHY, stopped))
+
+
+def test_the_session_rule_for_changes_while_training():
+    import pytest
+
+    from mnist_gui.core.models import preset
+    from mnist_gui.session import RunRequest, Session, SessionError, TrainingPlan
+
+    session = Session()
+    with pytest.raises(SessionError, match="No training"):
+        session.live_change(learning_rate=0.01)
+
+    def running(config):
+        session.run = RunRequest(TrainingPlan(config, 2000, 10000, 3, 32))
+
+    running(preset("mlp"))
+    assert session.live_change(learning_rate="0.01") == {"learning_rate": 0.01}
+    with pytest.raises(SessionError, match="learning rate"):
+        session.live_change(learning_rate=50)
+    with pytest.raises(SessionError, match="Augmentation"):
+        session.live_change(augment=True)  # a dense run without it: compiled chunks
+    running(preset("mlp", augment=True))
+    assert session.live_change(augment=False, learning_rate=0.002) == {"augment": False, "learning_rate": 0.002}
+    running(preset("cnn", augment=False))
+    assert session.live_change(augment=True) == {"augment": True}
+    running(preset("seed", augment=True))
+    with pytest.raises(SessionError, match="cannot change"):
+        session.live_change(learning_rate=0.01)  # the notebook's rate
+    assert session.live_change(augment=False) == {"augment": False}
+    with pytest.raises(SessionError, match="Nothing"):
+        session.live_change()
