@@ -147,6 +147,8 @@ class MetricChart(HoverChartView):
             self.chart().addSeries(self.markers)
             self.markers.attachAxis(self.x_axis)
             self.markers.attachAxis(self.y_axis)
+            for marker in self.chart().legend().markers(self.markers):
+                marker.setVisible(False)  # the epoch log says what changed; the legend keeps its room
         self.markers.append(x, self.y_axis.min())
 
     def x_tick_step(self) -> int:

@@ -180,14 +180,19 @@ class LiveControls(QWidget):
         self.apply_button = QPushButton(self.tr("Apply now"))
         self.apply_button.setAccessibleName(self.tr("Apply the new settings now"))
         self.apply_button.clicked.connect(self._apply)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(self.tr("While training, learning rate:"))
+        label = QLabel(self.tr("While training, change the learning rate (from the next step) or "
+                               "augmentation (from the next epoch):"))
+        label.setWordWrap(True)
         label.setBuddy(self.lr_edit)
-        row.addWidget(label)
+        label.setMinimumWidth(1)  # wraps to the column, never widens it
+        row = QHBoxLayout()
         row.addWidget(self.lr_edit, 1)
         row.addWidget(self.augment_check)
         row.addWidget(self.apply_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(label)
+        column.addLayout(row)
         self._rate, self._augment = None, None
 
     def start(self, learning_rate: float, augment: bool, rate_editable: bool, augment_switchable: bool):

@@ -74,8 +74,15 @@ class TrainingHealthView(QWidget):
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setAccessibleName(self.tr("Health of each layer"))
         self.table.setHorizontalHeaderLabels([
-            self.tr("Layer"), self.tr("Units"), self.tr("Gradient (RMS)"), self.tr("Gradient / weight"),
-            self.tr("Weights moved"), self.tr("Dead"), self.tr("Saturated")])
+            self.tr("Layer"), self.tr("Units"), self.tr("Gradient"), self.tr("Grad/weight"),
+            self.tr("Moved"), self.tr("Dead"), self.tr("Saturated")])
+        for column, tip in enumerate((
+                "", "", self.tr("Root mean square of the loss's gradient for the layer's weights"),
+                self.tr("Gradient RMS over weight RMS: how big a step is against the weights"),
+                self.tr("How far the weights moved from the run's start: |W − W₀| / |W₀|"),
+                self.tr("ReLU units that output zero for every image"),
+                self.tr("Sigmoid/tanh units stuck near their limits for 90% of the images"))):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
