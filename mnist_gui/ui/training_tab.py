@@ -119,6 +119,7 @@ class TrainingTab(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal, objectName="training_log_coach")
         lower.addWidget(self.log_view)
         self.coach_tabs = QTabWidget()
+        self.coach_tabs.setAccessibleName(self.tr("Coach and training health"))
         self.coach_tabs.addTab(self.coach.panel, self.tr("Coach"))
         self.coach_tabs.addTab(self.coach.health_view, self.tr("Training health"))
         lower.addWidget(self.coach_tabs)
