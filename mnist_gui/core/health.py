@@ -78,7 +78,7 @@ class HealthMonitor:
         weight_rms = float(np.sqrt(np.mean(weights ** 2)))
         grad_rms = float(np.sqrt(np.mean(grad ** 2)))
         top = float(max(np.abs(start).max(), np.abs(weights).max(), 1e-8))
-        edges = np.linspace(-top, top, BINS + 1)
+        span = (-top, top)  # equal bins by range, not an array of edges: NumPy then sorts nothing
         activation = _activation(layer)
         dead = saturated = None
         if output is not None and not is_output:
@@ -94,9 +94,9 @@ class HealthMonitor:
                 "activation": activation, "grad_rms": grad_rms, "weight_rms": weight_rms,
                 "update_ratio": grad_rms / weight_rms if weight_rms else 0.0,
                 "change": float(np.linalg.norm(weights - start) / max(np.linalg.norm(start), 1e-8)),
-                "dead": dead, "saturated": saturated, "edges": (float(edges[0]), float(edges[-1])),
-                "hist": np.histogram(weights, edges)[0].tolist(),
-                "hist_start": np.histogram(start, edges)[0].tolist()}
+                "dead": dead, "saturated": saturated, "edges": span,
+                "hist": np.histogram(weights, BINS, span)[0].tolist(),
+                "hist_start": np.histogram(start, BINS, span)[0].tolist()}
 
 
 def tf_to_numpy(value):
