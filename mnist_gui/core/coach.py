@@ -29,6 +29,7 @@ STALLED = 0.003          # validation accuracy up by less than 0.3 points in the
 STILL_IMPROVING = 0.001  # validation accuracy up by more than 0.1 points in the last epoch
 DEAD_SHARE = 0.3         # of a ReLU layer's units dead
 SATURATED_SHARE = 0.5    # of a sigmoid/tanh layer's units saturated
+VANISHING = 0.01         # the first layer's gradient below this share of the last layer's
 LOWER_BY = 3.0           # the fixes' factor on the learning rate
 # Rates above these make the app's networks overshoot (SGD on MNIST trains at 0.01-0.1, Adam at 1e-3).
 HIGH_RATE = {"sgd": 0.5, "adam": 0.01}
@@ -74,7 +75,8 @@ def _lr_fix(state: RunState, factor: float) -> tuple[str | None, float | None]:
 def advise(history: dict, state: RunState, health: dict | None = None, batch_losses=()) -> list[Hint]:
     """Every hint the rules find, the most serious first."""
     hints = []
-    for rule in (_too_high, _too_low, _overfitting, _underfitting, _saturated, _dead, _too_few, _stopped_early):
+    for rule in (_too_high, _too_low, _overfitting, _underfitting, _saturated, _dead, _vanishing, _too_few,
+                 _stopped_early):
         hint = rule(history, state, health, list(batch_losses))
         if hint is not None:
             hints.append(hint)
@@ -180,6 +182,18 @@ def _dead(history, state, health, batches) -> Hint | None:
     fix, value = _lr_fix(state, 1 / LOWER_BY)
     return Hint("dead_relu", {"layer": layer["name"], "share": layer["dead"], "units": layer["units"],
                               "epoch": health.get("epoch")}, fix, value, 2 if layer["dead"] >= 0.6 else 1)
+
+
+def _vanishing(history, state, health, batches) -> Hint | None:
+    layers = [layer for layer in (health or {}).get("layers", []) if layer.get("grad_rms") is not None]
+    if len(layers) < 3 or layers[-1]["grad_rms"] <= 0:
+        return None
+    ratio = layers[0]["grad_rms"] / layers[-1]["grad_rms"]
+    if ratio >= VANISHING:
+        return None
+    return Hint("vanishing", {"first": layers[0]["name"], "last": layers[-1]["name"], "ratio": ratio,
+                              "layers": len(layers), "epoch": health.get("epoch")},
+                SWITCH_CNN if state.preset != "cnn" else None, None, 1)
 
 
 def _improving(history) -> float | None:

@@ -139,6 +139,12 @@ class CoachPanel(QWidget):
             text = self.tr("%1 of layer %2's %3 units output zero for every image: they no longer learn "
                            "(often after too big a step).").replace("%1", pct(e["share"], 0)) \
                 .replace("%2", str(e["layer"])).replace("%3", loc.toString(int(e["units"])))
+        elif kind == "vanishing":
+            title = self.tr("Vanishing gradients")
+            text = self.tr("The first layer (%1) gets a gradient %2 times weaker than the last (%3): through "
+                           "%4 layers the signal fades, so the early layers barely learn.") \
+                .replace("%1", str(e["first"])).replace("%2", loc.toString(1 / max(float(e["ratio"]), 1e-12), "f", 0)) \
+                .replace("%3", str(e["last"])).replace("%4", loc.toString(int(e["layers"])))
         elif kind == "too_few_epochs":
             title = self.tr("Too few epochs")
             text = self.tr("Validation accuracy still rose %1 points in the last epoch (now %2): more "
