@@ -60,6 +60,11 @@ class CoachHooks(QObject):
         self.live_controls.start(c.learning_rate, c.augment, "learning_rate" in editable,
                                  "augment" in editable and augment_can_change(c))
         self.live_controls.setVisible(True)
+        if plan.continued:  # the earlier runs' changes, on the charts of the earlier epochs
+            info = self.service.model_info
+            for change in (info.metadata.get("changes") or []) if info is not None else []:
+                if isinstance(change, dict) and isinstance(change.get("epoch"), int):
+                    self._mark(change)
         self.update_hints()
 
     def _on_batch(self, epoch, done, total, logs):
@@ -116,20 +121,22 @@ class CoachHooks(QObject):
                                      f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in changes.items())))
 
     def _on_changed(self, change: dict):
-        epoch = int(change["epoch"])
         self.live_controls.applied(change)
         if "learning_rate" in change:
             self.learning_rate = change["learning_rate"]
             text = self.tr("Learning rate changed to %1 during epoch %2.").replace("%1", f"{self.learning_rate:g}")
-            x = epoch - 0.5   # mid-epoch: at the step after the request
         else:
             self.augment = change["augment"]
             text = (self.tr("Augmentation on from epoch %2.") if self.augment
                     else self.tr("Augmentation off from epoch %2."))
-            x = epoch - 1.0   # from the epoch's start
-        self.tab.log(text.replace("%2", str(epoch)))
-        self.tab.charts.mark(max(1.0, x), self.tr("settings changed"))
+        self.tab.log(text.replace("%2", str(change["epoch"])))
+        self._mark(change)
         self.update_hints()
+
+    def _mark(self, change: dict):
+        # A rate: mid-epoch, at the step after the request; augmentation: from the epoch's start.
+        x = change["epoch"] - (0.5 if "learning_rate" in change else 1.0)
+        self.tab.charts.mark(max(1.0, x), self.tr("settings changed"))
 
     def _on_refused(self, message: str):
         self.tab.log(self.tr("Not changed: %1").replace("%1", message))

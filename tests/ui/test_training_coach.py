@@ -75,6 +75,13 @@ def test_dead_relus_show_as_a_hint_whose_fix_lowers_the_rate_of_the_running_run(
     assert service.model_info.metadata["changes"] == applied
     assert service.session.save_record("m.keras")["changes"] == applied
     assert not tab.coach.live_controls.isVisible()
+    # Train more draws the earlier run's change again on the continued charts.
+    qtbot.waitUntil(lambda: tab.more_button.isEnabled())
+    with qtbot.waitSignal(service.training_started):
+        qtbot.mouseClick(tab.more_button, Qt.MouseButton.LeftButton)
+    assert [p.x() for p in tab.charts.loss_chart.markers.points()] == [1.5]
+    with qtbot.waitSignal(service.training_finished):
+        service.runner.finish_training()
 
 
 def test_apply_now_changes_rate_and_augmentation_and_refuses_what_cannot_change(qtbot, tab):
