@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..core.health import BATCH
+
 
 class WeightHistogram(QWidget):
     """One layer's weights now (filled) against its weights at the run's start (outline)."""
@@ -69,7 +71,8 @@ class TrainingHealthView(QWidget):
         self.epoch_spin.setAccessibleName(self.tr("Epoch shown"))
         self.epoch_spin.setEnabled(False)
         self.epoch_spin.valueChanged.connect(self._show_epoch)
-        self.note = QLabel(self.tr("Measured at each epoch end on 128 fixed training images."))
+        self.note = QLabel(self.tr("Measured at each epoch end on %1 fixed training images.")
+                           .replace("%1", QLocale().toString(BATCH)))
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setAccessibleName(self.tr("Health of each layer"))
