@@ -88,6 +88,7 @@ def test_a_rate_changed_mid_run_reaches_the_optimizer_and_the_sidecar(qtbot, ser
         assert service.start_training(preset("mlp", epochs=2, batch_size=64), train_size=2000)
     assert asked == [True] and changes == [{"epoch": 2, "learning_rate": 0.01}]
     assert [h["epoch"] for h in healths] == [1, 2] and healths[0]["layers"][0]["units"] == 256
+    assert healths[0]["images"] == 128
     qtbot.waitUntil(lambda: service.model_info is not None and not service.model_info.training
                     and not service.busy, timeout=30_000)
     model = service.host.worker.model

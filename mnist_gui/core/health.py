@@ -12,6 +12,7 @@ import time
 import numpy as np
 
 BATCH = 128          # training images measured on: the same ones every epoch
+CONV_BATCH = 64      # for a network with convolutions (each image costs ~50× a dense one's)
 BINS = 24            # weight histogram bins
 DEAD_BELOW = 1e-6    # a ReLU unit whose output stays at or below this for every image is dead
 SATURATED_SHARE = 0.9  # a sigmoid/tanh unit saturated for this share of the images is saturated
@@ -34,13 +35,14 @@ class HealthMonitor:
         from .models import one_hot
 
         self.model = model
-        self.x = np.asarray(images[:BATCH], np.float32)
-        self.y = one_hot(np.asarray(labels[:BATCH]))
         self.layers = [layer for layer in model.layers if _kernel(layer) is not None]
+        n = CONV_BATCH if any(type(layer).__name__ == "Conv2D" for layer in self.layers) else BATCH
+        self.x = np.asarray(images[:n], np.float32)
+        self.y = one_hot(np.asarray(labels[:n]))
         self.start = [np.array(_kernel(layer).numpy(), np.float32) for layer in self.layers]
 
     def measure(self, epoch: int) -> dict:
-        """{"epoch": 1-based, "loss", "seconds", "layers": [per-layer dicts]} (see ``_layer``)."""
+        """{"epoch": 1-based, "loss", "images", "seconds", "layers": [per-layer dicts]} (see ``_layer``)."""
         import keras
         import tensorflow as tf
 
@@ -69,7 +71,7 @@ class HealthMonitor:
         last = self.layers[-1] if self.layers else None
         layers = [self._layer(layer, start, grad, outputs.get(id(layer)), layer is last)
                   for layer, start, grad in zip(self.layers, self.start, grads)]
-        return {"epoch": int(epoch) + 1, "loss": float(loss), "layers": layers,
+        return {"epoch": int(epoch) + 1, "loss": float(loss), "layers": layers, "images": len(self.x),
                 "seconds": time.perf_counter() - began}
 
     def _layer(self, layer, start, grad, output, is_output: bool) -> dict:

@@ -10,8 +10,6 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.health import BATCH
-
 
 class WeightHistogram(QWidget):
     """One layer's weights now (filled) against its weights at the run's start (outline)."""
@@ -71,8 +69,7 @@ class TrainingHealthView(QWidget):
         self.epoch_spin.setAccessibleName(self.tr("Epoch shown"))
         self.epoch_spin.setEnabled(False)
         self.epoch_spin.valueChanged.connect(self._show_epoch)
-        self.note = QLabel(self.tr("Measured at each epoch end on %1 fixed training images.")
-                           .replace("%1", QLocale().toString(BATCH)))
+        self.note = QLabel(self.tr("Measured at each epoch end on the same few training images."))
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setAccessibleName(self.tr("Health of each layer"))
@@ -116,12 +113,18 @@ class TrainingHealthView(QWidget):
         """One epoch's stats (``core.health``); the view follows the newest unless another is picked."""
         following = not self.epochs or self.epoch_spin.value() == self.epochs[-1]["epoch"]
         self.epochs.append(stats)
+        self._note(stats)
         first = self.epochs[0]["epoch"]
         self.epoch_spin.setEnabled(True)
         self.epoch_spin.setRange(first, stats["epoch"])
         if following:
             self.epoch_spin.setValue(stats["epoch"])
             self._show_epoch(stats["epoch"])
+
+    def _note(self, stats: dict):
+        if stats.get("images"):
+            self.note.setText(self.tr("Measured at each epoch end on the same %1 training images.")
+                              .replace("%1", QLocale().toString(int(stats["images"]))))
 
     def shown(self) -> dict | None:
         wanted = self.epoch_spin.value()

@@ -51,6 +51,7 @@ def test_dead_relus_show_as_a_hint_whose_fix_lowers_the_rate_of_the_running_run(
     service.runner.measure_health(LAYERS)
     # The health view shows the epoch's layers, the dead share marked.
     view = tab.coach.health_view
+    assert view.table.horizontalHeaderItem(5).text() == "Dead"
     assert view.table.rowCount() == 2 and view.table.item(0, 5).text() == "70%"
     assert view.histogram.layer["name"] == "dense"
     hints = tab.coach.panel.hints
