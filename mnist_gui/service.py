@@ -47,6 +47,9 @@ class ModelService(QObject):
     drawings_changed = Signal()                    # My drawings: one added, deleted or imported
     drawings_failed = Signal(str)                  # a drawings file could not be written or read
     drawing_predictions_ready = Signal(int, object)  # model version, Predictions on My drawings (in store order)
+    health_ready = Signal(int, object)             # epoch (0-based), core.health stats of the run's network
+    settings_changed = Signal(object)              # a change applied mid-run: {"epoch": 1-based, field: value}
+    settings_refused = Signal(str)                 # a change the run cannot take, and why
 
     def __init__(self, parent=None, *, host=None, runner=None, drawings=None):
         """``host`` and ``runner``: the model thread and the training thread (tests give fakes)."""
@@ -70,6 +73,8 @@ class ModelService(QObject):
         runner.epoch_finished.connect(self._on_epoch_finished)
         runner.finished.connect(self._on_run_finished)
         runner.failed.connect(self._on_run_failed)
+        runner.health_measured.connect(self.health_ready)
+        runner.setting_changed.connect(self.settings_changed)
 
     # ---- the state the widgets read (the session's) ----------------------------------------------
 
@@ -399,6 +404,17 @@ class ModelService(QObject):
     def stop_training(self):
         """Ask the run to stop after the current step; the model keeps the weights it reached."""
         self.runner.stop()
+
+    def change_settings(self, **changes) -> bool:
+        """Change the learning rate or augmentation of the run going on (``Session.live_change``);
+        ``settings_changed`` once applied, or False and ``settings_refused``."""
+        try:
+            changes = self.session.live_change(**changes)
+        except SessionError as exc:
+            self.settings_refused.emit(str(exc))
+            return False
+        self.runner.change_settings(**changes)
+        return True
 
     @Slot(int, object, object, object)
     def _on_epoch_finished(self, epoch, logs, weights, live_copy):

@@ -382,6 +382,33 @@ class Session:
                          config=config.to_dict(), test_accuracy=logs.get("val_accuracy"), training=True,
                          epoch=epoch + 1)
 
+    def live_change(self, learning_rate=None, augment=None) -> dict:
+        """What a running run may change (``core.live``): the learning rate, from its next step, and
+        augmentation, from its next epoch; each only where the run's preset lets the user change it
+        (the Seed DNN's rate is the notebook's), augmentation only where the run can switch it."""
+        from .core.live import augment_can_change
+
+        if self.run is None:
+            raise SessionError("No training is running.")
+        config = self.run.plan.config
+        editable = PRESETS[config.preset].editable
+        changes = {}
+        if learning_rate is not None:
+            if "learning_rate" not in editable:
+                raise SessionError(f"The {preset_title(config.preset)} preset's learning rate cannot change.")
+            try:
+                changes["learning_rate"] = config.replace(learning_rate=float(learning_rate)).validate().learning_rate
+            except (ConfigError, TypeError, ValueError) as exc:
+                raise SessionError(str(exc)) from None
+        if augment is not None:
+            if "augment" not in editable or not augment_can_change(config):
+                raise SessionError("Augmentation can be switched during a run only if the run started with it "
+                                   "(or on the CNN): stop, check Augment and Train more.")
+            changes["augment"] = bool(augment)
+        if not changes:
+            raise SessionError("Nothing to change.")
+        return changes
+
     def finish_run(self, outcome) -> RunEnd:
         """``outcome``: core.run.RunOutcome. The new model becomes current; once its test accuracy is
         known, ``decide`` compares it with the model from before the run."""

@@ -3,7 +3,9 @@
 The run's thread owns the model being trained and nothing else. At each epoch end it hands a copy
 of the weights (and, once, an inference copy of the architecture built on this thread) to the
 model thread, so predictions follow the run without touching the model being trained. Stop is a
-``threading.Event`` the run checks after every step.
+``threading.Event`` the run checks after every step. Changes of the learning rate and augmentation
+during the run reach it through ``core.live.LiveSettings``; at each epoch end its network's health
+(``core.health``) is measured on this thread and handed over before the epoch's results.
 """
 
 from __future__ import annotations
@@ -31,12 +33,17 @@ class _TrainingWorker(QObject):
     epoch_finished = Signal(int, object, object, object)   # epoch, logs, weights, live copy
     finished = Signal(object)                              # core.run.RunOutcome
     failed = Signal(str)
+    health_measured = Signal(int, object)                  # epoch, core.health stats
+    setting_changed = Signal(object)                       # a core.live change, as applied
 
-    def __init__(self, request: RunRequest, data, model, stop_event: threading.Event):
+    def __init__(self, request: RunRequest, data, model, stop_event: threading.Event, live=None):
         super().__init__()
         self.request, self.data, self.model, self.stop_event = request, data, model, stop_event
         self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
         self._last_emit = 0.0
+        self.live, self.health = live, None
+        if live is not None:
+            live.on_applied = self.setting_changed.emit
 
     @Slot()
     def run(self):
@@ -50,7 +57,7 @@ class _TrainingWorker(QObject):
             outcome = run.train(r.plan.config, self.data, model=self.model, prior=r.prior, epochs=r.plan.epochs,
                                 train_size=r.train_size, progress=progress, stop_event=self.stop_event,
                                 keep_optimizer=r.keep_optimizer, on_model=self._build_live_copy,
-                                **r.run_args)
+                                live=self.live, **r.run_args)
         except (ConfigError, training.TrainingError) as exc:
             self.failed.emit(str(exc))
         except MemoryError:
@@ -73,6 +80,7 @@ class _TrainingWorker(QObject):
 
         copy = float32_clone(model)  # predicts as the model the run hands out will
         self.live_copy = (copy, Predictor(copy))
+        self.health = _monitor(model, self.data)
 
     def _on_batch(self, epoch, done, total, logs):
         now = time.monotonic()
@@ -81,7 +89,23 @@ class _TrainingWorker(QObject):
             self.batch_progress.emit(epoch, done, total, logs)
 
     def _on_epoch(self, epoch, logs, weights):
+        if self.health is not None:
+            try:
+                self.health_measured.emit(epoch, self.health.measure(epoch))
+            except Exception:  # informative only: the run goes on without it
+                log.warning("training health not measured:\n%s", traceback.format_exc())
+                self.health = None
         self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
+
+
+def _monitor(model, data):
+    from .core.health import HealthMonitor
+
+    try:
+        return HealthMonitor(model, data.x_train, data.y_train)
+    except Exception:
+        log.warning("training health not measured:\n%s", traceback.format_exc())
+        return None
 
 
 class TrainingRunner(QObject):
@@ -91,6 +115,8 @@ class TrainingRunner(QObject):
     epoch_finished = Signal(int, object, object, object)
     finished = Signal(object)
     failed = Signal(str)
+    health_measured = Signal(int, object)
+    setting_changed = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -104,14 +130,18 @@ class TrainingRunner(QObject):
 
     def start(self, request: RunRequest, data, model=None) -> None:
         """Train ``model`` (None: a new one from the plan's config) as ``request`` says."""
+        from .core.live import LiveSettings
+
         self.stop_event = threading.Event()
         thread = QThread(self)
         thread.setObjectName("training")
-        worker = _TrainingWorker(request, data, model, self.stop_event)
+        worker = _TrainingWorker(request, data, model, self.stop_event, LiveSettings(request.plan.config))
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.batch_progress.connect(self.batch_progress)
         worker.epoch_finished.connect(self.epoch_finished)
+        worker.health_measured.connect(self.health_measured)
+        worker.setting_changed.connect(self.setting_changed)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         self._thread, self._worker = thread, worker
@@ -119,6 +149,11 @@ class TrainingRunner(QObject):
 
     def stop(self):
         self.stop_event.set()
+
+    def change_settings(self, **changes) -> None:
+        """Learning rate (from the next step) or augmentation (next epoch): ``Session.live_change``."""
+        if self._worker is not None and self._worker.live is not None:
+            self._worker.live.request(**changes)
 
     @Slot(object)
     def _on_finished(self, outcome):

@@ -76,6 +76,9 @@ class FakeService(QObject):
     drawings_changed = Signal()
     drawings_failed = Signal(str)
     drawing_predictions_ready = Signal(int, object)
+    health_ready = Signal(int, object)
+    settings_changed = Signal(object)
+    settings_refused = Signal(str)
 
     def __init__(self, data, probabilities):
         super().__init__()
@@ -118,6 +121,7 @@ class FakeService(QObject):
     def start_fast(self, path): return False
     def export_model(self, path, fmt): pass
     def stop_training(self): pass
+    def change_settings(self, **changes): return False
     def start_training(self, config, *, train_size=None, drawings_share=None): return False
     def train_more(self, epochs, *, config=None, train_size=None, drawings_share=None): return False
     def fine_tune(self): return False

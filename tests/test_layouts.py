@@ -191,6 +191,7 @@ def test_splitters_are_remembered_and_a_damaged_setting_is_ignored(qtbot, mnist,
     first.save_settings()
     names = {s.objectName() for s in first.findChildren(QSplitter) if s.objectName()}
     assert names == {"gallery_grid_panels", "gallery_detail_confusion", "training_columns", "training_charts_log",
+                     "training_log_coach",
                      "robustness_columns", "robustness_chart_misread"}
 
     again, _ = build_window(mnist, settings)

@@ -70,7 +70,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
           stop_event: threading.Event | None = None, fast: bool = True, keep_optimizer: bool = True,
           on_model: Callable | None = None, callbacks=(), drawings=None,
           drawings_share: float = DRAWINGS_SHARE, held_out=None, freeze_batch_norm: bool = False,
-          augment_drawings: bool = False, stop_keeps_last_epoch: bool = False) -> RunOutcome:
+          augment_drawings: bool = False, stop_keeps_last_epoch: bool = False, live=None) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
@@ -95,6 +95,9 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     ``stop_keeps_last_epoch`` (the CLI's Ctrl-C): then, as on divergence, the weights of the last
     finished epoch are kept, with the optimizer state of that moment, and ``kept_epoch`` says which
     (a new model stopped in its first epoch leaves ``model`` None).
+
+    ``live`` (``core.live.LiveSettings``): the learning rate and augmentation may change as the run
+    goes; the changes applied join the sidecar's ``changes``.
     """
     from .storage import compile_for_app
 
@@ -152,10 +155,16 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         step_schedule = config.lr_at_step
     elif config.schedule != "constant":
         schedule = lambda epoch: config.lr_at_epoch(epoch, first_epoch, epochs)  # noqa: E731
+    augment = config.augment
+    if live is not None:  # a rate set by hand holds over the schedule for the rest of the run
+        callbacks = (*callbacks, live.callback())
+        schedule, step_schedule = live.over(schedule), live.over(step_schedule)
+        switch = live.augment_switch()
+        augment = augment if switch is None else switch
     result = training.fit(trainer, x, y, validation_data=(data.x_test, data.y_test),
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
-                          lr_at_epoch=schedule, lr_at_step=step_schedule, fast=fast, augment=config.augment,
+                          lr_at_epoch=schedule, lr_at_step=step_schedule, fast=fast, augment=augment,
                           weight_average=PRESETS[config.preset].weight_average, callbacks=callbacks)
     for name, values in result.history.items():
         history.setdefault(name, []).extend(values)
@@ -190,6 +199,9 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     outcome.metadata = run_metadata(config, data, outcome, n_mnist, prior)
     # How this run's steps computed (the model itself always computes in float32 afterwards).
     outcome.metadata["compute_dtype"] = trainers.compute_dtype(trainer)
+    changes = [c for c in prior.get("changes") or () if isinstance(c, dict)] + (live.applied if live else [])
+    if changes:
+        outcome.metadata["changes"] = changes
     if drawings is not None and len(drawings[1]):
         record = {"taught": int(len(drawings[1])), "share": float(drawings_share), "images": int(len(y) - n_mnist)}
         if held_out is not None:

@@ -123,6 +123,7 @@ _CHECKS = {
     "date": (lambda v: isinstance(v, str), "not a date"),
     "compute_dtype": (lambda v: isinstance(v, str), "not a name"),
     "drawings": (lambda v: isinstance(v, dict), "not an object"),
+    "changes": (lambda v: isinstance(v, list) and all(isinstance(c, dict) for c in v), "not a list of objects"),
 }
 
 

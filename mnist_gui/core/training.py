@@ -82,26 +82,25 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     total)`` sets the learning rate before every batch (every chunk on the fast path), counting
     this run's steps from 0. ``augment`` maps ``core.augment``'s random Keras layers over the
     training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
-    kernel); the model itself is unchanged and validation sees the plain test images.
+    kernel); the model itself is unchanged and validation sees the plain test images. A tf.Variable
+    ``augment`` (``core.live``) switches augmentation on and off as the run goes.
     ``weight_average`` (a momentum such as 0.99; 0 for none) validates, reports and leaves the
     model with a moving average of its weights over the run's steps (``weight_averager``).
     """
     import keras
     import tensorflow as tf
 
+    from .contract import of
     from .models import one_hot
 
-    from .contract import of
-
     shape = of(model).input_shape  # the images stay 28×28; each batch is reshaped to the model's input
-    x = np.asarray(x)
-    y = np.asarray(y)
+    x, y = np.asarray(x), np.asarray(y)
     if x.ndim != 3 or x.shape[1:] != (28, 28) or len(x) != len(y) or len(x) == 0:
         raise TrainingError(f"training data must be N×28×28 images with N labels, got {x.shape} and {y.shape}")
     total_batches = math.ceil(len(x) / batch_size)
     # XLA on the CPU runs convolutions inside a loop orders of magnitude slower than TensorFlow's
     # own kernels; a CNN's steps are long enough that per-step overhead does not matter anyway.
-    chunked = fast and _dense_only(model) and not augment
+    chunked = fast and _dense_only(model) and augment is False
     chunk = _even_chunk(total_batches, chunk_batches) if chunked else 1
 
     if chunked:
@@ -111,8 +110,8 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         fit_args = dict(x=tf.data.Dataset.range(order.chunks), shuffle=False)
     else:
         batches = _epoch_batches(x, y, batch_size, shuffle_seed)
-        if augment:
-            batches = _augmented(batches, shuffle_seed)
+        if augment is not False:
+            batches = _augmented(batches, shuffle_seed, switch=augment if hasattr(augment, "assign") else None)
         if shape != (28, 28):
             batches = batches.map(lambda images, labels: (tf.reshape(images, (-1, *shape)), labels))
         fit_args = dict(x=batches, shuffle=False)
@@ -123,10 +122,9 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         val = (tf.reshape(tf.cast(_as_tensor(tf, np.asarray(vx)), tf.float32), (-1, *shape)),
                _as_tensor(tf, one_hot(vy)))
         if chunked:
-            # Trace the validation step now, not at the first epoch end: there its ~100 ms of
-            # Python competes with the predictions every epoch end starts elsewhere, and the UI
-            # thread waits for the GIL. One image has the same batch signature, so fit() reuses
-            # the trace; evaluate() only reads the weights.
+            # Trace the validation step now, not at the first epoch end: there its ~100 ms of Python
+            # competes with the predictions every epoch end starts, and the UI thread waits for the
+            # GIL. One image has the same batch signature (fit() reuses the trace); weights only read.
             model.evaluate(val[0][:1], val[1][:1], batch_size=VALIDATION_BATCH, verbose=0)
 
     result = TrainResult()
@@ -204,9 +202,10 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
             .with_options(_without_autotuner(tf)))
 
 
-def _augmented(batches, seed=None, share=None):
+def _augmented(batches, seed=None, share=None, switch=None):
     """The batches with ``share`` of each (default ``augment.SHARE``; the batch is shuffled, so its
-    first images) through ``core.augment``'s random layers, in tf.data's threads beside the step."""
+    first images) through ``core.augment``'s random layers, in tf.data's threads beside the step;
+    only while ``switch`` (a boolean variable, if given) is on."""
     import tensorflow as tf
 
     from .augment import SHARE
@@ -217,7 +216,8 @@ def _augmented(batches, seed=None, share=None):
 
     def augment(images, labels):
         k = tf.cast(tf.math.ceil(share * tf.cast(tf.shape(images)[0], tf.float32)), tf.int32)
-        return tf.concat([augmenter(images[:k], training=True), images[k:]], axis=0), labels
+        mixed = lambda: tf.concat([augmenter(images[:k], training=True), images[k:]], axis=0)  # noqa: E731
+        return (mixed() if switch is None else tf.cond(switch, mixed, lambda: images)), labels
 
     return (batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
             .with_options(_without_autotuner(tf)))

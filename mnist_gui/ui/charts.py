@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QAccessible, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
@@ -190,6 +190,7 @@ class MetricChart(HoverChartView):
         self.chart().setTitle(title)
         self.setAccessibleName(self.tr("{0} chart").format(title))
         self.metric, self.percent = metric, percent
+        self.markers: QScatterSeries | None = None  # changes made during the run
         self.floor, self.ceiling = floor, ceiling  # bounds the metric cannot pass, as shown
         for key, name in ((metric, self.tr("train")), ("val_" + metric, self.tr("validation (test set)"))):
             series = QLineSeries(name=name)
@@ -212,10 +213,25 @@ class MetricChart(HoverChartView):
         first epoch's points, which set it: changing an axis lays the chart out again, 5-10 ms."""
         for series in self.series.values():
             series.clear()
+        if self.markers is not None:
+            self.markers.clear()
         top = max(2, epochs)
         if (self.x_axis.min(), self.x_axis.max()) != (1, top):
             self.x_axis.setRange(1, top)
             self._fit_x_ticks()
+
+    def mark(self, x: float, name: str):
+        """A change made during the run (core.live): a triangle on the x axis at ``x``."""
+        if self.markers is None:
+            self.markers = QScatterSeries(name=name)
+            self.markers.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
+            self.markers.setMarkerSize(12)
+            self.chart().addSeries(self.markers)
+            self.markers.attachAxis(self.x_axis)
+            self.markers.attachAxis(self.y_axis)
+            for marker in self.chart().legend().markers(self.markers):
+                marker.setVisible(False)  # the epoch log says what changed; the legend keeps its room
+        self.markers.append(x, self.y_axis.min())
 
     def x_tick_step(self) -> int:
         """Epochs between x labels: a round step (1, 2, 5, 10, 20, 25, 50, …) that leaves each label
@@ -331,6 +347,11 @@ class TrainingCharts(QWidget):
         epoch = max(len(v) for v in self.history.values())
         for chart in (self.loss_chart, self.accuracy_chart):
             chart.append(epoch, logs)
+
+    def mark(self, x: float, name: str):
+        """A change made during the run at ``x`` (epochs), on both charts; ``name``: the legend's."""
+        for chart in (self.loss_chart, self.accuracy_chart):
+            chart.mark(x, name)
 
     def chart_views(self) -> tuple[QChartView, ...]:
         return (self.loss_chart, self.accuracy_chart)

@@ -12,12 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGroupBox, QHBoxLayout, QPlainTextEdit, QPushButton, QScrollArea,
-                               QSpinBox, QSplitter, QVBoxLayout, QWidget)
+                               QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from .locale_format import num
 from .core_texts import core_text
 from ..core.models import RANGES, ConfigError, ModelConfig, preset_title
 from .charts import ChartError, TrainingCharts
+from .coach_hooks import CoachHooks
 from .settings import read_int
 from .training_form import TrainingForm
 from .training_progress import ProgressPanel, outcome_text, result_text
@@ -84,6 +85,8 @@ class TrainingTab(QWidget):
         settings_layout = QVBoxLayout(settings_box)
         settings_layout.addLayout(self.form_layout)
         settings_layout.addLayout(buttons)
+        self.coach = CoachHooks(self)  # the coach, Training health and changes during a run
+        settings_layout.addWidget(self.coach.live_controls)
         settings_layout.addStretch(1)
 
         self.switch_button.clicked.connect(self._switch_model)
@@ -121,7 +124,15 @@ class TrainingTab(QWidget):
 
         right = QSplitter(Qt.Orientation.Vertical, objectName="training_charts_log")
         right.addWidget(self.charts)
-        right.addWidget(self.log_view)
+        lower = QSplitter(Qt.Orientation.Horizontal, objectName="training_log_coach")
+        lower.addWidget(self.log_view)
+        self.coach_tabs = QTabWidget()
+        self.coach_tabs.setAccessibleName(self.tr("Coach and training health"))
+        self.coach_tabs.addTab(self.coach.panel, self.tr("Coach"))
+        self.coach_tabs.addTab(self.coach.health_view, self.tr("Training health"))
+        lower.addWidget(self.coach_tabs)
+        lower.setChildrenCollapsible(False)
+        right.addWidget(lower)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
@@ -158,6 +169,7 @@ class TrainingTab(QWidget):
         s.backend_ready.connect(self._update_buttons)
         s.dataset_ready.connect(lambda _: self._update_buttons())
         s.drawings_changed.connect(self._update_buttons)
+        self.coach.connect(s)
 
     # ---- hyperparameters ------------------------------------------------------------------
 

@@ -169,17 +169,20 @@ class FakeRunner(QObject):
     epoch_finished = Signal(int, object, object, object)
     finished = Signal(object)
     failed = Signal(str)
+    health_measured = Signal(int, object)
+    setting_changed = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.request = self.data = None
         self.stop_requested = False
+        self.pending: dict = {}   # live changes asked for, applied by apply_changes()
 
     is_running = property(lambda self: self.request is not None)
     plan = property(lambda self: None if self.request is None else self.request.plan)
 
     def start(self, request, data, model=None):
-        self.request, self.data, self.stop_requested = request, data, False
+        self.request, self.data, self.stop_requested, self.applied = request, data, False, []
         self.epochs_done, self.model, self.start_model = request.plan.first_epoch, model, model
         self.history = {k: list(v) for k, v in request.plan.history.items()}
         x, y = data.x_train[:request.train_size or None], data.y_train[:request.train_size or None]
@@ -190,6 +193,21 @@ class FakeRunner(QObject):
 
     def stop(self):
         self.stop_requested = True
+
+    def change_settings(self, **changes):
+        self.pending.update(changes)
+
+    def apply_changes(self) -> list[dict]:
+        """The changes asked for take effect now, in the current epoch (as core.live records them)."""
+        applied = [{"epoch": self.epochs_done + 1, key: value} for key, value in self.pending.items()]
+        self.pending, self.applied = {}, self.applied + applied
+        for change in applied:
+            self.setting_changed.emit(change)
+        return applied
+
+    def measure_health(self, layers: list[dict]):
+        """Hand over health stats (core.health's form) for the epoch that ended last."""
+        self.health_measured.emit(self.epochs_done - 1, {"epoch": self.epochs_done, "layers": layers})
 
     def shutdown(self, timeout_ms: int = 0) -> bool:
         self.request = None
@@ -229,6 +247,8 @@ class FakeRunner(QObject):
         result = TrainResult(run_history, self.epochs_done - first, stopped)
         meta = {"epochs_run": self.epochs_done, "history": self.history,
                 "test_accuracy": None if stopped else (self.history.get("val_accuracy") or [None])[-1]}
+        if self.applied:
+            meta["changes"] = self.applied
         drawings, held = request.run_args.get("drawings"), request.run_args.get("held_out")
         if drawings is not None and len(drawings[1]):
             meta["drawings"] = {"taught": len(drawings[1])}
