@@ -12,7 +12,7 @@ matplotlib is imported only here, when a report is written.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -186,7 +186,7 @@ class Written:
 
     paths: list
     pages: list          # page titles
-    seconds: float
+    seconds: float       # drawing and writing (``make``: measuring too)
 
     def line(self) -> str:
         files = ", ".join(str(p) for p in self.paths) if len(self.paths) <= 2 else \
@@ -199,6 +199,8 @@ def write(data: ReportData, out) -> Written:
     from . import report_pages
     from .files import atomic_write
 
+    _freeze_imports()
+
     started = time.perf_counter()
     path = check_destination(out)
     fmt = path.suffix.lower()[1:]
@@ -210,19 +212,38 @@ def write(data: ReportData, out) -> Written:
 
                 with PdfPages(tmp, metadata={"Title": f"Report: {data.name}", "Creator": "mnist-gui"}) as pdf:
                     for draw in report_pages.DRAW:
-                        pdf.savefig(draw(data))
+                        figure = draw(data)
+                        pdf.savefig(figure)
+                        figure.clear()  # its artists freed now, a few at a time, not by a full GC pass
 
             atomic_write(path, write_pdf)
         else:
             for draw, page in zip(report_pages.DRAW, paths):
                 figure = draw(data)
                 atomic_write(page, lambda tmp, f=figure: f.savefig(tmp, format=fmt, dpi=report_pages.DPI))
+                figure.clear()
     except OSError as exc:
         raise ReportError(f"could not write {path.name}: {exc.strerror or exc}") from None
     return Written(paths, list(PAGES), time.perf_counter() - started)
 
 
+_frozen = []
+
+
+def _freeze_imports() -> None:
+    """Once matplotlib is imported, its module objects leave the garbage collector's view (as
+    TensorFlow's do at start-up): a full pass over them held the GIL, so the app's UI thread, for
+    100-400 ms while a report was drawn."""
+    if not _frozen:
+        import gc
+
+        gc.freeze()
+        _frozen.append(True)
+
+
 def make(out, name: str, metadata: dict, predict, x_test, y_test, **args) -> Written:
     """``collect`` then ``write``: the whole report (the CLI's and the app's one call)."""
+    started = time.perf_counter()
     check_destination(out)  # before seconds of measuring
-    return write(collect(name, metadata, predict, x_test, y_test, **args), out)
+    written = write(collect(name, metadata, predict, x_test, y_test, **args), out)
+    return replace(written, seconds=time.perf_counter() - started)

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from . import robustness
 
 SIZE = (11.69, 8.27)   # A4 landscape, inches
-DPI = 110              # a .png page: 1286 × 910 px
+DPI = 110              # a .png page: 1285 × 909 px
 MONO = dict(family="monospace", fontsize=8.5, va="top")
 TRAIN, VALID, MISTAKE = "#1f77b4", "#ff7f0e", "#d62728"
 
@@ -194,20 +194,33 @@ def draw_mistakes(data) -> Figure:
     wrong = data.mistakes()
     total = int(np.sum(data.predicted != data.labels))
     figure.text(0.04, 0.895, f"{total} of {len(data.labels):,} test images read wrong; the {len(wrong)} the model "
-                f"was surest of (true digit → answer, confidence):", fontsize=10)
-    columns = 8
-    for i, index in enumerate(wrong):
-        r, c = divmod(i, columns)
-        ax = figure.add_axes((0.04 + c * 0.117, 0.6 - r * 0.27, 0.1, 0.2))
-        ax.imshow(data.images[index], cmap="gray_r", vmin=0, vmax=255)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        p = data.probabilities[index]
-        ax.set_title(f"{data.labels[index]} → {p.argmax()}  {p.max():.1%}", fontsize=9, color=MISTAKE)
-        ax.set_xlabel(f"test #{index}", fontsize=7)
+                f"was surest of (true digit → answer, confidence; test image number below):", fontsize=10)
     if not len(wrong):
         figure.text(0.5, 0.5, "No mistakes on this test set.", ha="center", fontsize=13)
+        return figure
+    # One mosaic in one axes: 24 axes of their own made ten times the objects (and the garbage
+    # collector's full passes over them held up the app's UI thread for 200 ms).
+    columns, cell, gap = 8, 28, 14
+    rows = -(-len(wrong) // columns)
+    mosaic = np.full((rows * (cell + gap) + gap, columns * (cell + 6) + 6), np.nan, np.float32)
+    ax = figure.add_axes((0.04, 0.06, 0.92, 0.8))
+    for i, index in enumerate(wrong):
+        r, c = divmod(i, columns)
+        top, left = gap + r * (cell + gap), 6 + c * (cell + 6)
+        mosaic[top:top + cell, left:left + cell] = data.images[index]
+        p = data.probabilities[index]
+        ax.text(left + cell / 2, top - 2, f"{data.labels[index]} → {p.argmax()}  {p.max():.1%}", ha="center",
+                va="bottom", fontsize=9, color=MISTAKE)
+        ax.text(left + cell / 2, top + cell + 1, f"#{index}", ha="center", va="top", fontsize=7, color="0.4")
+    ax.imshow(mosaic, cmap=_colormap("gray_r").with_extremes(bad="white"), vmin=0, vmax=255, interpolation="nearest")
+    ax.set_axis_off()
     return figure
+
+
+def _colormap(name: str):
+    from matplotlib import colormaps
+
+    return colormaps[name]
 
 
 # ---- 6. robustness and the sidecar's other accuracies -----------------------------------------------------
