@@ -427,12 +427,13 @@ class _ModelWorker(QObject):
         jobs.start(self.pool, run, report)
         return LATER
 
-    def report(self, request_id, path, data_note=""):
+    def report(self, request_id, path, data_note="", probabilities=None):
         """File ▸ Save report…: core.report as a job; its predictions take the lock call by call, so the
         Draw Pad goes on being answered. Answers core.report.Written."""
         from .core import report
 
-        if self._defer_until_tensorflow(request_id, "report", {"path": path, "data_note": data_note}):
+        if self._defer_until_tensorflow(request_id, "report", {"path": path, "data_note": data_note,
+                                                                "probabilities": probabilities}):
             return LATER
         with self.lock:
             model, info, predictor = self.model, self.info, self.predictor
@@ -445,7 +446,7 @@ class _ModelWorker(QObject):
 
         jobs.start(self.pool, lambda: report.make(path, info.name, info.sidecar(), predict, self.x_test, self.y_test,
                                                   model=model, source=info.path, data_note=data_note,
-                                                  cancel=self.closing),
+                                                  cancel=self.closing, probabilities=probabilities),
                    lambda ok, result: (self.answered if ok else self.failed).emit(request_id, result))
         return LATER
 

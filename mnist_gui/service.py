@@ -297,10 +297,11 @@ class ModelService(QObject):
 
     def request_report(self, path) -> Reply:
         """File ▸ Save report…: the current model's report (core.report) written to ``path`` by a job;
-        answered with core.report.Written."""
+        answered with core.report.Written. The current model's test-set answers, when known, are reused."""
         data = self.dataset_info
         note = "" if data is None else f"{data.source}: {data.location}{', verified' if data.verified else ''}"
-        return self.requests.reply("report", "report", path=str(path), data_note=note)
+        return self.requests.reply("report", "report", path=str(path), data_note=note,
+                                   probabilities=self.test_probabilities)
 
     # ---- My drawings ----------------------------------------------------------------------------------
 

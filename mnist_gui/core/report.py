@@ -21,7 +21,7 @@ import numpy as np
 from . import metrics, robustness
 
 FORMATS = (".pdf", ".png", ".svg")
-ROBUST_SAMPLE = 200       # images per robustness point: 40 points × 200 images stay a few seconds
+ROBUST_SAMPLE = 100       # images per robustness point: 40 points × 100 images stay a few seconds
 PREDICT_BATCH = 1000      # test images per predict call (the app's host takes its lock per call)
 MISTAKES = 24             # the most confident mistakes shown, with their images
 PAGES = ("Model card", "Training curves", "Confusion matrix", "Per-class accuracy", "Confident mistakes",
@@ -158,12 +158,14 @@ def predict_all(predict, images, cancel=None) -> np.ndarray:
 
 
 def collect(name: str, metadata: dict, predict, x_test, y_test, *, model=None, data_note: str = "",
-            source=None, robust_sample: int = ROBUST_SAMPLE, cancel=None) -> ReportData:
+            source=None, robust_sample: int = ROBUST_SAMPLE, cancel=None, probabilities=None) -> ReportData:
     """Measure what the report shows: ``predict`` (images (n, 28, 28) 0..255 -> probabilities) on
-    the test set, and the robustness curves on ``robust_sample`` of its images (0: none)."""
+    the test set (unless its ``probabilities`` are given: the app has them), and the robustness
+    curves on ``robust_sample`` of its images (0: none)."""
     if x_test is None or not len(x_test):
         raise ReportError("there is no test set to measure the model on")
-    probabilities = predict_all(predict, x_test, cancel)
+    if probabilities is None or len(probabilities) != len(x_test):
+        probabilities = predict_all(predict, x_test, cancel)
     curves = None
     if robust_sample:
         sample = robustness.Sample.of(x_test, y_test, n=robust_sample)
