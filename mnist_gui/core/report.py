@@ -168,7 +168,7 @@ def collect(name: str, metadata: dict, predict, x_test, y_test, *, model=None, d
         probabilities = predict_all(predict, x_test, cancel)
     curves = None
     if robust_sample:
-        sample = robustness.Sample.of(x_test, y_test, n=robust_sample)
+        sample = _sample(x_test, y_test, robust_sample)
         job = robustness.curves(sample, [robustness.Model("current", name, predict)])
         try:
             while True:
@@ -180,6 +180,19 @@ def collect(name: str, metadata: dict, predict, x_test, y_test, *, model=None, d
     return ReportData(name, dict(metadata or {}), describe_layers(model), probabilities, np.asarray(y_test),
                       np.asarray(x_test), data_note, None if source is None else str(source), curves,
                       len(sample) if robust_sample else 0)
+
+
+_samples: list = []  # [(test set, n, Sample)]: the last one, with its mouse drawings once made
+
+
+def _sample(x_test, y_test, n: int) -> robustness.Sample:
+    """The robustness sample, kept for the same test set: its mouse drawings (most of a report's
+    time) are made once, not at every report."""
+    if _samples and _samples[0][0] is x_test and _samples[0][1] == n:
+        return _samples[0][2]
+    sample = robustness.Sample.of(x_test, y_test, n=n)
+    _samples[:] = [(x_test, n, sample)]
+    return sample
 
 
 @dataclass(frozen=True)
