@@ -1,4 +1,4 @@
-"""Command line: ``mnist-gui [train|evaluate|predict|data|export|drawings]``; no command opens the app,
+"""Command line: ``mnist-gui [train|evaluate|predict|data|export|drawings|report]``; no command opens the app,
 ``mnist-gui FILE`` opens it with that model (open_files.py).
 
 User errors (bad flag, bad file, no data) print one line on stderr and exit nonzero, never a traceback.
@@ -116,6 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     drawings.add_argument("--export", metavar="FILE", help=translate("cli", "write them to one .npz (x, y: Keras MNIST layout)"))
     drawings.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
     drawings.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
+
+    report = sub.add_parser("report", help=translate("cli", "a report with pictures of a model: card, curves, "
+                                                            "confusion matrix, mistakes, robustness"))
+    report.add_argument("model", metavar="MODEL")
+    report.add_argument("--out", required=True, metavar="FILE",
+                        help=translate("cli", ".pdf (all pages), or .png / .svg (one file a page: FILE, then "
+                                              "NAME-2, NAME-3…)"))
+    report.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    report.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
                         help=argparse.SUPPRESS)
     return parser
 
@@ -575,5 +585,11 @@ def _default_model_path() -> Path | None:
     return bundled[0][0] if bundled else None
 
 
+def cmd_report(args) -> int:
+    from .cli_report import make_report
+
+    return make_report(args, sys.modules[__name__])
+
+
 COMMANDS = {"train": cmd_train, "evaluate": cmd_evaluate, "predict": cmd_predict, "data": cmd_data,
-            "export": cmd_export, "drawings": cmd_drawings}
+            "export": cmd_export, "drawings": cmd_drawings, "report": cmd_report}

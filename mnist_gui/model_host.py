@@ -427,6 +427,29 @@ class _ModelWorker(QObject):
         jobs.start(self.pool, run, report)
         return LATER
 
+    def report(self, request_id, path, data_note="", probabilities=None):
+        """File ▸ Save report…: core.report as a job; its predictions take the lock call by call, so the
+        Draw Pad goes on being answered. Answers core.report.Written."""
+        from .core import report
+
+        if self._defer_until_tensorflow(request_id, "report", {"path": path, "data_note": data_note,
+                                                                "probabilities": probabilities}):
+            return LATER
+        with self.lock:
+            model, info, predictor = self.model, self.info, self.predictor
+        if predictor is None or self.x_test is None:
+            raise HostError("A report needs a model and the test set: wait for them to load.")
+
+        def predict(images):
+            with self.lock:
+                return predictor(images)
+
+        jobs.start(self.pool, lambda: report.make(path, info.name, info.sidecar(), predict, self.x_test, self.y_test,
+                                                  model=model, source=info.path, data_note=data_note,
+                                                  cancel=self.closing, probabilities=probabilities),
+                   lambda ok, result: (self.answered if ok else self.failed).emit(request_id, result))
+        return LATER
+
 
 class _Steps:
     """A long job's generator, with its kind (curves wait for evaluations)."""

@@ -300,6 +300,14 @@ class ModelService(QObject):
         "curves" (in parts). A job whose model changed midway fails with ``Superseded``."""
         return self.requests.reply("robustness", kind, kind=kind, args=args)
 
+    def request_report(self, path) -> Reply:
+        """File ▸ Save report…: the current model's report (core.report) written to ``path`` by a job;
+        answered with core.report.Written. The current model's test-set answers, when known, are reused."""
+        data = self.dataset_info
+        note = "" if data is None else f"{data.source}: {data.location}{', verified' if data.verified else ''}"
+        return self.requests.reply("report", "report", path=str(path), data_note=note,
+                                   probabilities=self.test_probabilities)
+
     # ---- My drawings ----------------------------------------------------------------------------------
 
     def load_drawings(self) -> bool:

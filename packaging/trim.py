@@ -28,7 +28,6 @@ EXCLUDES = [
     "setuptools", "pkg_resources", "distutils", "pip", "wheel", "PyInstaller", "altgraph",
     # Other GUI toolkits and Qt bindings (PySide6 is the one used).
     "tkinter", "_tkinter", "PyQt5", "PyQt6", "PySide2", "wx", "gi",
-    "matplotlib",  # not used by the app (charts and their export are Qt's)
     # Qt modules the app does not use (it uses QtCore, QtGui, QtWidgets, QtCharts and QtSvg; QtCharts'
     # OpenGL libraries still come along as its binary dependencies).
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets",
@@ -140,11 +139,16 @@ MUST_KEEP = [
     "tensorflow.lite.python.lite", "ai_edge_litert.interpreter", "mnist_gui.core.export",
     "h5py", "PIL.Image", "numpy", "rich.console", "unittest", "pdb",
     "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtCharts", "PySide6.QtSvg",
+    # The report (core/report.py): matplotlib's object API and the canvases of its three formats.
+    "mnist_gui.core.report_pages", "matplotlib.figure", "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_pdf", "matplotlib.backends.backend_svg",
 ]
 MUST_KEEP_FILES = [
     "tensorflow/libtensorflow_cc.so.2", "tensorflow/libtensorflow_framework.so.2",
     "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/lib/libQt6Charts.so.6",
+    "matplotlib/mpl-data/matplotlibrc", "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
+    "matplotlib/mpl-data/fonts/ttf/DejaVuSansMono.ttf",
 ]
 
 

@@ -139,6 +139,16 @@ def test_frozen_app_exports_litert_and_savedmodel_that_pass_the_parity_check(fro
         assert out.exists() and (tmp_path / f"{name}.json").is_file()
 
 
+def test_frozen_app_writes_a_report_in_every_format(frozen_app, mnist_path, tmp_path):
+    """matplotlib's Agg, PDF and SVG canvases and its fonts are in the bundle (build.spec)."""
+    model = REPO / "models" / "mnist_dnn_v1.keras"
+    for name in ("r.pdf", "r.png", "r.svg"):
+        result = run_app("report", str(model), "--out", str(tmp_path / name), "--data", str(mnist_path))
+        assert result.returncode == 0, f"{name}: stdout: {result.stdout[-2000:]}\nstderr: {result.stderr[-4000:]}"
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-") and (tmp_path / "r-6.png").is_file()
+    assert (tmp_path / "r-6.svg").read_text().lstrip().startswith("<?xml")
+
+
 def test_packaged_size_is_at_most_one_gigabyte(frozen_app):
     sys.path.insert(0, str(REPO / "packaging"))
     from size_report import disk_usage

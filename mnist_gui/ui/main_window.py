@@ -18,6 +18,7 @@ from . import learn_actions
 from .draw_tab import DrawTab
 from .gallery_tab import GalleryTab
 from .inside_tab import InsideTab
+from .report_action import SaveReport
 from .robustness_tab import RobustnessTab
 from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.save_model_action.setShortcut(QKeySequence("Ctrl+S"))
         self.export_action = file_menu.addAction(self.tr("&Export…"), self.choose_export_path)
         self.export_code_action = file_menu.addAction(self.tr("Export as &code…"), self.choose_code_path)
+        self.save_report = SaveReport(self, file_menu)  # File ▸ Save report… (report_action.py)
         self.models_menu = file_menu.addMenu(self.tr("&Models"))
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         file_menu.addSeparator()
