@@ -190,7 +190,8 @@ def test_the_grid_cells_say_image_label_and_prediction(qtbot, window, settle):
     assert face.role() == QAccessible.Role.ListItem
     assert f"true {true}" in name(face) and f"predicted {predicted}" in name(face)
     assert f"pred {predicted}" in face.text(QAccessible.Text.Value)
-    assert name(interface_of(grid)) == "Digit grid"
+    assert name(interface_of(grid)) == "Digit grid" and interface_of(grid).role() == QAccessible.Role.List
+    assert interface_of(grid).text(QAccessible.Text.Value) == f"{grid._columns ** 2} image(s)"
 
 
 def test_a_chart_gives_its_series_as_values(qtbot, window):
