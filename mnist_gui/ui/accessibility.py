@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import (QAccessible, QAccessibleInterface, QAccessibleValueChangeEvent, QColor,
+from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface, QAccessibleValueChangeEvent, QColor,
                            QGuiApplication, QPainter, QPalette, QPen)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
@@ -191,6 +191,8 @@ def install() -> None:
 def value_changed(widget: QWidget) -> None:
     """Tell assistive technology that ``widget``'s accessible value changed."""
     QAccessible.updateAccessibility(QAccessibleValueChangeEvent(widget, widget.accessible_value()))
+    # AT-SPI sends value changes only for numeric values; the description carries this one.
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
 
 
 def announce(widget: QWidget, text: str) -> None:

@@ -532,12 +532,13 @@ class DrawTab(QWidget):
 
     def _say_reading(self, probs):
         """The reading for screen readers: the pad's value and the result's description; a new one
-        (after a stroke, not each live reading while drawing) is announced."""
+        (for the finished drawing, not each live reading while drawing) is announced."""
         text = accessibility.describe_prediction(probs, UNSURE_BELOW)
         self.canvas.reading = text
         self.digit_label.setAccessibleDescription(text)
         accessibility.value_changed(self.canvas)
-        if not text or (not self.canvas.is_drawing() and text != getattr(self, "_announced", "")):
+        newest = not self.canvas.is_drawing() and not self._needs_prediction  # not an answer overtaken already
+        if not text or (newest and text != getattr(self, "_announced", "")):
             self._announced = text  # cleared: the same reading is news again
             if text:
                 accessibility.announce(self.canvas, text)
