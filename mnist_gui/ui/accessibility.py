@@ -222,6 +222,21 @@ def describe_prediction(probs, unsure_below: float) -> str:
     return tr("Read as {0}, {1} confident").format(best, percent(probs[best]))
 
 
+def say_reading(tab, probs, unsure_below: float) -> None:
+    """The Draw Pad's reading for screen readers: the pad's value and the big digit's description;
+    a new reading of the finished drawing (not each live one while drawing, nor an answer a newer
+    drawing has overtaken) is announced once."""
+    text = describe_prediction(probs, unsure_below)
+    tab.canvas.reading = text
+    tab.digit_label.setAccessibleDescription(text)
+    value_changed(tab.canvas)
+    newest = not tab.canvas.is_drawing() and not tab._needs_prediction
+    if not text or (newest and text != getattr(tab, "_announced", "")):
+        tab._announced = text  # cleared: the same reading is news again
+        if text:
+            announce(tab.canvas, text)
+
+
 # ---- focus and keyboard ---------------------------------------------------------------------------
 
 def paint_focus(widget: QWidget, painter: QPainter, rect: QRect | QRectF | None = None) -> None:
