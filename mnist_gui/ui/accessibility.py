@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import (QAccessible, QAccessibleInterface, QAccessibleValueChangeEvent, QColor,
+from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface, QAccessibleValueChangeEvent, QColor,
                            QGuiApplication, QPainter, QPalette, QPen)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
@@ -191,6 +191,8 @@ def install() -> None:
 def value_changed(widget: QWidget) -> None:
     """Tell assistive technology that ``widget``'s accessible value changed."""
     QAccessible.updateAccessibility(QAccessibleValueChangeEvent(widget, widget.accessible_value()))
+    # AT-SPI sends value changes only for numeric values; the description carries this one.
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
 
 
 def announce(widget: QWidget, text: str) -> None:
@@ -218,6 +220,21 @@ def describe_prediction(probs, unsure_below: float) -> str:
         return tr("Not sure: {0} ({1}) or {2} ({3})").format(
             best, percent(probs[best]), second, percent(probs[second]))
     return tr("Read as {0}, {1} confident").format(best, percent(probs[best]))
+
+
+def say_reading(tab, probs, unsure_below: float) -> None:
+    """The Draw Pad's reading for screen readers: the pad's value and the big digit's description;
+    a new reading of the finished drawing (not each live one while drawing, nor an answer a newer
+    drawing has overtaken) is announced once."""
+    text = describe_prediction(probs, unsure_below)
+    tab.canvas.reading = text
+    tab.digit_label.setAccessibleDescription(text)
+    value_changed(tab.canvas)
+    newest = not tab.canvas.is_drawing() and not tab._needs_prediction
+    if not text or (newest and text != getattr(tab, "_announced", "")):
+        tab._announced = text  # cleared: the same reading is news again
+        if text:
+            announce(tab.canvas, text)
 
 
 # ---- focus and keyboard ---------------------------------------------------------------------------

@@ -183,6 +183,11 @@ class DigitGrid(QScrollArea):
         super().resizeEvent(event)
         self.fit_cells()
 
+    accessible_role = QAccessible.Role.List
+
+    def accessible_value(self) -> str:
+        return self.tr("%n image(s)", "", sum(not cell.isHidden() for cell in self.cells))
+
     def _navigate(self, cell: DigitCell, key) -> bool:
         """Arrow keys, Home and End move the focus between the shown cells (Enter opens one)."""
         shown = [c for c in self.cells if not c.isHidden()]

@@ -518,7 +518,7 @@ class DrawTab(QWidget):
             self.digit_label.setText("")
             self.message_label.setText(self._why_no_prediction())
             self.bars.set_probabilities(None)
-            self._say_reading(None)
+            accessibility.say_reading(self, None, UNSURE_BELOW)
             return
         best, second = (int(i) for i in np.argsort(probs)[::-1][:2])
         if probs[best] < UNSURE_BELOW:
@@ -528,19 +528,7 @@ class DrawTab(QWidget):
             self.digit_label.setText(str(best))
             self.message_label.setText(self.tr("{p} confident").format(p=pct(probs[best], 1)))
         self.bars.set_probabilities(probs)
-        self._say_reading(probs)
-
-    def _say_reading(self, probs):
-        """The reading for screen readers: the pad's value and the result's description; a new one
-        (after a stroke, not each live reading while drawing) is announced."""
-        text = accessibility.describe_prediction(probs, UNSURE_BELOW)
-        self.canvas.reading = text
-        self.digit_label.setAccessibleDescription(text)
-        accessibility.value_changed(self.canvas)
-        if not text or (not self.canvas.is_drawing() and text != getattr(self, "_announced", "")):
-            self._announced = text  # cleared: the same reading is news again
-            if text:
-                accessibility.announce(self.canvas, text)
+        accessibility.say_reading(self, probs, UNSURE_BELOW)
 
     def _why_no_prediction(self) -> str:
         if self._backend_error:

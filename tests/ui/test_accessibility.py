@@ -140,6 +140,8 @@ def test_the_pads_reading_is_its_value_and_the_results_description_and_is_announ
     assert all(obj is tab.canvas for kind, _, obj, _ in events if kind is QAccessibleAnnouncementEvent)
     assert any(kind is QAccessibleValueChangeEvent and obj is tab.canvas and text == value
                for kind, _, obj, text in events)
+    # What AT-SPI passes on for a text value: the description changed.
+    assert any(etype == QAccessible.Event.DescriptionChanged and obj is tab.canvas for _, etype, obj, _ in events)
     # The same reading again (say, a model change that changes nothing) is not said twice; a cleared
     # pad has no reading, and then the next one is news again.
     count = len(announced)
@@ -190,7 +192,8 @@ def test_the_grid_cells_say_image_label_and_prediction(qtbot, window, settle):
     assert face.role() == QAccessible.Role.ListItem
     assert f"true {true}" in name(face) and f"predicted {predicted}" in name(face)
     assert f"pred {predicted}" in face.text(QAccessible.Text.Value)
-    assert name(interface_of(grid)) == "Digit grid"
+    assert name(interface_of(grid)) == "Digit grid" and interface_of(grid).role() == QAccessible.Role.List
+    assert interface_of(grid).text(QAccessible.Text.Value) == f"{grid._columns ** 2} image(s)"
 
 
 def test_a_chart_gives_its_series_as_values(qtbot, window):
