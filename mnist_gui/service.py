@@ -295,6 +295,25 @@ class ModelService(QObject):
         "curves" (in parts). A job whose model changed midway fails with ``Superseded``."""
         return self.requests.reply("robustness", kind, kind=kind, args=args)
 
+    def request_read_image(self, source) -> Reply:
+        """The number (or digit) in an image file (or grey pixels): prepared in the pool (its
+        ``core.numbers.PreparedImage`` comes as a partial), then read on the model thread
+        (``core.numbers.NumberRead``). A bad image fails with ``ImageError`` (one line)."""
+        reply = Reply(0, "read_image")
+
+        def read(prepared):
+            reply.partial.emit(reply.id, prepared)
+            self.requests.ask("read_number", lambda result: reply.answered.emit(reply.id, result),
+                              lambda error: reply.failed.emit(reply.id, error), None, prepared=prepared)
+
+        reply.id = self.requests.ask("prepare_image", read, lambda error: reply.failed.emit(reply.id, error),
+                                     None, source=source)
+        return reply
+
+    def request_read_drawing(self, canvas) -> Reply:
+        """The digits of a Draw Pad canvas (white on black) read as a number (``NumberRead``)."""
+        return self.requests.reply("read_number", "read_number", canvas=np.asarray(canvas, dtype=np.float32))
+
     # ---- My drawings ----------------------------------------------------------------------------------
 
     def load_drawings(self) -> bool:

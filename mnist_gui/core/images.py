@@ -99,6 +99,18 @@ def load_image_sized(path, max_side: int | None = None) -> tuple[np.ndarray, tup
         raise ImageError(f"damaged or truncated image ({reason})") from None
 
 
+def check_pixels(pixels) -> np.ndarray:
+    """Grey pixels given as an array (a pasted image) checked as a file's would be: float32 (H, W)."""
+    pixels = np.asarray(pixels)
+    if pixels.ndim != 2 or not np.issubdtype(pixels.dtype, np.number):
+        raise ImageError("not a grey image")
+    _check_size((pixels.shape[1], pixels.shape[0]))
+    pixels = pixels.astype(np.float32)
+    if not np.isfinite(pixels).all():
+        raise ImageError("damaged image (pixels that are not numbers)")
+    return np.clip(pixels, 0, 255)
+
+
 def _check_size(size) -> None:
     width, height = size
     if width * height > MAX_PIXELS:

@@ -266,10 +266,14 @@ def _prepared(clean, parts, scale, size, steps=None) -> PreparedImage:
 
 def prepare_image(path) -> PreparedImage:
     """Load and prepare the image at ``path`` (ImageError, one line, if it cannot be read or holds
-    no digit)."""
-    from .images import WORK_SIDE, ImageError
+    no digit). ``path`` may also be grey pixels (H, W) 0..255 (an image pasted in the app)."""
+    from .images import WORK_SIDE, ImageError, check_pixels
 
-    grey, size = load_image_sized(path, max_side=WORK_SIDE)
+    if isinstance(path, np.ndarray):
+        grey = check_pixels(path)
+        size = (grey.shape[1], grey.shape[0])
+    else:
+        grey, size = load_image_sized(path, max_side=WORK_SIDE)
     steps = prepare_photo(grey, scale=size[0] / grey.shape[1])
     parts = segment_digits(steps.mask)
     if not parts:

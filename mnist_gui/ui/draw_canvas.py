@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # The drawing is rendered this large for preprocessing: 5× the 28 px digit, plenty for its
@@ -21,6 +22,7 @@ DEFAULT_PEN_WIDTH = 0.07         # of the pad's side: MNIST-like strokes for a d
 class _Stroke:
     points: QPolygonF            # in pad coordinates: 0..1 across and down
     width: float                 # pen width, as a fraction of the pad's side
+    times: list = field(default_factory=list)  # time.monotonic() of each point (kept with a labelled drawing)
 
 
 class DrawCanvas(QWidget):
@@ -33,7 +35,7 @@ class DrawCanvas(QWidget):
     whole pad at every move took up to 40 ms while training ran).
     """
 
-    changed = Signal()           # ink was added, undone or cleared
+    changed = Signal()           # ink was added, undone or cleared (or a picture put on the pad or taken off)
     stroke_finished = Signal()   # the mouse button was released after a stroke
 
     def __init__(self, parent=None):
@@ -42,6 +44,8 @@ class DrawCanvas(QWidget):
         self._drawing = False
         self._screen_ink: QImage | None = None  # finished strokes as shown; None: drawn afresh at the next paint
         self.pen_width = DEFAULT_PEN_WIDTH
+        self._picture: QImage | None = None   # an image opened on the pad (instead of strokes)
+        self._boxes: list = []                 # (x, y, w, h fractions of the drawing or picture, text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(140, 140)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -62,9 +66,66 @@ class DrawCanvas(QWidget):
         return len(self._strokes)
 
     def clear(self) -> None:
-        if self._strokes:
+        if self._strokes or self._picture is not None:
             self._strokes.clear()
+            self._picture = None
             self._ink_changed()
+
+    # ---- a picture on the pad, and boxes over the digits read ------------------------------------
+
+    def has_picture(self) -> bool:
+        return self._picture is not None
+
+    def set_picture(self, grey: np.ndarray) -> None:
+        """Show an image (grey pixels 0..255) on the pad in place of the drawing."""
+        pixels = np.ascontiguousarray(np.clip(grey, 0, 255).astype(np.uint8))
+        height, width = pixels.shape
+        self._picture = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+        self._strokes.clear()
+        self._ink_changed()
+
+    def set_boxes(self, boxes) -> None:
+        """Boxes to draw over the drawing or picture: (x, y, w, h as fractions of it, label text)."""
+        self._boxes = list(boxes)
+        self.update()
+
+    def boxes(self) -> list:
+        return list(self._boxes)
+
+    def strokes(self) -> list[dict]:
+        """The finished strokes: points (N, 2) in pad coordinates, times (N,) in seconds from the
+        drawing's first point, and the pen width (a fraction of the pad's side)."""
+        finished = self._finished_strokes()
+        start = next((s.times[0] for s in finished if s.times), 0.0)
+        return [{"points": np.array([(p.x(), p.y()) for p in s.points], dtype=np.float32).reshape(-1, 2),
+                 "times": np.asarray(s.times, dtype=np.float32) - np.float32(start) if s.times
+                 else np.zeros(s.points.size(), np.float32),
+                 "width": float(s.width)} for s in finished]
+
+    def _content_rect(self) -> QRectF:
+        """Where the drawing (the pad) or the picture (fitted, its shape kept) is shown."""
+        rect = self._pad_rect()
+        if self._picture is None:
+            return rect
+        w, h = self._picture.width(), self._picture.height()
+        scale = min(rect.width() / w, rect.height() / h)
+        return QRectF(rect.center().x() - w * scale / 2, rect.center().y() - h * scale / 2, w * scale, h * scale)
+
+    def _paint_boxes(self, painter: QPainter) -> None:
+        area = self._content_rect()
+        pen = QPen(QColor(255, 160, 0), 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        for x, y, w, h, text in self._boxes:
+            box = QRectF(area.left() + x * area.width(), area.top() + y * area.height(),
+                         w * area.width(), h * area.height())
+            painter.drawRect(box)
+            if text:
+                painter.drawText(box.adjusted(0, -painter.fontMetrics().height() - 2, 0, 0),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
 
     def undo(self) -> None:
         """Remove the last stroke (also the one being drawn)."""
@@ -84,6 +145,7 @@ class DrawCanvas(QWidget):
 
     def _ink_changed(self) -> None:
         self._drawing = False  # an undo or clear mid-stroke ends that stroke
+        self._boxes = []       # they were for the ink before
         self._screen_ink = None
         self.update()
         self.changed.emit()
@@ -148,20 +210,35 @@ class DrawCanvas(QWidget):
     def paintEvent(self, event):
         painter = QPainter(self)
         rect = self._pad_rect()
-        painter.drawImage(rect.topLeft(), self._finished_ink())
+        if self._picture is not None:
+            painter.fillRect(rect, Qt.GlobalColor.black)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(self._content_rect(), self._picture)
+        else:
+            painter.drawImage(rect.topLeft(), self._finished_ink())
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
         painter.drawRect(rect.adjusted(-1, -1, 0, 0))
         if self._drawing:
             painter.setClipRect(rect)
             painter.translate(rect.topLeft())
             self._paint_ink(painter, rect.width(), self._strokes[-1:])
+        if self._boxes:
+            painter.resetTransform()
+            painter.setClipping(False)
+            self._paint_boxes(painter)
         painter.end()
 
     def mousePressEvent(self, event):
         if event.button() != Qt.MouseButton.LeftButton or not self._pad_rect().contains(event.position()):
             super().mousePressEvent(event)
             return
-        self._strokes.append(_Stroke(QPolygonF([self._to_pad(event.position())]), self.pen_width))
+        if self._picture is not None:  # drawing starts afresh
+            self.clear()
+        if self._boxes:  # they were for the ink before this stroke
+            self._boxes = []
+            self.update()
+        self._strokes.append(_Stroke(QPolygonF([self._to_pad(event.position())]), self.pen_width,
+                                     [time.monotonic()]))
         self._drawing = True
         self._update_around(self._strokes[-1].points, self.pen_width)
         self.changed.emit()
@@ -175,6 +252,7 @@ class DrawCanvas(QWidget):
         if point == points.last():
             return  # a repeated point would make a click's dot a zero-length line, which draws nothing
         points.append(point)
+        self._strokes[-1].times.append(time.monotonic())
         self._update_around(QPolygonF([points[points.size() - 2], point]), self._strokes[-1].width)
         self.changed.emit()
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLa
 
 from ..core.preprocess import SIZE, prepare_digit
 from .draw_canvas import DEFAULT_PEN_WIDTH, IMAGE_SIZE, DrawCanvas  # noqa: F401 (IMAGE_SIZE: its old home)
+from .draw_reading import ReadingOnPad
 from .inside_views import overlay, rgb_image
 from .latest_request import LatestRequest
 from .widgets import ProbabilityBars, digit_pixmap
@@ -20,7 +21,7 @@ PREVIEW_SIZE = 4 * SIZE
 # benchmarks/drawn_digits.py with the bundled (calibrated) CNN: figures in the README.
 UNSURE_BELOW = 0.8
 
-class DrawTab(QWidget):
+class DrawTab(ReadingOnPad, QWidget):
     """Drawing pad, tools, and the current model's reading of the drawing.
 
     Predictions go through the service (its model thread runs a compiled call); at most one
@@ -82,8 +83,10 @@ class DrawTab(QWidget):
             button.setDefaultAction(action)
             tools.addWidget(button)
 
+        self._build_reading()
         left = QVBoxLayout()
         left.addWidget(self.canvas, 1)
+        left.addWidget(self.steps_view)
         left.addLayout(tools)
         left.addLayout(self._build_labelling())
 
@@ -110,6 +113,7 @@ class DrawTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.digit_label)
         right.addWidget(self.message_label)
+        right.addWidget(self.number_view)
         right.addWidget(self.bars)
         right.addWidget(QLabel("What the model sees (28×28):"))
         right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -235,6 +239,7 @@ class DrawTab(QWidget):
 
     @Slot()
     def _on_drawing_changed(self):
+        self._forget_number()
         self._overlay = None
         self._overlay_wanted = not self.canvas.is_drawing()  # an undo: no stroke will finish
         if self.canvas.is_empty():
@@ -254,6 +259,7 @@ class DrawTab(QWidget):
         self._throttle.stop()  # the finished stroke is read now, not after the interval
         self._send_prediction()
         self._request_overlay()  # now, if the stroke's last answer came before the button was released
+        self._request_number()
 
     @Slot()
     def _send_prediction(self):
@@ -274,7 +280,7 @@ class DrawTab(QWidget):
 
     @Slot(object, object)
     def _on_prediction_ready(self, probs, _args):
-        if self._digit is not None:  # else the pad was cleared meanwhile
+        if self._digit is not None and self._number is None:  # else the pad was cleared, or a number is shown
             self._show_prediction(None if probs is None else probs[0])
         self._send_prediction()
         self._request_overlay()
@@ -291,7 +297,7 @@ class DrawTab(QWidget):
 
     @Slot(object, object)
     def _on_overlay_ready(self, result, args):
-        if args["image"] is self._digit and not self._overlay_wanted:
+        if args["image"] is self._digit and not self._overlay_wanted and self._number is None:
             self._overlay = result.maps[0]
             self._show_preview()
 
@@ -303,7 +309,8 @@ class DrawTab(QWidget):
             self._needs_prediction = not self.canvas.is_empty()
             self._overlay_wanted = self._needs_prediction and not self.canvas.is_drawing()
             self._send_prediction()
-        if self.predicted_digit is None:
+            self._reread_on_new_model()
+        if self.predicted_digit is None and self._number is None:
             self._show_prediction()  # the reason for no prediction may have changed
 
     @Slot()
@@ -348,10 +355,13 @@ class DrawTab(QWidget):
     def _show_preview(self):
         digit = self._digit if self._digit is not None else np.zeros((SIZE, SIZE), np.float32)
         if self._overlay is None or self._digit is None:
-            self.preview.setPixmap(digit_pixmap(digit, PREVIEW_SIZE))
+            self.preview.setPixmap(self._preview_pixmap(digit))
             return
         self.preview.setPixmap(QPixmap.fromImage(rgb_image(overlay(digit, self._overlay))).scaled(
             PREVIEW_SIZE, PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
+
+    def _preview_pixmap(self, digit) -> QPixmap:
+        return digit_pixmap(digit, PREVIEW_SIZE)
 
     def _show_model(self, info):
         if info is None:

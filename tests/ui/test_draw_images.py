@@ -1,0 +1,166 @@
+"""Images and numbers on the Draw Pad (issue 29), on the real service over the fake host: open,
+drop, paste, bad files, the steps view, a number's boxes."""
+
+import os
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from photo_synth import compose_row, photo
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+from test_draw_tab import draw, make_tab
+
+from mnist_gui.ui.photo_steps import step_titles
+
+
+@pytest.fixture
+def two_digit_photo(tmp_path, mnist):
+    """A JPEG photo of two MNIST test digits written in a row on paper."""
+    rng = np.random.default_rng(3)
+    x_test = mnist.x_test if hasattr(mnist, "x_test") else mnist[1][0]
+    path = tmp_path / "two digits.jpg"
+    path.write_bytes(photo(compose_row([x_test[0], x_test[1]], rng), rng, quality=85))
+    return str(path)
+
+
+def png_header(width, height) -> bytes:
+    """A PNG whose header claims ``width``×``height`` (no pixel data follows)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+
+
+def wait_read(qtbot, tab):
+    qtbot.waitUntil(lambda: tab._image_reply is None and tab.canvas.has_picture(), timeout=20_000)
+
+
+def check_read(tab, digits=2):
+    assert tab.canvas.has_picture()
+    boxes = tab.canvas.boxes()
+    assert len(boxes) == digits
+    assert all(0 <= x < 1 and 0 <= y < 1 and 0 < w <= 1 and 0 < h <= 1 for x, y, w, h, _ in boxes)
+    assert [b[4] for b in boxes] == list(tab._number.text)
+    assert boxes[0][0] < boxes[1][0]  # left to right
+    assert tab.digit_label.text() == tab._number.text
+    assert f"{digits} digits" in tab.message_label.text()
+    assert len(tab.number_view.buttons) == digits and not tab.number_view.isHidden()
+    titles = step_titles()
+    captions = tab.steps_view.captions()
+    assert captions[:len(titles)] == [titles[name][0] for name in titles]  # every step, in order
+    assert captions[len(titles):] == [f"Digit {i + 1} (28×28)" for i in range(digits)]
+    assert not tab.steps_view.isHidden()
+
+
+def test_open_image_shows_it_with_its_steps_and_each_digit_boxed(qtbot, service_with_model, two_digit_photo):
+    tab = make_tab(qtbot, service_with_model)
+    tab.open_image(two_digit_photo)
+    assert not tab.canvas.has_picture()  # prepared in the pool, not on the UI thread
+    wait_read(qtbot, tab)
+    check_read(tab)
+    # Choosing the second digit shows its probabilities.
+    tab.number_view.buttons[1].click()
+    assert np.allclose(tab.bars.probabilities(), tab._number.digits[1].probabilities)
+    # Drawing starts afresh: the image goes, and the steps with it.
+    draw(qtbot, tab.canvas, (150, 100), (150, 300))
+    assert not tab.canvas.has_picture() and tab.canvas.stroke_count() == 1
+    assert tab.steps_view.isHidden() and tab.canvas.boxes() == []
+
+
+def test_drop_a_file_on_the_pad(qtbot, service_with_model, two_digit_photo):
+    tab = make_tab(qtbot, service_with_model)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(two_digit_photo)])
+    # As a drag from a file manager arrives: it enters (and is accepted), then drops.
+    enter = QDragEnterEvent(QPoint(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(tab, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(tab, event)
+    assert event.isAccepted()
+    wait_read(qtbot, tab)
+    check_read(tab)
+
+
+def test_paste_a_file_or_an_image(qtbot, service_with_model, two_digit_photo):
+    tab = make_tab(qtbot, service_with_model)
+    clipboard = QGuiApplication.clipboard()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(two_digit_photo)])
+    clipboard.setMimeData(mime)
+    tab.paste_action.trigger()
+    wait_read(qtbot, tab)
+    check_read(tab)
+    first = tab._number.text
+    # The same photo as pixels (a screenshot, an image copied from a browser).
+    tab.canvas.clear()
+    clipboard.setImage(QImage(two_digit_photo))
+    tab.paste_action.trigger()
+    wait_read(qtbot, tab)
+    check_read(tab)
+    assert len(tab._number.text) == len(first)
+    clipboard.setText("no image here")
+    assert not tab.paste_image()
+    assert tab.message_label.text() == "The clipboard holds no image to read."
+
+
+@pytest.mark.parametrize("kind", ["truncated", "not an image", "1x1", "20000x20000", "fifo", "blank"])
+def test_a_bad_image_gets_one_line_and_the_pad_keeps_its_drawing(qtbot, service_with_model, tmp_path, kind,
+                                                                 two_digit_photo):
+    path = tmp_path / "bad.png"
+    if kind == "truncated":
+        path.write_bytes(open(two_digit_photo, "rb").read()[:2000])
+        path = path.with_suffix(".jpg")
+        path.write_bytes(open(two_digit_photo, "rb").read()[:2000])
+    elif kind == "not an image":
+        path.write_text("hello, I am text")
+    elif kind == "1x1":
+        Image.new("L", (1, 1)).save(path)
+    elif kind == "20000x20000":
+        path.write_bytes(png_header(20000, 20000))
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        Image.new("L", (200, 100), 200).save(path)  # blank paper: no digit
+    tab = make_tab(qtbot, service_with_model)
+    draw(qtbot, tab.canvas, (150, 100), (150, 300))
+    reply = tab.open_image(str(path))
+    with qtbot.waitSignal(reply.failed, timeout=20_000):
+        pass
+    text = tab.message_label.text()
+    assert text.startswith(f"Cannot read {path.name}: ") and "\n" not in text and "Traceback" not in text
+    assert tab.canvas.stroke_count() == 1 and not tab.canvas.has_picture()
+
+
+def test_a_number_drawn_in_a_row_is_read_digit_by_digit(qtbot, service_with_model):
+    tab = make_tab(qtbot, service_with_model)
+    canvas = tab.canvas
+    draw(qtbot, canvas, (120, 120), (120, 330))
+    assert canvas.boxes() == []  # one stroke: the single-digit reading
+    with qtbot.waitSignal(tab._numbers.answered, timeout=10_000):
+        draw(qtbot, canvas, (260, 120), (260, 330))
+    boxes = canvas.boxes()
+    assert len(boxes) == 2 and boxes[0][0] < boxes[1][0]
+    assert len(tab.digit_label.text()) == 2 and tab.digit_label.text() == tab._number.text
+    assert len(tab.number_view.buttons) == 2
+    # A third digit joins the number; Undo takes it away again (and the boxes, until read again).
+    with qtbot.waitSignal(tab._numbers.answered, timeout=10_000):
+        draw(qtbot, canvas, (400, 120), (400, 330))
+    assert len(canvas.boxes()) == 3 and len(tab.digit_label.text()) == 3
+    tab.undo_action.trigger()
+    assert canvas.boxes() == [] and tab._number is None
+
+
+def test_a_digit_of_two_strokes_stays_one_digit(qtbot, service_with_model):
+    tab = make_tab(qtbot, service_with_model)
+    canvas = tab.canvas
+    draw(qtbot, canvas, (150, 120), (150, 330))        # a 7's stem ...
+    with qtbot.waitSignal(tab._numbers.answered, timeout=10_000):
+        draw(qtbot, canvas, (100, 220), (200, 220))    # ... and its crossbar
+    qtbot.waitUntil(lambda: tab.bars.probabilities() is not None)
+    assert canvas.boxes() == [] and tab._number is None and len(tab.digit_label.text().rstrip("?")) == 1
