@@ -321,10 +321,10 @@ class ModelService(QObject):
         return self._change_drawings(lambda d: d.load() is not None)
 
     def add_drawing(self, digit, label: int, *, canvas=None, prediction: int | None = None,
-                    pen_width: float | None = None) -> bool:
-        """Keep a labelled Draw Pad drawing in My drawings (on disk before this returns)."""
+                    pen_width: float | None = None, strokes=()) -> bool:
+        """Keep a labelled Draw Pad drawing (and its strokes) in My drawings (on disk before this returns)."""
         return self._change_drawings(lambda d: d.add(digit, label, canvas=canvas, prediction=prediction,
-                                                     pen_width=pen_width))
+                                                     pen_width=pen_width, strokes=strokes))
 
     def delete_drawing(self, drawing_id: str) -> bool:
         return self._change_drawings(lambda d: d.delete(drawing_id))

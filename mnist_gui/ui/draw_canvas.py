@@ -97,7 +97,9 @@ class DrawCanvas(QWidget):
         drawing's first point, and the pen width (a fraction of the pad's side)."""
         finished = self._finished_strokes()
         start = next((s.times[0] for s in finished if s.times), 0.0)
-        return [{"points": np.array([(p.x(), p.y()) for p in s.points], dtype=np.float32).reshape(-1, 2),
+        # A drag may leave the pad; far off it the points say nothing more of the digit's shape.
+        return [{"points": np.clip(np.array([(p.x(), p.y()) for p in s.points], dtype=np.float32).reshape(-1, 2),
+                                   -1.0, 2.0),
                  "times": np.asarray(s.times, dtype=np.float32) - np.float32(start) if s.times
                  else np.zeros(s.points.size(), np.float32),
                  "width": float(s.width)} for s in finished]

@@ -195,12 +195,20 @@ class DrawTab(ReadingOnPad, QWidget):
                 return False
             label = predicted
         if not self.service.add_drawing(digit, label, canvas=canvas, prediction=predicted,
-                                        pen_width=self.canvas.pen_width):
+                                        pen_width=self.canvas.pen_width, strokes=self._strokes_to_keep()):
             return False  # drawings_failed says why; the drawing stays on the pad
         self.canvas.clear()
         read = "" if predicted is None else (" — read right" if predicted == label else f" — the model read {predicted}")
         self.message_label.setText(f"Kept as {label}{read}. Draw the next one.")
         return True
+
+    def _strokes_to_keep(self) -> list:
+        """The drawing's strokes, kept with it unless there are more than a drawing keeps (then its image alone)."""
+        from ..core.strokes import MAX_POINTS, MAX_STROKES
+
+        strokes = self.canvas.strokes()
+        fits = len(strokes) <= MAX_STROKES and sum(len(s["points"]) for s in strokes) <= MAX_POINTS
+        return strokes if fits else []
 
     def _update_label_actions(self):
         self.undo_label_action.setEnabled(self.service.drawings.can_undo())

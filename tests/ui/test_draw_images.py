@@ -164,3 +164,21 @@ def test_a_digit_of_two_strokes_stays_one_digit(qtbot, service_with_model):
         draw(qtbot, canvas, (100, 220), (200, 220))    # ... and its crossbar
     qtbot.waitUntil(lambda: tab.bars.probabilities() is not None)
     assert canvas.boxes() == [] and tab._number is None and len(tab.digit_label.text().rstrip("?")) == 1
+
+
+def test_a_labelled_drawing_keeps_its_strokes(qtbot, service_with_model, tmp_path):
+    from mnist_gui.core.drawings import DrawingStore
+
+    service_with_model.session.drawings = DrawingStore(tmp_path)  # not the user's own store
+    tab = make_tab(qtbot, service_with_model)
+    draw(qtbot, tab.canvas, (150, 100), (160, 200), (170, 300))
+    draw(qtbot, tab.canvas, (100, 200), (220, 200))
+    assert tab.label_drawing(7)
+    kept = DrawingStore(tmp_path).drawings()
+    assert len(kept) == 1 and kept[0].label == 7
+    strokes = kept[0].strokes
+    assert [len(s.points) for s in strokes] == [3, 2]
+    assert all(0 < s.points.min() and s.points.max() < 1 for s in strokes)  # pad coordinates
+    times = np.concatenate([s.times for s in strokes])
+    assert times[0] == 0 and (np.diff(times) >= 0).all()
+    assert strokes[0].width == pytest.approx(tab.canvas.pen_width)
