@@ -60,10 +60,16 @@ def build_model(config):
 
 
 def prepare_image(source):
-    """An image file (or grey pixels) made ready to read, in the pool: a 12-MP photo takes a while."""
+    """An image file (or grey pixels) made ready to read, in the pool: a 12-MP photo takes a while
+    (and so does scaling its steps' pictures down for showing: not on the UI thread either)."""
+    from .core.images import thumbnail
     from .core.numbers import prepare_image
 
-    return prepare_image(source)
+    prepared = prepare_image(source)
+    if prepared.steps is not None:
+        prepared.thumbnails = {name: thumbnail(p, 240) for name, p in prepared.steps.steps.items()}
+        prepared.thumbnails["pad"] = thumbnail(prepared.steps.steps["photo"], 720)
+    return prepared
 
 
 def load_dataset(path=None):

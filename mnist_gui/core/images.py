@@ -187,6 +187,17 @@ def _sliding(pixels: np.ndarray, size: int, reduce) -> np.ndarray:
     return out
 
 
+def thumbnail(pixels: np.ndarray, side: int) -> np.ndarray:
+    """A step's picture (float 0..255 or bool) as uint8, its longest side at most ``side`` (for showing)."""
+    a = np.asarray(pixels)
+    a = a.astype(np.float32) * 255 if a.dtype == bool else np.asarray(a, np.float32)
+    h, w = a.shape
+    shrink = min(1.0, side / max(h, w))
+    if shrink < 1.0:
+        a = _resize(a, (max(1, round(w * shrink)), max(1, round(h * shrink))), Image.Resampling.BOX)
+    return np.clip(np.rint(a), 0, 255).astype(np.uint8)
+
+
 def otsu_threshold(values: np.ndarray) -> float:
     """Otsu's level for values 0..255: the split that best separates two classes."""
     hist, edges = np.histogram(values, bins=256, range=(0, 256))

@@ -295,6 +295,7 @@ class PreparedImage:
     wholes: list = field(default_factory=list)        # the uncut parts that pieces were cut from
     whole_inputs: list = field(default_factory=list)  # ... and their model inputs
     split_inputs: list = field(default_factory=list)  # per part, per split: [left input, right input]
+    thumbnails: dict = field(default_factory=dict)    # step name -> small uint8 picture (the app shows them)
 
 
 def _prepared(clean, parts, scale, size, steps=None) -> PreparedImage:

@@ -45,6 +45,7 @@ class DrawCanvas(QWidget):
         self._screen_ink: QImage | None = None  # finished strokes as shown; None: drawn afresh at the next paint
         self.pen_width = DEFAULT_PEN_WIDTH
         self._picture: QImage | None = None   # an image opened on the pad (instead of strokes)
+        self._picture_shown: QImage | None = None  # it scaled to the pad once (not at every paint)
         self._boxes: list = []                 # (x, y, w, h fractions of the drawing or picture, text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(140, 140)
@@ -81,6 +82,7 @@ class DrawCanvas(QWidget):
         pixels = np.ascontiguousarray(np.clip(grey, 0, 255).astype(np.uint8))
         height, width = pixels.shape
         self._picture = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+        self._picture_shown = None
         self._strokes.clear()
         self._ink_changed()
 
@@ -214,8 +216,12 @@ class DrawCanvas(QWidget):
         rect = self._pad_rect()
         if self._picture is not None:
             painter.fillRect(rect, Qt.GlobalColor.black)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(self._content_rect(), self._picture)
+            area = self._content_rect()
+            size = area.size().toSize()
+            if self._picture_shown is None or self._picture_shown.size() != size:
+                self._picture_shown = self._picture.scaled(size, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                                           Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(area.topLeft(), self._picture_shown)
         else:
             painter.drawImage(rect.topLeft(), self._finished_ink())
         painter.setPen(self.palette().color(QPalette.ColorRole.Mid))

@@ -130,8 +130,9 @@ class ReadingOnPad:
             return  # another image was asked for since
         self._image_source = source
         steps = prepared.steps
-        self.canvas.set_picture(steps.steps["photo"] if steps is not None else np.zeros((28, 28)))
-        self.steps_view.show_steps(steps, prepared.inputs)
+        photo = prepared.thumbnails.get("pad", steps.steps["photo"]) if steps is not None else np.zeros((28, 28))
+        self.canvas.set_picture(photo)
+        self.steps_view.show_steps(steps, prepared.inputs, prepared.thumbnails)
         self.message_label.setText(self.tr("Reading %1…").replace("%1", self._image_name))
 
     def _on_image_read(self, reply, read):

@@ -63,11 +63,14 @@ class PhotoStepsView(QScrollArea):
         """The captions shown, in order (for tests and accessibility)."""
         return list(self._captions)
 
-    def show_steps(self, steps, digits=()) -> None:
-        """``steps``: a ``PhotoSteps`` (or None: only the digits); ``digits``: the 28×28 inputs read."""
+    def show_steps(self, steps, digits=(), thumbnails=None) -> None:
+        """``steps``: a ``PhotoSteps`` (or None: only the digits); ``digits``: the 28×28 inputs read;
+        ``thumbnails``: the steps' pictures already made small (name -> uint8), used when given."""
         self._clear()
         titles = step_titles()
+        thumbnails = thumbnails or {}
         for name, pixels in (steps.steps.items() if steps is not None else ()):
+            pixels = thumbnails.get(name, pixels)
             title, why = titles.get(name, (name, ""))
             self._add(picture_pixmap(pixels, THUMBNAIL), title, why)
         for i, pixels in enumerate(digits):
