@@ -171,4 +171,8 @@ def test_mix_repeats_drawings_with_strokes_re_rendered_and_the_others_augmented(
     assert repeats > 2 and list(my[100:]) == [7, 1] * repeats
     assert all(not np.array_equal(extra[2 * i], drawn) for i in range(1, repeats))  # re-rendered
     assert all(np.array_equal(extra[2 * i + 1], plain) for i in range(1, repeats))  # the fallback's
-    assert marked == [repeats - 1]
+    # The first VARIANTS repeats are rendered; later ones reuse them (through the fallback too).
+    reused = max(0, repeats - 1 - st.VARIANTS)
+    assert reused and marked == [repeats - 1 + reused]
+    variants = {extra[2 * i].tobytes() for i in range(1, repeats)}
+    assert len(variants) == st.VARIANTS

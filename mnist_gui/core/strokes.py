@@ -20,6 +20,8 @@ MAX_POINTS = 20_000            # points in one drawing (a slow, long scribble ha
 FILE_POINTS = 2_000_000        # points in one file of the store (24 MB)
 COORDINATE_RANGE = (-1.0, 2.0)  # pad coordinates: the pad is 0..1; a drag may leave it
 MAX_SECONDS = 24 * 3600.0
+VARIANTS = 8                   # re-rendered variants of a drawing per fine-tune (~20 ms each); further
+                               # repeats reuse them through the image augmentation
 FIELDS = ("stroke_rows", "stroke_counts", "stroke_lengths", "stroke_widths", "stroke_points")
 
 
@@ -160,9 +162,10 @@ def rerender(strokes, rng: np.random.Generator, style=None) -> np.ndarray | None
 
 
 def vary_from_strokes(strokes_per_drawing, fallback=None, seed: int | None = None):
-    """A ``core.drawings.mix`` ``vary``: repeat i of drawing j (the copies come tiled, drawing after
-    drawing) is re-rendered from drawing j's strokes; drawings without strokes go to ``fallback``
-    (the image augmentation), or stay as they are."""
+    """A ``core.drawings.mix`` ``vary``: copy i of drawing j (the copies come tiled, drawing after
+    drawing) is re-rendered from drawing j's strokes (its first ``VARIANTS`` copies; later ones
+    reuse those variants, through ``fallback``); drawings without strokes go to ``fallback`` (the
+    image augmentation), or stay as they are."""
     strokes_per_drawing = list(strokes_per_drawing)
     n = len(strokes_per_drawing)
 
@@ -171,7 +174,12 @@ def vary_from_strokes(strokes_per_drawing, fallback=None, seed: int | None = Non
         out = np.array(images, np.uint8)
         plain = []
         for i in range(len(out)):
-            strokes = strokes_per_drawing[i % n] if n else None
+            j, k = (i % n, i // n) if n else (0, 0)
+            strokes = strokes_per_drawing[j] if n else None
+            if strokes and k >= VARIANTS:
+                out[i] = out[j + n * (k % VARIANTS)]  # an earlier variant, varied again below
+                plain.append(i)
+                continue
             digit = rerender(strokes, rng) if strokes else None
             if digit is None:
                 plain.append(i)
