@@ -175,7 +175,8 @@ class ReadingOnPad:
 
     @Slot(object, object)
     def _on_number_read(self, read, _args):
-        if self.canvas.is_drawing() or self.canvas.has_picture() or self.canvas.is_empty():
+        if (self.canvas.is_drawing() or self.canvas.has_picture() or self.canvas.is_empty()
+                or self._numbers.waiting):  # a newer drawing's reading is on its way
             return
         if len(read.digits) < 2:  # one digit: the live reading stands
             return
