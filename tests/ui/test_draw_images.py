@@ -182,3 +182,41 @@ def test_a_labelled_drawing_keeps_its_strokes(qtbot, service_with_model, tmp_pat
     times = np.concatenate([s.times for s in strokes])
     assert times[0] == 0 and (np.diff(times) >= 0).all()
     assert strokes[0].width == pytest.approx(tab.canvas.pen_width)
+
+
+def test_mnist_gui_image_and_file_open_image_put_it_on_the_pad(qtbot, service_with_model, tmp_path,
+                                                              two_digit_photo, monkeypatch):
+    """``mnist-gui photo.jpg`` (MainWindow.open_images) and File ▸ Open image… open the Draw Pad with it."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from mnist_gui.ui.main_window import MainWindow
+
+    window = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_images([two_digit_photo])
+    assert window.tabs.currentWidget() is window.draw_tab
+    wait_read(qtbot, window.draw_tab)
+    check_read(window.draw_tab)
+    window.tabs.setCurrentIndex(0)
+    window.draw_tab.canvas.clear()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (two_digit_photo, ""))
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.draw_tab.open_image_action in file_menu.actions()
+    window.draw_tab.open_image_action.trigger()
+    assert window.tabs.currentWidget() is window.draw_tab
+    wait_read(qtbot, window.draw_tab)
+    check_read(window.draw_tab)
+
+
+def test_new_weights_read_the_image_again(qtbot, service_with_model, two_digit_photo):
+    tab = make_tab(qtbot, service_with_model)
+    tab.open_image(two_digit_photo)
+    wait_read(qtbot, tab)
+    first = tab._number
+    from fake_host import NumpyModel
+
+    service_with_model.use_model(NumpyModel.untrained(1), "untrained")
+    qtbot.waitUntil(lambda: tab._number is not first and tab._image_reply is None, timeout=20_000)
+    assert tab.canvas.has_picture() and len(tab.canvas.boxes()) == len(tab._number.digits)
