@@ -89,8 +89,9 @@ class PhotoStepsView(QScrollArea):
         picture.setAccessibleDescription(why)
         caption = QLabel(title)
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.addWidget(picture, 1)
+        box.addWidget(picture)
         box.addWidget(caption)
+        box.addStretch(1)
         self._row.addLayout(box)
         self._captions.append(title)
 
