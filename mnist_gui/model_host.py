@@ -65,7 +65,7 @@ def prepare_image(source):
     from .core.images import thumbnail
     from .core.numbers import prepare_image
 
-    prepared = prepare_image(source)
+    prepared = prepare_image(source() if callable(source) else source)  # a pasted image: converted here
     if prepared.steps is not None:
         prepared.thumbnails = {name: thumbnail(p, 240) for name, p in prepared.steps.steps.items()}
         prepared.thumbnails["pad"] = thumbnail(prepared.steps.steps["photo"], 720)

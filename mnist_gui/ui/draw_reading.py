@@ -79,8 +79,18 @@ class ReadingOnPad:
             self.open_image(path)
 
     def open_image(self, source, name: str | None = None):
-        """Read an image file (a path) or grey pixels onto the pad; the pad keeps what it had until
-        the image is ready, and keeps it if the image cannot be read (one line says why)."""
+        """Read an image file (a path), grey pixels or a QImage onto the pad; the pad keeps what it
+        had until the image is ready, and keeps it if the image cannot be read (one line says why)."""
+        if isinstance(source, QImage):
+            from ..core.images import MAX_PIXELS  # Pillow: not at start-up
+
+            if source.width() * source.height() > MAX_PIXELS:
+                self.message_label.setText(self.tr("Cannot read %1: too large (%2×%3 pixels)")
+                                           .replace("%1", name or self.tr("pasted image"))
+                                           .replace("%2", str(source.width())).replace("%3", str(source.height())))
+                return None
+            image = source.copy()  # converted to grey in the pool: a large one takes a while
+            source = lambda: grey_pixels(image)  # noqa: E731
         self._image_name = name or (Path(source).name if isinstance(source, str) else self.tr("pasted image"))
         self.message_label.setText(self.tr("Reading %1…").replace("%1", self._image_name))
         reply = self._image_reply = self.service.request_read_image(source)
@@ -99,7 +109,7 @@ class ReadingOnPad:
         if mime is not None and mime.hasImage():
             image = QGuiApplication.clipboard().image()
             if not image.isNull():
-                self.open_image(grey_pixels(image))
+                self.open_image(image)
                 return True
         self.message_label.setText(self.tr("The clipboard holds no image to read."))
         return False
@@ -117,7 +127,7 @@ class ReadingOnPad:
         if path is not None:
             self.open_image(path)
         elif mime.hasImage():
-            self.open_image(grey_pixels(QImage(mime.imageData())))
+            self.open_image(QImage(mime.imageData()))
         else:
             event.ignore()
             return

@@ -220,3 +220,24 @@ def test_new_weights_read_the_image_again(qtbot, service_with_model, two_digit_p
     service_with_model.use_model(NumpyModel.untrained(1), "untrained")
     qtbot.waitUntil(lambda: tab._number is not first and tab._image_reply is None, timeout=20_000)
     assert tab.canvas.has_picture() and len(tab.canvas.boxes()) == len(tab._number.digits)
+
+
+def test_a_pasted_image_is_converted_off_the_ui_thread_and_a_huge_one_refused(qtbot, service_with_model,
+                                                                               two_digit_photo, monkeypatch):
+    from mnist_gui.ui import draw_reading
+
+    tab = make_tab(qtbot, service_with_model)
+    converted = []
+    original = draw_reading.grey_pixels
+    monkeypatch.setattr(draw_reading, "grey_pixels", lambda image: converted.append(1) or original(image))
+    QGuiApplication.clipboard().setImage(QImage(two_digit_photo))
+    tab.paste_action.trigger()
+    assert converted == []  # not on the UI thread's way: in the preparation job
+    wait_read(qtbot, tab)
+    assert converted == [1]
+    check_read(tab)
+    draw(qtbot, tab.canvas, (150, 100), (150, 300))
+    huge = QImage(8000, 7000, QImage.Format.Format_Grayscale8)
+    assert tab.open_image(huge) is None
+    assert tab.message_label.text() == "Cannot read pasted image: too large (8000×7000 pixels)"
+    assert tab.canvas.stroke_count() == 1
