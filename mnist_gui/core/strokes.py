@@ -140,13 +140,16 @@ def read(npz, n: int, refuse) -> dict:
 
 # ---- teaching more from a few drawings: re-rendered from their strokes -------------------------------
 
-def augment_style():
-    """Small changes a hand makes between two drawings of the same digit: another pen, a little more
-    or less slant and size, a wobble. The person's own shape and slant (in the strokes) stay."""
+def augment_style(width: float | None = None):
+    """Small changes a hand makes between two drawings of the same digit: a pen a little thinner or
+    thicker than the drawing's own (``width``; any pad pen without it), a little more or less slant
+    and size, a wobble. The person's own shape and slant (in the strokes) stay."""
     from .drawn import PEN_WIDTH_RANGE, Style
 
-    return Style(rotation=6.0, shear=0.1, height=(0.45, 0.9), pen=(PEN_WIDTH_RANGE[0] + 0.02, PEN_WIDTH_RANGE[1]),
-                 max_pen_to_height=0.25, jitter=0.02, aspect=0.08)
+    pen = PEN_WIDTH_RANGE if width is None else (max(PEN_WIDTH_RANGE[0], 0.75 * width),
+                                                 min(PEN_WIDTH_RANGE[1], 1.3 * width))
+    return Style(rotation=6.0, shear=0.1, height=(0.45, 0.9), pen=pen, max_pen_to_height=0.25, jitter=0.025,
+                 aspect=0.08)
 
 
 def rerender(strokes, rng: np.random.Generator, style=None) -> np.ndarray | None:
@@ -157,7 +160,7 @@ def rerender(strokes, rng: np.random.Generator, style=None) -> np.ndarray | None
     paths = [np.asarray(s.points, np.float64) for s in strokes]
     if not paths:
         return None
-    digit = prepare_digit(draw_strokes(paths, rng, style or augment_style()))
+    digit = prepare_digit(draw_strokes(paths, rng, style or augment_style(float(np.median([s.width for s in strokes])))))
     return None if digit is None else np.clip(np.rint(digit), 0, 255).astype(np.uint8)
 
 
