@@ -130,6 +130,7 @@ def main():
                         help="augment the MNIST images too, in every batch (to compare)")
     parser.add_argument("--strokes", action="store_true",
                         help="compare fine-tuning with and without re-rendering the drawings from their strokes")
+    parser.add_argument("--first-seed", type=int, default=100, help="with --strokes: the first seed of taught drawings")
     parser.add_argument("--per-digit", type=int, default=None,
                         help=f"taught drawings of each digit (default {TAUGHT}; with --strokes 3)")
     args = parser.parse_args()
@@ -152,7 +153,7 @@ def main():
     data = load_mnist(args.data)
     path = Path(args.model) if args.model else list_models(bundled_models_dir())[0][0]
     if args.strokes:
-        return compare_strokes(path, data, args.per_digit or 3, args.repeats)
+        return compare_strokes(path, data, args.per_digit or 3, args.repeats, args.first_seed)
     tx, ty, canvases = drawings(args.per_digit or TAUGHT, seed=1)
     hx, hy, _ = drawings(HELD_OUT, seed=2)
     if args.grid:
@@ -184,7 +185,7 @@ def main():
           f"load average now {os.getloadavg()[0]:.2f}")
 
 
-def compare_strokes(path, data, per_digit: int, repeats: int):
+def compare_strokes(path, data, per_digit: int, repeats: int, first_seed: int = 100):
     """Held-out accuracy after fine-tuning on ``per_digit`` drawings of each digit, without and with
     re-rendering from strokes, one seed of taught drawings per repeat: medians."""
     from mnist_gui.core import run
@@ -195,11 +196,11 @@ def compare_strokes(path, data, per_digit: int, repeats: int):
           f"{run.FINE_TUNE_SHARE:.0%}", flush=True)
     rows = []
     for repeat in range(repeats):
-        tx, ty, _, strokes = drawings(per_digit, seed=100 + repeat, with_strokes=True)
+        tx, ty, _, strokes = drawings(per_digit, seed=first_seed + repeat, with_strokes=True)
         plain = fine_tune_once(path, data, (tx, ty), (hx, hy))
         drawn = fine_tune_once(path, data, (tx, ty), (hx, hy), strokes=strokes)
         rows.append((plain[0][0], plain[1][0], drawn[1][0], plain[1][1], drawn[1][1], plain[2], drawn[2]))
-        print(f"seed {100 + repeat}: held_out_before={plain[0][0]:.4f} images_only={plain[1][0]:.4f} "
+        print(f"seed {first_seed + repeat}: held_out_before={plain[0][0]:.4f} images_only={plain[1][0]:.4f} "
               f"from_strokes={drawn[1][0]:.4f} mnist_images_only={plain[1][1]:.4f} "
               f"mnist_from_strokes={drawn[1][1]:.4f} seconds={plain[2]:.1f}/{drawn[2]:.1f} "
               f"load={os.getloadavg()[0]:.2f}", flush=True)
