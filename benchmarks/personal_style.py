@@ -13,6 +13,11 @@ Goal: held-out >= 99% (or at least half of the errors gone), MNIST within 0.3 po
 
 Usage: python benchmarks/personal_style.py [--model MODEL] [--repeats N] [--data PATH]
 (default model: the bundled one the app opens with; each repeat starts again from that file)
+
+``--strokes``: a few drawings (``--per-digit``, default 3 of each digit) kept with their strokes as
+the pad records them, fine-tuned twice per seed — with the app's image augmentation only, and
+re-rendered from their strokes (core.strokes: other pens, small wobbles) — the taught drawings
+drawn anew for each seed; prints the held-out accuracy of both and their medians.
 """
 
 from __future__ import annotations
@@ -61,14 +66,27 @@ def person_style():
                  max_pen_to_height=0.25, jitter=0.05, aspect=(0.05, 0.2))
 
 
-def drawings(per_digit: int, seed: int):
-    """(model inputs (n, 28, 28) uint8, labels): this person's digits, prepared as the pad prepares them."""
-    from mnist_gui.core.drawn import draw_strokes, prepare_canvases
+def drawings(per_digit: int, seed: int, with_strokes: bool = False):
+    """(model inputs (n, 28, 28) uint8, labels, canvases[, strokes]): this person's digits, prepared as
+    the pad prepares them; ``with_strokes``: each one's strokes too, as the pad records them
+    (core.strokes.Stroke: pad coordinates, times at an even pace, the pen)."""
+    from mnist_gui.core.drawn import place_strokes, prepare_canvases, stroke_canvas
+    from mnist_gui.core.strokes import strokes_of
 
     rng = np.random.default_rng(seed)
     style = person_style()
     labels = np.repeat(np.arange(10), per_digit).astype(np.uint8)
-    canvases = np.stack([draw_strokes(HANDWRITING[int(d)], rng, style) for d in labels])
+    canvases, kept = [], []
+    for d in labels:
+        paths, pen = place_strokes(HANDWRITING[int(d)], rng, style)  # draw_strokes, its strokes kept
+        canvases.append(stroke_canvas(paths, pen))
+        clock = np.cumsum([0, *[len(p) for p in paths]]) * 0.01
+        kept.append(strokes_of({"points": np.asarray(p, np.float32), "width": pen,
+                                "times": clock[i] + 0.01 * np.arange(len(p), dtype=np.float32)}
+                               for i, p in enumerate(paths)))
+    canvases = np.stack(canvases)
+    if with_strokes:
+        return prepare_canvases(canvases), labels, canvases, kept
     return prepare_canvases(canvases), labels, canvases
 
 
@@ -78,7 +96,7 @@ def accuracy(model, x, y):
     return float(np.mean(Predictor(model)(x).argmax(axis=1) == y))
 
 
-def fine_tune_once(path, data, taught, held):
+def fine_tune_once(path, data, taught, held, strokes=None):
     from mnist_gui.core import run
     from mnist_gui.core.models import PRESETS, ModelConfig
     from mnist_gui.core.storage import load_model, read_metadata
@@ -92,7 +110,8 @@ def fine_tune_once(path, data, taught, held):
     start = time.perf_counter()
     outcome = run.train(config, data, model=model, prior=meta, epochs=run.FINE_TUNE_EPOCHS,
                         train_size=run.FINE_TUNE_MNIST, keep_optimizer=own, drawings=taught,
-                        drawings_share=run.FINE_TUNE_SHARE, held_out=held, **run.FINE_TUNE_ARGS)
+                        drawings_share=run.FINE_TUNE_SHARE, held_out=held, drawing_strokes=strokes,
+                        **run.FINE_TUNE_ARGS)
     seconds = time.perf_counter() - start
     after = (accuracy(outcome.model, *held), accuracy(outcome.model, data.x_test, data.y_test))
     return before, after, seconds, outcome.metadata["drawings"]
@@ -109,6 +128,11 @@ def main():
     parser.add_argument("--no-augment", action="store_true", help="fine-tune without augmentation (to compare)")
     parser.add_argument("--augment-all", action="store_true",
                         help="augment the MNIST images too, in every batch (to compare)")
+    parser.add_argument("--strokes", action="store_true",
+                        help="compare fine-tuning with and without re-rendering the drawings from their strokes")
+    parser.add_argument("--first-seed", type=int, default=100, help="with --strokes: the first seed of taught drawings")
+    parser.add_argument("--per-digit", type=int, default=None,
+                        help=f"taught drawings of each digit (default {TAUGHT}; with --strokes 3)")
     args = parser.parse_args()
 
     from mnist_gui.core import run
@@ -128,7 +152,9 @@ def main():
 
     data = load_mnist(args.data)
     path = Path(args.model) if args.model else list_models(bundled_models_dir())[0][0]
-    tx, ty, canvases = drawings(TAUGHT, seed=1)
+    if args.strokes:
+        return compare_strokes(path, data, args.per_digit or 3, args.repeats, args.first_seed)
+    tx, ty, canvases = drawings(args.per_digit or TAUGHT, seed=1)
     hx, hy, _ = drawings(HELD_OUT, seed=2)
     if args.grid:
         from PIL import Image
@@ -157,6 +183,31 @@ def main():
           f"MNIST test {med[2]:.2%} -> {med[3]:.2%} ({100 * (med[3] - med[2]):+.2f} points, "
           f"{'met' if mnist_ok else 'NOT met'}), fine-tune {med[4]:.1f} s ({'met' if time_ok else 'NOT met'}); "
           f"load average now {os.getloadavg()[0]:.2f}")
+
+
+def compare_strokes(path, data, per_digit: int, repeats: int, first_seed: int = 100):
+    """Held-out accuracy after fine-tuning on ``per_digit`` drawings of each digit, without and with
+    re-rendering from strokes, one seed of taught drawings per repeat: medians."""
+    from mnist_gui.core import run
+
+    hx, hy, _ = drawings(HELD_OUT, seed=2)
+    print(f"model {path}; {per_digit} taught drawings of each digit (new ones each seed), {len(hy)} held out; "
+          f"fine-tune: {run.FINE_TUNE_EPOCHS} epochs on {run.FINE_TUNE_MNIST} MNIST images + the drawings as "
+          f"{run.FINE_TUNE_SHARE:.0%}", flush=True)
+    rows = []
+    for repeat in range(repeats):
+        tx, ty, _, strokes = drawings(per_digit, seed=first_seed + repeat, with_strokes=True)
+        plain = fine_tune_once(path, data, (tx, ty), (hx, hy))
+        drawn = fine_tune_once(path, data, (tx, ty), (hx, hy), strokes=strokes)
+        rows.append((plain[0][0], plain[1][0], drawn[1][0], plain[1][1], drawn[1][1], plain[2], drawn[2]))
+        print(f"seed {first_seed + repeat}: held_out_before={plain[0][0]:.4f} images_only={plain[1][0]:.4f} "
+              f"from_strokes={drawn[1][0]:.4f} mnist_images_only={plain[1][1]:.4f} "
+              f"mnist_from_strokes={drawn[1][1]:.4f} seconds={plain[2]:.1f}/{drawn[2]:.1f} "
+              f"load={os.getloadavg()[0]:.2f}", flush=True)
+    med = [statistics.median(r[i] for r in rows) for i in range(7)]
+    print(f"median over {repeats} seeds: held_out before {med[0]:.2%}; after, image augmentation only "
+          f"{med[1]:.2%}, re-rendered from strokes {med[2]:.2%} ({100 * (med[2] - med[1]):+.2f} points); "
+          f"MNIST test {med[3]:.2%} / {med[4]:.2%}; fine-tune {med[5]:.1f} s / {med[6]:.1f} s")
 
 
 if __name__ == "__main__":

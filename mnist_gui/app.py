@@ -16,9 +16,11 @@ STARTUP_PROBE_ENV = "MNIST_GUI_STARTUP_PROBE"
 DESKTOP_FILE_NAME = "mnist-gui"
 
 
-def run_app(data_path: str | None = None, model_path: str | None = None, lang: str | None = None) -> int:
+def run_app(data_path: str | None = None, model_path: str | None = None, lang: str | None = None,
+            image_paths=()) -> int:
     """The app; ``model_path`` (``mnist-gui FILE``) opens instead of the last model used; ``lang``
-    (--lang) overrides View ▸ Language and the system's language."""
+    (--lang) overrides View ▸ Language and the system's language; an image given (``image_paths``)
+    opens on the Draw Pad."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -45,6 +47,8 @@ def run_app(data_path: str | None = None, model_path: str | None = None, lang: s
         _install_startup_probe(app, window, service)
     # Queued, so the first paint happens before any background work is even scheduled.
     QTimer.singleShot(0, lambda: window.start(data_path, model_path))
+    if image_paths:
+        QTimer.singleShot(0, lambda: window.open_images(image_paths))
     code = app.exec()
     if not window.closed_cleanly:
         # A worker thread is still inside TensorFlow (e.g. compiling); Python would wait for it.

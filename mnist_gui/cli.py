@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             opening = _files_to_open(files)
             for note in opening.notes:
                 print(note, file=sys.stderr)
-            # opening.images: for the app to open once it can read images (not yet).
-            return run_app(data_path=args.data, model_path=opening.model, lang=args.lang)
+            images = {"image_paths": opening.images} if opening.images else {}  # the first opens on the Draw Pad
+            return run_app(data_path=args.data, model_path=opening.model, lang=args.lang, **images)
         terminal.log_our_lines_only()
         _check_args(args)
         return COMMANDS[args.command](args)

@@ -59,6 +59,19 @@ def build_model(config):
     return build(config)
 
 
+def prepare_image(source):
+    """An image file (or grey pixels) made ready to read, in the pool: a 12-MP photo takes a while
+    (and so does scaling its steps' pictures down for showing: not on the UI thread either)."""
+    from .core.images import thumbnail
+    from .core.numbers import prepare_image
+
+    prepared = prepare_image(source() if callable(source) else source)  # a pasted image: converted here
+    if prepared.steps is not None:
+        prepared.thumbnails = {name: thumbnail(p, 240) for name, p in prepared.steps.steps.items()}
+        prepared.thumbnails["pad"] = thumbnail(prepared.steps.steps["photo"], 720)
+    return prepared
+
+
 def load_dataset(path=None):
     from .core.data import load_mnist
 
@@ -122,6 +135,22 @@ class _ModelWorker(QObject):
 
     def predict(self, request_id, images):
         return self.predict_now(images)
+
+    def read_number(self, request_id, prepared=None, canvas=None):
+        """core.numbers: the digits of a prepared image, or of a Draw Pad canvas (a row of digits)."""
+        from .core import numbers
+
+        def predict(images):
+            probs = self.predict_now(images)
+            if probs is None and self.fast is not None:  # the fast start's interpreter: one image a call
+                probs = np.concatenate([self.predict_now(image[None]) for image in images])
+            if probs is None:
+                raise HostError("No model yet: train one or open a model file.")
+            return probs
+
+        if canvas is not None:
+            return numbers.read_drawing(predict, canvas)
+        return numbers.read_prepared(predict, prepared)
 
     def set_test_set(self, request_id, x_test, y_test):
         self.x_test, self.y_test = x_test, y_test
@@ -505,7 +534,8 @@ class ModelHost(QObject):
 
         jobs.start(self.pool, lambda: job(**args), report)
 
-    jobs_by_name = {"import_backend": import_backend, "build": build_model, "load_dataset": load_dataset}
+    jobs_by_name = {"import_backend": import_backend, "build": build_model, "load_dataset": load_dataset,
+                    "prepare_image": prepare_image}
 
     def predict_now(self, images):
         return self.worker.predict_now(images)

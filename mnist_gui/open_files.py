@@ -22,7 +22,7 @@ class OpenError(ValueError):
 @dataclass(frozen=True)
 class FilesToOpen:
     model: str | None = None       # absolute path of the model to open instead of the last one used
-    images: tuple[str, ...] = ()   # absolute paths; not opened yet: the app cannot read images
+    images: tuple[str, ...] = ()   # absolute paths; the first opens on the Draw Pad
     notes: tuple[str, ...] = ()    # one line each for stderr: files given and not opened, and why
 
 
@@ -72,7 +72,7 @@ def kind_of(path: str) -> str | None:
 
 
 def files_to_open(paths: list[str]) -> FilesToOpen:
-    """What to open of ``paths``: the first model; images are noted (the app cannot read them yet).
+    """What to open of ``paths``: the first model, and the first image (on the Draw Pad).
 
     A missing file, a folder or a file of another kind raises ``OpenError``: a typing mistake on the
     command line should say so, not open the app without it.
@@ -94,7 +94,7 @@ def files_to_open(paths: list[str]) -> FilesToOpen:
     if len(models) > 1:
         others = ", ".join(Path(p).name for p in models[1:])
         notes.append(f"mnist-gui: one model at a time: opening {Path(models[0]).name}, not {others}")
-    if images:
-        names = ", ".join(Path(p).name for p in images)
-        notes.append(f"mnist-gui: the app cannot open images yet; starting without {names}")
+    if len(images) > 1:
+        others = ", ".join(Path(p).name for p in images[1:])
+        notes.append(f"mnist-gui: one image at a time on the Draw Pad: opening {Path(images[0]).name}, not {others}")
     return FilesToOpen(model=models[0] if models else None, images=tuple(images), notes=tuple(notes))

@@ -307,6 +307,24 @@ class ModelService(QObject):
         note = "" if data is None else f"{data.source}: {data.location}{', verified' if data.verified else ''}"
         return self.requests.reply("report", "report", path=str(path), data_note=note,
                                    probabilities=self.test_probabilities)
+    def request_read_image(self, source) -> Reply:
+        """The number (or digit) in an image file (or grey pixels): prepared in the pool (its
+        ``core.numbers.PreparedImage`` comes as a partial), then read on the model thread
+        (``core.numbers.NumberRead``). A bad image fails with ``ImageError`` (one line)."""
+        reply = Reply(0, "read_image")
+
+        def read(prepared):
+            reply.partial.emit(reply.id, prepared)
+            self.requests.ask("read_number", lambda result: reply.answered.emit(reply.id, result),
+                              lambda error: reply.failed.emit(reply.id, error), None, prepared=prepared)
+
+        reply.id = self.requests.ask("prepare_image", read, lambda error: reply.failed.emit(reply.id, error),
+                                     None, source=source)
+        return reply
+
+    def request_read_drawing(self, canvas) -> Reply:
+        """The digits of a Draw Pad canvas (white on black) read as a number (``NumberRead``)."""
+        return self.requests.reply("read_number", "read_number", canvas=np.asarray(canvas, dtype=np.float32))
 
     # ---- My drawings ----------------------------------------------------------------------------------
 
@@ -315,10 +333,10 @@ class ModelService(QObject):
         return self._change_drawings(lambda d: d.load() is not None)
 
     def add_drawing(self, digit, label: int, *, canvas=None, prediction: int | None = None,
-                    pen_width: float | None = None) -> bool:
-        """Keep a labelled Draw Pad drawing in My drawings (on disk before this returns)."""
+                    pen_width: float | None = None, strokes=()) -> bool:
+        """Keep a labelled Draw Pad drawing (and its strokes) in My drawings (on disk before this returns)."""
         return self._change_drawings(lambda d: d.add(digit, label, canvas=canvas, prediction=prediction,
-                                                     pen_width=pen_width))
+                                                     pen_width=pen_width, strokes=strokes))
 
     def delete_drawing(self, drawing_id: str) -> bool:
         return self._change_drawings(lambda d: d.delete(drawing_id))

@@ -357,6 +357,9 @@ class Session:
         taught, held = held_out_split(y, run.HELD_OUT_FRACTION)
         run_args = {"drawings": (x[taught], y[taught]), "drawings_share": run.FINE_TUNE_SHARE,
                     "held_out": (x[held], y[held]) if len(held) else None, **run.FINE_TUNE_ARGS}
+        strokes = self.drawings.strokes()
+        if any(strokes):  # pad drawings kept with their strokes: re-rendered as they repeat
+            run_args["drawing_strokes"] = [strokes[i] for i in taught]
         request = self.plan_more(run.FINE_TUNE_EPOCHS, None, run.FINE_TUNE_MNIST, run_args=run_args,
                                  fine_tune=True)
         before = self.model_info.test_accuracy

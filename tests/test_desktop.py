@@ -316,10 +316,12 @@ def test_files_to_open_takes_one_model_and_notes_the_rest(tmp_path):
         path.write_bytes(b"x")
     assert files_to_open([]) == FilesToOpen()
     assert files_to_open([str(model)]) == FilesToOpen(model=str(model))
-    opening = files_to_open([str(image), str(model), str(other)])
-    assert opening.model == str(model) and opening.images == (str(image),)
+    second = tmp_path / "two.jpg"
+    second.write_bytes(b"x")
+    opening = files_to_open([str(image), str(model), str(other), str(second)])
+    assert opening.model == str(model) and opening.images == (str(image), str(second))
     assert opening.notes == ("mnist-gui: one model at a time: opening a.keras, not b.H5",
-                             "mnist-gui: the app cannot open images yet; starting without digit.PNG")
+                             "mnist-gui: one image at a time on the Draw Pad: opening digit.PNG, not two.jpg")
     for bad, why in ((tmp_path / "gone.keras", "no such file"), (tmp_path, "not a model"),
                      (tmp_path / "notes.txt", "not a model")):
         with pytest.raises(OpenError, match=why):
@@ -353,12 +355,12 @@ def test_mnist_gui_file_opens_the_app_with_that_model(launches, tmp_path, monkey
     assert capsys.readouterr().err == ""
 
 
-def test_mnist_gui_image_says_so_in_one_line_and_opens_the_app(launches, tmp_path, capsys):
+def test_mnist_gui_image_opens_the_app_with_that_image_on_the_pad(launches, tmp_path, capsys):
     image = tmp_path / "seven.png"
     image.write_bytes(b"x")
     assert cli.main([str(image)]) == 0
-    assert launches == [{"data_path": None, "model_path": None}]
-    assert capsys.readouterr().err == "mnist-gui: the app cannot open images yet; starting without seven.png\n"
+    assert launches == [{"data_path": None, "model_path": None, "image_paths": (str(image),)}]
+    assert capsys.readouterr().err == ""
 
 
 def test_mnist_gui_with_a_file_it_cannot_open_says_why_in_one_line(launches, tmp_path, capsys):

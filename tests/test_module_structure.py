@@ -17,7 +17,7 @@ KNOWN_LONG: dict[str, str] = {}  # files over the limit, with the reason (none)
 # Thinner still: the Qt adapters re-emit and do not decide, and the widget tests' fake host replaces
 # only what needs TensorFlow (issue 28's limits).
 # Room for the next issues' requests; the adapter stays thin (new logic goes to session.py or core).
-LIMITS = {"mnist_gui/service.py": 500, "mnist_gui/model_host.py": 540, "tests/ui/fake_host.py": 280}
+LIMITS = {"mnist_gui/service.py": 500, "mnist_gui/model_host.py": 560, "tests/ui/fake_host.py": 280}
 
 
 def module_files(root: Path = PACKAGE) -> dict[str, Path]:

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .files import NotRegularFileError, atomic_write, check_regular_file, clean_stale_temps
+from . import strokes as _strokes
 from .npz_reader import NpzError, NpzReader
 
 log = logging.getLogger("mnist_gui.drawings")
@@ -67,6 +68,7 @@ class Drawing:
     prediction: int | None          # what the model in use said when it was labelled
     pen_width: float | None         # fraction of the pad's side
     date: str                       # ISO 8601, UTC
+    strokes: tuple = ()             # core.strokes.Stroke of a pad drawing (none when imported, or older)
 
 
 def _now_id() -> str:
@@ -91,10 +93,11 @@ def _error(exc: OSError) -> str:
 class _Pack:
     """The drawings of one file, as arrays (row i is one drawing); never changed in place."""
 
-    def __init__(self, ids, digits, labels, predictions, pens, dates, canvases: dict):
+    def __init__(self, ids, digits, labels, predictions, pens, dates, canvases: dict, strokes: dict | None = None):
         self.ids, self.digits, self.labels = ids, digits, labels
         self.predictions, self.pens, self.dates = predictions, pens, dates
         self.canvases = canvases          # row → (140, 140) uint8, only rows that have one
+        self.strokes = strokes or {}      # row → (Stroke, ...), only rows that have them
         for array in (ids, digits, labels, predictions, pens, dates):
             array.setflags(write=False)
 
@@ -109,19 +112,22 @@ class _Pack:
                    np.array([-1 if d.prediction is None else d.prediction for d in drawings], np.int8),
                    np.array([np.nan if d.pen_width is None else d.pen_width for d in drawings], np.float32),
                    np.array([d.date for d in drawings], "<U32"),
-                   {i: d.canvas for i, d in enumerate(drawings) if d.canvas is not None})
+                   {i: d.canvas for i, d in enumerate(drawings) if d.canvas is not None},
+                   {i: d.strokes for i, d in enumerate(drawings) if d.strokes})
 
     def drawing(self, i: int) -> Drawing:
         p, pen = int(self.predictions[i]), float(self.pens[i])
         return Drawing(str(self.ids[i]), self.digits[i], self.canvases.get(i), int(self.labels[i]),
-                       None if p < 0 else p, None if np.isnan(pen) else round(pen, 4), str(self.dates[i]))
+                       None if p < 0 else p, None if np.isnan(pen) else round(pen, 4), str(self.dates[i]),
+                       self.strokes.get(i, ()))
 
     def without(self, rows) -> "_Pack":
         keep = np.setdiff1d(np.arange(len(self)), rows)
         renumber = {int(old): new for new, old in enumerate(keep)}
         return _Pack(self.ids[keep], self.digits[keep], self.labels[keep], self.predictions[keep],
                      self.pens[keep], self.dates[keep],
-                     {renumber[i]: c for i, c in self.canvases.items() if i in renumber})
+                     {renumber[i]: c for i, c in self.canvases.items() if i in renumber},
+                     {renumber[i]: c for i, c in self.strokes.items() if i in renumber})
 
     def arrays(self) -> dict:
         out = {"ids": self.ids, "digits": self.digits, "labels": self.labels, "predictions": self.predictions,
@@ -130,6 +136,7 @@ class _Pack:
             rows = sorted(self.canvases)
             out[_SPARSE] = np.array(rows, np.int32)
             out["canvases"] = np.stack([self.canvases[i] for i in rows]).astype(np.uint8)
+        out.update(_strokes.pack(self.strokes))
         return out
 
 
@@ -142,9 +149,9 @@ def _expect(npz: NpzReader, name: str, shape: tuple, kinds: str, itemsize: int) 
 def _read(path) -> _Pack:
     """One file of the store, checked whole (shapes and dtypes before any data is read)."""
     try:
-        with NpzReader(path, max_bytes=_STORE_FILE_BYTES, max_members=len(_FIELDS) + 1) as npz:
+        with NpzReader(path, max_bytes=_STORE_FILE_BYTES, max_members=len(_FIELDS) + 1 + len(_strokes.FIELDS)) as npz:
             names = set(npz.members)
-            if npz.others or not set(_REQUIRED) <= names or names - {*_FIELDS, _SPARSE}:
+            if npz.others or not set(_REQUIRED) <= names or names - {*_FIELDS, _SPARSE, *_strokes.FIELDS}:
                 raise DrawingsError("not a drawings file of this app")
             ids = npz.members["ids"].shape
             n = ids[0] if len(ids) == 1 else -1
@@ -171,6 +178,7 @@ def _read(path) -> _Pack:
             arrays = {name: npz.array(name) for name in _REQUIRED}
             if n and int(arrays["labels"].max()) > 9:
                 raise DrawingsError("not a drawings file of this app")
+            strokes = _strokes.read(npz, n, _not_ours)
             canvases = {}
             if canvas_rows is not None:
                 canvases = dict(zip(canvas_rows.tolist(), npz.array("canvases")))
@@ -190,7 +198,11 @@ def _read(path) -> _Pack:
         c.setflags(write=False)
     return _Pack(arrays["ids"].astype(f"<U{_ID_LEN}"), arrays["digits"], arrays["labels"],
                  arrays["predictions"].astype(np.int8), arrays["pen_widths"].astype(np.float32),
-                 arrays["dates"], canvases)
+                 arrays["dates"], canvases, strokes)
+
+
+def _not_ours():
+    raise DrawingsError("not a drawings file of this app")
 
 
 def _write(path: Path, pack: _Pack) -> None:
@@ -328,6 +340,11 @@ class DrawingStore:
         """Drawings per digit, (10,)."""
         return np.bincount(self.arrays()[1], minlength=10)
 
+    def strokes(self) -> list[tuple]:
+        """Each drawing's strokes (() for none), in the order of ``arrays()``."""
+        files = self._load()
+        return [files[name].strokes.get(row, ()) for name, rows in self._current()[0] for row in rows]
+
     def get(self, drawing_id: str) -> Drawing | None:
         where = self._current()[1].get(drawing_id)
         return None if where is None else self._load()[where[0]].drawing(where[1])
@@ -357,8 +374,9 @@ class DrawingStore:
         self._changed(added=name)
 
     def add(self, digit, label: int, *, canvas=None, prediction: int | None = None,
-            pen_width: float | None = None) -> Drawing:
-        """Keep one labelled drawing (written to disk before this returns)."""
+            pen_width: float | None = None, strokes=()) -> Drawing:
+        """Keep one labelled drawing (written to disk before this returns), with its strokes if given
+        (``core.strokes.strokes_of``: dicts of points, times and width, or Strokes)."""
         digit = np.asarray(digit)
         if digit.shape != (28, 28):
             raise DrawingsError(f"a drawing is 28×28, not {digit.shape}")
@@ -369,12 +387,16 @@ class DrawingStore:
             canvas.setflags(write=False)
             if canvas.shape != (PAD_SIZE, PAD_SIZE):
                 raise DrawingsError(f"the pad's image is {PAD_SIZE}×{PAD_SIZE}, not {canvas.shape}")
+        try:
+            strokes = _strokes.strokes_of(strokes or ())
+        except _strokes.StrokesError as exc:
+            raise DrawingsError(f"the drawing's strokes: {exc}") from None
         self._writable()  # first: a folder that cannot be read is said as such
         self._room_for(1)
         drawing = Drawing(_new_id(), np.clip(np.rint(digit), 0, 255).astype(np.uint8), canvas, int(label),
                           None if prediction is None else int(prediction),
                           None if pen_width is None else float(pen_width),
-                          datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                          datetime.now(timezone.utc).isoformat(timespec="seconds"), strokes)
         self._write_new(_Pack.of([drawing]))
         self._added.append(drawing.id)
         return self.get(drawing.id)

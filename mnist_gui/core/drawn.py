@@ -169,6 +169,13 @@ def draw_strokes(strokes, rng: np.random.Generator, style: Style = Style(), size
     """A digit given as pen strokes — polylines of (x, y) points, 0..1 across and down, e.g. one
     person's way of writing it (a 7 with a bar) — drawn as a pad drawing, moved by ``style`` exactly
     as ``draw`` moves a skeleton: a size×size uint8 canvas."""
+    paths, pen = place_strokes(strokes, rng, style)
+    return stroke_canvas(paths, pen, size)
+
+
+def place_strokes(strokes, rng: np.random.Generator, style: Style = Style()) -> tuple[list, float]:
+    """``draw_strokes``' strokes as placed on the pad (pad coordinates, 0..1; densified to a point
+    every ~1% of the box) and the pen width: what the Draw Pad would have recorded."""
     points, pairs = [], []
     for stroke in strokes:
         stroke = np.asarray(stroke, np.float64)
@@ -180,13 +187,33 @@ def draw_strokes(strokes, rng: np.random.Generator, style: Style = Style(), size
         points.append(np.array(dense))
         pairs.extend((first + i, first + i + 1) for i in range(len(dense) - 1))
     if not points:
+        return [], float(style.pen[0])
+    placed, pen = _place(np.concatenate(points), rng, style)
+    ends = np.cumsum([len(p) for p in points])[:-1]
+    return np.split(placed, ends), pen
+
+
+def stroke_canvas(paths, pen: float, size: int = PAD_SIZE) -> np.ndarray:
+    """Strokes (pad coordinates) drawn with a round pen ``pen`` wide: a size×size uint8 canvas."""
+    if not len(paths):
         return np.zeros((size, size), np.uint8)
-    return _render(np.concatenate(points), np.array(pairs, np.int64).reshape(-1, 2), rng, style, size)
+    pairs, first = [], 0
+    for path in paths:
+        pairs.extend((first + i, first + i + 1) for i in range(len(path) - 1))
+        first += len(path)
+    return _stroke(np.concatenate(paths) * size * SUPERSAMPLE, np.array(pairs, np.int64).reshape(-1, 2),
+                   pen, size)
 
 
 def _render(points: np.ndarray, pairs: np.ndarray, rng: np.random.Generator, style: Style, size: int) -> np.ndarray:
     """Points joined by ``pairs`` (a digit's pen path), wobbled, stretched, sheared, rotated, sized,
     placed and stroked with a round pen: the pad's canvas."""
+    p, pen = _place(points, rng, style)
+    return _stroke(p * size * SUPERSAMPLE, pairs, pen, size)
+
+
+def _place(points: np.ndarray, rng: np.random.Generator, style: Style) -> tuple[np.ndarray, float]:
+    """The path wobbled, stretched, sheared, rotated, sized and placed: pad coordinates (0..1), and the pen."""
     # Into a unit box around the path's centre, then wobble, stretch, shear and rotate.
     lo, hi = points.min(axis=0), points.max(axis=0)
     extent = max(hi - lo) or 1.0
@@ -207,8 +234,11 @@ def _render(points: np.ndarray, pairs: np.ndarray, rng: np.random.Generator, sty
     margin = pen / 2 + 0.01
     lo, hi = p.min(axis=0), p.max(axis=0)
     offset = np.array([rng.uniform(margin - lo[i], max(margin - lo[i], 1 - margin - hi[i])) for i in (0, 1)])
-    p = (p + offset) * size * SUPERSAMPLE
+    return p + offset, float(pen)
 
+
+def _stroke(p: np.ndarray, pairs: np.ndarray, pen: float, size: int) -> np.ndarray:
+    """Supersampled points joined by ``pairs``, stroked with a round pen, box-averaged to size×size."""
     big = Image.new("L", (size * SUPERSAMPLE, size * SUPERSAMPLE), 0)
     pen_px = pen * size * SUPERSAMPLE
     r = pen_px / 2

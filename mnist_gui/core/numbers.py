@@ -22,8 +22,16 @@ SMALL_PART = 0.4        # a part shorter than this (of the row's digit height) i
 NEAR_GAP = 0.3          # ... joined to a digit within this gap (of the digit height), else dropped
 FLAG_AREA, FLAG_WIDTH = 0.4, 1.0  # a stroke this small beside a digit, together this narrow: one digit
 WIDE = 1.2              # a part wider than this × the digit height holds two (or more) touching digits
-CUT_ZONE = (0.3, 0.7)
-TALL_PIECE = 0.6        # each side of a cut must be this tall (of the digit height) to be a digit   # where, across the part's width, a cut is looked for
+CUT_ZONE = (0.3, 0.7)   # where, across the part's width, a cut is looked for
+TALL_PIECE = 0.6        # each side of a cut must be this tall (of the digit height) to be a digit
+# Two digits that touch and include a 1 ("11", "17", "41") are narrower than WIDE: a part this
+# wide (× its height) is also tried cut at a few columns of little ink, and the model decides.
+PAIR_WIDE = 0.4
+PAIR_ZONE = (0.15, 0.85)
+PAIR_CUTS = 4           # columns tried
+PAIR_UNSURE = 0.9       # ... only for a part read less surely than this whole (a clear 9 stays a 9, not "91")
+PAIR_SURE = 0.95        # ... and into pieces that each read at least this surely
+PAIR_TALL = 0.8         # each side this tall (of the part's height): touching digits are both full height
 
 
 @dataclass
@@ -33,6 +41,7 @@ class Part:
     box: tuple[int, int, int, int]
     pixels: np.ndarray  # bool (h, w): this digit's ink within the box
     whole: Part | None = None  # for a piece cut from a wide part: that part (the model decides)
+    splits: list = field(default_factory=list)  # other readings: [left, right] Parts (touching digits)
 
 
 @dataclass
@@ -189,8 +198,9 @@ def _cut(pixels: np.ndarray, x0: int, height: float) -> list[tuple[int, np.ndarr
     return _cut(left, x0, height) + _cut(right, x0 + at, height)
 
 
-def segment_digits(mask: np.ndarray) -> list[Part]:
-    """The digits in an ink mask (a row of digits, or one), left to right."""
+def segment_digits(mask: np.ndarray, pairs: bool = True) -> list[Part]:
+    """The digits in an ink mask (a row of digits, or one), left to right. ``pairs``: narrower parts
+    may be touching digits (a photo's; on the Draw Pad digits are drawn apart: no)."""
     labels, count = label_components(mask)
     if count == 0:
         return []
@@ -213,8 +223,39 @@ def segment_digits(mask: np.ndarray) -> list[Part]:
             whole = _tight(g["x0"], g["y0"], own)
             for piece in pieces:
                 piece.whole = whole
+        elif pieces and pairs:
+            pieces[0].splits = _pair_splits(pieces[0], height)
         parts.extend(pieces)
     return parts
+
+
+def _pair_splits(part: Part, height: float) -> list[list[Part]]:
+    """A part that may be two touching digits: [left, right] at the columns of least ink (local
+    minima of the column profile) in its middle, both sides digit-tall. The model decides."""
+    pixels = part.pixels
+    width = pixels.shape[1]
+    if width < PAIR_WIDE * max(height, part.box[3]) or width < 6:
+        return []
+    ink = pixels.sum(axis=0).astype(np.float64)
+    lo, hi = int(width * PAIR_ZONE[0]), int(np.ceil(width * PAIR_ZONE[1]))
+    smooth = np.convolve(ink, np.ones(3) / 3, mode="same")
+    columns = [c for c in range(max(lo, 1), min(hi, width - 1))
+               if smooth[c] <= smooth[c - 1] and smooth[c] <= smooth[c + 1]]
+    columns.sort(key=lambda c: smooth[c])
+    splits, taken = [], []
+    for at in columns:
+        if len(splits) == PAIR_CUTS:
+            break
+        if any(abs(at - t) < width * 0.08 for t in taken):
+            continue
+        left, right = pixels[:, :at], pixels[:, at:]
+        if min(_ink_height(left), _ink_height(right)) < PAIR_TALL * part.box[3]:
+            continue  # a slanted stroke cut across: two short pieces
+        pieces = [_tight(part.box[0], part.box[1], left), _tight(part.box[0] + at, part.box[1], right)]
+        if all(p is not None for p in pieces):
+            splits.append(pieces)
+            taken.append(at)
+    return splits
 
 
 def _tight(left: int, top: int, pixels: np.ndarray) -> Part | None:
@@ -253,6 +294,8 @@ class PreparedImage:
     steps: PhotoSteps | None = None
     wholes: list = field(default_factory=list)        # the uncut parts that pieces were cut from
     whole_inputs: list = field(default_factory=list)  # ... and their model inputs
+    split_inputs: list = field(default_factory=list)  # per part, per split: [left input, right input]
+    thumbnails: dict = field(default_factory=dict)    # step name -> small uint8 picture (the app shows them)
 
 
 def _prepared(clean, parts, scale, size, steps=None) -> PreparedImage:
@@ -260,16 +303,21 @@ def _prepared(clean, parts, scale, size, steps=None) -> PreparedImage:
     for part in parts:
         if part.whole is not None and not any(part.whole is w for w in wholes):
             wholes.append(part.whole)
+    split_inputs = [[digit_inputs(clean, pieces) for pieces in part.splits] for part in parts]
     return PreparedImage(parts=parts, inputs=digit_inputs(clean, parts), scale=scale, size=size, steps=steps,
-                         wholes=wholes, whole_inputs=digit_inputs(clean, wholes))
+                         wholes=wholes, whole_inputs=digit_inputs(clean, wholes), split_inputs=split_inputs)
 
 
 def prepare_image(path) -> PreparedImage:
     """Load and prepare the image at ``path`` (ImageError, one line, if it cannot be read or holds
-    no digit)."""
-    from .images import WORK_SIDE, ImageError
+    no digit). ``path`` may also be grey pixels (H, W) 0..255 (an image pasted in the app)."""
+    from .images import WORK_SIDE, ImageError, check_pixels
 
-    grey, size = load_image_sized(path, max_side=WORK_SIDE)
+    if isinstance(path, np.ndarray):
+        grey = check_pixels(path)
+        size = (grey.shape[1], grey.shape[0])
+    else:
+        grey, size = load_image_sized(path, max_side=WORK_SIDE)
     steps = prepare_photo(grey, scale=size[0] / grey.shape[1])
     parts = segment_digits(steps.mask)
     if not parts:
@@ -279,10 +327,24 @@ def prepare_image(path) -> PreparedImage:
 
 def read_prepared(predict, prepared: PreparedImage) -> NumberRead:
     """Read a prepared image with ``predict`` (images (N, 28, 28) 0..255 -> probabilities (N, 10))."""
-    everything = np.stack([*prepared.inputs, *prepared.whole_inputs]).astype(np.float32)
+    split_inputs = [i for splits in prepared.split_inputs for pieces in splits for i in pieces]
+    everything = np.stack([*prepared.inputs, *prepared.whole_inputs, *split_inputs]).astype(np.float32)
     probabilities = np.asarray(predict(everything))
-    n = len(prepared.parts)
-    read = list(zip(prepared.parts, probabilities[:n], prepared.inputs))
+    n, m = len(prepared.parts), len(prepared.wholes)
+    split_probs = iter(probabilities[n + m:])
+    read = []
+    for part, probs, image, splits in zip(prepared.parts, probabilities[:n], prepared.inputs,
+                                          prepared.split_inputs or [[]] * n):
+        # A part that may be two touching digits: the split whose least sure piece reads surest
+        # stands if that piece reads surely, and more surely than the part did whole (unsure).
+        whole = float(probs.max())
+        best, best_sure = None, max(whole, PAIR_SURE)
+        for pieces, inputs in zip(part.splits, splits):
+            p = [next(split_probs) for _ in pieces]
+            sure = min(float(q.max()) for q in p)
+            if sure > best_sure and whole < PAIR_UNSURE:
+                best, best_sure = list(zip(pieces, p, inputs)), sure
+        read.extend(best or [(part, probs, image)])
     # A cut stands only if every piece reads more surely than the part did whole (a wide 0 stays one).
     for whole, probs, image in zip(prepared.wholes, probabilities[n:], prepared.whole_inputs):
         pieces = [i for i, (part, _, _) in enumerate(read) if part.whole is whole]
@@ -311,7 +373,7 @@ def read_image(path, predict) -> NumberRead:
 def read_drawing(predict, canvas: np.ndarray) -> NumberRead:
     """The number (or digit) on a Draw Pad canvas (white ink on black, 0..255)."""
     canvas = np.asarray(canvas, dtype=np.float32)
-    parts = segment_digits(canvas > INK_THRESHOLD)
+    parts = segment_digits(canvas > INK_THRESHOLD, pairs=False)
     if not parts:
         return NumberRead(text="")
     return read_prepared(predict, _prepared(canvas, parts, 1.0, (canvas.shape[1], canvas.shape[0])))

@@ -70,7 +70,8 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
           stop_event: threading.Event | None = None, fast: bool = True, keep_optimizer: bool = True,
           on_model: Callable | None = None, callbacks=(), drawings=None,
           drawings_share: float = DRAWINGS_SHARE, held_out=None, freeze_batch_norm: bool = False,
-          augment_drawings: bool = False, stop_keeps_last_epoch: bool = False, live=None) -> RunOutcome:
+          augment_drawings: bool = False, stop_keeps_last_epoch: bool = False, live=None,
+          drawing_strokes=None) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
@@ -89,7 +90,9 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     they are (Keras' advice for fine-tuning): their statistics, learned on MNIST, would otherwise
     drift towards a short run's augmented images and cost test accuracy (0.4-0.8 points measured).
     ``augment_drawings``: every repeat of a drawing but the first is a new random variant of it
-    (``core.augment``, once, before training), while the MNIST images stay as they are.
+    (``core.augment``, once, before training), while the MNIST images stay as they are; a drawing
+    with its strokes (``drawing_strokes``, one tuple per drawing, () for none) is re-rendered from
+    them instead, with another pen and small wobbles (``core.strokes``): a few drawings teach more.
 
     A stop (``stop_event``) leaves the model with the weights it reached mid-epoch, unless
     ``stop_keeps_last_epoch`` (the CLI's Ctrl-C): then, as on divergence, the weights of the last
@@ -111,8 +114,12 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         x, y = x[:train_size], y[:train_size]
     n_mnist = len(x)
     if drawings is not None and len(drawings[1]):
-        x, y = mix(x, y, drawings[0], drawings[1], drawings_share,
-                   vary=_augment_copies if augment_drawings else None)
+        vary = _augment_copies if augment_drawings else None
+        if augment_drawings and drawing_strokes is not None and any(drawing_strokes):
+            from .strokes import vary_from_strokes
+
+            vary = vary_from_strokes(drawing_strokes, fallback=_augment_copies)
+        x, y = mix(x, y, drawings[0], drawings[1], drawings_share, vary=vary)
 
     frozen = []
     if model is None:

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (QAccessible, QAction, QColor, QFont, QFontMetrics, QImage, QKeySequence, QPainter, QPalette,
-                           QPen, QPixmap, QPolygonF)
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSlider, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from ..core.preprocess import SIZE, prepare_digit
 from . import accessibility
+from .draw_canvas import DEFAULT_PEN_WIDTH, IMAGE_SIZE, DrawCanvas  # noqa: F401 (IMAGE_SIZE: its old home)
+from .draw_reading import ReadingOnPad
 from .inside_views import overlay, rgb_image
 from .latest_request import LatestRequest
 from .widgets import ProbabilityBars, digit_pixmap
 from .locale_format import pct
 
-# The drawing is rendered this large for preprocessing: 5× the 28 px digit, plenty for its
-# downscaling (the digit differs from a 280 px render by ~1 grey level in 255 on average), and
-# a quarter of the pixels of 280, whose antialiased strokes took up to 15 ms on the UI thread
-# under training's load.
-IMAGE_SIZE = 140
-DEFAULT_PEN_WIDTH = 0.07         # of the pad's side: MNIST-like strokes for a digit filling most of it
 PEN_WIDTH_PERCENT_RANGE = (3, 15)
 PREDICT_INTERVAL_MS = 50         # live predictions at most this often while drawing
 PREVIEW_SIZE = 4 * SIZE
@@ -31,191 +23,7 @@ PREVIEW_SIZE = 4 * SIZE
 # benchmarks/drawn_digits.py with the bundled (calibrated) CNN: figures in the README.
 UNSURE_BELOW = 0.8
 
-
-@dataclass
-class _Stroke:
-    points: QPolygonF            # in pad coordinates: 0..1 across and down
-    width: float                 # pen width, as a fraction of the pad's side
-
-
-class DrawCanvas(QWidget):
-    """A square pad for one digit, white ink on black like MNIST.
-
-    Strokes are kept in pad coordinates (0..1), so the widget can take any size and ``image()``
-    renders the same drawing at a fixed resolution, whatever the window did in between. On screen
-    the finished strokes are kept in an image at the pad's size, with the stroke being drawn painted
-    over it, and a mouse move repaints only around its new segment (redrawing every stroke over the
-    whole pad at every move took up to 40 ms while training ran).
-    """
-
-    changed = Signal()           # ink was added, undone or cleared
-    stroke_finished = Signal()   # the mouse button was released after a stroke
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._strokes: list[_Stroke] = []
-        self._drawing = False
-        self._screen_ink: QImage | None = None  # finished strokes as shown; None: drawn afresh at the next paint
-        self.pen_width = DEFAULT_PEN_WIDTH
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(140, 140)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setAccessibleName(self.tr("Drawing pad"))
-        self.setAccessibleDescription(self.tr("Draw a digit with the mouse; the model's reading is this pad's value"))
-        self.reading = ""  # the model's reading as a screen reader says it (set by the tab)
-
-    def sizeHint(self) -> QSize:
-        return QSize(360, 360)
-
-    accessible_role = QAccessible.Role.Canvas
-
-    def accessible_value(self) -> str:
-        if self.is_empty():
-            return self.tr("empty")
-        return self.reading or self.tr("%n stroke(s)", "", self.stroke_count())
-
-    def is_empty(self) -> bool:
-        return not self._strokes
-
-    def is_drawing(self) -> bool:
-        """A stroke is under way (the mouse button is held)."""
-        return self._drawing
-
-    def stroke_count(self) -> int:
-        return len(self._strokes)
-
-    def clear(self) -> None:
-        if self._strokes:
-            self._strokes.clear()
-            self._ink_changed()
-
-    def undo(self) -> None:
-        """Remove the last stroke (also the one being drawn)."""
-        if self._strokes:
-            self._strokes.pop()
-            self._ink_changed()
-
-    def image(self, size: int = IMAGE_SIZE) -> np.ndarray:
-        """The drawing as a size×size uint8 array, white (255) ink on black (0)."""
-        image = QImage(size, size, QImage.Format.Format_Grayscale8)
-        image.fill(0)
-        painter = QPainter(image)
-        self._paint_ink(painter, size)
-        painter.end()
-        rows = np.frombuffer(image.constBits(), np.uint8).reshape(size, image.bytesPerLine())
-        return rows[:, :size].copy()  # the QImage owns the buffer
-
-    def _ink_changed(self) -> None:
-        self._drawing = False  # an undo or clear mid-stroke ends that stroke
-        self._screen_ink = None
-        self.update()
-        self.changed.emit()
-
-    def _pad_rect(self) -> QRectF:
-        """The largest square that fits, centred on whole pixels: the pad keeps its shape in any window."""
-        side = min(self.width(), self.height()) - 2
-        return QRectF((self.width() - side) // 2, (self.height() - side) // 2, side, side)
-
-    def _to_pad(self, pos: QPointF) -> QPointF:
-        rect = self._pad_rect()
-        return (pos - rect.topLeft()) / rect.width()
-
-    def _paint_ink(self, painter: QPainter, side: float, strokes=None) -> None:
-        """Every stroke (or these), scaled so that the pad spans ``side`` pixels from the painter's origin."""
-        ink = QColor(Qt.GlobalColor.white)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(side, side)
-        painter.setBrush(ink)
-        for stroke in self._strokes if strokes is None else strokes:
-            if stroke.points.size() == 1:
-                # A click: a round dot. (drawPoint would not do: under a scaled painter Qt draws a
-                # point as a short line, a few pixels long at this scale.)
-                radius = stroke.width / 2
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawEllipse(stroke.points[0], radius, radius)
-            else:
-                # One polyline with round caps and joins: smooth however far apart the mouse events were.
-                painter.setPen(QPen(ink, stroke.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                    Qt.PenJoinStyle.RoundJoin))
-                painter.drawPolyline(stroke.points)
-
-    def _finished_strokes(self) -> list[_Stroke]:
-        return self._strokes[:-1] if self._drawing else self._strokes
-
-    def _finished_ink(self) -> QImage:
-        """The finished strokes as shown, at the pad's size in device pixels."""
-        side, ratio = self._pad_rect().width(), self.devicePixelRatioF()
-        pixels = round(side * ratio)
-        if self._screen_ink is None or self._screen_ink.width() != pixels:
-            image = QImage(pixels, pixels, QImage.Format.Format_RGB32)
-            image.setDevicePixelRatio(ratio)
-            image.fill(Qt.GlobalColor.black)
-            painter = QPainter(image)
-            self._paint_ink(painter, side, self._finished_strokes())
-            painter.end()
-            self._screen_ink = image
-        return self._screen_ink
-
-    def _update_around(self, points: QPolygonF, width: float) -> None:
-        """Repaint where these pad points, drawn with a pen this wide, put ink."""
-        rect = self._pad_rect()
-        box = points.boundingRect()
-        margin = width * rect.width() / 2 + 2  # the pen's half width, and antialiasing
-        self.update(QRectF(rect.topLeft() + box.topLeft() * rect.width(), box.size() * rect.width())
-                    .adjusted(-margin, -margin, margin, margin).toAlignedRect())
-
-    def resizeEvent(self, event):
-        self._screen_ink = None
-        super().resizeEvent(event)
-
-    def paintEvent(self, event):
-        painter = QPainter(self)
-        rect = self._pad_rect()
-        painter.drawImage(rect.topLeft(), self._finished_ink())
-        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
-        painter.drawRect(rect.adjusted(-1, -1, 0, 0))
-        accessibility.paint_focus(self, painter, rect.adjusted(-2, -2, 1, 1))  # over the border: seen on every side
-        if self._drawing:
-            painter.setClipRect(rect)
-            painter.translate(rect.topLeft())
-            self._paint_ink(painter, rect.width(), self._strokes[-1:])
-        painter.end()
-
-    def mousePressEvent(self, event):
-        if event.button() != Qt.MouseButton.LeftButton or not self._pad_rect().contains(event.position()):
-            super().mousePressEvent(event)
-            return
-        self._strokes.append(_Stroke(QPolygonF([self._to_pad(event.position())]), self.pen_width))
-        self._drawing = True
-        self._update_around(self._strokes[-1].points, self.pen_width)
-        self.changed.emit()
-
-    def mouseMoveEvent(self, event):
-        # Without mouse tracking, moves only arrive while a button is held.
-        if not self._drawing:
-            super().mouseMoveEvent(event)
-            return
-        point, points = self._to_pad(event.position()), self._strokes[-1].points
-        if point == points.last():
-            return  # a repeated point would make a click's dot a zero-length line, which draws nothing
-        points.append(point)
-        self._update_around(QPolygonF([points[points.size() - 2], point]), self._strokes[-1].width)
-        self.changed.emit()
-
-    def mouseReleaseEvent(self, event):
-        if event.button() != Qt.MouseButton.LeftButton or not self._drawing:
-            super().mouseReleaseEvent(event)
-            return
-        self._drawing = False
-        if self._screen_ink is not None:  # the stroke joins the finished ones, exactly as shown
-            painter = QPainter(self._screen_ink)
-            self._paint_ink(painter, self._pad_rect().width(), self._strokes[-1:])
-            painter.end()
-        self.stroke_finished.emit()
-
-
-class DrawTab(QWidget):
+class DrawTab(ReadingOnPad, QWidget):
     """Drawing pad, tools, and the current model's reading of the drawing.
 
     Predictions go through the service (its model thread runs a compiled call); at most one
@@ -277,8 +85,10 @@ class DrawTab(QWidget):
             button.setDefaultAction(action)
             tools.addWidget(button)
 
+        self._build_reading()
         left = QVBoxLayout()
         left.addWidget(self.canvas, 1)
+        left.addWidget(self.steps_view)
         left.addLayout(tools)
         left.addLayout(self._build_labelling())
 
@@ -305,6 +115,7 @@ class DrawTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.digit_label)
         right.addWidget(self.message_label)
+        right.addWidget(self.number_view)
         right.addWidget(self.bars)
         right.addWidget(QLabel(self.tr("What the model sees (28×28):")))
         right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -385,12 +196,20 @@ class DrawTab(QWidget):
                 return False
             label = predicted
         if not self.service.add_drawing(digit, label, canvas=canvas, prediction=predicted,
-                                        pen_width=self.canvas.pen_width):
+                                        pen_width=self.canvas.pen_width, strokes=self._strokes_to_keep()):
             return False  # drawings_failed says why; the drawing stays on the pad
         self.canvas.clear()
         read = "" if predicted is None else (" — read right" if predicted == label else f" — the model read {predicted}")
         self.message_label.setText(self.tr("Kept as {label}{read}. Draw the next one.").format(label=label, read=read))
         return True
+
+    def _strokes_to_keep(self) -> list:
+        """The drawing's strokes, kept with it unless there are more than a drawing keeps (then its image alone)."""
+        from ..core.strokes import MAX_POINTS, MAX_STROKES
+
+        strokes = self.canvas.strokes()
+        fits = len(strokes) <= MAX_STROKES and sum(len(s["points"]) for s in strokes) <= MAX_POINTS
+        return strokes if fits else []
 
     def _update_label_actions(self):
         self.undo_label_action.setEnabled(self.service.drawings.can_undo())
@@ -429,6 +248,7 @@ class DrawTab(QWidget):
 
     @Slot()
     def _on_drawing_changed(self):
+        self._forget_number()
         self._overlay = None
         self._overlay_wanted = not self.canvas.is_drawing()  # an undo: no stroke will finish
         if self.canvas.is_empty():
@@ -448,6 +268,7 @@ class DrawTab(QWidget):
         self._throttle.stop()  # the finished stroke is read now, not after the interval
         self._send_prediction()
         self._request_overlay()  # now, if the stroke's last answer came before the button was released
+        self._request_number()
 
     @Slot()
     def _send_prediction(self):
@@ -468,7 +289,7 @@ class DrawTab(QWidget):
 
     @Slot(object, object)
     def _on_prediction_ready(self, probs, _args):
-        if self._digit is not None:  # else the pad was cleared meanwhile
+        if self._digit is not None and self._number is None:  # else the pad was cleared, or a number is shown
             self._show_prediction(None if probs is None else probs[0])
         self._send_prediction()
         self._request_overlay()
@@ -485,7 +306,7 @@ class DrawTab(QWidget):
 
     @Slot(object, object)
     def _on_overlay_ready(self, result, args):
-        if args["image"] is self._digit and not self._overlay_wanted:
+        if args["image"] is self._digit and not self._overlay_wanted and self._number is None:
             self._overlay = result.maps[0]
             self._show_preview()
 
@@ -497,7 +318,8 @@ class DrawTab(QWidget):
             self._needs_prediction = not self.canvas.is_empty()
             self._overlay_wanted = self._needs_prediction and not self.canvas.is_drawing()
             self._send_prediction()
-        if self.predicted_digit is None:
+            self._reread_on_new_model()
+        if self.predicted_digit is None and self._number is None:
             self._show_prediction()  # the reason for no prediction may have changed
 
     @Slot()
@@ -544,10 +366,13 @@ class DrawTab(QWidget):
     def _show_preview(self):
         digit = self._digit if self._digit is not None else np.zeros((SIZE, SIZE), np.float32)
         if self._overlay is None or self._digit is None:
-            self.preview.setPixmap(digit_pixmap(digit, PREVIEW_SIZE))
+            self.preview.setPixmap(self._preview_pixmap(digit))
             return
         self.preview.setPixmap(QPixmap.fromImage(rgb_image(overlay(digit, self._overlay))).scaled(
             PREVIEW_SIZE, PREVIEW_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
+
+    def _preview_pixmap(self, digit) -> QPixmap:
+        return digit_pixmap(digit, PREVIEW_SIZE)
 
     def _show_model(self, info):
         if info is None:

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.export_action = file_menu.addAction(self.tr("&Export…"), self.choose_export_path)
         self.export_code_action = file_menu.addAction(self.tr("Export as &code…"), self.choose_code_path)
         self.save_report = SaveReport(self, file_menu)  # File ▸ Save report… (report_action.py)
+        file_menu.addAction(self.draw_tab.open_image_action)  # issue 29: images on the Draw Pad
+        self.draw_tab.open_image_action.triggered.connect(lambda: self.tabs.setCurrentWidget(self.draw_tab))
         self.models_menu = file_menu.addMenu(self.tr("&Models"))
         self.models_menu.aboutToShow.connect(self._fill_models_menu)
         file_menu.addSeparator()
@@ -400,6 +402,12 @@ class MainWindow(QMainWindow):
     def bundled_model_path() -> str | None:
         bundled = storage.list_models(paths.bundled_models_dir())
         return str(bundled[0][0]) if bundled else None
+
+    def open_images(self, paths) -> None:
+        """``mnist-gui IMAGE``: the image opens on the Draw Pad (read once a model is there)."""
+        if paths:
+            self.tabs.setCurrentWidget(self.draw_tab)
+            self.draw_tab.open_image(str(paths[0]))
 
     def startup_data_path(self) -> str | None:
         return self._remembered_path("data/path", Path.exists)

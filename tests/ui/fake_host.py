@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from mnist_gui.core.drawings import mix
 from mnist_gui.core.run import RunOutcome
 from mnist_gui.core.training import TrainResult
-from mnist_gui.model_host import HostError, ModelHost, _ModelWorker
+from mnist_gui.model_host import HostError, ModelHost, _ModelWorker, prepare_image
 
 TEMPERATURE = 4.0    # spreads the confidences: median ~83%, a tenth below 45%
 FIT_IMAGES = 2000    # training images the centroids of a "trained" model come from
@@ -135,7 +135,7 @@ class FakeHost(ModelHost):
     """``ModelHost`` on the UI thread with ``NumpyWorker``; jobs run as events, not in the pool."""
 
     jobs_by_name = {"import_backend": lambda: None, "load_dataset": load_dataset,
-                    "build": lambda config: NumpyModel.untrained()}
+                    "build": lambda config: NumpyModel.untrained(), "prepare_image": prepare_image}
 
     def __init__(self, parent=None, worker_class=None):
         super().__init__(parent, worker_class=worker_class or NumpyWorker)
