@@ -1887,6 +1887,18 @@ beste {v0} von {v1}</translation>
 <context>
     <name>core</name>
     <message>
+        <source>MNIST Digits</source>
+        <translation>MNIST-Ziffern</translation>
+    </message>
+    <message>
+        <source>Train a neural network on the MNIST handwritten digits, browse its predictions, and draw digits for it to read.</source>
+        <translation>Ein neuronales Netz auf den handgeschriebenen MNIST-Ziffern trainieren, seine Vorhersagen durchsehen und Ziffern zeichnen, die es lesen soll.</translation>
+    </message>
+    <message>
+        <source>MNIST database of handwritten digits: Yann LeCun, Corinna Cortes and Christopher J. C. Burges (CC BY-SA 3.0).</source>
+        <translation>MNIST-Datenbank handgeschriebener Ziffern: Yann LeCun, Corinna Cortes und Christopher J. C. Burges (CC BY-SA 3.0).</translation>
+    </message>
+    <message>
         <source>Loading TensorFlow…</source>
         <translation>TensorFlow wird geladen…</translation>
     </message>

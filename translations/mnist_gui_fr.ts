@@ -1887,6 +1887,18 @@ top {v0} of {v1}</source>
 <context>
     <name>core</name>
     <message>
+        <source>MNIST Digits</source>
+        <translation>Chiffres MNIST</translation>
+    </message>
+    <message>
+        <source>Train a neural network on the MNIST handwritten digits, browse its predictions, and draw digits for it to read.</source>
+        <translation>Entraîner un réseau de neurones sur les chiffres manuscrits MNIST, parcourir ses prédictions et dessiner des chiffres qu’il devra lire.</translation>
+    </message>
+    <message>
+        <source>MNIST database of handwritten digits: Yann LeCun, Corinna Cortes and Christopher J. C. Burges (CC BY-SA 3.0).</source>
+        <translation>Base MNIST de chiffres manuscrits : Yann LeCun, Corinna Cortes et Christopher J. C. Burges (CC BY-SA 3.0).</translation>
+    </message>
+    <message>
         <source>Loading TensorFlow…</source>
         <translation>Chargement de TensorFlow…</translation>
     </message>

@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.service = service
         self.settings = settings if settings is not None else app_settings()
-        self.texts = app_texts()
+        self.texts = {key: core_text(text) for key, text in app_texts().items()}  # translated
         # Open model, Save model and Save chart open in the folder the user last chose in any of them.
         self.last_folder = LastFolder(self.settings, default=paths.user_models_dir())
         self.error_box: QMessageBox | None = None  # the last error shown (non-blocking)
