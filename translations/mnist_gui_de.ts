@@ -855,6 +855,34 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Keras model (*.keras);;Legacy HDF5 model (*.h5)</source>
+        <translation>Keras-Modell (*.keras);;Altes HDF5-Modell (*.h5)</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.h5);;All files (*)</source>
+        <translation>Keras-Modelle (*.keras *.h5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>MNIST .npz (*.npz);;All files (*)</source>
+        <translation>MNIST-.npz (*.npz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>LiteRT / TensorFlow Lite (*.tflite)</source>
+        <translation>LiteRT / TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel folder (*)</source>
+        <translation>TensorFlow-SavedModel-Ordner (*)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python-Skript (*.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter-Notebook (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>

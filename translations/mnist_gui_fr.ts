@@ -855,6 +855,34 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Keras model (*.keras);;Legacy HDF5 model (*.h5)</source>
+        <translation>Modèle Keras (*.keras);;Ancien modèle HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.h5);;All files (*)</source>
+        <translation>Modèles Keras (*.keras *.h5);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>MNIST .npz (*.npz);;All files (*)</source>
+        <translation>.npz MNIST (*.npz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>LiteRT / TensorFlow Lite (*.tflite)</source>
+        <translation>LiteRT / TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel folder (*)</source>
+        <translation>Dossier SavedModel TensorFlow (*)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Script Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Notebook Jupyter (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
