@@ -248,6 +248,14 @@
         <source>Every slider back to zero: the test images as they are</source>
         <translation>Alle Regler zurück auf null: die Testbilder, wie sie sind</translation>
     </message>
+    <message>
+        <source>MNIST image</source>
+        <translation>MNIST-Bild</translation>
+    </message>
+    <message>
+        <source>{share} drawing</source>
+        <translation>{share} gezeichnet</translation>
+    </message>
 </context>
 <context>
     <name>DrawCanvas</name>
@@ -1142,7 +1150,7 @@ Could not open {name}; {then}</source>
     </message>
     <message>
         <source>validation (test set)</source>
-        <translation>Validierung (Testsatz)</translation>
+        <translation>Testsatz</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>

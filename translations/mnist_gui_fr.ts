@@ -248,6 +248,14 @@
         <source>Every slider back to zero: the test images as they are</source>
         <translation>Tous les curseurs à zéro : les images de test telles quelles</translation>
     </message>
+    <message>
+        <source>MNIST image</source>
+        <translation>image MNIST</translation>
+    </message>
+    <message>
+        <source>{share} drawing</source>
+        <translation>{share} dessiné</translation>
+    </message>
 </context>
 <context>
     <name>DrawCanvas</name>
@@ -1142,7 +1150,7 @@ Impossible d’ouvrir {name} ; {then}</translation>
     </message>
     <message>
         <source>validation (test set)</source>
-        <translation>validation (test)</translation>
+        <translation>jeu de test</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>

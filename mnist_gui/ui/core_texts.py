@@ -84,6 +84,13 @@ def _patterns():
     return found
 
 
+def in_sentence(text: str) -> str:
+    """A title used inside a sentence: lower case, but in German, whose nouns keep their capital."""
+    from PySide6.QtCore import QLocale
+
+    return text if QLocale().language() == QLocale.Language.German else text.lower()
+
+
 def core_text(text: str) -> str:
     """``text`` in the user's language when it is one of the known messages, else as it is."""
     if not text:
