@@ -132,6 +132,7 @@ def test_the_window_speaks_the_language(qtbot, mnist, settings, lang, file_menu,
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[0] == file_menu and "&View" not in menus
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == tabs
+        assert window.windowTitle() == {"de": "MNIST-Ziffern", "fr": "Chiffres MNIST"}[lang]
         # numbers as the language writes them: a decimal comma, and a space before %
         assert re.search(r"\d,\d\d\u00a0%", window.model_label.text()), window.model_label.text()
         language = window.language_menu

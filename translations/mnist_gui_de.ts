@@ -248,6 +248,14 @@
         <source>Every slider back to zero: the test images as they are</source>
         <translation>Alle Regler zurück auf null: die Testbilder, wie sie sind</translation>
     </message>
+    <message>
+        <source>MNIST image</source>
+        <translation>MNIST-Bild</translation>
+    </message>
+    <message>
+        <source>{share} drawing</source>
+        <translation>{share} gezeichnet</translation>
+    </message>
 </context>
 <context>
     <name>DrawCanvas</name>
@@ -855,6 +863,34 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Keras model (*.keras);;Legacy HDF5 model (*.h5)</source>
+        <translation>Keras-Modell (*.keras);;Altes HDF5-Modell (*.h5)</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.h5);;All files (*)</source>
+        <translation>Keras-Modelle (*.keras *.h5);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>MNIST .npz (*.npz);;All files (*)</source>
+        <translation>MNIST-.npz (*.npz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>LiteRT / TensorFlow Lite (*.tflite)</source>
+        <translation>LiteRT / TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel folder (*)</source>
+        <translation>TensorFlow-SavedModel-Ordner (*)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python-Skript (*.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Jupyter-Notebook (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -1114,7 +1150,7 @@ Could not open {name}; {then}</source>
     </message>
     <message>
         <source>validation (test set)</source>
-        <translation>Validierung (Testsatz)</translation>
+        <translation>Testsatz</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>
@@ -1886,6 +1922,18 @@ beste {v0} von {v1}</translation>
 </context>
 <context>
     <name>core</name>
+    <message>
+        <source>MNIST Digits</source>
+        <translation>MNIST-Ziffern</translation>
+    </message>
+    <message>
+        <source>Train a neural network on the MNIST handwritten digits, browse its predictions, and draw digits for it to read.</source>
+        <translation>Ein neuronales Netz auf den handgeschriebenen MNIST-Ziffern trainieren, seine Vorhersagen durchsehen und Ziffern zeichnen, die es lesen soll.</translation>
+    </message>
+    <message>
+        <source>MNIST database of handwritten digits: Yann LeCun, Corinna Cortes and Christopher J. C. Burges (CC BY-SA 3.0).</source>
+        <translation>MNIST-Datenbank handgeschriebener Ziffern: Yann LeCun, Corinna Cortes und Christopher J. C. Burges (CC BY-SA 3.0).</translation>
+    </message>
     <message>
         <source>Loading TensorFlow…</source>
         <translation>TensorFlow wird geladen…</translation>

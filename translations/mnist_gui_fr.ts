@@ -248,6 +248,14 @@
         <source>Every slider back to zero: the test images as they are</source>
         <translation>Tous les curseurs à zéro : les images de test telles quelles</translation>
     </message>
+    <message>
+        <source>MNIST image</source>
+        <translation>image MNIST</translation>
+    </message>
+    <message>
+        <source>{share} drawing</source>
+        <translation>{share} dessiné</translation>
+    </message>
 </context>
 <context>
     <name>DrawCanvas</name>
@@ -855,6 +863,34 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Keras model (*.keras);;Legacy HDF5 model (*.h5)</source>
+        <translation>Modèle Keras (*.keras);;Ancien modèle HDF5 (*.h5)</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.h5);;All files (*)</source>
+        <translation>Modèles Keras (*.keras *.h5);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>MNIST .npz (*.npz);;All files (*)</source>
+        <translation>.npz MNIST (*.npz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>LiteRT / TensorFlow Lite (*.tflite)</source>
+        <translation>LiteRT / TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel folder (*)</source>
+        <translation>Dossier SavedModel TensorFlow (*)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Script Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Jupyter notebook (*.ipynb)</source>
+        <translation>Notebook Jupyter (*.ipynb)</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>Entraînement</translation>
     </message>
@@ -1114,7 +1150,7 @@ Impossible d’ouvrir {name} ; {then}</translation>
     </message>
     <message>
         <source>validation (test set)</source>
-        <translation>validation (test)</translation>
+        <translation>jeu de test</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>
@@ -1886,6 +1922,18 @@ top {v0} of {v1}</source>
 </context>
 <context>
     <name>core</name>
+    <message>
+        <source>MNIST Digits</source>
+        <translation>Chiffres MNIST</translation>
+    </message>
+    <message>
+        <source>Train a neural network on the MNIST handwritten digits, browse its predictions, and draw digits for it to read.</source>
+        <translation>Entraîner un réseau de neurones sur les chiffres manuscrits MNIST, parcourir ses prédictions et dessiner des chiffres qu’il devra lire.</translation>
+    </message>
+    <message>
+        <source>MNIST database of handwritten digits: Yann LeCun, Corinna Cortes and Christopher J. C. Burges (CC BY-SA 3.0).</source>
+        <translation>Base MNIST de chiffres manuscrits : Yann LeCun, Corinna Cortes et Christopher J. C. Burges (CC BY-SA 3.0).</translation>
+    </message>
     <message>
         <source>Loading TensorFlow…</source>
         <translation>Chargement de TensorFlow…</translation>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
 
 from . import accessibility
 from .locale_format import general, num, percent_suffix
-from .core_texts import core_text
+from .core_texts import core_text, in_sentence
 from .chart_export import ChartError, check_chart_path, export_charts
 
 HOVER_RADIUS = 12  # px from a point at which its value shows
@@ -429,7 +429,7 @@ class CurveChart(HoverChartView):
         unit = f" ({axis.unit.strip()})" if axis.unit.strip() else ""
         title = {"noise": self.tr("noise σ (grey levels)"),
                  "drawn": self.tr("mouse drawing (share of the benchmark's strays)")}.get(
-            axis.name, core_text(axis.title).lower() + unit)
+            axis.name, in_sentence(core_text(axis.title)) + unit)
         if axis.name == "drawn":  # shown in % along x
             lines = {r: (n, [(100 * x, y) for x, y in pts]) for r, (n, pts) in lines.items()}
             self._set_x(title, 100 * axis.low, 100 * axis.high, 5, "%.0f%%")

@@ -15,6 +15,12 @@ CONTEXT = "core"
 
 # Listed for pyside6-lupdate; each is also a template matched against the English message.
 TEXTS = (
+    # resources/app.json: the window's title, About
+    QT_TRANSLATE_NOOP("core", "MNIST Digits"),
+    QT_TRANSLATE_NOOP("core", "Train a neural network on the MNIST handwritten digits, browse its predictions, and "
+                              "draw digits for it to read."),
+    QT_TRANSLATE_NOOP("core", "MNIST database of handwritten digits: Yann LeCun, Corinna Cortes and Christopher J. "
+                              "C. Burges (CC BY-SA 3.0)."),
     # service.py / session.py: the status bar and error boxes
     QT_TRANSLATE_NOOP("core", "Loading TensorFlow…"),
     QT_TRANSLATE_NOOP("core", "TensorFlow ready"),
@@ -76,6 +82,13 @@ def _patterns():
         regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
         found.append((re.compile(regex + r"\Z", re.S), template))
     return found
+
+
+def in_sentence(text: str) -> str:
+    """A title used inside a sentence: lower case, but in German, whose nouns keep their capital."""
+    from PySide6.QtCore import QLocale
+
+    return text if QLocale().language() == QLocale.Language.German else text.lower()
 
 
 def core_text(text: str) -> str:

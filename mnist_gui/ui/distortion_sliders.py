@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSlider
 
 from .core_texts import core_text
+from .locale_format import general, num, pct
 from ..core import robustness as rb
 
 MNEMONICS = {"noise": QT_TRANSLATE_NOOP("DistortionSliders", "&Noise σ"),
@@ -51,7 +52,7 @@ class DistortionSliders(QGroupBox):
             label.setToolTip(self.tr(TOOLTIPS[axis.name]))
             value = QLabel()
             # As wide as its widest text: a value that changes never lays the tab out again.
-            widest = max((axis.format(axis.low + i * axis.step) for i in range(slider.maximum() + 1)),
+            widest = max((self.format_value(axis, axis.low + i * axis.step) for i in range(slider.maximum() + 1)),
                          key=value.fontMetrics().horizontalAdvance)
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance(widest) + 4)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -86,8 +87,19 @@ class DistortionSliders(QGroupBox):
             slider.blockSignals(False)
             self._show_value(name)
 
+    def format_value(self, axis, value: float) -> str:
+        """core.robustness.Axis.format in the user's language and number style."""
+        sign = "+" if value > 0 and axis.name in ("shear", "thickness", "rotation") else ""
+        if axis.name == "drawn":
+            return self.tr("MNIST image") if value == 0 else self.tr("{share} drawing").format(share=pct(value, 0))
+        if axis.name == "shear":
+            return sign + num(value, 2) if value else "0"
+        if axis.name == "thickness":
+            return f"{sign}{general(value)} px" if value else "0 px"
+        return f"{sign}{general(value)}{axis.unit}"
+
     def _show_value(self, name: str):
-        self.value_labels[name].setText(rb.AXIS[name].format(self.value(name)))
+        self.value_labels[name].setText(self.format_value(rb.AXIS[name], self.value(name)))
 
     def _on_move(self, name: str):
         self._show_value(name)

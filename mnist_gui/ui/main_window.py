@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtGui import QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
@@ -24,16 +24,17 @@ from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
 from .widgets import LastFolder, SteadyLabel, TabWidget, restore_splitters, save_splitters
 
-MODEL_FILTER = "Keras model (*.keras);;Legacy HDF5 model (*.h5)"
-OPEN_MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
-DATA_FILTER = "MNIST .npz (*.npz);;All files (*)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Keras model (*.keras);;Legacy HDF5 model (*.h5)")
+OPEN_MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Keras models (*.keras *.h5);;All files (*)")
+DATA_FILTER = QT_TRANSLATE_NOOP("MainWindow", "MNIST .npz (*.npz);;All files (*)")
 # File ▸ Export…: dialog filter -> core.export format (a SavedModel is a folder: its name, no suffix).
 EXPORT_FILTERS = {
-    "LiteRT / TensorFlow Lite (*.tflite)": "litert",
-    "TensorFlow SavedModel folder (*)": "savedmodel",
+    QT_TRANSLATE_NOOP("MainWindow", "LiteRT / TensorFlow Lite (*.tflite)"): "litert",
+    QT_TRANSLATE_NOOP("MainWindow", "TensorFlow SavedModel folder (*)"): "savedmodel",
     "ONNX (*.onnx)": "onnx",
 }
-CODE_FILTERS = {"Python script (*.py)": "script", "Jupyter notebook (*.ipynb)": "notebook"}
+CODE_FILTERS = {QT_TRANSLATE_NOOP("MainWindow", "Python script (*.py)"): "script",
+                QT_TRANSLATE_NOOP("MainWindow", "Jupyter notebook (*.ipynb)"): "notebook"}
 CLOSE_TIMEOUT_MS = 1500
 
 
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         accessibility.install()  # before any widget is asked for its accessible interface
         self.service = service
         self.settings = settings if settings is not None else app_settings()
-        self.texts = app_texts()
+        self.texts = {key: core_text(text) for key, text in app_texts().items()}  # translated
         # Open model, Save model and Save chart open in the folder the user last chose in any of them.
         self.last_folder = LastFolder(self.settings, default=paths.user_models_dir())
         self.error_box: QMessageBox | None = None  # the last error shown (non-blocking)
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
                 group.addAction(action)
 
     def choose_model_file(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self.last_folder.path(), OPEN_MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self.last_folder.path(),
+                                              self.tr(OPEN_MODEL_FILTER))
         if path:
             self.last_folder.remember(Path(path).parent)
             self.open_model(path)
@@ -176,7 +178,7 @@ class MainWindow(QMainWindow):
         info = self.service.model_info
         name = (info.preset or "model") if info else "model"
         default = str(Path(self.last_folder.path()) / f"mnist_{name}.keras")
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save model as"), default, MODEL_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save model as"), default, self.tr(MODEL_FILTER))
         if not path:
             return
         if not Path(path).suffix:
@@ -190,13 +192,14 @@ class MainWindow(QMainWindow):
 
         info = self.service.model_info
         available = available_formats()
-        filters = [f for f, fmt in EXPORT_FILTERS.items() if fmt in available]
+        export_filters = {self.tr(f): fmt for f, fmt in EXPORT_FILTERS.items()}  # as shown -> format
+        filters = [f for f, fmt in export_filters.items() if fmt in available]
         name = Path(info.path).stem if info and info.path else f"mnist_{(info.preset if info else None) or 'model'}"
         default = str(Path(self.last_folder.path()) / f"{name}.tflite")
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export model"), default, ";;".join(filters))
         if not path:
             return
-        fmt = EXPORT_FILTERS.get(chosen, "litert")
+        fmt = export_filters.get(chosen, "litert")
         suffix = FORMATS[fmt][1]
         if suffix and not path.lower().endswith(suffix):
             path = str(Path(path).with_suffix(suffix))
@@ -209,9 +212,10 @@ class MainWindow(QMainWindow):
         """File ▸ Export as code…: the current model's run as a plain Keras script or notebook."""
         info = self.service.model_info
         default = str(Path(self.last_folder.path()) / f"mnist_{(info.preset if info else None) or 'model'}.py")
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export as code"), default, ";;".join(CODE_FILTERS))
+        code_filters = {self.tr(f): fmt for f, fmt in CODE_FILTERS.items()}  # as shown -> format
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export as code"), default, ";;".join(code_filters))
         if path:
-            fmt = CODE_FILTERS[chosen] if chosen in CODE_FILTERS else (
+            fmt = code_filters[chosen] if chosen in code_filters else (
                 "notebook" if path.lower().endswith(".ipynb") else "script")
             path = str(Path(path).with_suffix(".ipynb" if fmt == "notebook" else ".py"))
             self.last_folder.remember(Path(path).parent)
@@ -236,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def choose_dataset(self):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open MNIST dataset (.npz, or any IDX file in the folder)"),
-                                              str(Path.home()), DATA_FILTER + self.tr(";;IDX files (*ubyte *ubyte.gz)"))
+                                              str(Path.home()), self.tr(DATA_FILTER) + self.tr(";;IDX files (*ubyte *ubyte.gz)"))
         if path:
             # An IDX file stands for its folder: the loader wants the folder with all four.
             self.open_dataset(path if path.endswith(".npz") else str(Path(path).parent))

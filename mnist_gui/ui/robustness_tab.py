@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSlider, QSplitter, QVBoxLayout, QWidget)
 
-from .core_texts import core_text
+from .core_texts import core_text, in_sentence
 from ..core import robustness as rb
 from .chart_export import CHART_FORMATS, ChartError, export_charts
 from .charts import CONFIDENCE, CurveChart
@@ -105,7 +105,7 @@ class RobustnessTab(QWidget):
         # The curves.
         self.curve_combo = QComboBox()
         for axis in rb.AXES:
-            self.curve_combo.addItem(self.tr("Accuracy against {v0}").format(v0=core_text(axis.title).lower()), axis.name)
+            self.curve_combo.addItem(self.tr("Accuracy against {v0}").format(v0=in_sentence(core_text(axis.title))), axis.name)
         self.curve_combo.addItem(self.tr("Coverage and accuracy against the threshold"), CONFIDENCE)
         self.curve_combo.setToolTip(self.tr("Which curve to show; moving a slider shows its curve"))
         self.curve_combo.currentIndexChanged.connect(lambda _: self._update_chart())
