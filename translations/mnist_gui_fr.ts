@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Not sure: {0} ({1}) or {2} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as {0}, {1} confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttributionView</name>
     <message>
         <source>Why this answer</source>
@@ -33,6 +44,160 @@
     </message>
 </context>
 <context>
+    <name>CoachHooks</name>
+    <message>
+        <source>Asked the run to change %1: from its next step (learning rate) or epoch (augmentation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate changed to %1 during epoch %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation on from epoch %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation off from epoch %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoachPanel</name>
+    <message>
+        <source>Training coach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hints: the coach reads every epoch as it ends and says here what looks wrong and what to try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coach&apos;s hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate too high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss became NaN or infinite at learning rate %1: the steps overshoot so far that the numbers blow up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss rose from %1 to %2 over the last two epochs at learning rate %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss changed direction %1 times in the last %2 epochs: each step jumps past the low point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within this epoch the loss rose from %1 (its first half of batches) to %2 (its second half) at learning rate %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After %1 epoch(s) the accuracy is %2, no better than guessing, at learning rate %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate too low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss fell only %1 last epoch and accuracy is %2 at learning rate %3: the steps are too small.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation loss was lowest at epoch %1 (%2) and is now %3; the gap between training and validation accuracy grew from %4 to %5 points: the network learns the training images by heart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underfitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training accuracy is only %1 and validation %2, up %3 points last epoch: this network has learned about all it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturated units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of layer %2&apos;s %3 %4 units are stuck near their limits for almost every image: their gradients vanish and they stop learning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead ReLUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of layer %2&apos;s %3 units output zero for every image: they no longer learn (often after too big a step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first layer (%1) gets a gradient %2 times weaker than the last (%3): through %4 layers the signal fades, so the early layers barely learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation accuracy still rose %1 points in the last epoch (now %2): more epochs would help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run stopped after %1 of its %2 epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower the learning rate to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the learning rate to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add dropout %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn augmentation on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to the CNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfusionPanel</name>
     <message>
         <source>Confusion matrix (whole test set)</source>
@@ -51,12 +216,44 @@
         <translation>Exactitude pour chaque chiffre réel</translation>
     </message>
     <message>
+        <source>Confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: true digit; columns: predicted digit, then the accuracy on each true digit. Enter shows a cell&apos;s images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Needs a model&apos;s predictions.</source>
         <translation>Il faut les prédictions d’un modèle.</translation>
     </message>
     <message>
         <source>True {true_digit}, predicted {predicted}: {count} images ({v3} of the {true_digit}s). Click to show them.</source>
         <translation>Réel {true_digit}, prédit {predicted} : {count} images ({v3} des {true_digit}). Cliquez pour les afficher.</translation>
+    </message>
+    <message>
+        <source>true {0}, predicted {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true {0}, accuracy {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.</source>
@@ -99,6 +296,14 @@
     <message>
         <source>The data</source>
         <translation>Les données</translation>
+    </message>
+    <message>
+        <source>digit {0}: {1} training images, {2} test images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per digit: the average image, the pixel variance and the counts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Per digit (training set): average image (top), pixel variance — where writers differ (bottom)</source>
@@ -190,8 +395,31 @@
 <context>
     <name>DigitGrid</name>
     <message>
+        <source>Digit grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys move between the images, Enter shows one&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Drawing {v0}</source>
         <translation>Dessin {v0}</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -262,6 +490,21 @@
     <message>
         <source>Drawing pad</source>
         <translation>Bloc à dessin</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse; the model&apos;s reading is this pad&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stroke(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -395,6 +638,352 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <message>
         <source> — {test_accuracy} on the test set</source>
         <translation> — {test_accuracy} sur le jeu de test</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your loss fell %1 last epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your loss rose %1 last epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss of %2 (the model in use) fell %1 in its last epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss of %2 (the model in use) rose %1 in its last epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss after the first epoch: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No training history yet: train, and the loss&apos;s change shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Learn step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain what is under the mouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Explain this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then click any control, chart or view to see what it does (F1 explains what is under the mouse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to explain there: point at a setting, chart or view and press F1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click what you want explained (Esc: cancel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Explanations</name>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which network to build: {value}. The Seed DNN is exactly the notebook&apos;s network and settings; MLP lets you change every setting; the CNN reads shapes wherever they are and reads drawings best. Train builds a new network of this kind, starting from random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sizes of the Dense layers between the 784 pixels and the 10 answers: {value}. More or wider layers can learn more, but take longer and can learn the training pictures by heart (overfitting). This network has {weights} weights to learn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each hidden unit does with its weighted sum: {value}. sigmoid squeezes it into 0..1 (the notebook&apos;s; it learns slowly when units saturate at 0 or 1); relu keeps positive sums and zeroes the rest (quick to learn, the usual choice today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While training, each hidden unit is switched off at random with this probability: {value}. The network cannot rely on any single unit, which fights overfitting. 0 means no dropout; predictions always use every unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the weights move to lower the loss: {value}. SGD moves each weight against its gradient by the learning rate (the notebook&apos;s); Adam gives each weight its own step size from its recent gradients and usually needs a smaller rate, such as 0.001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <source>learning rate {value}: each step moves every weight by {lr_percent} of its gradient. Too high and the loss jumps around or grows; too low and it falls very slowly. {loss_trend}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum {value}: each step keeps this share of the previous step&apos;s direction, like a ball rolling downhill, so the weights move faster along steady slopes and jitter less. 0 is plain SGD; 0.9 is common.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step shrinks every weight a little toward 0: {value}. Small weights make a smoother network that overfits less. 0 means none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the learning rate ({lr}) changes during the run: {value}. Big steps early learn fast; small steps late settle the weights. Step decay multiplies it every epoch, cosine lowers it smoothly to 0, one-cycle first raises then lowers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decay per epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With step decay the learning rate is multiplied by {value} after every epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished">Époques</translation>
+    </message>
+    <message>
+        <source>How many times training goes through all the training pictures: {value}. The notebook ran 50; a few are enough to see it learn. More epochs learn more until the test accuracy stops rising (then it starts to overfit). This model has had {epochs_done} epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many pictures each step looks at before moving the weights: {value}, so one epoch of {train_images} pictures is {batches} steps. Small batches make many noisy steps; big ones fewer, steadier, faster steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation is {value}. When on, training sees randomly rotated, sheared, resized, shifted, thicker or thinner copies of the pictures, as people draw them, so the model reads real handwriting better. The saved model is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on the first {value} of the 60,000 training pictures. Fewer train faster and learn less: try 1,000 and compare the test accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation type="unfinished">Affiner</translation>
+    </message>
+    <message>
+        <source>A few short epochs of the current model on its training pictures mixed with your labelled drawings ({drawings} so far), so it learns your handwriting without forgetting MNIST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss after each epoch: how far the ten probabilities are from the one-hot labels, on the training pictures (loss) and on the test pictures (val_loss). Lower is better. Last epoch: loss {loss}, val_loss {val_loss}. {loss_trend} If val_loss rises while loss falls, the model is learning the training pictures by heart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of pictures read right after each epoch, on the training pictures (accuracy) and on the test pictures (val_accuracy). Last epoch: {accuracy} and {val_accuracy}. A growing gap between the two is overfitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch log</source>
+        <translation type="unfinished">Journal des époques</translation>
+    </message>
+    <message>
+        <source>One line per epoch with the numbers the charts draw, as Keras prints them with verbose=2: loss, accuracy, val_loss, val_accuracy. {epochs_logged} epochs so far in this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation type="unfinished">Galerie</translation>
+    </message>
+    <message>
+        <source>Test pictures with their labels and the model&apos;s reading; misreads are marked. The current model, {model}, reads {test_accuracy} of the 10,000 test pictures right. Click one to see its ten probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows are the true digits, columns what the model read. The diagonal is right; every other cell counts one kind of mistake (a 4 read as 9). {model} reads {test_accuracy} right. Click a cell to show those pictures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing pad</source>
+        <translation type="unfinished">Bloc à dessin</translation>
+    </message>
+    <message>
+        <source>Draw a digit with the mouse. It is shrunk to 28×28 grey pixels and centred like MNIST&apos;s pictures, then {model} predicts it as you draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s ten outputs (softmax): one probability per digit, adding up to 100%. The answer is the longest bar: {prediction}. Training pulls these toward the one-hot label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the top probability is below {unsure_below}, the pad says &quot;not sure&quot; and names the two likeliest digits instead of guessing. Now: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the app which digit you drew: the drawing joins My drawings with that label ({drawings} so far). Fine-tune then teaches the model your handwriting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer by layer</source>
+        <translation type="unfinished">Couche par couche</translation>
+    </message>
+    <message>
+        <source>What each layer of {model} outputs for the current picture: the numbers one layer hands to the next, down to the ten probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this answer</source>
+        <translation type="unfinished">Pourquoi cette réponse</translation>
+    </message>
+    <message>
+        <source>Which pixels pushed the model toward its answer (warm) or away from it (cool), measured by integrated gradients or by covering parts of the picture (occlusion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it learned</source>
+        <translation type="unfinished">Ce qu’il a appris</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s weights drawn as pictures (what each unit looks for), the test pictures that excite a unit most, and how the weights are spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map</source>
+        <translation type="unfinished">La carte</translation>
+    </message>
+    <message>
+        <source>Every test picture placed by how the network&apos;s last hidden layer sees it: digits it tells apart form separate clouds; overlapping clouds are the digits it confuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network at work</source>
+        <translation type="unfinished">Le réseau à l’œuvre</translation>
+    </message>
+    <message>
+        <source>The units of each layer lighting up for the current picture. Click a unit to see what it responds to, and switch it off to see what the network loses (on a copy; never saved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data</source>
+        <translation type="unfinished">Les données</translation>
+    </message>
+    <message>
+        <source>The dataset itself: how many pictures of each digit, the average picture of each, and the pixels&apos; values, as the network receives them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoil the test pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{axis}: {value}. Every test picture is changed this much and the model reads them again. {robust_accuracy} It was trained on clean pictures, so big changes make it fail unless augmentation showed it such changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence threshold</source>
+        <translation type="unfinished">Seuil de confiance</translation>
+    </message>
+    <message>
+        <source>The model answers only when its top probability is at least {value}; below that it says &quot;not sure&quot;. Raising it answers fewer pictures with fewer mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Robustness curves</source>
+        <translation type="unfinished">Courbes de robustesse</translation>
+    </message>
+    <message>
+        <source>The test accuracy against how strongly the pictures are spoiled ({value}): the flatter the curve, the more robust the model. Pin a model to compare the next one with it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -630,10 +1219,33 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
 </context>
 <context>
+    <name>HighContrast</name>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White and yellow on black, for every part of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistogramsView</name>
     <message>
         <source>Histograms</source>
         <translation>Histogrammes</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} values from {3} to {4}, most near {5}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Weights (left) and outputs over 500 test images (right), per layer</source>
@@ -641,10 +1253,25 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
 </context>
 <context>
+    <name>HoverChartView</name>
+    <message>
+        <source>no values yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}; arrow keys step through the points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageStrip</name>
     <message>
         <source>Top images</source>
         <translation>Images les plus fortes</translation>
+    </message>
+    <message>
+        <source>test image #{0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -712,6 +1339,10 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <message>
         <source>The network at work</source>
         <translation>Le réseau à l’œuvre</translation>
+    </message>
+    <message>
+        <source>Inside views</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Layer by layer</source>
@@ -840,6 +1471,17 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
         <translation>Couche par couche</translation>
     </message>
     <message>
+        <source>: {0} values, from {1} to {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>digit {d}: {value}</source>
         <translation>chiffre {d} : {value}</translation>
     </message>
@@ -858,6 +1500,322 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <message>
         <source>channel {ch}, row {r}, column {c}: {value}</source>
         <translation>canal {ch}, ligne {r}, colonne {c} : {value}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnActions</name>
+    <message>
+        <source>A run is going on: choose the preset when it ends (or press Stop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run is already going on: watch the charts, or press Stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training cannot start yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training started: the charts fill in after each epoch. Stop keeps what it learned so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This preset or a running training does not allow augmentation now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune needs a model, no run going on and at least two labelled drawings: draw and label them here first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuning on your drawings: a few short epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: train a model first (or wait for the run to end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a model the app built can be written as code: train one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LearnPanel</name>
+    <message>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Keras code of this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The few lines of Keras that do this step (File ▸ Export as code… writes the whole run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this step in the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done, next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark this step done and go to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LearnSteps</name>
+    <message>
+        <source>1. The data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MNIST is 70,000 small pictures of handwritten digits: 60,000 to learn from (the training set) and 10,000 kept aside to test on (the test set). Each picture is 28×28 pixels of grey, from 0 (black) to 255 (white), and comes with its label: the digit it shows. Keras is a Python library for building and training neural networks; its loader gives the four arrays in one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Looking at the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before training anything, look at the pictures: thick and thin strokes, slanted sevens, open and closed fours. The Gallery shows the test images with their labels; click one to see it large. The notebook drew them with matplotlib.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. One-hot labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network answers with ten numbers, one probability per digit. To compare its answer with the label, the label becomes ten numbers too: 1 at its digit, 0 elsewhere (7 becomes 0,0,0,0,0,0,0,1,0,0). This is called one-hot. The Draw Pad&apos;s ten bars are the model&apos;s ten numbers for your drawing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the ten bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Building the network, layer by layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network is a stack of layers; each turns numbers into other numbers. Reshape lays the 28×28 picture out as one row of 784 pixels. BatchNormalization scales them to a similar range, so no pixel dominates. Each Dense layer has weights from every number before it to each of its units (200, then 100, 60, 30); sigmoid squeezes each unit&apos;s sum into 0..1. The last Dense layer has 10 units and softmax turns them into ten probabilities that add up to 1. In the app this is the Seed DNN preset on the Training tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Seed DNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Compiling: how it will learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiling chooses three things. The loss: a number that is small when the ten probabilities match the one-hot label (categorical cross-entropy). The optimizer: how weights change to lower the loss; SGD (stochastic gradient descent) moves each weight against its gradient by the learning rate, 0.03 of it. The metric shown while training: accuracy, the share of digits read right. Press F1 over any setting on the Training tab to see what it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6. Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training shows the network the 60,000 training pictures in batches of 32. After each batch, every weight moves a little to lower that batch&apos;s loss. One pass over all the pictures is an epoch; the notebook ran 50. After each epoch the test pictures measure how well it does on digits it never learned from (val_accuracy). This deep sigmoid network starts slowly: after 2 epochs it reads about half the test digits, after 10 most of them, after 50 about 97%. Set Epochs to 10 for a start (Train more adds epochs later). When the run ends, the app keeps whichever model scores better; to use yours on the Draw Pad, press &quot;Use new model&quot; under the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7. Evaluating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating runs the trained network on the 10,000 test pictures and counts how many it reads right: the test accuracy in the status bar. The Gallery can show only its mistakes, and its confusion matrix counts which digit was taken for which (a 4 read as 9, a 7 read as 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See its mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8. Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is slow, using a trained network is quick: save it to a file and load it back later. The notebook saved mnist_dnn_v1. A .keras file holds the layers, the weights and the optimizer&apos;s state; the app also writes a small sidecar with the settings and the accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9. Predicting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicting is giving the network new pictures and taking the likeliest of its ten probabilities as the answer. Draw a digit on the Draw Pad: it predicts as you draw (the status bar names the model in use). It reads a neat 7 well; now write one quickly and slanted, as on paper: the Seed DNN learned from neat, upright scans and can fail on such a 7 (&quot;not sure&quot;, or another digit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Draw Pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10. Why a CNN reads drawings better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Seed DNN sees 784 separate pixels: move a digit two pixels and, to it, it is a different picture. A convolutional network (CNN) slides small 3×3 filters over the picture, so a stroke or a corner is found wherever it is, and pooling makes small shifts matter less. That is why it reads your drawings better. Choose the CNN preset and train it for 1 epoch, then draw again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11. What augmentation does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People do not write like MNIST&apos;s scans: they slant, shrink, shift and thicken their digits. Augmentation trains on randomly rotated, sheared, resized, shifted, thicker or thinner copies of the training pictures, so the network learns that these changes do not change the digit. The saved model is the same kind of model; only what it learned from differs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn augmentation on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12. Inside the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Inside tab shows what each layer makes of a picture (Layer by layer), which pixels pushed it to its answer (Why this answer), what single units respond to (What it learned), where all test pictures land (The map) and the network&apos;s units lighting up (The network at work). Switch a unit off and see what breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>13. How robust it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Robustness tab spoils the test pictures on purpose (noise, blur, rotation, shifts…) and shows how the accuracy falls: the curves. The confidence threshold lets the model say &quot;not sure&quot; instead of guessing: fewer answers, fewer mistakes. Compare the Seed DNN&apos;s curves with the CNN&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Robustness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>14. Teaching it your handwriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it misreads your 7, press 7 on the Draw Pad&apos;s &quot;It is a:&quot; row: the drawing is kept in My drawings with the right label. Draw and label a few of each digit it gets wrong (at least two drawings), then press Fine-tune (on the Training tab, or the button below): a few short epochs on the model&apos;s own training pictures mixed with yours. When it ends, choose &quot;Use new model&quot; if the app kept the previous one, and draw the 7 again: it has learned your way of writing it, as it learned MNIST&apos;s, from examples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune on my drawings</source>
+        <translation type="unfinished">Affiner sur mes dessins</translation>
+    </message>
+    <message>
+        <source>15. The run as code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything you did here is plain Keras. File ▸ Export as code… writes the current model&apos;s run as a Python script or a Jupyter notebook: the same layers, settings and seed, loading MNIST, training, evaluating and showing predictions. Run it with python run.py --epochs 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveControls</name>
+    <message>
+        <source>New learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at the next step of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augment from the next epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at the next epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the new settings now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While training, change the learning rate (from the next step) or augmentation (from the next epoch):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1137,6 +2095,14 @@ Impossible d’ouvrir {name} ; {then}</translation>
         <source>your input</source>
         <translation>votre entrée</translation>
     </message>
+    <message>
+        <source>test image #{0}: true {1}, read as {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} test images by the penultimate layer&apos;s two main directions, coloured by true digit; {1} misread (arrow keys step through them, Enter opens one)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -1145,12 +2111,20 @@ Impossible d’ouvrir {name} ; {then}</translation>
         <translation>époque</translation>
     </message>
     <message>
+        <source>{0} chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>train</source>
         <translation>entraînement</translation>
     </message>
     <message>
         <source>validation (test set)</source>
         <translation>jeu de test</translation>
+    </message>
+    <message>
+        <source>epoch {0}: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>
@@ -1180,6 +2154,36 @@ top {v0} of {v1}</source>
         <translation>
 {v0} premiers sur {v1}</translation>
     </message>
+    <message>
+        <source>{0}, unit {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: top {1} of {2} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NumberView</name>
+    <message>
+        <source>Digits of the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digit %1: %2 (%3); next likeliest %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digit %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStepsView</name>
+    <message>
+        <source>Steps of reading the image</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityBars</name>
@@ -1188,8 +2192,20 @@ top {v0} of {v1}</source>
         <translation>Probabilités des classes</translation>
     </message>
     <message>
+        <source>The probability of each digit, as the model reads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>predicted {best} ({v1})</source>
         <translation>prédit {best} ({v1})</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>digit {0}: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1241,6 +2257,65 @@ top {v0} of {v1}</source>
     <message>
         <source>Elapsed {v0} · ETA {v1}</source>
         <translation>Écoulé {v0} · Reste {v1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingOnPad</name>
+    <message>
+        <source>Open &amp;image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put an image of digits on the Draw Pad and read it (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the image (or image file) on the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: too large (%2×%3 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No digit found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One digit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 digits: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1399,6 +2474,53 @@ top {v0} of {v1}</source>
     </message>
 </context>
 <context>
+    <name>SaveReport</name>
+    <message>
+        <source>Save &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a PDF, PNG or SVG report of the current model: its card, training curves, confusion matrix, mistakes and robustness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF, all pages (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images, one a page (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images, one a page (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the report (%1 pages) to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the report as %1 images: %2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn and written in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TilesView</name>
     <message>
         <source>First-layer weights</source>
@@ -1415,6 +2537,14 @@ top {v0} of {v1}</source>
     <message>
         <source>{v0}: {v1} of {v2} {what}, strongest first — click one for the test images that excite it most</source>
         <translation>{v0} : {v1} sur {v2} {what}, les plus forts d’abord — cliquez pour les images de test qui l’excitent le plus</translation>
+    </message>
+    <message>
+        <source>unit {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} units, strongest first; Enter on one shows the test images that excite it most</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1572,6 +2702,81 @@ top {v0} of {v1}</source>
     </message>
 </context>
 <context>
+    <name>TrainingHealthView</name>
+    <message>
+        <source>Training health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured at each epoch end on the same few training images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health of each layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad/weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root mean square of the loss&apos;s gradient for the layer&apos;s weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient RMS over weight RMS: how big a step is against the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the weights moved from the run&apos;s start: |W − W₀| / |W₀|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU units that output zero for every image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sigmoid/tanh units stuck near their limits for 90% of the images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured at each epoch end on the same %1 training images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingTab</name>
     <message>
         <source>&amp;Train</source>
@@ -1612,6 +2817,22 @@ top {v0} of {v1}</source>
     <message>
         <source>Epoch log</source>
         <translation>Journal des époques</translation>
+    </message>
+    <message>
+        <source>Training settings and progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coach and training health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training health</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among 60,000 images</source>
@@ -1675,6 +2896,17 @@ top {v0} of {v1}</source>
     <message>
         <source>Error: {message}</source>
         <translation>Erreur : {message}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightHistogram</name>
+    <message>
+        <source>Weight distribution, now and at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights: now (filled), at the start (outline)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1918,6 +3150,14 @@ top {v0} of {v1}</source>
     <message>
         <source>write them to one .npz (x, y: Keras MNIST layout)</source>
         <translation>les écrire dans un seul .npz (x, y : format MNIST de Keras)</translation>
+    </message>
+    <message>
+        <source>a report with pictures of a model: card, curves, confusion matrix, mistakes, robustness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>.pdf (all pages), or .png / .svg (one file a page: FILE, then NAME-2, NAME-3…)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
