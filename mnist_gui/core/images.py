@@ -21,6 +21,7 @@ MAX_PIXELS = 50_000_000    # larger images are refused from their header, before
 MIN_SIDE = 8               # a side shorter than this cannot hold a readable digit
 WORK_SIDE = 1000           # the heavy steps run on a copy this long (longest side): fast, and enough
 BACKGROUND_SIDE = 160      # the lighting is estimated on an even smaller copy
+SHADOW_BLUR = 6          # the background's blur: its opening's width over this (larger: follows a hard shadow)
 MIN_CONTRAST = 12.0        # grey levels between ink and paper, below which there is no ink
 
 
@@ -255,7 +256,7 @@ def prepare_photo(grey: np.ndarray, scale: float = 1.0) -> PhotoSteps:
     # (a quarter of the image: a digit filling the frame has strokes an eighth wide).
     size = max(3, (max(small.shape) // 4) | 1)
     background = _sliding(_sliding(small_light, size, np.minimum), size, np.maximum)
-    background = _blur(background, size / 2)
+    background = _blur(background, size / SHADOW_BLUR)
     background = _resize(background, (w, h))
     steps["background"] = background
     flat = np.clip(light - background, 0, None)
