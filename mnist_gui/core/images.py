@@ -21,6 +21,7 @@ MAX_PIXELS = 50_000_000    # larger images are refused from their header, before
 MIN_SIDE = 8               # a side shorter than this cannot hold a readable digit
 WORK_SIDE = 1000           # the heavy steps run on a copy this long (longest side): fast, and enough
 BACKGROUND_SIDE = 160      # the lighting is estimated on an even smaller copy
+SHADOW_BLUR = 6          # the background's blur: its opening's width over this (larger: follows a hard shadow)
 MIN_CONTRAST = 12.0        # grey levels between ink and paper, below which there is no ink
 
 
@@ -255,26 +256,27 @@ def prepare_photo(grey: np.ndarray, scale: float = 1.0) -> PhotoSteps:
     # (a quarter of the image: a digit filling the frame has strokes an eighth wide).
     size = max(3, (max(small.shape) // 4) | 1)
     background = _sliding(_sliding(small_light, size, np.minimum), size, np.maximum)
-    background = _blur(background, size / 2)
+    background = _blur(background, size / SHADOW_BLUR)
     background = _resize(background, (w, h))
     steps["background"] = background
     flat = np.clip(light - background, 0, None)
     steps["background removed"] = flat
 
-    top = float(np.percentile(flat, 99.7))
-    if top < MIN_CONTRAST:  # a small digit on a large page: its ink may be under 0.3% of the pixels
-        top = float(np.percentile(_blur(flat, 1.0), 99.97))
-    if top < MIN_CONTRAST:
+    # The ink's level: the 99.7th percentile, or for a small digit on a large page (its ink may be
+    # under 0.3% of the pixels, the 99.7th percentile then being noise) the 99.97th, lightly blurred.
+    for top in (float(np.percentile(flat, 99.7)), float(np.percentile(_blur(flat, 1.0), 99.97))):
+        if top < MIN_CONTRAST:
+            continue
+        normalised = np.clip(flat * (255.0 / top), 0, 255).astype(np.float32)
+        smooth = _blur(normalised, max(0.7, max(h, w) / 700))
+        threshold = max(otsu_threshold(smooth), 40.0)
+        ink = smooth > threshold
+        if ink.any() and float(smooth[ink].mean() - smooth[~ink].mean()) * top / 255.0 >= MIN_CONTRAST:
+            break
+    else:
         raise ImageError("no digit found: nothing stands out from the background")
-    normalised = np.clip(flat * (255.0 / top), 0, 255).astype(np.float32)
     steps["contrast normalised"] = normalised
-    smooth = _blur(normalised, max(0.7, max(h, w) / 700))
     steps["smoothed"] = smooth
-
-    threshold = max(otsu_threshold(smooth), 40.0)
-    ink = smooth > threshold
-    if not ink.any() or float(smooth[ink].mean() - smooth[~ink].mean()) * top / 255.0 < MIN_CONTRAST:
-        raise ImageError("no digit found: nothing stands out from the background")
     steps["ink"] = ink
     # Soft edges as MNIST has them: the smoothed values near the ink (strokes' cores at full white).
     near = _sliding(ink.astype(np.uint8), 3, np.maximum).astype(bool)
