@@ -349,9 +349,11 @@ def test_mnist_gui_file_opens_the_app_with_that_model(launches, tmp_path, monkey
     assert cli.main(["mine.keras"]) == 0
     assert cli.main(["--data", "d.npz", str(model)]) == 0
     assert cli.main([]) == 0
-    assert launches == [{"data_path": None, "model_path": str(model)},
-                        {"data_path": "d.npz", "model_path": str(model)},
-                        {"data_path": None, "model_path": None}]
+    assert cli.main(["--lang", "de", "mine.keras"]) == 0
+    assert launches == [{"data_path": None, "model_path": str(model), "lang": None},
+                        {"data_path": "d.npz", "model_path": str(model), "lang": None},
+                        {"data_path": None, "model_path": None, "lang": None},
+                        {"data_path": None, "model_path": str(model), "lang": "de"}]
     assert capsys.readouterr().err == ""
 
 
@@ -359,7 +361,7 @@ def test_mnist_gui_image_opens_the_app_with_that_image_on_the_pad(launches, tmp_
     image = tmp_path / "seven.png"
     image.write_bytes(b"x")
     assert cli.main([str(image)]) == 0
-    assert launches == [{"data_path": None, "model_path": None, "image_paths": (str(image),)}]
+    assert launches == [{"data_path": None, "model_path": None, "lang": None, "image_paths": (str(image),)}]
     assert capsys.readouterr().err == ""
 
 
