@@ -2481,7 +2481,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Write a PDF, PNG or SVG report of the current model: its card, training curves, confusion matrix, mistakes and robustness</source>
-        <translation>Einen PDF-, PNG- oder SVG-Bericht über das aktuelle Modell schreiben: seine Karte, Trainingskurven, Konfusionsmatrix, Fehler und Robustheit</translation>
+        <translation>Einen PDF-, PNG- oder SVG-Bericht über das aktuelle Modell schreiben: seine Modellkarte, Trainingskurven, Konfusionsmatrix, Fehler und Robustheit</translation>
     </message>
     <message>
         <source>PDF, all pages (*.pdf)</source>
@@ -3153,7 +3153,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>a report with pictures of a model: card, curves, confusion matrix, mistakes, robustness</source>
-        <translation>ein Bericht mit Bildern eines Modells: Karte, Kurven, Konfusionsmatrix, Fehler, Robustheit</translation>
+        <translation>ein Bericht mit Bildern eines Modells: Modellkarte, Kurven, Konfusionsmatrix, Fehler, Robustheit</translation>
     </message>
     <message>
         <source>.pdf (all pages), or .png / .svg (one file a page: FILE, then NAME-2, NAME-3…)</source>
