@@ -2263,7 +2263,7 @@ beste {v0} von {v1}</translation>
     <name>ReadingOnPad</name>
     <message>
         <source>Open &amp;image…</source>
-        <translation>&amp;Bild öffnen…</translation>
+        <translation>B&amp;ild öffnen…</translation>
     </message>
     <message>
         <source>Put an image of digits on the Draw Pad and read it (Ctrl+I)</source>
@@ -2477,7 +2477,7 @@ beste {v0} von {v1}</translation>
     <name>SaveReport</name>
     <message>
         <source>Save &amp;report…</source>
-        <translation>&amp;Bericht speichern…</translation>
+        <translation>Be&amp;richt speichern…</translation>
     </message>
     <message>
         <source>Write a PDF, PNG or SVG report of the current model: its card, training curves, confusion matrix, mistakes and robustness</source>

@@ -1222,7 +1222,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <name>HighContrast</name>
     <message>
         <source>&amp;High contrast</source>
-        <translation>Contraste é&amp;levé</translation>
+        <translation>&amp;Contraste élevé</translation>
     </message>
     <message>
         <source>White and yellow on black, for every part of the window</source>
