@@ -18,6 +18,7 @@ from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface, 
                            QGuiApplication, QPainter, QPalette, QPen)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from .locale_format import percent_suffix
 from .settings import read_bool
 
 try:  # Qt ≥ 6.8
@@ -207,7 +208,7 @@ def announce(widget: QWidget, text: str) -> None:
 def percent(value: float, decimals: int = 1) -> str:
     """``value`` (0..1) as a percentage in the user's locale: "93.1%", "93,1 %"."""
     locale = QLocale()
-    return locale.toString(100 * float(value), "f", decimals) + locale.percent()
+    return locale.toString(100 * float(value), "f", decimals) + percent_suffix()
 
 
 def describe_prediction(probs, unsure_below: float) -> str:
