@@ -2179,6 +2179,81 @@ beste {v0} von {v1}</translation>
     </message>
 </context>
 <context>
+    <name>PhotoSteps</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>The image in grey, at a working size</source>
+        <translation>Das Bild in Grau, in einer Arbeitsgröße</translation>
+    </message>
+    <message>
+        <source>Ink made light</source>
+        <translation>Tinte hell gemacht</translation>
+    </message>
+    <message>
+        <source>The model knows white ink on black: dark ink is inverted</source>
+        <translation>Das Modell kennt weiße Tinte auf Schwarz: Dunkle Tinte wird invertiert</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>The lighting and shadows, estimated without the ink</source>
+        <translation>Licht und Schatten, ohne die Tinte geschätzt</translation>
+    </message>
+    <message>
+        <source>Background removed</source>
+        <translation>Hintergrund entfernt</translation>
+    </message>
+    <message>
+        <source>Uneven light and shadows taken away</source>
+        <translation>Ungleichmäßiges Licht und Schatten entfernt</translation>
+    </message>
+    <message>
+        <source>Contrast normalised</source>
+        <translation>Kontrast normalisiert</translation>
+    </message>
+    <message>
+        <source>The ink&apos;s brightness stretched to full white</source>
+        <translation>Die Helligkeit der Tinte bis zu vollem Weiß gestreckt</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>Geglättet</translation>
+    </message>
+    <message>
+        <source>Paper texture and noise blurred away</source>
+        <translation>Papierstruktur und Rauschen weichgezeichnet</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Tinte</translation>
+    </message>
+    <message>
+        <source>What counts as ink (Otsu&apos;s threshold)</source>
+        <translation>Was als Tinte zählt (Otsu-Schwellenwert)</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <source>White ink on black, soft edges as MNIST has them</source>
+        <translation>Weiße Tinte auf Schwarz, mit weichen Kanten wie bei MNIST</translation>
+    </message>
+    <message>
+        <source>Digit %1 (28×28)</source>
+        <translation>Ziffer %1 (28×28)</translation>
+    </message>
+    <message>
+        <source>What the model reads: the digit scaled into a 20-pixel box and centred</source>
+        <translation>Was das Modell liest: die Ziffer in ein 20-Pixel-Feld skaliert und zentriert</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStepsView</name>
     <message>
         <source>Steps of reading the image</source>

@@ -2179,6 +2179,81 @@ top {v0} of {v1}</source>
     </message>
 </context>
 <context>
+    <name>PhotoSteps</name>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>The image in grey, at a working size</source>
+        <translation>L’image en gris, à une taille de travail</translation>
+    </message>
+    <message>
+        <source>Ink made light</source>
+        <translation>Encre éclaircie</translation>
+    </message>
+    <message>
+        <source>The model knows white ink on black: dark ink is inverted</source>
+        <translation>Le modèle connaît l’encre blanche sur noir : l’encre foncée est inversée</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Fond</translation>
+    </message>
+    <message>
+        <source>The lighting and shadows, estimated without the ink</source>
+        <translation>L’éclairage et les ombres, estimés sans l’encre</translation>
+    </message>
+    <message>
+        <source>Background removed</source>
+        <translation>Fond retiré</translation>
+    </message>
+    <message>
+        <source>Uneven light and shadows taken away</source>
+        <translation>Lumière inégale et ombres enlevées</translation>
+    </message>
+    <message>
+        <source>Contrast normalised</source>
+        <translation>Contraste normalisé</translation>
+    </message>
+    <message>
+        <source>The ink&apos;s brightness stretched to full white</source>
+        <translation>La luminosité de l’encre étirée jusqu’au blanc</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>Lissé</translation>
+    </message>
+    <message>
+        <source>Paper texture and noise blurred away</source>
+        <translation>Grain du papier et bruit estompés</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Encre</translation>
+    </message>
+    <message>
+        <source>What counts as ink (Otsu&apos;s threshold)</source>
+        <translation>Ce qui compte comme encre (seuil d’Otsu)</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Propre</translation>
+    </message>
+    <message>
+        <source>White ink on black, soft edges as MNIST has them</source>
+        <translation>Encre blanche sur noir, bords doux comme dans MNIST</translation>
+    </message>
+    <message>
+        <source>Digit %1 (28×28)</source>
+        <translation>Chiffre %1 (28×28)</translation>
+    </message>
+    <message>
+        <source>What the model reads: the digit scaled into a 20-pixel box and centred</source>
+        <translation>Ce que lit le modèle : le chiffre mis à l’échelle dans une boîte de 20 pixels et centré</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStepsView</name>
     <message>
         <source>Steps of reading the image</source>
