@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>Accessibility</name>
     <message>
         <source>Not sure: {0} ({1}) or {2} ({3})</source>
         <translation>Unsicher: {0} ({1}) oder {2} ({3})</translation>
