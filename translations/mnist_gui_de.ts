@@ -1581,7 +1581,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>Done, next ▶</source>
-        <translation>Fertig, weiter ▶</translation>
+        <translation>Erledigt ▶</translation>
     </message>
     <message>
         <source>Mark this step done and go to the next</source>
@@ -1597,7 +1597,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation>%1 von %2 erledigt</translation>
+        <translation>%1/%2 erledigt</translation>
     </message>
 </context>
 <context>

@@ -1581,7 +1581,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>Done, next ▶</source>
-        <translation>Fait, suivante ▶</translation>
+        <translation>Fait ▶</translation>
     </message>
     <message>
         <source>Mark this step done and go to the next</source>
@@ -1597,7 +1597,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation>%1 sur %2 faites</translation>
+        <translation>%1/%2 faites</translation>
     </message>
 </context>
 <context>
