@@ -122,7 +122,7 @@
     </message>
     <message>
         <source>Validation loss was lowest at epoch %1 (%2) and is now %3; the gap between training and validation accuracy grew from %4 to %5 points: the network learns the training images by heart.</source>
-        <translation>Der Validierungsverlust war in Epoche %1 am niedrigsten (%2) und ist jetzt %3; der Abstand zwischen Trainings- und Validierungsgenauigkeit wuchs von %4 auf %5 Punkte: Das Netz lernt die Trainingsbilder auswendig.</translation>
+        <translation>Der Validierungsverlust war in Epoche %1 am niedrigsten (%2) und ist jetzt %3; der Abstand zwischen Trainings- und Validierungsgenauigkeit wuchs von %4 auf %5 Prozentpunkte: Das Netz lernt die Trainingsbilder auswendig.</translation>
     </message>
     <message>
         <source>Underfitting</source>
@@ -130,7 +130,7 @@
     </message>
     <message>
         <source>Training accuracy is only %1 and validation %2, up %3 points last epoch: this network has learned about all it can.</source>
-        <translation>Die Trainingsgenauigkeit ist nur %1 und die Validierungsgenauigkeit %2, plus %3 Punkte in der letzten Epoche: Dieses Netz hat ungefähr alles gelernt, was es kann.</translation>
+        <translation>Die Trainingsgenauigkeit ist nur %1 und die Validierungsgenauigkeit %2, plus %3 Prozentpunkte in der letzten Epoche: Dieses Netz hat ungefähr alles gelernt, was es kann.</translation>
     </message>
     <message>
         <source>Saturated units</source>
@@ -162,7 +162,7 @@
     </message>
     <message>
         <source>Validation accuracy still rose %1 points in the last epoch (now %2): more epochs would help.</source>
-        <translation>Die Validierungsgenauigkeit stieg in der letzten Epoche noch um %1 Punkte (jetzt %2): Mehr Epochen würden helfen.</translation>
+        <translation>Die Validierungsgenauigkeit stieg in der letzten Epoche noch um %1 Prozentpunkte (jetzt %2): Mehr Epochen würden helfen.</translation>
     </message>
     <message>
         <source>Stopped early</source>
@@ -1807,7 +1807,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>Apply now</source>
-        <translation>Jetzt anwenden</translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Apply the new settings now</source>

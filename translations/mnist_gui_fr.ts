@@ -174,11 +174,11 @@
     </message>
     <message>
         <source>Lower the learning rate to %1</source>
-        <translation>Baisser le taux d’apprentissage à %1</translation>
+        <translation>Baisser le taux à %1</translation>
     </message>
     <message>
         <source>Raise the learning rate to %1</source>
-        <translation>Monter le taux d’apprentissage à %1</translation>
+        <translation>Monter le taux à %1</translation>
     </message>
     <message>
         <source>Add dropout %1</source>
