@@ -704,7 +704,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>&amp;Explain this</source>
-        <translation>Das &amp;erklären</translation>
+        <translation>&amp;Erklären</translation>
     </message>
     <message>
         <source>Then click any control, chart or view to see what it does (F1 explains what is under the mouse)</source>
