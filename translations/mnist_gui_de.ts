@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>S&amp;lant (shear)</source>
-        <translation>Sch&amp;räge (Scherung)</translation>
+        <translation>Schrä&amp;ge (Scherung)</translation>
     </message>
     <message>
         <source>Stroke thic&amp;kness</source>
@@ -1346,7 +1346,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>&amp;Layer by layer</source>
-        <translation>Schicht für &amp;Schicht</translation>
+        <translation>Schicht &amp;für Schicht</translation>
     </message>
     <message>
         <source>&amp;Why this answer</source>
@@ -2729,7 +2729,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Optimi&amp;zer:</source>
-        <translation>Optimi&amp;erer:</translation>
+        <translation>Opti&amp;mierer:</translation>
     </message>
     <message>
         <source>&amp;Learning rate:</source>
@@ -2741,11 +2741,11 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Weight decay:</source>
-        <translation>&amp;Weight Decay:</translation>
+        <translation>Weight De&amp;cay:</translation>
     </message>
     <message>
         <source>Sche&amp;dule:</source>
-        <translation>Ver&amp;lauf:</translation>
+        <translation>Verla&amp;uf:</translation>
     </message>
     <message>
         <source>Deca&amp;y per epoch:</source>
@@ -2761,7 +2761,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Training &amp;images:</source>
-        <translation>Trainings&amp;bilder:</translation>
+        <translation>Trainingsb&amp;ilder:</translation>
     </message>
     <message>
         <source>learning rate: a number greater than 0 and at most 10, e.g. 0.03</source>
@@ -3445,7 +3445,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Keep previous model</source>
-        <translation>Vorheriges Modell &amp;behalten</translation>
+        <translation>Vorheriges Modell be&amp;halten</translation>
     </message>
     <message>
         <source>Keeping the previous model, {name} ({previous}): the new one scored {new}.</source>
@@ -3453,7 +3453,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Use new model</source>
-        <translation>Neues Modell &amp;verwenden</translation>
+        <translation>Neues Mo&amp;dell verwenden</translation>
     </message>
     <message>
         <source>Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. </source>
@@ -3481,7 +3481,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Use fine-tuned model</source>
-        <translation>Feinabgestimmtes Modell &amp;verwenden</translation>
+        <translation>Feinabgestimmtes Mo&amp;dell verwenden</translation>
     </message>
 </context>
 </TS>

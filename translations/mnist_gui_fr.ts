@@ -1354,7 +1354,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>What it lea&amp;rned</source>
-        <translation>Ce qu’il a app&amp;ris</translation>
+        <translation>Ce &amp;qu’il a appris</translation>
     </message>
     <message>
         <source>The &amp;map</source>
@@ -2409,7 +2409,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Thr&amp;eshold</source>
-        <translation>S&amp;euil</translation>
+        <translation>Seu&amp;il</translation>
     </message>
     <message>
         <source>Accuracy against {v0}</source>
@@ -2685,7 +2685,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Au&amp;gment</source>
-        <translation>Au&amp;gmenter</translation>
+        <translation>Aug&amp;menter</translation>
     </message>
     <message>
         <source>Train on randomly rotated, sheared, resized, shifted, thicker or thinner digits, as people draw them (the saved model is unchanged)</source>
@@ -2741,15 +2741,15 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Weight decay:</source>
-        <translation>Décroissance des &amp;poids :</translation>
+        <translation>Déc&amp;roissance des poids :</translation>
     </message>
     <message>
         <source>Sche&amp;dule:</source>
-        <translation>Pla&amp;nification :</translation>
+        <translation>Plani&amp;fication :</translation>
     </message>
     <message>
         <source>Deca&amp;y per epoch:</source>
-        <translation>Décroissance par é&amp;poque :</translation>
+        <translation>Décroissance par épo&amp;que :</translation>
     </message>
     <message>
         <source>&amp;Epochs:</source>
@@ -2863,7 +2863,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Train &amp;more</source>
-        <translation>Entraîner &amp;plus</translation>
+        <translation>Entraîner pl&amp;us</translation>
     </message>
     <message>
         <source>Continue training the current model for more epochs: its weights, optimizer state and epoch count go on</source>
@@ -3445,7 +3445,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Keep previous model</source>
-        <translation>&amp;Garder le modèle précédent</translation>
+        <translation>Garder le mo&amp;dèle précédent</translation>
     </message>
     <message>
         <source>Keeping the previous model, {name} ({previous}): the new one scored {new}.</source>
@@ -3453,7 +3453,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Use new model</source>
-        <translation>&amp;Utiliser le nouveau modèle</translation>
+        <translation>Utiliser le nou&amp;veau modèle</translation>
     </message>
     <message>
         <source>Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. </source>
@@ -3473,7 +3473,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Undo fine-tune</source>
-        <translation>Annuler l’&amp;affinage</translation>
+        <translation>&amp;Défaire l’affinage</translation>
     </message>
     <message>
         <source> The previous model is in use.</source>
@@ -3481,7 +3481,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Use fine-tuned model</source>
-        <translation>&amp;Utiliser le modèle affiné</translation>
+        <translation>Utiliser le mo&amp;dèle affiné</translation>
     </message>
 </context>
 </TS>
