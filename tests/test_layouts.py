@@ -360,3 +360,19 @@ def test_no_two_visible_controls_share_an_alt_letter(qtbot, language, window):
         clashes += [f"Training, {text}: Alt+{key.upper()} {texts}"
                     for key, texts in _mnemonics(window).items() if len(texts) > 1]
     assert sorted(set(clashes)) == [], "\n".join(sorted(set(clashes)))
+
+
+def test_no_two_entries_of_a_menu_share_a_letter(language, window):
+    """Alt+letter in an open menu runs the one entry that underlines it; two made it only move
+    between them (German File menu: &Bericht, &Bild, &Beenden)."""
+    import re
+
+    clashes = []
+    for top in window.menuBar().actions():
+        letters = {}
+        for action in top.menu().actions():
+            found = re.search(r"&([^&])", action.text().replace("&&", ""))
+            if found:
+                letters.setdefault(found.group(1).lower(), []).append(action.text())
+        clashes += [f"{top.text()}: {texts}" for texts in letters.values() if len(texts) > 1]
+    assert clashes == [], "\n".join(clashes)

@@ -493,7 +493,7 @@
     </message>
     <message>
         <source>Draw a digit with the mouse; the model&apos;s reading is this pad&apos;s value</source>
-        <translation>Zeichnen Sie eine Ziffer mit der Maus; die Lesung des Modells ist der Wert dieses Feldes</translation>
+        <translation>Zeichnen Sie eine Ziffer mit der Maus; die Lesart des Modells ist der Wert dieses Feldes</translation>
     </message>
     <message>
         <source>empty</source>
@@ -871,7 +871,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>Test pictures with their labels and the model&apos;s reading; misreads are marked. The current model, {model}, reads {test_accuracy} of the 10,000 test pictures right. Click one to see its ten probabilities.</source>
-        <translation>Testbilder mit ihren Labels und der Lesung des Modells; Fehllesungen sind markiert. Das aktuelle Modell, {model}, liest {test_accuracy} der 10.000 Testbilder richtig. Klicken Sie eines an, um seine zehn Wahrscheinlichkeiten zu sehen.</translation>
+        <translation>Testbilder mit ihren Labels und der Lesart des Modells; falsch gelesene sind markiert. Das aktuelle Modell, {model}, liest {test_accuracy} der 10.000 Testbilder richtig. Klicken Sie eines an, um seine zehn Wahrscheinlichkeiten zu sehen.</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
@@ -1541,7 +1541,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
         <translation>Nur ein von der App gebautes Modell lässt sich als Code schreiben: Trainieren Sie zuerst eines.</translation>
     </message>
     <message>
-        <source>&amp;Learn</source>
+        <source>L&amp;earn</source>
         <translation>&amp;Lernen</translation>
     </message>
 </context>
@@ -2276,7 +2276,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>no reading</source>
-        <translation>keine Lesung</translation>
+        <translation>keine Lesart</translation>
     </message>
     <message>
         <source>digit {0}: {1}</source>

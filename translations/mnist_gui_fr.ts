@@ -1541,7 +1541,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
         <translation>Seul un modèle construit par l’application peut être écrit en code : entraînez-en d’abord un.</translation>
     </message>
     <message>
-        <source>&amp;Learn</source>
+        <source>L&amp;earn</source>
         <translation>A&amp;pprendre</translation>
     </message>
 </context>
