@@ -330,9 +330,9 @@ def _mnemonics(window):
     return places
 
 
-def test_no_two_visible_controls_share_an_alt_letter(qtbot, window):
+def test_no_two_visible_controls_share_an_alt_letter(qtbot, language, window):
     """A letter two controls underline only moves the focus between them (Qt's ambiguous
-    shortcut): Alt+T on the Training tab picked the tab, not Train."""
+    shortcut): Alt+T on the Training tab picked the tab, not Train. In every language."""
     window.resize(1100, 720)
     window.show()
     clashes = []
@@ -355,8 +355,24 @@ def test_no_two_visible_controls_share_an_alt_letter(qtbot, window):
     clashes += [f"Training, MLP: Alt+{key.upper()} {texts}" for key, texts in _mnemonics(window).items() if len(texts) > 1]
     # ... and after a run or a fine-tune, with the switch button in each of its roles.
     for text in ("&Keep previous model", "&Use new model", "&Undo fine-tune", "&Use fine-tuned model"):
-        tab.switch_button.setText(text)
+        tab.switch_button.setText(QApplication.translate("training_progress", text))
         tab.switch_button.show()
         clashes += [f"Training, {text}: Alt+{key.upper()} {texts}"
                     for key, texts in _mnemonics(window).items() if len(texts) > 1]
-    assert sorted(set(clashes)) == []
+    assert sorted(set(clashes)) == [], "\n".join(sorted(set(clashes)))
+
+
+def test_no_two_entries_of_a_menu_share_a_letter(language, window):
+    """Alt+letter in an open menu runs the one entry that underlines it; two made it only move
+    between them (German File menu: &Bericht, &Bild, &Beenden)."""
+    import re
+
+    clashes = []
+    for top in window.menuBar().actions():
+        letters = {}
+        for action in top.menu().actions():
+            found = re.search(r"&([^&])", action.text().replace("&&", ""))
+            if found:
+                letters.setdefault(found.group(1).lower(), []).append(action.text())
+        clashes += [f"{top.text()}: {texts}" for texts in letters.values() if len(texts) > 1]
+    assert clashes == [], "\n".join(clashes)

@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>Accessibility</name>
     <message>
         <source>Not sure: {0} ({1}) or {2} ({3})</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsicher: {0} ({1}) oder {2} ({3})</translation>
     </message>
     <message>
         <source>Read as {0}, {1} confident</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen als {0}, {1} sicher</translation>
     </message>
 </context>
 <context>
@@ -47,154 +47,154 @@
     <name>CoachHooks</name>
     <message>
         <source>Asked the run to change %1: from its next step (learning rate) or epoch (augmentation).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf gebeten, %1 zu ändern: ab seinem nächsten Schritt (Lernrate) bzw. seiner nächsten Epoche (Augmentierung).</translation>
     </message>
     <message>
         <source>Learning rate changed to %1 during epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate in Epoche %2 auf %1 geändert.</translation>
     </message>
     <message>
         <source>Augmentation on from epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentierung an ab Epoche %2.</translation>
     </message>
     <message>
         <source>Augmentation off from epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentierung aus ab Epoche %2.</translation>
     </message>
     <message>
         <source>settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen geändert</translation>
     </message>
     <message>
         <source>Not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geändert: %1</translation>
     </message>
 </context>
 <context>
     <name>CoachPanel</name>
     <message>
         <source>Training coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainings-Coach</translation>
     </message>
     <message>
         <source>No hints: the coach reads every epoch as it ends and says here what looks wrong and what to try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Hinweise: Der Coach liest jede Epoche, sobald sie endet, und sagt hier, was falsch aussieht und was Sie versuchen können.</translation>
     </message>
     <message>
         <source>Coach&apos;s hints</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise des Coachs</translation>
     </message>
     <message>
         <source>Learning rate too high</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate zu hoch</translation>
     </message>
     <message>
         <source>The loss became NaN or infinite at learning rate %1: the steps overshoot so far that the numbers blow up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust wurde bei Lernrate %1 NaN oder unendlich: Die Schritte schießen so weit übers Ziel hinaus, dass die Zahlen explodieren.</translation>
     </message>
     <message>
         <source>The loss rose from %1 to %2 over the last two epochs at learning rate %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust stieg in den letzten zwei Epochen bei Lernrate %3 von %1 auf %2.</translation>
     </message>
     <message>
         <source>The loss changed direction %1 times in the last %2 epochs: each step jumps past the low point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust wechselte in den letzten %2 Epochen %1-mal die Richtung: Jeder Schritt springt über den Tiefpunkt hinweg.</translation>
     </message>
     <message>
         <source>Within this epoch the loss rose from %1 (its first half of batches) to %2 (its second half) at learning rate %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb dieser Epoche stieg der Verlust bei Lernrate %3 von %1 (erste Hälfte der Batches) auf %2 (zweite Hälfte).</translation>
     </message>
     <message>
         <source>After %1 epoch(s) the accuracy is %2, no better than guessing, at learning rate %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Epoche(n) liegt die Genauigkeit bei %2, nicht besser als Raten, bei Lernrate %3.</translation>
     </message>
     <message>
         <source>Learning rate too low</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate zu niedrig</translation>
     </message>
     <message>
         <source>The loss fell only %1 last epoch and accuracy is %2 at learning rate %3: the steps are too small.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust fiel in der letzten Epoche nur um %1 und die Genauigkeit ist %2 bei Lernrate %3: Die Schritte sind zu klein.</translation>
     </message>
     <message>
         <source>Overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>Überanpassung</translation>
     </message>
     <message>
         <source>Validation loss was lowest at epoch %1 (%2) and is now %3; the gap between training and validation accuracy grew from %4 to %5 points: the network learns the training images by heart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Validierungsverlust war in Epoche %1 am niedrigsten (%2) und ist jetzt %3; der Abstand zwischen Trainings- und Validierungsgenauigkeit wuchs von %4 auf %5 Prozentpunkte: Das Netz lernt die Trainingsbilder auswendig.</translation>
     </message>
     <message>
         <source>Underfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>Unteranpassung</translation>
     </message>
     <message>
         <source>Training accuracy is only %1 and validation %2, up %3 points last epoch: this network has learned about all it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Trainingsgenauigkeit ist nur %1 und die Validierungsgenauigkeit %2, plus %3 Prozentpunkte in der letzten Epoche: Dieses Netz hat ungefähr alles gelernt, was es kann.</translation>
     </message>
     <message>
         <source>Saturated units</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesättigte Einheiten</translation>
     </message>
     <message>
         <source>%1 of layer %2&apos;s %3 %4 units are stuck near their limits for almost every image: their gradients vanish and they stop learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der %3 %4-Einheiten von Schicht %2 hängen bei fast jedem Bild nahe ihren Grenzen fest: Ihre Gradienten verschwinden und sie lernen nicht mehr.</translation>
     </message>
     <message>
         <source>Dead ReLUs</source>
-        <translation type="unfinished"></translation>
+        <translation>Tote ReLUs</translation>
     </message>
     <message>
         <source>%1 of layer %2&apos;s %3 units output zero for every image: they no longer learn (often after too big a step).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der %3 Einheiten von Schicht %2 geben für jedes Bild null aus: Sie lernen nicht mehr (oft nach einem zu großen Schritt).</translation>
     </message>
     <message>
         <source>Vanishing gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschwindende Gradienten</translation>
     </message>
     <message>
         <source>The first layer (%1) gets a gradient %2 times weaker than the last (%3): through %4 layers the signal fades, so the early layers barely learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erste Schicht (%1) bekommt einen %2-mal schwächeren Gradienten als die letzte (%3): Über %4 Schichten verblasst das Signal, sodass die frühen Schichten kaum lernen.</translation>
     </message>
     <message>
         <source>Too few epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu wenige Epochen</translation>
     </message>
     <message>
         <source>Validation accuracy still rose %1 points in the last epoch (now %2): more epochs would help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Validierungsgenauigkeit stieg in der letzten Epoche noch um %1 Prozentpunkte (jetzt %2): Mehr Epochen würden helfen.</translation>
     </message>
     <message>
         <source>Stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorzeitig angehalten</translation>
     </message>
     <message>
         <source>The run stopped after %1 of its %2 epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf hielt nach %1 seiner %2 Epochen an.</translation>
     </message>
     <message>
         <source>Lower the learning rate to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate auf %1 senken</translation>
     </message>
     <message>
         <source>Raise the learning rate to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate auf %1 erhöhen</translation>
     </message>
     <message>
         <source>Add dropout %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout %1 hinzufügen</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentierung einschalten</translation>
     </message>
     <message>
         <source>Train more</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitertrainieren</translation>
     </message>
     <message>
         <source>Switch to the CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum CNN wechseln</translation>
     </message>
 </context>
 <context>
@@ -217,27 +217,27 @@
     </message>
     <message>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusionsmatrix</translation>
     </message>
     <message>
         <source>Rows: true digit; columns: predicted digit, then the accuracy on each true digit. Enter shows a cell&apos;s images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen: wahre Ziffer; Spalten: vorhergesagte Ziffer, dann die Genauigkeit je wahrer Ziffer. Eingabe zeigt die Bilder einer Zelle.</translation>
     </message>
     <message>
         <source>true {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>wahr {0}</translation>
     </message>
     <message>
         <source>predicted {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagt {0}</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>no count</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Anzahl</translation>
     </message>
     <message>
         <source>Needs a model&apos;s predictions.</source>
@@ -249,11 +249,11 @@
     </message>
     <message>
         <source>true {0}, predicted {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>wahr {0}, vorhergesagt {1}: {2}</translation>
     </message>
     <message>
         <source>true {0}, accuracy {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>wahr {0}, Genauigkeit {1}</translation>
     </message>
     <message>
         <source>{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.</source>
@@ -299,11 +299,11 @@
     </message>
     <message>
         <source>digit {0}: {1} training images, {2} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffer {0}: {1} Trainingsbilder, {2} Testbilder</translation>
     </message>
     <message>
         <source>Per digit: the average image, the pixel variance and the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Ziffer: das Durchschnittsbild, die Pixelvarianz und die Anzahlen</translation>
     </message>
     <message>
         <source>Per digit (training set): average image (top), pixel variance — where writers differ (bottom)</source>
@@ -396,17 +396,17 @@
     <name>DigitGrid</name>
     <message>
         <source>Digit grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffernraster</translation>
     </message>
     <message>
         <source>Arrow keys move between the images, Enter shows one&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeiltasten wechseln zwischen den Bildern, Eingabe zeigt die Details eines Bildes</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
         </translation>
     </message>
     <message>
@@ -415,11 +415,11 @@
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Seite</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Seite</translation>
     </message>
 </context>
 <context>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>S&amp;lant (shear)</source>
-        <translation>Sch&amp;räge (Scherung)</translation>
+        <translation>Schrä&amp;ge (Scherung)</translation>
     </message>
     <message>
         <source>Stroke thic&amp;kness</source>
@@ -493,17 +493,17 @@
     </message>
     <message>
         <source>Draw a digit with the mouse; the model&apos;s reading is this pad&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnen Sie eine Ziffer mit der Maus; die Lesart des Modells ist der Wert dieses Feldes</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>leer</translation>
     </message>
     <message numerus="yes">
         <source>%n stroke(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Strich</numerusform>
+            <numerusform>%n Striche</numerusform>
         </translation>
     </message>
 </context>
@@ -644,346 +644,346 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     <name>Explain</name>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>an</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Your loss fell %1 last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Verlust fiel in der letzten Epoche um %1.</translation>
     </message>
     <message>
         <source>Your loss rose %1 last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Verlust stieg in der letzten Epoche um %1.</translation>
     </message>
     <message>
         <source>The loss of %2 (the model in use) fell %1 in its last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust von %2 (dem verwendeten Modell) fiel in seiner letzten Epoche um %1.</translation>
     </message>
     <message>
         <source>The loss of %2 (the model in use) rose %1 in its last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust von %2 (dem verwendeten Modell) stieg in seiner letzten Epoche um %1.</translation>
     </message>
     <message>
         <source>The loss after the first epoch: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust nach der ersten Epoche: %1.</translation>
     </message>
     <message>
         <source>No training history yet: train, and the loss&apos;s change shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Trainingsverlauf: Trainieren Sie, dann zeigt sich hier die Änderung des Verlusts.</translation>
     </message>
     <message>
         <source>no model yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Modell</translation>
     </message>
     <message>
         <source>Explanation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung: %1</translation>
     </message>
     <message>
         <source>Learn: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernen: %1</translation>
     </message>
     <message>
         <source>Open the Learn step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lernschritt %1 öffnen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erklärung schließen</translation>
     </message>
     <message>
         <source>Explain what is under the mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklären, was unter der Maus ist</translation>
     </message>
     <message>
         <source>&amp;Explain this</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erklären</translation>
     </message>
     <message>
         <source>Then click any control, chart or view to see what it does (F1 explains what is under the mouse)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann ein Bedienelement, Diagramm oder eine Ansicht anklicken, um zu sehen, was es tut (F1 erklärt, was unter der Maus ist)</translation>
     </message>
     <message>
         <source>Nothing to explain there: point at a setting, chart or view and press F1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dort gibt es nichts zu erklären: Zeigen Sie auf eine Einstellung, ein Diagramm oder eine Ansicht und drücken Sie F1.</translation>
     </message>
     <message>
         <source>Click what you want explained (Esc: cancel).</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie an, was erklärt werden soll (Esc: abbrechen).</translation>
     </message>
 </context>
 <context>
     <name>Explanations</name>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage</translation>
     </message>
     <message>
         <source>Which network to build: {value}. The Seed DNN is exactly the notebook&apos;s network and settings; MLP lets you change every setting; the CNN reads shapes wherever they are and reads drawings best. Train builds a new network of this kind, starting from random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Netz gebaut wird: {value}. Seed DNN ist genau das Netz und die Einstellungen des Notebooks; bei MLP lässt sich jede Einstellung ändern; das CNN erkennt Formen, wo immer sie sind, und liest Zeichnungen am besten. „Trainieren“ baut ein neues Netz dieser Art, ausgehend von zufälligen Gewichten.</translation>
     </message>
     <message>
         <source>Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Verborgene Schichten</translation>
     </message>
     <message>
         <source>The sizes of the Dense layers between the 784 pixels and the 10 answers: {value}. More or wider layers can learn more, but take longer and can learn the training pictures by heart (overfitting). This network has {weights} weights to learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größen der Dense-Schichten zwischen den 784 Pixeln und den 10 Antworten: {value}. Mehr oder breitere Schichten können mehr lernen, brauchen aber länger und können die Trainingsbilder auswendig lernen (Überanpassung). Dieses Netz hat {weights} Gewichte zu lernen.</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierung</translation>
     </message>
     <message>
         <source>What each hidden unit does with its weighted sum: {value}. sigmoid squeezes it into 0..1 (the notebook&apos;s; it learns slowly when units saturate at 0 or 1); relu keeps positive sums and zeroes the rest (quick to learn, the usual choice today).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was jede verborgene Einheit mit ihrer gewichteten Summe macht: {value}. sigmoid presst sie in 0..1 (die des Notebooks; lernt langsam, wenn Einheiten bei 0 oder 1 sättigen); relu behält positive Summen und setzt den Rest auf null (lernt schnell, heute die übliche Wahl).</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>While training, each hidden unit is switched off at random with this probability: {value}. The network cannot rely on any single unit, which fights overfitting. 0 means no dropout; predictions always use every unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Training wird jede verborgene Einheit mit dieser Wahrscheinlichkeit zufällig abgeschaltet: {value}. Das Netz kann sich auf keine einzelne Einheit verlassen, was Überanpassung bekämpft. 0 heißt kein Dropout; Vorhersagen nutzen immer alle Einheiten.</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierer</translation>
     </message>
     <message>
         <source>How the weights move to lower the loss: {value}. SGD moves each weight against its gradient by the learning rate (the notebook&apos;s); Adam gives each weight its own step size from its recent gradients and usually needs a smaller rate, such as 0.001.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie sich die Gewichte bewegen, um den Verlust zu senken: {value}. SGD bewegt jedes Gewicht um die Lernrate entgegen seinem Gradienten (die des Notebooks); Adam gibt jedem Gewicht eine eigene Schrittweite aus seinen jüngsten Gradienten und braucht meist eine kleinere Rate, etwa 0,001.</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Lernrate</translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>learning rate {value}: each step moves every weight by {lr_percent} of its gradient. Too high and the loss jumps around or grows; too low and it falls very slowly. {loss_trend}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate {value}: Jeder Schritt bewegt jedes Gewicht um {lr_percent} seines Gradienten. Zu hoch, und der Verlust springt hin und her oder wächst; zu niedrig, und er fällt sehr langsam. {loss_trend}</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum</translation>
     </message>
     <message>
         <source>SGD with momentum {value}: each step keeps this share of the previous step&apos;s direction, like a ball rolling downhill, so the weights move faster along steady slopes and jitter less. 0 is plain SGD; 0.9 is common.</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD mit Momentum {value}: Jeder Schritt behält diesen Anteil der Richtung des vorigen Schritts, wie eine Kugel, die bergab rollt; so bewegen sich die Gewichte entlang gleichmäßiger Hänge schneller und zittern weniger. 0 ist einfaches SGD; 0,9 ist üblich.</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight Decay</translation>
     </message>
     <message>
         <source>Each step shrinks every weight a little toward 0: {value}. Small weights make a smoother network that overfits less. 0 means none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Schritt zieht jedes Gewicht ein wenig Richtung 0: {value}. Kleine Gewichte ergeben ein glatteres Netz, das weniger überanpasst. 0 heißt keins.</translation>
     </message>
     <message>
         <source>Learning-rate schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernratenverlauf</translation>
     </message>
     <message>
         <source>How the learning rate ({lr}) changes during the run: {value}. Big steps early learn fast; small steps late settle the weights. Step decay multiplies it every epoch, cosine lowers it smoothly to 0, one-cycle first raises then lowers it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie sich die Lernrate ({lr}) im Lauf ändert: {value}. Große Schritte am Anfang lernen schnell; kleine Schritte am Ende bringen die Gewichte zur Ruhe. Stufenweiser Abfall multipliziert sie jede Epoche, Kosinus senkt sie sanft auf 0, One-Cycle hebt sie erst an und senkt sie dann.</translation>
     </message>
     <message>
         <source>Decay per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfall je Epoche</translation>
     </message>
     <message>
         <source>With step decay the learning rate is multiplied by {value} after every epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei stufenweisem Abfall wird die Lernrate nach jeder Epoche mit {value} multipliziert.</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished">Epochen</translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>How many times training goes through all the training pictures: {value}. The notebook ran 50; a few are enough to see it learn. More epochs learn more until the test accuracy stops rising (then it starts to overfit). This model has had {epochs_done} epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft das Training alle Trainingsbilder durchgeht: {value}. Das Notebook lief 50; ein paar genügen, um es lernen zu sehen. Mehr Epochen lernen mehr, bis die Testgenauigkeit nicht mehr steigt (dann beginnt die Überanpassung). Dieses Modell hatte bisher {epochs_done} Epochen.</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <source>How many pictures each step looks at before moving the weights: {value}, so one epoch of {train_images} pictures is {batches} steps. Small batches make many noisy steps; big ones fewer, steadier, faster steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Bilder jeder Schritt ansieht, bevor er die Gewichte bewegt: {value}; eine Epoche mit {train_images} Bildern sind also {batches} Schritte. Kleine Batches machen viele verrauschte Schritte, große weniger, stetigere, schnellere.</translation>
     </message>
     <message>
         <source>Augment</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentieren</translation>
     </message>
     <message>
         <source>Augmentation is {value}. When on, training sees randomly rotated, sheared, resized, shifted, thicker or thinner copies of the pictures, as people draw them, so the model reads real handwriting better. The saved model is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentierung ist {value}. Wenn an, sieht das Training zufällig gedrehte, gescherte, skalierte, verschobene, dickere oder dünnere Kopien der Bilder, wie Menschen sie zeichnen, sodass das Modell echte Handschrift besser liest. Das gespeicherte Modell bleibt gleich.</translation>
     </message>
     <message>
         <source>Training images</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsbilder</translation>
     </message>
     <message>
         <source>Train on the first {value} of the 60,000 training pictures. Fewer train faster and learn less: try 1,000 and compare the test accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf den ersten {value} der 60.000 Trainingsbilder trainieren. Weniger trainieren schneller und lernen weniger: Versuchen Sie 1.000 und vergleichen Sie die Testgenauigkeit.</translation>
     </message>
     <message>
         <source>Fine-tune</source>
-        <translation type="unfinished">Feinabstimmen</translation>
+        <translation>Feinabstimmen</translation>
     </message>
     <message>
         <source>A few short epochs of the current model on its training pictures mixed with your labelled drawings ({drawings} so far), so it learns your handwriting without forgetting MNIST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein paar kurze Epochen des aktuellen Modells auf seinen Trainingsbildern, gemischt mit Ihren gelabelten Zeichnungen (bisher {drawings}), sodass es Ihre Handschrift lernt, ohne MNIST zu vergessen.</translation>
     </message>
     <message>
         <source>Loss chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlustdiagramm</translation>
     </message>
     <message>
         <source>The loss after each epoch: how far the ten probabilities are from the one-hot labels, on the training pictures (loss) and on the test pictures (val_loss). Lower is better. Last epoch: loss {loss}, val_loss {val_loss}. {loss_trend} If val_loss rises while loss falls, the model is learning the training pictures by heart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlust nach jeder Epoche: wie weit die zehn Wahrscheinlichkeiten von den One-Hot-Labels entfernt sind, auf den Trainingsbildern (loss) und auf den Testbildern (val_loss). Niedriger ist besser. Letzte Epoche: loss {loss}, val_loss {val_loss}. {loss_trend} Steigt val_loss, während loss fällt, lernt das Modell die Trainingsbilder auswendig.</translation>
     </message>
     <message>
         <source>Accuracy chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeitsdiagramm</translation>
     </message>
     <message>
         <source>The share of pictures read right after each epoch, on the training pictures (accuracy) and on the test pictures (val_accuracy). Last epoch: {accuracy} and {val_accuracy}. A growing gap between the two is overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anteil richtig gelesener Bilder nach jeder Epoche, auf den Trainingsbildern (accuracy) und auf den Testbildern (val_accuracy). Letzte Epoche: {accuracy} und {val_accuracy}. Eine wachsende Lücke zwischen beiden ist Überanpassung.</translation>
     </message>
     <message>
         <source>Epoch log</source>
-        <translation type="unfinished">Epochenprotokoll</translation>
+        <translation>Epochenprotokoll</translation>
     </message>
     <message>
         <source>One line per epoch with the numbers the charts draw, as Keras prints them with verbose=2: loss, accuracy, val_loss, val_accuracy. {epochs_logged} epochs so far in this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile je Epoche mit den Zahlen, die die Diagramme zeichnen, wie Keras sie mit verbose=2 ausgibt: loss, accuracy, val_loss, val_accuracy. Bisher {epochs_logged} Epochen in diesem Lauf.</translation>
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished">Galerie</translation>
+        <translation>Galerie</translation>
     </message>
     <message>
         <source>Test pictures with their labels and the model&apos;s reading; misreads are marked. The current model, {model}, reads {test_accuracy} of the 10,000 test pictures right. Click one to see its ten probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbilder mit ihren Labels und der Lesart des Modells; falsch gelesene sind markiert. Das aktuelle Modell, {model}, liest {test_accuracy} der 10.000 Testbilder richtig. Klicken Sie eines an, um seine zehn Wahrscheinlichkeiten zu sehen.</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfusionsmatrix</translation>
     </message>
     <message>
         <source>Rows are the true digits, columns what the model read. The diagonal is right; every other cell counts one kind of mistake (a 4 read as 9). {model} reads {test_accuracy} right. Click a cell to show those pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen sind die wahren Ziffern, Spalten das, was das Modell gelesen hat. Die Diagonale ist richtig; jede andere Zelle zählt eine Art Fehler (eine 4 als 9 gelesen). {model} liest {test_accuracy} richtig. Klicken Sie eine Zelle an, um diese Bilder zu zeigen.</translation>
     </message>
     <message>
         <source>Drawing pad</source>
-        <translation type="unfinished">Zeichenfeld</translation>
+        <translation>Zeichenfeld</translation>
     </message>
     <message>
         <source>Draw a digit with the mouse. It is shrunk to 28×28 grey pixels and centred like MNIST&apos;s pictures, then {model} predicts it as you draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichnen Sie eine Ziffer mit der Maus. Sie wird auf 28×28 graue Pixel verkleinert und wie die Bilder von MNIST zentriert, dann sagt {model} sie schon beim Zeichnen vorher.</translation>
     </message>
     <message>
         <source>Probability bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlichkeitsbalken</translation>
     </message>
     <message>
         <source>The model&apos;s ten outputs (softmax): one probability per digit, adding up to 100%. The answer is the longest bar: {prediction}. Training pulls these toward the one-hot label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zehn Ausgaben des Modells (Softmax): eine Wahrscheinlichkeit je Ziffer, zusammen 100 %. Die Antwort ist der längste Balken: {prediction}. Das Training zieht sie zum One-Hot-Label hin.</translation>
     </message>
     <message>
         <source>Not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsicher</translation>
     </message>
     <message>
         <source>When the top probability is below {unsure_below}, the pad says &quot;not sure&quot; and names the two likeliest digits instead of guessing. Now: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Liegt die höchste Wahrscheinlichkeit unter {unsure_below}, sagt das Feld „unsicher“ und nennt die zwei wahrscheinlichsten Ziffern, statt zu raten. Jetzt: {message}</translation>
     </message>
     <message>
         <source>It is a…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist eine…</translation>
     </message>
     <message>
         <source>Tell the app which digit you drew: the drawing joins My drawings with that label ({drawings} so far). Fine-tune then teaches the model your handwriting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagen Sie der App, welche Ziffer Sie gezeichnet haben: Die Zeichnung kommt mit diesem Label zu „Meine Zeichnungen“ (bisher {drawings}). „Feinabstimmen“ bringt dem Modell dann Ihre Handschrift bei.</translation>
     </message>
     <message>
         <source>Layer by layer</source>
-        <translation type="unfinished">Schicht für Schicht</translation>
+        <translation>Schicht für Schicht</translation>
     </message>
     <message>
         <source>What each layer of {model} outputs for the current picture: the numbers one layer hands to the next, down to the ten probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was jede Schicht von {model} für das aktuelle Bild ausgibt: die Zahlen, die eine Schicht an die nächste weitergibt, bis zu den zehn Wahrscheinlichkeiten.</translation>
     </message>
     <message>
         <source>Why this answer</source>
-        <translation type="unfinished">Warum diese Antwort</translation>
+        <translation>Warum diese Antwort</translation>
     </message>
     <message>
         <source>Which pixels pushed the model toward its answer (warm) or away from it (cool), measured by integrated gradients or by covering parts of the picture (occlusion).</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Pixel das Modell zu seiner Antwort hin (warm) oder von ihr weg (kühl) geschoben haben, gemessen mit integrierten Gradienten oder durch Abdecken von Bildteilen (Okklusion).</translation>
     </message>
     <message>
         <source>What it learned</source>
-        <translation type="unfinished">Was es gelernt hat</translation>
+        <translation>Was es gelernt hat</translation>
     </message>
     <message>
         <source>The first layer&apos;s weights drawn as pictures (what each unit looks for), the test pictures that excite a unit most, and how the weights are spread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gewichte der ersten Schicht als Bilder gezeichnet (wonach jede Einheit sucht), die Testbilder, die eine Einheit am stärksten anregen, und wie die Gewichte verteilt sind.</translation>
     </message>
     <message>
         <source>The map</source>
-        <translation type="unfinished">Die Karte</translation>
+        <translation>Die Karte</translation>
     </message>
     <message>
         <source>Every test picture placed by how the network&apos;s last hidden layer sees it: digits it tells apart form separate clouds; overlapping clouds are the digits it confuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Testbild danach platziert, wie die letzte verborgene Schicht des Netzes es sieht: Ziffern, die es unterscheidet, bilden getrennte Wolken; überlappende Wolken sind die Ziffern, die es verwechselt.</translation>
     </message>
     <message>
         <source>The network at work</source>
-        <translation type="unfinished">Das Netz bei der Arbeit</translation>
+        <translation>Das Netz bei der Arbeit</translation>
     </message>
     <message>
         <source>The units of each layer lighting up for the current picture. Click a unit to see what it responds to, and switch it off to see what the network loses (on a copy; never saved).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einheiten jeder Schicht leuchten für das aktuelle Bild auf. Klicken Sie eine Einheit an, um zu sehen, worauf sie anspricht, und schalten Sie sie ab, um zu sehen, was dem Netz fehlt (auf einer Kopie; nie gespeichert).</translation>
     </message>
     <message>
         <source>The data</source>
-        <translation type="unfinished">Die Daten</translation>
+        <translation>Die Daten</translation>
     </message>
     <message>
         <source>The dataset itself: how many pictures of each digit, the average picture of each, and the pixels&apos; values, as the network receives them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz selbst: wie viele Bilder jeder Ziffer, das Durchschnittsbild jeder Ziffer und die Pixelwerte, wie das Netz sie bekommt.</translation>
     </message>
     <message>
         <source>Spoil the test pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbilder verfälschen</translation>
     </message>
     <message>
         <source>{axis}: {value}. Every test picture is changed this much and the model reads them again. {robust_accuracy} It was trained on clean pictures, so big changes make it fail unless augmentation showed it such changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{axis}: {value}. Jedes Testbild wird so stark verändert, und das Modell liest alle erneut. {robust_accuracy} Es wurde auf sauberen Bildern trainiert, daher scheitert es an großen Änderungen, außer die Augmentierung hat ihm solche gezeigt.</translation>
     </message>
     <message>
         <source>Confidence threshold</source>
-        <translation type="unfinished">Konfidenzschwelle</translation>
+        <translation>Konfidenzschwelle</translation>
     </message>
     <message>
         <source>The model answers only when its top probability is at least {value}; below that it says &quot;not sure&quot;. Raising it answers fewer pictures with fewer mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell antwortet nur, wenn seine höchste Wahrscheinlichkeit mindestens {value} ist; darunter sagt es „unsicher“. Eine höhere Schwelle beantwortet weniger Bilder mit weniger Fehlern.</translation>
     </message>
     <message>
         <source>Robustness curves</source>
-        <translation type="unfinished">Robustheitskurven</translation>
+        <translation>Robustheitskurven</translation>
     </message>
     <message>
         <source>The test accuracy against how strongly the pictures are spoiled ({value}): the flatter the curve, the more robust the model. Pin a model to compare the next one with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Testgenauigkeit gegen die Stärke der Verfälschung ({value}): Je flacher die Kurve, desto robuster das Modell. Halten Sie ein Modell als Referenz fest, um das nächste damit zu vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -1222,11 +1222,11 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     <name>HighContrast</name>
     <message>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoher Kontrast</translation>
     </message>
     <message>
         <source>White and yellow on black, for every part of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiß und Gelb auf Schwarz, für jeden Teil des Fensters</translation>
     </message>
 </context>
 <context>
@@ -1237,15 +1237,15 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte</translation>
     </message>
     <message>
         <source>outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben</translation>
     </message>
     <message>
         <source>{0} {1}: {2} values from {3} to {4}, most near {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}: {2} Werte von {3} bis {4}, die meisten nahe {5}</translation>
     </message>
     <message>
         <source>Weights (left) and outputs over 500 test images (right), per layer</source>
@@ -1256,11 +1256,11 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     <name>HoverChartView</name>
     <message>
         <source>no values yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Werte</translation>
     </message>
     <message>
         <source>{0}: {1}; arrow keys step through the points</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}; Pfeiltasten gehen durch die Punkte</translation>
     </message>
 </context>
 <context>
@@ -1271,7 +1271,7 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>test image #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbild Nr. {0}</translation>
     </message>
 </context>
 <context>
@@ -1342,11 +1342,11 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>Inside views</source>
-        <translation type="unfinished"></translation>
+        <translation>Innenansichten</translation>
     </message>
     <message>
         <source>&amp;Layer by layer</source>
-        <translation>Schicht für &amp;Schicht</translation>
+        <translation>Schicht &amp;für Schicht</translation>
     </message>
     <message>
         <source>&amp;Why this answer</source>
@@ -1472,13 +1472,13 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     </message>
     <message>
         <source>: {0} values, from {1} to {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>: {0} Werte, von {1} bis {2}</translation>
     </message>
     <message numerus="yes">
         <source>%n layer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Schicht</numerusform>
+            <numerusform>%n Schichten</numerusform>
         </translation>
     </message>
     <message>
@@ -1506,316 +1506,316 @@ Dieses Modell liest {v0} von {total} richtig ({v2})</translation>
     <name>LearnActions</name>
     <message>
         <source>A run is going on: choose the preset when it ends (or press Stop).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf ist im Gang: Wählen Sie die Vorlage, wenn er endet (oder drücken Sie Stopp).</translation>
     </message>
     <message>
         <source>A run is already going on: watch the charts, or press Stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf ist schon im Gang: Beobachten Sie die Diagramme oder drücken Sie Stopp.</translation>
     </message>
     <message>
         <source>Training cannot start yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Training kann noch nicht starten: %1</translation>
     </message>
     <message>
         <source>Training started: the charts fill in after each epoch. Stop keeps what it learned so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Training gestartet: Die Diagramme füllen sich nach jeder Epoche. Stopp behält, was bis dahin gelernt wurde.</translation>
     </message>
     <message>
         <source>This preset or a running training does not allow augmentation now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Vorlage oder ein laufendes Training erlaubt jetzt keine Augmentierung.</translation>
     </message>
     <message>
         <source>Fine-tune needs a model, no run going on and at least two labelled drawings: draw and label them here first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmen braucht ein Modell, keinen laufenden Lauf und mindestens zwei gelabelte Zeichnungen: Zeichnen und labeln Sie sie zuerst hier.</translation>
     </message>
     <message>
         <source>Fine-tuning on your drawings: a few short epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmung auf Ihre Zeichnungen: ein paar kurze Epochen.</translation>
     </message>
     <message>
         <source>Nothing to save yet: train a model first (or wait for the run to end).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts zu speichern: Trainieren Sie zuerst ein Modell (oder warten Sie, bis der Lauf endet).</translation>
     </message>
     <message>
         <source>Only a model the app built can be written as code: train one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein von der App gebautes Modell lässt sich als Code schreiben: Trainieren Sie zuerst eines.</translation>
     </message>
     <message>
-        <source>&amp;Learn</source>
-        <translation type="unfinished"></translation>
+        <source>L&amp;earn</source>
+        <translation>&amp;Lernen</translation>
     </message>
 </context>
 <context>
     <name>LearnPanel</name>
     <message>
         <source>Learn</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernen</translation>
     </message>
     <message>
         <source>Learn steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernschritte</translation>
     </message>
     <message>
         <source>Step explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärung des Schritts</translation>
     </message>
     <message>
         <source>The Keras code of this step</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Keras-Code dieses Schritts</translation>
     </message>
     <message>
         <source>The few lines of Keras that do this step (File ▸ Export as code… writes the whole run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die paar Zeilen Keras, die diesen Schritt ausführen (Datei ▸ Als Code exportieren… schreibt den ganzen Lauf)</translation>
     </message>
     <message>
         <source>Show this step in the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schritt in der App zeigen</translation>
     </message>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Schritt</translation>
     </message>
     <message>
         <source>Done, next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt ▶</translation>
     </message>
     <message>
         <source>Mark this step done and go to the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schritt als erledigt markieren und zum nächsten gehen</translation>
     </message>
     <message>
         <source>Done ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt ✓</translation>
     </message>
     <message>
         <source> (done)</source>
-        <translation type="unfinished"></translation>
+        <translation> (erledigt)</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 erledigt</translation>
     </message>
 </context>
 <context>
     <name>LearnSteps</name>
     <message>
         <source>1. The data</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Die Daten</translation>
     </message>
     <message>
         <source>MNIST is 70,000 small pictures of handwritten digits: 60,000 to learn from (the training set) and 10,000 kept aside to test on (the test set). Each picture is 28×28 pixels of grey, from 0 (black) to 255 (white), and comes with its label: the digit it shows. Keras is a Python library for building and training neural networks; its loader gives the four arrays in one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST sind 70.000 kleine Bilder handgeschriebener Ziffern: 60.000 zum Lernen (der Trainingssatz) und 10.000 zum Testen beiseitegelegt (der Testsatz). Jedes Bild hat 28×28 graue Pixel, von 0 (schwarz) bis 255 (weiß), und kommt mit seinem Label: der Ziffer, die es zeigt. Keras ist eine Python-Bibliothek zum Bauen und Trainieren neuronaler Netze; ihr Lader liefert die vier Arrays in einer Zeile.</translation>
     </message>
     <message>
         <source>Show the data</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten zeigen</translation>
     </message>
     <message>
         <source>2. Looking at the images</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Die Bilder ansehen</translation>
     </message>
     <message>
         <source>Before training anything, look at the pictures: thick and thin strokes, slanted sevens, open and closed fours. The Gallery shows the test images with their labels; click one to see it large. The notebook drew them with matplotlib.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevor Sie irgendetwas trainieren, sehen Sie sich die Bilder an: dicke und dünne Striche, schräge Siebenen, offene und geschlossene Vieren. Die Galerie zeigt die Testbilder mit ihren Labels; klicken Sie eines an, um es groß zu sehen. Das Notebook zeichnete sie mit matplotlib.</translation>
     </message>
     <message>
         <source>Open the Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Galerie öffnen</translation>
     </message>
     <message>
         <source>3. One-hot labels</source>
-        <translation type="unfinished"></translation>
+        <translation>3. One-Hot-Labels</translation>
     </message>
     <message>
         <source>The network answers with ten numbers, one probability per digit. To compare its answer with the label, the label becomes ten numbers too: 1 at its digit, 0 elsewhere (7 becomes 0,0,0,0,0,0,0,1,0,0). This is called one-hot. The Draw Pad&apos;s ten bars are the model&apos;s ten numbers for your drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netz antwortet mit zehn Zahlen, einer Wahrscheinlichkeit je Ziffer. Um seine Antwort mit dem Label zu vergleichen, wird auch das Label zu zehn Zahlen: 1 bei seiner Ziffer, sonst 0 (7 wird zu 0,0,0,0,0,0,0,1,0,0). Das heißt One-Hot. Die zehn Balken des Zeichenfelds sind die zehn Zahlen des Modells für Ihre Zeichnung.</translation>
     </message>
     <message>
         <source>Show the ten bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zehn Balken zeigen</translation>
     </message>
     <message>
         <source>4. Building the network, layer by layer</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Das Netz bauen, Schicht für Schicht</translation>
     </message>
     <message>
         <source>A network is a stack of layers; each turns numbers into other numbers. Reshape lays the 28×28 picture out as one row of 784 pixels. BatchNormalization scales them to a similar range, so no pixel dominates. Each Dense layer has weights from every number before it to each of its units (200, then 100, 60, 30); sigmoid squeezes each unit&apos;s sum into 0..1. The last Dense layer has 10 units and softmax turns them into ten probabilities that add up to 1. In the app this is the Seed DNN preset on the Training tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Netz ist ein Stapel von Schichten; jede macht aus Zahlen andere Zahlen. Reshape legt das 28×28-Bild als eine Reihe von 784 Pixeln aus. BatchNormalization bringt sie auf einen ähnlichen Bereich, damit kein Pixel dominiert. Jede Dense-Schicht hat Gewichte von jeder Zahl davor zu jeder ihrer Einheiten (200, dann 100, 60, 30); sigmoid presst die Summe jeder Einheit in 0..1. Die letzte Dense-Schicht hat 10 Einheiten, und softmax macht daraus zehn Wahrscheinlichkeiten, die zusammen 1 ergeben. In der App ist das die Vorlage Seed DNN im Tab Training.</translation>
     </message>
     <message>
         <source>Choose the Seed DNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed DNN wählen</translation>
     </message>
     <message>
         <source>5. Compiling: how it will learn</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Kompilieren: wie es lernen wird</translation>
     </message>
     <message>
         <source>Compiling chooses three things. The loss: a number that is small when the ten probabilities match the one-hot label (categorical cross-entropy). The optimizer: how weights change to lower the loss; SGD (stochastic gradient descent) moves each weight against its gradient by the learning rate, 0.03 of it. The metric shown while training: accuracy, the share of digits read right. Press F1 over any setting on the Training tab to see what it does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Kompilieren werden drei Dinge gewählt. Der Verlust: eine Zahl, die klein ist, wenn die zehn Wahrscheinlichkeiten zum One-Hot-Label passen (kategoriale Kreuzentropie). Der Optimierer: wie sich die Gewichte ändern, um den Verlust zu senken; SGD (stochastischer Gradientenabstieg) bewegt jedes Gewicht um die Lernrate entgegen seinem Gradienten, hier 0,03 davon. Die beim Training gezeigte Metrik: die Genauigkeit, der Anteil richtig gelesener Ziffern. Drücken Sie F1 über einer Einstellung im Tab Training, um zu sehen, was sie bewirkt.</translation>
     </message>
     <message>
         <source>Show the learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lernrate zeigen</translation>
     </message>
     <message>
         <source>6. Training</source>
-        <translation type="unfinished"></translation>
+        <translation>6. Trainieren</translation>
     </message>
     <message>
         <source>Training shows the network the 60,000 training pictures in batches of 32. After each batch, every weight moves a little to lower that batch&apos;s loss. One pass over all the pictures is an epoch; the notebook ran 50. After each epoch the test pictures measure how well it does on digits it never learned from (val_accuracy). This deep sigmoid network starts slowly: after 2 epochs it reads about half the test digits, after 10 most of them, after 50 about 97%. Set Epochs to 10 for a start (Train more adds epochs later). When the run ends, the app keeps whichever model scores better; to use yours on the Draw Pad, press &quot;Use new model&quot; under the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Training sieht das Netz die 60.000 Trainingsbilder in Batches zu 32. Nach jedem Batch bewegt sich jedes Gewicht ein wenig, um den Verlust dieses Batches zu senken. Ein Durchgang über alle Bilder ist eine Epoche; das Notebook lief 50. Nach jeder Epoche messen die Testbilder, wie gut es Ziffern liest, aus denen es nie gelernt hat (val_accuracy). Dieses tiefe Sigmoid-Netz startet langsam: Nach 2 Epochen liest es etwa die Hälfte der Testziffern, nach 10 die meisten, nach 50 etwa 97 %. Stellen Sie für den Anfang Epochen auf 10 („Weitertrainieren“ fügt später Epochen hinzu). Wenn der Lauf endet, behält die App das Modell mit dem besseren Ergebnis; um Ihres auf dem Zeichenfeld zu verwenden, drücken Sie „Neues Modell verwenden“ unter dem Ergebnis.</translation>
     </message>
     <message>
         <source>Train it</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainieren</translation>
     </message>
     <message>
         <source>7. Evaluating</source>
-        <translation type="unfinished"></translation>
+        <translation>7. Auswerten</translation>
     </message>
     <message>
         <source>Evaluating runs the trained network on the 10,000 test pictures and counts how many it reads right: the test accuracy in the status bar. The Gallery can show only its mistakes, and its confusion matrix counts which digit was taken for which (a 4 read as 9, a 7 read as 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Auswerten läuft das trainierte Netz über die 10.000 Testbilder und zählt, wie viele es richtig liest: die Testgenauigkeit in der Statusleiste. Die Galerie kann nur seine Fehler zeigen, und ihre Konfusionsmatrix zählt, welche Ziffer für welche gehalten wurde (eine 4 als 9 gelesen, eine 7 als 1).</translation>
     </message>
     <message>
         <source>See its mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Fehler ansehen</translation>
     </message>
     <message>
         <source>8. Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>8. Speichern</translation>
     </message>
     <message>
         <source>Training is slow, using a trained network is quick: save it to a file and load it back later. The notebook saved mnist_dnn_v1. A .keras file holds the layers, the weights and the optimizer&apos;s state; the app also writes a small sidecar with the settings and the accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainieren ist langsam, ein trainiertes Netz zu benutzen geht schnell: Speichern Sie es in eine Datei und laden Sie es später wieder. Das Notebook speicherte mnist_dnn_v1. Eine .keras-Datei enthält die Schichten, die Gewichte und den Zustand des Optimierers; die App schreibt außerdem eine kleine Begleitdatei mit den Einstellungen und der Genauigkeit.</translation>
     </message>
     <message>
         <source>Save the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell speichern…</translation>
     </message>
     <message>
         <source>9. Predicting</source>
-        <translation type="unfinished"></translation>
+        <translation>9. Vorhersagen</translation>
     </message>
     <message>
         <source>Predicting is giving the network new pictures and taking the likeliest of its ten probabilities as the answer. Draw a digit on the Draw Pad: it predicts as you draw (the status bar names the model in use). It reads a neat 7 well; now write one quickly and slanted, as on paper: the Seed DNN learned from neat, upright scans and can fail on such a 7 (&quot;not sure&quot;, or another digit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersagen heißt, dem Netz neue Bilder zu geben und die wahrscheinlichste seiner zehn Wahrscheinlichkeiten als Antwort zu nehmen. Zeichnen Sie eine Ziffer auf das Zeichenfeld: Es sagt schon beim Zeichnen vorher (die Statusleiste nennt das verwendete Modell). Eine saubere 7 liest es gut; schreiben Sie nun eine schnell und schräg, wie auf Papier: Seed DNN hat aus sauberen, aufrechten Scans gelernt und kann an so einer 7 scheitern („unsicher“ oder eine andere Ziffer).</translation>
     </message>
     <message>
         <source>Open the Draw Pad</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zeichenfeld öffnen</translation>
     </message>
     <message>
         <source>10. Why a CNN reads drawings better</source>
-        <translation type="unfinished"></translation>
+        <translation>10. Warum ein CNN Zeichnungen besser liest</translation>
     </message>
     <message>
         <source>The Seed DNN sees 784 separate pixels: move a digit two pixels and, to it, it is a different picture. A convolutional network (CNN) slides small 3×3 filters over the picture, so a stroke or a corner is found wherever it is, and pooling makes small shifts matter less. That is why it reads your drawings better. Choose the CNN preset and train it for 1 epoch, then draw again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed DNN sieht 784 einzelne Pixel: Verschieben Sie eine Ziffer um zwei Pixel, und für es ist das ein anderes Bild. Ein Faltungsnetz (CNN) schiebt kleine 3×3-Filter über das Bild, sodass ein Strich oder eine Ecke gefunden wird, wo immer sie ist, und Pooling macht kleine Verschiebungen unwichtiger. Deshalb liest es Ihre Zeichnungen besser. Wählen Sie die Vorlage CNN, trainieren Sie sie 1 Epoche lang und zeichnen Sie dann noch einmal.</translation>
     </message>
     <message>
         <source>Choose the CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN wählen</translation>
     </message>
     <message>
         <source>11. What augmentation does</source>
-        <translation type="unfinished"></translation>
+        <translation>11. Was Augmentierung bewirkt</translation>
     </message>
     <message>
         <source>People do not write like MNIST&apos;s scans: they slant, shrink, shift and thicken their digits. Augmentation trains on randomly rotated, sheared, resized, shifted, thicker or thinner copies of the training pictures, so the network learns that these changes do not change the digit. The saved model is the same kind of model; only what it learned from differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Menschen schreiben nicht wie die Scans von MNIST: Sie neigen, verkleinern, verschieben und verdicken ihre Ziffern. Augmentierung trainiert auf zufällig gedrehten, gescherten, skalierten, verschobenen, dickeren oder dünneren Kopien der Trainingsbilder, damit das Netz lernt, dass diese Änderungen die Ziffer nicht ändern. Das gespeicherte Modell ist dieselbe Art Modell; nur das, woraus es gelernt hat, ist anders.</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentierung einschalten</translation>
     </message>
     <message>
         <source>12. Inside the network</source>
-        <translation type="unfinished"></translation>
+        <translation>12. Im Innern des Netzes</translation>
     </message>
     <message>
         <source>The Inside tab shows what each layer makes of a picture (Layer by layer), which pixels pushed it to its answer (Why this answer), what single units respond to (What it learned), where all test pictures land (The map) and the network&apos;s units lighting up (The network at work). Switch a unit off and see what breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tab Innenleben zeigt, was jede Schicht aus einem Bild macht (Schicht für Schicht), welche Pixel es zu seiner Antwort geschoben haben (Warum diese Antwort), worauf einzelne Einheiten ansprechen (Was es gelernt hat), wo alle Testbilder landen (Die Karte) und wie die Einheiten des Netzes aufleuchten (Das Netz bei der Arbeit). Schalten Sie eine Einheit ab und sehen Sie, was kaputtgeht.</translation>
     </message>
     <message>
         <source>Open Inside</source>
-        <translation type="unfinished"></translation>
+        <translation>Innenleben öffnen</translation>
     </message>
     <message>
         <source>13. How robust it is</source>
-        <translation type="unfinished"></translation>
+        <translation>13. Wie robust es ist</translation>
     </message>
     <message>
         <source>The Robustness tab spoils the test pictures on purpose (noise, blur, rotation, shifts…) and shows how the accuracy falls: the curves. The confidence threshold lets the model say &quot;not sure&quot; instead of guessing: fewer answers, fewer mistakes. Compare the Seed DNN&apos;s curves with the CNN&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tab Robustheit verfälscht die Testbilder absichtlich (Rauschen, Unschärfe, Drehung, Verschiebungen…) und zeigt, wie die Genauigkeit fällt: die Kurven. Mit der Konfidenzschwelle darf das Modell „unsicher“ sagen, statt zu raten: weniger Antworten, weniger Fehler. Vergleichen Sie die Kurven von Seed DNN mit denen des CNN.</translation>
     </message>
     <message>
         <source>Open Robustness</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustheit öffnen</translation>
     </message>
     <message>
         <source>14. Teaching it your handwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>14. Ihm Ihre Handschrift beibringen</translation>
     </message>
     <message>
         <source>When it misreads your 7, press 7 on the Draw Pad&apos;s &quot;It is a:&quot; row: the drawing is kept in My drawings with the right label. Draw and label a few of each digit it gets wrong (at least two drawings), then press Fine-tune (on the Training tab, or the button below): a few short epochs on the model&apos;s own training pictures mixed with yours. When it ends, choose &quot;Use new model&quot; if the app kept the previous one, and draw the 7 again: it has learned your way of writing it, as it learned MNIST&apos;s, from examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn es Ihre 7 falsch liest, drücken Sie 7 in der Zeile „Es ist eine:“ des Zeichenfelds: Die Zeichnung wird mit dem richtigen Label in „Meine Zeichnungen“ aufbewahrt. Zeichnen und labeln Sie ein paar von jeder Ziffer, die es falsch liest (mindestens zwei Zeichnungen), und drücken Sie dann „Feinabstimmen“ (im Tab Training oder mit der Schaltfläche unten): ein paar kurze Epochen auf den eigenen Trainingsbildern des Modells, gemischt mit Ihren. Wenn es endet, wählen Sie „Neues Modell verwenden“, falls die App das vorige behalten hat, und zeichnen Sie die 7 noch einmal: Es hat Ihre Schreibweise gelernt, so wie es MNIST gelernt hat, aus Beispielen.</translation>
     </message>
     <message>
         <source>Fine-tune on my drawings</source>
-        <translation type="unfinished">Auf meine Zeichnungen feinabstimmen</translation>
+        <translation>Auf meine Zeichnungen feinabstimmen</translation>
     </message>
     <message>
         <source>15. The run as code</source>
-        <translation type="unfinished"></translation>
+        <translation>15. Der Lauf als Code</translation>
     </message>
     <message>
         <source>Everything you did here is plain Keras. File ▸ Export as code… writes the current model&apos;s run as a Python script or a Jupyter notebook: the same layers, settings and seed, loading MNIST, training, evaluating and showing predictions. Run it with python run.py --epochs 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was Sie hier getan haben, ist reines Keras. Datei ▸ Als Code exportieren… schreibt den Lauf des aktuellen Modells als Python-Skript oder Jupyter-Notebook: dieselben Schichten, Einstellungen und derselbe Seed, MNIST laden, trainieren, auswerten und Vorhersagen zeigen. Starten Sie es mit python run.py --epochs 3.</translation>
     </message>
     <message>
         <source>Export as code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Code exportieren…</translation>
     </message>
 </context>
 <context>
     <name>LiveControls</name>
     <message>
         <source>New learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Lernrate</translation>
     </message>
     <message>
         <source>Takes effect at the next step of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkt ab dem nächsten Schritt des Laufs</translation>
     </message>
     <message>
         <source>Augment</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentieren</translation>
     </message>
     <message>
         <source>Augment from the next epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab der nächsten Epoche augmentieren</translation>
     </message>
     <message>
         <source>Takes effect at the next epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkt ab der nächsten Epoche</translation>
     </message>
     <message>
         <source>Apply now</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwenden</translation>
     </message>
     <message>
         <source>Apply the new settings now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuen Einstellungen jetzt anwenden</translation>
     </message>
     <message>
         <source>While training, change the learning rate (from the next step) or augmentation (from the next epoch):</source>
-        <translation type="unfinished"></translation>
+        <translation>Während des Trainings die Lernrate (ab dem nächsten Schritt) oder die Augmentierung (ab der nächsten Epoche) ändern:</translation>
     </message>
 </context>
 <context>
@@ -2097,11 +2097,11 @@ Could not open {name}; {then}</source>
     </message>
     <message>
         <source>test image #{0}: true {1}, read as {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testbild Nr. {0}: wahr {1}, gelesen als {2}</translation>
     </message>
     <message>
         <source>{0} test images by the penultimate layer&apos;s two main directions, coloured by true digit; {1} misread (arrow keys step through them, Enter opens one)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Testbilder nach den zwei Hauptrichtungen der vorletzten Schicht, gefärbt nach wahrer Ziffer; {1} falsch gelesen (Pfeiltasten gehen sie durch, Eingabe öffnet eines)</translation>
     </message>
 </context>
 <context>
@@ -2112,7 +2112,7 @@ Could not open {name}; {then}</source>
     </message>
     <message>
         <source>{0} chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm „{0}“</translation>
     </message>
     <message>
         <source>train</source>
@@ -2124,7 +2124,7 @@ Could not open {name}; {then}</source>
     </message>
     <message>
         <source>epoch {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche {0}: {1}</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>
@@ -2156,33 +2156,108 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>{0}, unit {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, Einheit {1}: {2}</translation>
     </message>
     <message>
         <source>{0}: top {1} of {2} units</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: die stärksten {1} von {2} Einheiten</translation>
     </message>
 </context>
 <context>
     <name>NumberView</name>
     <message>
         <source>Digits of the number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffern der Zahl</translation>
     </message>
     <message>
         <source>Digit %1: %2 (%3); next likeliest %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffer %1: %2 (%3); nächstwahrscheinlich %4 (%5)</translation>
     </message>
     <message>
         <source>Digit %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffer %1: %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSteps</name>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>The image in grey, at a working size</source>
+        <translation>Das Bild in Grau, in einer Arbeitsgröße</translation>
+    </message>
+    <message>
+        <source>Ink made light</source>
+        <translation>Tinte hell gemacht</translation>
+    </message>
+    <message>
+        <source>The model knows white ink on black: dark ink is inverted</source>
+        <translation>Das Modell kennt weiße Tinte auf Schwarz: Dunkle Tinte wird invertiert</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>The lighting and shadows, estimated without the ink</source>
+        <translation>Licht und Schatten, ohne die Tinte geschätzt</translation>
+    </message>
+    <message>
+        <source>Background removed</source>
+        <translation>Hintergrund entfernt</translation>
+    </message>
+    <message>
+        <source>Uneven light and shadows taken away</source>
+        <translation>Ungleichmäßiges Licht und Schatten entfernt</translation>
+    </message>
+    <message>
+        <source>Contrast normalised</source>
+        <translation>Kontrast normalisiert</translation>
+    </message>
+    <message>
+        <source>The ink&apos;s brightness stretched to full white</source>
+        <translation>Die Helligkeit der Tinte bis zu vollem Weiß gestreckt</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>Geglättet</translation>
+    </message>
+    <message>
+        <source>Paper texture and noise blurred away</source>
+        <translation>Papierstruktur und Rauschen weichgezeichnet</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Tinte</translation>
+    </message>
+    <message>
+        <source>What counts as ink (Otsu&apos;s threshold)</source>
+        <translation>Was als Tinte zählt (Otsu-Schwellenwert)</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <source>White ink on black, soft edges as MNIST has them</source>
+        <translation>Weiße Tinte auf Schwarz, mit weichen Kanten wie bei MNIST</translation>
+    </message>
+    <message>
+        <source>Digit %1 (28×28)</source>
+        <translation>Ziffer %1 (28×28)</translation>
+    </message>
+    <message>
+        <source>What the model reads: the digit scaled into a 20-pixel box and centred</source>
+        <translation>Was das Modell liest: die Ziffer in ein 20-Pixel-Feld skaliert und zentriert</translation>
     </message>
 </context>
 <context>
     <name>PhotoStepsView</name>
     <message>
         <source>Steps of reading the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte beim Lesen des Bildes</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2268,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>The probability of each digit, as the model reads it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wahrscheinlichkeit jeder Ziffer, wie das Modell sie liest</translation>
     </message>
     <message>
         <source>predicted {best} ({v1})</source>
@@ -2201,11 +2276,11 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>no reading</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Lesart</translation>
     </message>
     <message>
         <source>digit {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffer {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -2263,59 +2338,59 @@ beste {v0} von {v1}</translation>
     <name>ReadingOnPad</name>
     <message>
         <source>Open &amp;image…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;ild öffnen…</translation>
     </message>
     <message>
         <source>Put an image of digits on the Draw Pad and read it (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild mit Ziffern auf das Zeichenfeld legen und lesen (Strg+I)</translation>
     </message>
     <message>
         <source>Paste image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild einfügen</translation>
     </message>
     <message>
         <source>Read the image (or image file) on the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild (oder die Bilddatei) in der Zwischenablage lesen</translation>
     </message>
     <message>
         <source>Open image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild öffnen</translation>
     </message>
     <message>
         <source>Images (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot read %1: too large (%2×%3 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: zu groß (%2×%3 Pixel)</translation>
     </message>
     <message>
         <source>pasted image</source>
-        <translation type="unfinished"></translation>
+        <translation>eingefügtes Bild</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese %1…</translation>
     </message>
     <message>
         <source>The clipboard holds no image to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält kein Bild zum Lesen.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>No digit found</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ziffer gefunden</translation>
     </message>
     <message>
         <source>One digit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ziffer: %1</translation>
     </message>
     <message>
         <source>%1 digits: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ziffern: %2</translation>
     </message>
 </context>
 <context>
@@ -2477,47 +2552,47 @@ beste {v0} von {v1}</translation>
     <name>SaveReport</name>
     <message>
         <source>Save &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;richt speichern…</translation>
     </message>
     <message>
         <source>Write a PDF, PNG or SVG report of the current model: its card, training curves, confusion matrix, mistakes and robustness</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen PDF-, PNG- oder SVG-Bericht über das aktuelle Modell schreiben: seine Modellkarte, Trainingskurven, Konfusionsmatrix, Fehler und Robustheit</translation>
     </message>
     <message>
         <source>PDF, all pages (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF, alle Seiten (*.pdf)</translation>
     </message>
     <message>
         <source>PNG images, one a page (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder, eines je Seite (*.png)</translation>
     </message>
     <message>
         <source>SVG images, one a page (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bilder, eines je Seite (*.svg)</translation>
     </message>
     <message>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht speichern</translation>
     </message>
     <message>
         <source>Writing the report %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibe den Bericht %1…</translation>
     </message>
     <message>
         <source>Saved the report (%1 pages) to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht (%1 Seiten) gespeichert unter %2</translation>
     </message>
     <message>
         <source>Saved the report as %1 images: %2 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht als %1 Bilder gespeichert: %2 …</translation>
     </message>
     <message>
         <source>Drawn and written in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeichnet und geschrieben in %1 s</translation>
     </message>
     <message>
         <source>The report was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
     </message>
 </context>
 <context>
@@ -2540,11 +2615,11 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>unit {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit {0} von {1}</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} units, strongest first; Enter on one shows the test images that excite it most</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} von {2} Einheiten, die stärksten zuerst; Eingabe auf einer zeigt die Testbilder, die sie am stärksten anregen</translation>
     </message>
 </context>
 <context>
@@ -2654,7 +2729,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Optimi&amp;zer:</source>
-        <translation>Optimi&amp;erer:</translation>
+        <translation>Opti&amp;mierer:</translation>
     </message>
     <message>
         <source>&amp;Learning rate:</source>
@@ -2666,11 +2741,11 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Weight decay:</source>
-        <translation>&amp;Weight Decay:</translation>
+        <translation>Weight De&amp;cay:</translation>
     </message>
     <message>
         <source>Sche&amp;dule:</source>
-        <translation>Ver&amp;lauf:</translation>
+        <translation>Verla&amp;uf:</translation>
     </message>
     <message>
         <source>Deca&amp;y per epoch:</source>
@@ -2686,7 +2761,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Training &amp;images:</source>
-        <translation>Trainings&amp;bilder:</translation>
+        <translation>Trainingsb&amp;ilder:</translation>
     </message>
     <message>
         <source>learning rate: a number greater than 0 and at most 10, e.g. 0.03</source>
@@ -2705,75 +2780,75 @@ beste {v0} von {v1}</translation>
     <name>TrainingHealthView</name>
     <message>
         <source>Training health</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingszustand</translation>
     </message>
     <message>
         <source>Epoch shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezeigte Epoche</translation>
     </message>
     <message>
         <source>Measured at each epoch end on the same few training images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen am Ende jeder Epoche an denselben wenigen Trainingsbildern.</translation>
     </message>
     <message>
         <source>Health of each layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand jeder Schicht</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Schicht</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradient</translation>
     </message>
     <message>
         <source>Grad/weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad./Gewicht</translation>
     </message>
     <message>
         <source>Moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegt</translation>
     </message>
     <message>
         <source>Dead</source>
-        <translation type="unfinished"></translation>
+        <translation>Tot</translation>
     </message>
     <message>
         <source>Saturated</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesättigt</translation>
     </message>
     <message>
         <source>Root mean square of the loss&apos;s gradient for the layer&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Quadratisches Mittel des Verlustgradienten für die Gewichte der Schicht</translation>
     </message>
     <message>
         <source>Gradient RMS over weight RMS: how big a step is against the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradienten-RMS durch Gewichts-RMS: wie groß ein Schritt gegenüber den Gewichten ist</translation>
     </message>
     <message>
         <source>How far the weights moved from the run&apos;s start: |W − W₀| / |W₀|</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit sich die Gewichte seit dem Start des Laufs bewegt haben: |W − W₀| / |W₀|</translation>
     </message>
     <message>
         <source>ReLU units that output zero for every image</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU-Einheiten, die für jedes Bild null ausgeben</translation>
     </message>
     <message>
         <source>Sigmoid/tanh units stuck near their limits for 90% of the images</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid-/tanh-Einheiten, die bei 90 % der Bilder nahe ihren Grenzen festhängen</translation>
     </message>
     <message>
         <source>Epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche:</translation>
     </message>
     <message>
         <source>Measured at each epoch end on the same %1 training images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen am Ende jeder Epoche an denselben %1 Trainingsbildern.</translation>
     </message>
 </context>
 <context>
@@ -2820,19 +2895,19 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Training settings and progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingseinstellungen und Fortschritt</translation>
     </message>
     <message>
         <source>Coach and training health</source>
-        <translation type="unfinished"></translation>
+        <translation>Coach und Trainingszustand</translation>
     </message>
     <message>
         <source>Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Coach</translation>
     </message>
     <message>
         <source>Training health</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingszustand</translation>
     </message>
     <message>
         <source>Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among 60,000 images</source>
@@ -2902,11 +2977,11 @@ beste {v0} von {v1}</translation>
     <name>WeightHistogram</name>
     <message>
         <source>Weight distribution, now and at the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsverteilung, jetzt und zu Beginn</translation>
     </message>
     <message>
         <source>weights: now (filled), at the start (outline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichte: jetzt (gefüllt), zu Beginn (Umriss)</translation>
     </message>
 </context>
 <context>
@@ -3153,11 +3228,11 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>a report with pictures of a model: card, curves, confusion matrix, mistakes, robustness</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bericht mit Bildern eines Modells: Modellkarte, Kurven, Konfusionsmatrix, Fehler, Robustheit</translation>
     </message>
     <message>
         <source>.pdf (all pages), or .png / .svg (one file a page: FILE, then NAME-2, NAME-3…)</source>
-        <translation type="unfinished"></translation>
+        <translation>.pdf (alle Seiten) oder .png / .svg (eine Datei je Seite: FILE, dann NAME-2, NAME-3…)</translation>
     </message>
 </context>
 <context>
@@ -3370,7 +3445,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Keep previous model</source>
-        <translation>Vorheriges Modell &amp;behalten</translation>
+        <translation>Vorheriges Modell be&amp;halten</translation>
     </message>
     <message>
         <source>Keeping the previous model, {name} ({previous}): the new one scored {new}.</source>
@@ -3378,7 +3453,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Use new model</source>
-        <translation>Neues Modell &amp;verwenden</translation>
+        <translation>Neues Mo&amp;dell verwenden</translation>
     </message>
     <message>
         <source>Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. </source>
@@ -3406,7 +3481,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>&amp;Use fine-tuned model</source>
-        <translation>Feinabgestimmtes Modell &amp;verwenden</translation>
+        <translation>Feinabgestimmtes Mo&amp;dell verwenden</translation>
     </message>
 </context>
 </TS>

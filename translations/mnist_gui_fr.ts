@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>Accessibility</name>
     <message>
         <source>Not sure: {0} ({1}) or {2} ({3})</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas sûr : {0} ({1}) ou {2} ({3})</translation>
     </message>
     <message>
         <source>Read as {0}, {1} confident</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu comme {0}, confiance {1}</translation>
     </message>
 </context>
 <context>
@@ -47,154 +47,154 @@
     <name>CoachHooks</name>
     <message>
         <source>Asked the run to change %1: from its next step (learning rate) or epoch (augmentation).</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande à l’entraînement de changer %1 : dès sa prochaine étape (taux d’apprentissage) ou époque (augmentation).</translation>
     </message>
     <message>
         <source>Learning rate changed to %1 during epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’apprentissage passé à %1 pendant l’époque %2.</translation>
     </message>
     <message>
         <source>Augmentation on from epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentation activée à partir de l’époque %2.</translation>
     </message>
     <message>
         <source>Augmentation off from epoch %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmentation désactivée à partir de l’époque %2.</translation>
     </message>
     <message>
         <source>settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>réglages modifiés</translation>
     </message>
     <message>
         <source>Not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non modifié : %1</translation>
     </message>
 </context>
 <context>
     <name>CoachPanel</name>
     <message>
         <source>Training coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Coach d’entraînement</translation>
     </message>
     <message>
         <source>No hints: the coach reads every epoch as it ends and says here what looks wrong and what to try.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conseil : le coach lit chaque époque à sa fin et dit ici ce qui semble aller mal et quoi essayer.</translation>
     </message>
     <message>
         <source>Coach&apos;s hints</source>
-        <translation type="unfinished"></translation>
+        <translation>Conseils du coach</translation>
     </message>
     <message>
         <source>Learning rate too high</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’apprentissage trop élevé</translation>
     </message>
     <message>
         <source>The loss became NaN or infinite at learning rate %1: the steps overshoot so far that the numbers blow up.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte est devenue NaN ou infinie avec un taux d’apprentissage de %1 : les pas dépassent tant la cible que les nombres explosent.</translation>
     </message>
     <message>
         <source>The loss rose from %1 to %2 over the last two epochs at learning rate %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte est passée de %1 à %2 au cours des deux dernières époques avec un taux d’apprentissage de %3.</translation>
     </message>
     <message>
         <source>The loss changed direction %1 times in the last %2 epochs: each step jumps past the low point.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte a changé de sens %1 fois au cours des %2 dernières époques : chaque pas saute par-dessus le minimum.</translation>
     </message>
     <message>
         <source>Within this epoch the loss rose from %1 (its first half of batches) to %2 (its second half) at learning rate %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au cours de cette époque, la perte est passée de %1 (première moitié des lots) à %2 (seconde moitié) avec un taux d’apprentissage de %3.</translation>
     </message>
     <message>
         <source>After %1 epoch(s) the accuracy is %2, no better than guessing, at learning rate %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Après %1 époque(s), l’exactitude est de %2, pas mieux que le hasard, avec un taux d’apprentissage de %3.</translation>
     </message>
     <message>
         <source>Learning rate too low</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’apprentissage trop bas</translation>
     </message>
     <message>
         <source>The loss fell only %1 last epoch and accuracy is %2 at learning rate %3: the steps are too small.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte n’a baissé que de %1 à la dernière époque et l’exactitude est de %2 avec un taux d’apprentissage de %3 : les pas sont trop petits.</translation>
     </message>
     <message>
         <source>Overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>Surapprentissage</translation>
     </message>
     <message>
         <source>Validation loss was lowest at epoch %1 (%2) and is now %3; the gap between training and validation accuracy grew from %4 to %5 points: the network learns the training images by heart.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte de validation était la plus basse à l’époque %1 (%2) et vaut maintenant %3 ; l’écart entre l’exactitude d’entraînement et celle de validation est passé de %4 à %5 points : le réseau apprend les images d’entraînement par cœur.</translation>
     </message>
     <message>
         <source>Underfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-apprentissage</translation>
     </message>
     <message>
         <source>Training accuracy is only %1 and validation %2, up %3 points last epoch: this network has learned about all it can.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’exactitude d’entraînement n’est que de %1 et celle de validation de %2, en hausse de %3 points à la dernière époque : ce réseau a appris à peu près tout ce qu’il peut.</translation>
     </message>
     <message>
         <source>Saturated units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités saturées</translation>
     </message>
     <message>
         <source>%1 of layer %2&apos;s %3 %4 units are stuck near their limits for almost every image: their gradients vanish and they stop learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des %3 unités %4 de la couche %2 restent bloquées près de leurs limites pour presque toutes les images : leurs gradients s’évanouissent et elles n’apprennent plus.</translation>
     </message>
     <message>
         <source>Dead ReLUs</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU mortes</translation>
     </message>
     <message>
         <source>%1 of layer %2&apos;s %3 units output zero for every image: they no longer learn (often after too big a step).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des %3 unités de la couche %2 sortent zéro pour toutes les images : elles n’apprennent plus (souvent après un pas trop grand).</translation>
     </message>
     <message>
         <source>Vanishing gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradients évanescents</translation>
     </message>
     <message>
         <source>The first layer (%1) gets a gradient %2 times weaker than the last (%3): through %4 layers the signal fades, so the early layers barely learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>La première couche (%1) reçoit un gradient %2 fois plus faible que la dernière (%3) : à travers %4 couches le signal s’estompe, et les premières couches apprennent à peine.</translation>
     </message>
     <message>
         <source>Too few epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop peu d’époques</translation>
     </message>
     <message>
         <source>Validation accuracy still rose %1 points in the last epoch (now %2): more epochs would help.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’exactitude de validation a encore gagné %1 points à la dernière époque (maintenant %2) : plus d’époques aideraient.</translation>
     </message>
     <message>
         <source>Stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté tôt</translation>
     </message>
     <message>
         <source>The run stopped after %1 of its %2 epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entraînement s’est arrêté après %1 de ses %2 époques.</translation>
     </message>
     <message>
         <source>Lower the learning rate to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baisser le taux à %1</translation>
     </message>
     <message>
         <source>Raise the learning rate to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter le taux à %1</translation>
     </message>
     <message>
         <source>Add dropout %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un dropout de %1</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer l’augmentation</translation>
     </message>
     <message>
         <source>Train more</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîner plus</translation>
     </message>
     <message>
         <source>Switch to the CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer au CNN</translation>
     </message>
 </context>
 <context>
@@ -217,27 +217,27 @@
     </message>
     <message>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrice de confusion</translation>
     </message>
     <message>
         <source>Rows: true digit; columns: predicted digit, then the accuracy on each true digit. Enter shows a cell&apos;s images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes : chiffre réel ; colonnes : chiffre prédit, puis l’exactitude pour chaque chiffre réel. Entrée affiche les images d’une case.</translation>
     </message>
     <message>
         <source>true {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>réel {0}</translation>
     </message>
     <message>
         <source>predicted {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>prédit {0}</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>exactitude</translation>
     </message>
     <message>
         <source>no count</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun compte</translation>
     </message>
     <message>
         <source>Needs a model&apos;s predictions.</source>
@@ -249,11 +249,11 @@
     </message>
     <message>
         <source>true {0}, predicted {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>réel {0}, prédit {1} : {2}</translation>
     </message>
     <message>
         <source>true {0}, accuracy {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>réel {0}, exactitude {1}</translation>
     </message>
     <message>
         <source>{v0} of {v1} {true_digit}s right. Click to show all {true_digit}s.</source>
@@ -299,11 +299,11 @@
     </message>
     <message>
         <source>digit {0}: {1} training images, {2} test images</source>
-        <translation type="unfinished"></translation>
+        <translation>chiffre {0} : {1} images d’entraînement, {2} images de test</translation>
     </message>
     <message>
         <source>Per digit: the average image, the pixel variance and the counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Par chiffre : l’image moyenne, la variance des pixels et les effectifs</translation>
     </message>
     <message>
         <source>Per digit (training set): average image (top), pixel variance — where writers differ (bottom)</source>
@@ -396,17 +396,17 @@
     <name>DigitGrid</name>
     <message>
         <source>Digit grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Grille de chiffres</translation>
     </message>
     <message>
         <source>Arrow keys move between the images, Enter shows one&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>Les flèches passent d’une image à l’autre, Entrée affiche les détails d’une image</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
         </translation>
     </message>
     <message>
@@ -415,11 +415,11 @@
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page précédente</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page suivante</translation>
     </message>
 </context>
 <context>
@@ -493,17 +493,17 @@
     </message>
     <message>
         <source>Draw a digit with the mouse; the model&apos;s reading is this pad&apos;s value</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessinez un chiffre à la souris ; la lecture du modèle est la valeur de ce bloc</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>vide</translation>
     </message>
     <message numerus="yes">
         <source>%n stroke(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n trait</numerusform>
+            <numerusform>%n traits</numerusform>
         </translation>
     </message>
 </context>
@@ -644,346 +644,346 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <name>Explain</name>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>activée</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivée</translation>
     </message>
     <message>
         <source>Your loss fell %1 last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre perte a baissé de %1 à la dernière époque.</translation>
     </message>
     <message>
         <source>Your loss rose %1 last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre perte a augmenté de %1 à la dernière époque.</translation>
     </message>
     <message>
         <source>The loss of %2 (the model in use) fell %1 in its last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte de %2 (le modèle utilisé) a baissé de %1 à sa dernière époque.</translation>
     </message>
     <message>
         <source>The loss of %2 (the model in use) rose %1 in its last epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte de %2 (le modèle utilisé) a augmenté de %1 à sa dernière époque.</translation>
     </message>
     <message>
         <source>The loss after the first epoch: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte après la première époque : %1.</translation>
     </message>
     <message>
         <source>No training history yet: train, and the loss&apos;s change shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d’historique d’entraînement : entraînez, et l’évolution de la perte s’affichera ici.</translation>
     </message>
     <message>
         <source>no model yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore de modèle</translation>
     </message>
     <message>
         <source>Explanation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Explication : %1</translation>
     </message>
     <message>
         <source>Learn: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprendre : %1</translation>
     </message>
     <message>
         <source>Open the Learn step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l’étape %1 d’Apprendre</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l’explication</translation>
     </message>
     <message>
         <source>Explain what is under the mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer ce qui est sous la souris</translation>
     </message>
     <message>
         <source>&amp;Explain this</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xpliquer ceci</translation>
     </message>
     <message>
         <source>Then click any control, chart or view to see what it does (F1 explains what is under the mouse)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puis cliquez sur un contrôle, un graphique ou une vue pour voir ce qu’il fait (F1 explique ce qui est sous la souris)</translation>
     </message>
     <message>
         <source>Nothing to explain there: point at a setting, chart or view and press F1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à expliquer ici : pointez un réglage, un graphique ou une vue et appuyez sur F1.</translation>
     </message>
     <message>
         <source>Click what you want explained (Esc: cancel).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur ce que vous voulez faire expliquer (Échap : annuler).</translation>
     </message>
 </context>
 <context>
     <name>Explanations</name>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage</translation>
     </message>
     <message>
         <source>Which network to build: {value}. The Seed DNN is exactly the notebook&apos;s network and settings; MLP lets you change every setting; the CNN reads shapes wherever they are and reads drawings best. Train builds a new network of this kind, starting from random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réseau à construire : {value}. Seed DNN est exactement le réseau et les réglages du notebook ; MLP permet de changer chaque réglage ; le CNN reconnaît les formes où qu’elles soient et lit le mieux les dessins. Entraîner construit un nouveau réseau de ce type, à partir de poids aléatoires.</translation>
     </message>
     <message>
         <source>Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Couches cachées</translation>
     </message>
     <message>
         <source>The sizes of the Dense layers between the 784 pixels and the 10 answers: {value}. More or wider layers can learn more, but take longer and can learn the training pictures by heart (overfitting). This network has {weights} weights to learn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tailles des couches Dense entre les 784 pixels et les 10 réponses : {value}. Des couches plus nombreuses ou plus larges peuvent apprendre davantage, mais prennent plus de temps et peuvent apprendre les images d’entraînement par cœur (surapprentissage). Ce réseau a {weights} poids à apprendre.</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Activation</translation>
     </message>
     <message>
         <source>What each hidden unit does with its weighted sum: {value}. sigmoid squeezes it into 0..1 (the notebook&apos;s; it learns slowly when units saturate at 0 or 1); relu keeps positive sums and zeroes the rest (quick to learn, the usual choice today).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que chaque unité cachée fait de sa somme pondérée : {value}. sigmoid la comprime dans 0..1 (celle du notebook ; elle apprend lentement quand les unités saturent à 0 ou 1) ; relu garde les sommes positives et met le reste à zéro (rapide à apprendre, le choix habituel aujourd’hui).</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>While training, each hidden unit is switched off at random with this probability: {value}. The network cannot rely on any single unit, which fights overfitting. 0 means no dropout; predictions always use every unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant l’entraînement, chaque unité cachée est éteinte au hasard avec cette probabilité : {value}. Le réseau ne peut compter sur aucune unité seule, ce qui combat le surapprentissage. 0 signifie pas de dropout ; les prédictions utilisent toujours toutes les unités.</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimiseur</translation>
     </message>
     <message>
         <source>How the weights move to lower the loss: {value}. SGD moves each weight against its gradient by the learning rate (the notebook&apos;s); Adam gives each weight its own step size from its recent gradients and usually needs a smaller rate, such as 0.001.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les poids bougent pour baisser la perte : {value}. SGD déplace chaque poids contre son gradient, proportionnellement au taux d’apprentissage (celui du notebook) ; Adam donne à chaque poids son propre pas, tiré de ses gradients récents, et demande en général un taux plus petit, comme 0,001.</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Taux d’apprentissage</translation>
+        <translation>Taux d’apprentissage</translation>
     </message>
     <message>
         <source>learning rate {value}: each step moves every weight by {lr_percent} of its gradient. Too high and the loss jumps around or grows; too low and it falls very slowly. {loss_trend}</source>
-        <translation type="unfinished"></translation>
+        <translation>taux d’apprentissage {value} : chaque pas déplace chaque poids de {lr_percent} de son gradient. Trop élevé, la perte saute ou grandit ; trop bas, elle baisse très lentement. {loss_trend}</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Moment</translation>
     </message>
     <message>
         <source>SGD with momentum {value}: each step keeps this share of the previous step&apos;s direction, like a ball rolling downhill, so the weights move faster along steady slopes and jitter less. 0 is plain SGD; 0.9 is common.</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD avec un moment de {value} : chaque pas garde cette part de la direction du pas précédent, comme une bille qui dévale une pente, si bien que les poids avancent plus vite sur les pentes régulières et tremblent moins. 0 est le SGD simple ; 0,9 est courant.</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Décroissance des poids</translation>
     </message>
     <message>
         <source>Each step shrinks every weight a little toward 0: {value}. Small weights make a smoother network that overfits less. 0 means none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque pas rapproche un peu chaque poids de 0 : {value}. Des poids petits donnent un réseau plus lisse, qui surapprend moins. 0 signifie aucune.</translation>
     </message>
     <message>
         <source>Learning-rate schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Planification du taux d’apprentissage</translation>
     </message>
     <message>
         <source>How the learning rate ({lr}) changes during the run: {value}. Big steps early learn fast; small steps late settle the weights. Step decay multiplies it every epoch, cosine lowers it smoothly to 0, one-cycle first raises then lowers it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment le taux d’apprentissage ({lr}) change pendant l’entraînement : {value}. De grands pas au début apprennent vite ; de petits pas à la fin stabilisent les poids. La décroissance par paliers le multiplie à chaque époque, le cosinus le baisse en douceur jusqu’à 0, le one-cycle le monte d’abord puis le baisse.</translation>
     </message>
     <message>
         <source>Decay per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Décroissance par époque</translation>
     </message>
     <message>
         <source>With step decay the learning rate is multiplied by {value} after every epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec la décroissance par paliers, le taux d’apprentissage est multiplié par {value} après chaque époque.</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished">Époques</translation>
+        <translation>Époques</translation>
     </message>
     <message>
         <source>How many times training goes through all the training pictures: {value}. The notebook ran 50; a few are enough to see it learn. More epochs learn more until the test accuracy stops rising (then it starts to overfit). This model has had {epochs_done} epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de fois l’entraînement parcourt toutes les images d’entraînement : {value}. Le notebook en faisait 50 ; quelques-unes suffisent pour le voir apprendre. Plus d’époques apprennent davantage, jusqu’à ce que l’exactitude de test cesse de monter (alors le surapprentissage commence). Ce modèle a eu {epochs_done} époques.</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de lot</translation>
     </message>
     <message>
         <source>How many pictures each step looks at before moving the weights: {value}, so one epoch of {train_images} pictures is {batches} steps. Small batches make many noisy steps; big ones fewer, steadier, faster steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien d’images chaque pas regarde avant de déplacer les poids : {value}, donc une époque de {train_images} images fait {batches} pas. De petits lots font beaucoup de pas bruités ; de grands lots, moins de pas, plus réguliers et plus rapides.</translation>
     </message>
     <message>
         <source>Augment</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmenter</translation>
     </message>
     <message>
         <source>Augmentation is {value}. When on, training sees randomly rotated, sheared, resized, shifted, thicker or thinner copies of the pictures, as people draw them, so the model reads real handwriting better. The saved model is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’augmentation est {value}. Quand elle est activée, l’entraînement voit des copies des images tournées, inclinées, redimensionnées, décalées, plus épaisses ou plus fines au hasard, comme les gens les dessinent, et le modèle lit mieux la vraie écriture. Le modèle enregistré est inchangé.</translation>
     </message>
     <message>
         <source>Training images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images d’entraînement</translation>
     </message>
     <message>
         <source>Train on the first {value} of the 60,000 training pictures. Fewer train faster and learn less: try 1,000 and compare the test accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>S’entraîner sur les {value} premières des 60 000 images d’entraînement. Moins d’images entraînent plus vite et apprennent moins : essayez 1 000 et comparez l’exactitude de test.</translation>
     </message>
     <message>
         <source>Fine-tune</source>
-        <translation type="unfinished">Affiner</translation>
+        <translation>Affiner</translation>
     </message>
     <message>
         <source>A few short epochs of the current model on its training pictures mixed with your labelled drawings ({drawings} so far), so it learns your handwriting without forgetting MNIST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques courtes époques du modèle actuel sur ses images d’entraînement mêlées à vos dessins étiquetés ({drawings} pour l’instant), pour qu’il apprenne votre écriture sans oublier MNIST.</translation>
     </message>
     <message>
         <source>Loss chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique de perte</translation>
     </message>
     <message>
         <source>The loss after each epoch: how far the ten probabilities are from the one-hot labels, on the training pictures (loss) and on the test pictures (val_loss). Lower is better. Last epoch: loss {loss}, val_loss {val_loss}. {loss_trend} If val_loss rises while loss falls, the model is learning the training pictures by heart.</source>
-        <translation type="unfinished"></translation>
+        <translation>La perte après chaque époque : l’écart entre les dix probabilités et les étiquettes one-hot, sur les images d’entraînement (loss) et sur les images de test (val_loss). Plus bas, c’est mieux. Dernière époque : loss {loss}, val_loss {val_loss}. {loss_trend} Si val_loss monte pendant que loss baisse, le modèle apprend les images d’entraînement par cœur.</translation>
     </message>
     <message>
         <source>Accuracy chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique d’exactitude</translation>
     </message>
     <message>
         <source>The share of pictures read right after each epoch, on the training pictures (accuracy) and on the test pictures (val_accuracy). Last epoch: {accuracy} and {val_accuracy}. A growing gap between the two is overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>La part des images bien lues après chaque époque, sur les images d’entraînement (accuracy) et sur les images de test (val_accuracy). Dernière époque : {accuracy} et {val_accuracy}. Un écart croissant entre les deux, c’est du surapprentissage.</translation>
     </message>
     <message>
         <source>Epoch log</source>
-        <translation type="unfinished">Journal des époques</translation>
+        <translation>Journal des époques</translation>
     </message>
     <message>
         <source>One line per epoch with the numbers the charts draw, as Keras prints them with verbose=2: loss, accuracy, val_loss, val_accuracy. {epochs_logged} epochs so far in this run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ligne par époque avec les nombres que tracent les graphiques, tels que Keras les affiche avec verbose=2 : loss, accuracy, val_loss, val_accuracy. {epochs_logged} époques jusqu’ici dans cet entraînement.</translation>
     </message>
     <message>
         <source>Gallery</source>
-        <translation type="unfinished">Galerie</translation>
+        <translation>Galerie</translation>
     </message>
     <message>
         <source>Test pictures with their labels and the model&apos;s reading; misreads are marked. The current model, {model}, reads {test_accuracy} of the 10,000 test pictures right. Click one to see its ten probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images de test avec leurs étiquettes et la lecture du modèle ; les erreurs sont marquées. Le modèle actuel, {model}, lit juste {test_accuracy} des 10 000 images de test. Cliquez sur une image pour voir ses dix probabilités.</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrice de confusion</translation>
     </message>
     <message>
         <source>Rows are the true digits, columns what the model read. The diagonal is right; every other cell counts one kind of mistake (a 4 read as 9). {model} reads {test_accuracy} right. Click a cell to show those pictures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes sont les chiffres réels, les colonnes ce que le modèle a lu. La diagonale est juste ; chaque autre case compte un type d’erreur (un 4 lu comme 9). {model} lit juste {test_accuracy}. Cliquez sur une case pour afficher ces images.</translation>
     </message>
     <message>
         <source>Drawing pad</source>
-        <translation type="unfinished">Bloc à dessin</translation>
+        <translation>Bloc à dessin</translation>
     </message>
     <message>
         <source>Draw a digit with the mouse. It is shrunk to 28×28 grey pixels and centred like MNIST&apos;s pictures, then {model} predicts it as you draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessinez un chiffre à la souris. Il est réduit à 28×28 pixels gris et centré comme les images de MNIST, puis {model} le prédit pendant que vous dessinez.</translation>
     </message>
     <message>
         <source>Probability bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Barres de probabilité</translation>
     </message>
     <message>
         <source>The model&apos;s ten outputs (softmax): one probability per digit, adding up to 100%. The answer is the longest bar: {prediction}. Training pulls these toward the one-hot label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dix sorties du modèle (softmax) : une probabilité par chiffre, 100 % au total. La réponse est la barre la plus longue : {prediction}. L’entraînement les tire vers l’étiquette one-hot.</translation>
     </message>
     <message>
         <source>Not sure</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas sûr</translation>
     </message>
     <message>
         <source>When the top probability is below {unsure_below}, the pad says &quot;not sure&quot; and names the two likeliest digits instead of guessing. Now: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand la probabilité la plus haute est sous {unsure_below}, le bloc dit « pas sûr » et nomme les deux chiffres les plus probables au lieu de deviner. Maintenant : {message}</translation>
     </message>
     <message>
         <source>It is a…</source>
-        <translation type="unfinished"></translation>
+        <translation>C’est un…</translation>
     </message>
     <message>
         <source>Tell the app which digit you drew: the drawing joins My drawings with that label ({drawings} so far). Fine-tune then teaches the model your handwriting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dites à l’application quel chiffre vous avez dessiné : le dessin rejoint Mes dessins avec cette étiquette ({drawings} pour l’instant). Affiner apprend ensuite votre écriture au modèle.</translation>
     </message>
     <message>
         <source>Layer by layer</source>
-        <translation type="unfinished">Couche par couche</translation>
+        <translation>Couche par couche</translation>
     </message>
     <message>
         <source>What each layer of {model} outputs for the current picture: the numbers one layer hands to the next, down to the ten probabilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que chaque couche de {model} sort pour l’image actuelle : les nombres qu’une couche passe à la suivante, jusqu’aux dix probabilités.</translation>
     </message>
     <message>
         <source>Why this answer</source>
-        <translation type="unfinished">Pourquoi cette réponse</translation>
+        <translation>Pourquoi cette réponse</translation>
     </message>
     <message>
         <source>Which pixels pushed the model toward its answer (warm) or away from it (cool), measured by integrated gradients or by covering parts of the picture (occlusion).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quels pixels ont poussé le modèle vers sa réponse (chaud) ou l’en ont éloigné (froid), mesurés par gradients intégrés ou en masquant des parties de l’image (occlusion).</translation>
     </message>
     <message>
         <source>What it learned</source>
-        <translation type="unfinished">Ce qu’il a appris</translation>
+        <translation>Ce qu’il a appris</translation>
     </message>
     <message>
         <source>The first layer&apos;s weights drawn as pictures (what each unit looks for), the test pictures that excite a unit most, and how the weights are spread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les poids de la première couche dessinés comme des images (ce que cherche chaque unité), les images de test qui excitent le plus une unité, et la répartition des poids.</translation>
     </message>
     <message>
         <source>The map</source>
-        <translation type="unfinished">La carte</translation>
+        <translation>La carte</translation>
     </message>
     <message>
         <source>Every test picture placed by how the network&apos;s last hidden layer sees it: digits it tells apart form separate clouds; overlapping clouds are the digits it confuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque image de test placée selon la façon dont la dernière couche cachée du réseau la voit : les chiffres qu’il distingue forment des nuages séparés ; les nuages qui se chevauchent sont les chiffres qu’il confond.</translation>
     </message>
     <message>
         <source>The network at work</source>
-        <translation type="unfinished">Le réseau à l’œuvre</translation>
+        <translation>Le réseau à l’œuvre</translation>
     </message>
     <message>
         <source>The units of each layer lighting up for the current picture. Click a unit to see what it responds to, and switch it off to see what the network loses (on a copy; never saved).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les unités de chaque couche qui s’allument pour l’image actuelle. Cliquez sur une unité pour voir à quoi elle réagit, et éteignez-la pour voir ce que le réseau perd (sur une copie ; jamais enregistrée).</translation>
     </message>
     <message>
         <source>The data</source>
-        <translation type="unfinished">Les données</translation>
+        <translation>Les données</translation>
     </message>
     <message>
         <source>The dataset itself: how many pictures of each digit, the average picture of each, and the pixels&apos; values, as the network receives them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de données lui-même : combien d’images de chaque chiffre, l’image moyenne de chacun, et les valeurs des pixels, telles que le réseau les reçoit.</translation>
     </message>
     <message>
         <source>Spoil the test pictures</source>
-        <translation type="unfinished"></translation>
+        <translation>Altérer les images de test</translation>
     </message>
     <message>
         <source>{axis}: {value}. Every test picture is changed this much and the model reads them again. {robust_accuracy} It was trained on clean pictures, so big changes make it fail unless augmentation showed it such changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{axis} : {value}. Chaque image de test est modifiée d’autant et le modèle les relit. {robust_accuracy} Il a été entraîné sur des images propres : de fortes modifications le font échouer, sauf si l’augmentation lui en a montré de telles.</translation>
     </message>
     <message>
         <source>Confidence threshold</source>
-        <translation type="unfinished">Seuil de confiance</translation>
+        <translation>Seuil de confiance</translation>
     </message>
     <message>
         <source>The model answers only when its top probability is at least {value}; below that it says &quot;not sure&quot;. Raising it answers fewer pictures with fewer mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle ne répond que si sa probabilité la plus haute vaut au moins {value} ; en dessous, il dit « pas sûr ». Le relever répond à moins d’images avec moins d’erreurs.</translation>
     </message>
     <message>
         <source>Robustness curves</source>
-        <translation type="unfinished">Courbes de robustesse</translation>
+        <translation>Courbes de robustesse</translation>
     </message>
     <message>
         <source>The test accuracy against how strongly the pictures are spoiled ({value}): the flatter the curve, the more robust the model. Pin a model to compare the next one with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’exactitude de test selon la force de l’altération des images ({value}) : plus la courbe est plate, plus le modèle est robuste. Épinglez un modèle pour lui comparer le suivant.</translation>
     </message>
 </context>
 <context>
@@ -1222,11 +1222,11 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <name>HighContrast</name>
     <message>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraste élevé</translation>
     </message>
     <message>
         <source>White and yellow on black, for every part of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>Blanc et jaune sur noir, pour toutes les parties de la fenêtre</translation>
     </message>
 </context>
 <context>
@@ -1237,15 +1237,15 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>weights</source>
-        <translation type="unfinished"></translation>
+        <translation>poids</translation>
     </message>
     <message>
         <source>outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>sorties</translation>
     </message>
     <message>
         <source>{0} {1}: {2} values from {3} to {4}, most near {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} de {0} : {2} valeurs de {3} à {4}, la plupart vers {5}</translation>
     </message>
     <message>
         <source>Weights (left) and outputs over 500 test images (right), per layer</source>
@@ -1256,11 +1256,11 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <name>HoverChartView</name>
     <message>
         <source>no values yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore de valeurs</translation>
     </message>
     <message>
         <source>{0}: {1}; arrow keys step through the points</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : {1} ; les flèches parcourent les points</translation>
     </message>
 </context>
 <context>
@@ -1271,7 +1271,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>test image #{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>image de test n° {0}</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1342,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>Inside views</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues de l’intérieur</translation>
     </message>
     <message>
         <source>&amp;Layer by layer</source>
@@ -1354,7 +1354,7 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>What it lea&amp;rned</source>
-        <translation>Ce qu’il a app&amp;ris</translation>
+        <translation>Ce &amp;qu’il a appris</translation>
     </message>
     <message>
         <source>The &amp;map</source>
@@ -1472,13 +1472,13 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     </message>
     <message>
         <source>: {0} values, from {1} to {2}</source>
-        <translation type="unfinished"></translation>
+        <translation> : {0} valeurs, de {1} à {2}</translation>
     </message>
     <message numerus="yes">
         <source>%n layer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n couche</numerusform>
+            <numerusform>%n couches</numerusform>
         </translation>
     </message>
     <message>
@@ -1506,316 +1506,316 @@ Ce modèle en lit {v0} sur {total} correctement ({v2})</translation>
     <name>LearnActions</name>
     <message>
         <source>A run is going on: choose the preset when it ends (or press Stop).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un entraînement est en cours : choisissez le préréglage quand il sera fini (ou appuyez sur Arrêter).</translation>
     </message>
     <message>
         <source>A run is already going on: watch the charts, or press Stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un entraînement est déjà en cours : suivez les graphiques, ou appuyez sur Arrêter.</translation>
     </message>
     <message>
         <source>Training cannot start yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entraînement ne peut pas encore commencer : %1</translation>
     </message>
     <message>
         <source>Training started: the charts fill in after each epoch. Stop keeps what it learned so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraînement lancé : les graphiques se remplissent après chaque époque. Arrêter garde ce qui a été appris jusque-là.</translation>
     </message>
     <message>
         <source>This preset or a running training does not allow augmentation now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce préréglage ou un entraînement en cours ne permet pas l’augmentation maintenant.</translation>
     </message>
     <message>
         <source>Fine-tune needs a model, no run going on and at least two labelled drawings: draw and label them here first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiner demande un modèle, aucun entraînement en cours et au moins deux dessins étiquetés : dessinez-les et étiquetez-les d’abord ici.</translation>
     </message>
     <message>
         <source>Fine-tuning on your drawings: a few short epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affinage sur vos dessins : quelques courtes époques.</translation>
     </message>
     <message>
         <source>Nothing to save yet: train a model first (or wait for the run to end).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à enregistrer pour l’instant : entraînez d’abord un modèle (ou attendez la fin de l’entraînement).</translation>
     </message>
     <message>
         <source>Only a model the app built can be written as code: train one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul un modèle construit par l’application peut être écrit en code : entraînez-en d’abord un.</translation>
     </message>
     <message>
-        <source>&amp;Learn</source>
-        <translation type="unfinished"></translation>
+        <source>L&amp;earn</source>
+        <translation>A&amp;pprendre</translation>
     </message>
 </context>
 <context>
     <name>LearnPanel</name>
     <message>
         <source>Learn</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprendre</translation>
     </message>
     <message>
         <source>Learn steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes d’apprentissage</translation>
     </message>
     <message>
         <source>Step explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Explication de l’étape</translation>
     </message>
     <message>
         <source>The Keras code of this step</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code Keras de cette étape</translation>
     </message>
     <message>
         <source>The few lines of Keras that do this step (File ▸ Export as code… writes the whole run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les quelques lignes de Keras qui font cette étape (Fichier ▸ Exporter en code… écrit tout l’entraînement)</translation>
     </message>
     <message>
         <source>Show this step in the app</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer cette étape dans l’application</translation>
     </message>
     <message>
         <source>◀ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Retour</translation>
     </message>
     <message>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape précédente</translation>
     </message>
     <message>
         <source>Done, next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait ▶</translation>
     </message>
     <message>
         <source>Mark this step done and go to the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer cette étape comme faite et passer à la suivante</translation>
     </message>
     <message>
         <source>Done ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Fait ✓</translation>
     </message>
     <message>
         <source> (done)</source>
-        <translation type="unfinished"></translation>
+        <translation> (fait)</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 faites</translation>
     </message>
 </context>
 <context>
     <name>LearnSteps</name>
     <message>
         <source>1. The data</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Les données</translation>
     </message>
     <message>
         <source>MNIST is 70,000 small pictures of handwritten digits: 60,000 to learn from (the training set) and 10,000 kept aside to test on (the test set). Each picture is 28×28 pixels of grey, from 0 (black) to 255 (white), and comes with its label: the digit it shows. Keras is a Python library for building and training neural networks; its loader gives the four arrays in one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST, ce sont 70 000 petites images de chiffres manuscrits : 60 000 pour apprendre (le jeu d’entraînement) et 10 000 mises de côté pour tester (le jeu de test). Chaque image fait 28×28 pixels de gris, de 0 (noir) à 255 (blanc), et vient avec son étiquette : le chiffre qu’elle montre. Keras est une bibliothèque Python pour construire et entraîner des réseaux de neurones ; son chargeur donne les quatre tableaux en une ligne.</translation>
     </message>
     <message>
         <source>Show the data</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer les données</translation>
     </message>
     <message>
         <source>2. Looking at the images</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Regarder les images</translation>
     </message>
     <message>
         <source>Before training anything, look at the pictures: thick and thin strokes, slanted sevens, open and closed fours. The Gallery shows the test images with their labels; click one to see it large. The notebook drew them with matplotlib.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant d’entraîner quoi que ce soit, regardez les images : traits épais et fins, sept penchés, quatre ouverts et fermés. La Galerie montre les images de test avec leurs étiquettes ; cliquez sur une image pour la voir en grand. Le notebook les dessinait avec matplotlib.</translation>
     </message>
     <message>
         <source>Open the Gallery</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la Galerie</translation>
     </message>
     <message>
         <source>3. One-hot labels</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Étiquettes one-hot</translation>
     </message>
     <message>
         <source>The network answers with ten numbers, one probability per digit. To compare its answer with the label, the label becomes ten numbers too: 1 at its digit, 0 elsewhere (7 becomes 0,0,0,0,0,0,0,1,0,0). This is called one-hot. The Draw Pad&apos;s ten bars are the model&apos;s ten numbers for your drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réseau répond avec dix nombres, une probabilité par chiffre. Pour comparer sa réponse à l’étiquette, l’étiquette devient elle aussi dix nombres : 1 à son chiffre, 0 ailleurs (7 devient 0,0,0,0,0,0,0,1,0,0). C’est ce qu’on appelle one-hot. Les dix barres du Bloc à dessin sont les dix nombres du modèle pour votre dessin.</translation>
     </message>
     <message>
         <source>Show the ten bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer les dix barres</translation>
     </message>
     <message>
         <source>4. Building the network, layer by layer</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Construire le réseau, couche par couche</translation>
     </message>
     <message>
         <source>A network is a stack of layers; each turns numbers into other numbers. Reshape lays the 28×28 picture out as one row of 784 pixels. BatchNormalization scales them to a similar range, so no pixel dominates. Each Dense layer has weights from every number before it to each of its units (200, then 100, 60, 30); sigmoid squeezes each unit&apos;s sum into 0..1. The last Dense layer has 10 units and softmax turns them into ten probabilities that add up to 1. In the app this is the Seed DNN preset on the Training tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un réseau est une pile de couches ; chacune transforme des nombres en d’autres nombres. Reshape met l’image 28×28 à plat en une rangée de 784 pixels. BatchNormalization les ramène à une plage semblable, pour qu’aucun pixel ne domine. Chaque couche Dense a des poids de chaque nombre qui la précède vers chacune de ses unités (200, puis 100, 60, 30) ; sigmoid comprime la somme de chaque unité dans 0..1. La dernière couche Dense a 10 unités, et softmax en fait dix probabilités dont la somme vaut 1. Dans l’application, c’est le préréglage Seed DNN de l’onglet Entraînement.</translation>
     </message>
     <message>
         <source>Choose the Seed DNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le Seed DNN</translation>
     </message>
     <message>
         <source>5. Compiling: how it will learn</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Compiler : comment il apprendra</translation>
     </message>
     <message>
         <source>Compiling chooses three things. The loss: a number that is small when the ten probabilities match the one-hot label (categorical cross-entropy). The optimizer: how weights change to lower the loss; SGD (stochastic gradient descent) moves each weight against its gradient by the learning rate, 0.03 of it. The metric shown while training: accuracy, the share of digits read right. Press F1 over any setting on the Training tab to see what it does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compiler, c’est choisir trois choses. La perte : un nombre petit quand les dix probabilités correspondent à l’étiquette one-hot (entropie croisée catégorielle). L’optimiseur : comment les poids changent pour baisser la perte ; SGD (descente de gradient stochastique) déplace chaque poids contre son gradient, multiplié par le taux d’apprentissage, 0,03. La métrique affichée pendant l’entraînement : l’exactitude, la part des chiffres bien lus. Appuyez sur F1 au-dessus d’un réglage de l’onglet Entraînement pour voir ce qu’il fait.</translation>
     </message>
     <message>
         <source>Show the learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer le taux d’apprentissage</translation>
     </message>
     <message>
         <source>6. Training</source>
-        <translation type="unfinished"></translation>
+        <translation>6. Entraîner</translation>
     </message>
     <message>
         <source>Training shows the network the 60,000 training pictures in batches of 32. After each batch, every weight moves a little to lower that batch&apos;s loss. One pass over all the pictures is an epoch; the notebook ran 50. After each epoch the test pictures measure how well it does on digits it never learned from (val_accuracy). This deep sigmoid network starts slowly: after 2 epochs it reads about half the test digits, after 10 most of them, after 50 about 97%. Set Epochs to 10 for a start (Train more adds epochs later). When the run ends, the app keeps whichever model scores better; to use yours on the Draw Pad, press &quot;Use new model&quot; under the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entraînement montre au réseau les 60 000 images d’entraînement par lots de 32. Après chaque lot, chaque poids bouge un peu pour baisser la perte de ce lot. Un passage sur toutes les images est une époque ; le notebook en faisait 50. Après chaque époque, les images de test mesurent comment il s’en sort sur des chiffres dont il n’a jamais appris (val_accuracy). Ce réseau sigmoïde profond démarre lentement : après 2 époques il lit environ la moitié des chiffres de test, après 10 la plupart, après 50 environ 97 %. Réglez Époques sur 10 pour commencer (Entraîner plus ajoute des époques ensuite). À la fin de l’entraînement, l’application garde le modèle qui a le meilleur score ; pour utiliser le vôtre sur le Bloc à dessin, appuyez sur « Utiliser le nouveau modèle » sous le résultat.</translation>
     </message>
     <message>
         <source>Train it</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entraîner</translation>
     </message>
     <message>
         <source>7. Evaluating</source>
-        <translation type="unfinished"></translation>
+        <translation>7. Évaluer</translation>
     </message>
     <message>
         <source>Evaluating runs the trained network on the 10,000 test pictures and counts how many it reads right: the test accuracy in the status bar. The Gallery can show only its mistakes, and its confusion matrix counts which digit was taken for which (a 4 read as 9, a 7 read as 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluer, c’est faire passer le réseau entraîné sur les 10 000 images de test et compter combien il en lit juste : l’exactitude de test dans la barre d’état. La Galerie peut n’afficher que ses erreurs, et sa matrice de confusion compte quel chiffre a été pris pour quel autre (un 4 lu comme 9, un 7 lu comme 1).</translation>
     </message>
     <message>
         <source>See its mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir ses erreurs</translation>
     </message>
     <message>
         <source>8. Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>8. Enregistrer</translation>
     </message>
     <message>
         <source>Training is slow, using a trained network is quick: save it to a file and load it back later. The notebook saved mnist_dnn_v1. A .keras file holds the layers, the weights and the optimizer&apos;s state; the app also writes a small sidecar with the settings and the accuracy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entraîner est lent, utiliser un réseau entraîné est rapide : enregistrez-le dans un fichier et rechargez-le plus tard. Le notebook enregistrait mnist_dnn_v1. Un fichier .keras contient les couches, les poids et l’état de l’optimiseur ; l’application écrit aussi un petit fichier annexe avec les réglages et l’exactitude.</translation>
     </message>
     <message>
         <source>Save the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le modèle…</translation>
     </message>
     <message>
         <source>9. Predicting</source>
-        <translation type="unfinished"></translation>
+        <translation>9. Prédire</translation>
     </message>
     <message>
         <source>Predicting is giving the network new pictures and taking the likeliest of its ten probabilities as the answer. Draw a digit on the Draw Pad: it predicts as you draw (the status bar names the model in use). It reads a neat 7 well; now write one quickly and slanted, as on paper: the Seed DNN learned from neat, upright scans and can fail on such a 7 (&quot;not sure&quot;, or another digit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prédire, c’est donner au réseau de nouvelles images et prendre la plus haute de ses dix probabilités comme réponse. Dessinez un chiffre sur le Bloc à dessin : il prédit pendant que vous dessinez (la barre d’état nomme le modèle utilisé). Il lit bien un 7 soigné ; écrivez-en maintenant un vite et penché, comme sur papier : le Seed DNN a appris sur des scans soignés et droits et peut échouer sur un tel 7 (« pas sûr », ou un autre chiffre).</translation>
     </message>
     <message>
         <source>Open the Draw Pad</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le Bloc à dessin</translation>
     </message>
     <message>
         <source>10. Why a CNN reads drawings better</source>
-        <translation type="unfinished"></translation>
+        <translation>10. Pourquoi un CNN lit mieux les dessins</translation>
     </message>
     <message>
         <source>The Seed DNN sees 784 separate pixels: move a digit two pixels and, to it, it is a different picture. A convolutional network (CNN) slides small 3×3 filters over the picture, so a stroke or a corner is found wherever it is, and pooling makes small shifts matter less. That is why it reads your drawings better. Choose the CNN preset and train it for 1 epoch, then draw again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le Seed DNN voit 784 pixels séparés : décalez un chiffre de deux pixels et, pour lui, c’est une autre image. Un réseau convolutif (CNN) fait glisser de petits filtres 3×3 sur l’image, si bien qu’un trait ou un coin est trouvé où qu’il soit, et le pooling rend les petits décalages moins importants. Voilà pourquoi il lit mieux vos dessins. Choisissez le préréglage CNN, entraînez-le 1 époque, puis dessinez de nouveau.</translation>
     </message>
     <message>
         <source>Choose the CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le CNN</translation>
     </message>
     <message>
         <source>11. What augmentation does</source>
-        <translation type="unfinished"></translation>
+        <translation>11. Ce que fait l’augmentation</translation>
     </message>
     <message>
         <source>People do not write like MNIST&apos;s scans: they slant, shrink, shift and thicken their digits. Augmentation trains on randomly rotated, sheared, resized, shifted, thicker or thinner copies of the training pictures, so the network learns that these changes do not change the digit. The saved model is the same kind of model; only what it learned from differs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les gens n’écrivent pas comme les scans de MNIST : ils penchent, rétrécissent, décalent et épaississent leurs chiffres. L’augmentation entraîne sur des copies des images d’entraînement tournées, inclinées, redimensionnées, décalées, plus épaisses ou plus fines au hasard, pour que le réseau apprenne que ces changements ne changent pas le chiffre. Le modèle enregistré est le même type de modèle ; seul ce dont il a appris diffère.</translation>
     </message>
     <message>
         <source>Turn augmentation on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer l’augmentation</translation>
     </message>
     <message>
         <source>12. Inside the network</source>
-        <translation type="unfinished"></translation>
+        <translation>12. À l’intérieur du réseau</translation>
     </message>
     <message>
         <source>The Inside tab shows what each layer makes of a picture (Layer by layer), which pixels pushed it to its answer (Why this answer), what single units respond to (What it learned), where all test pictures land (The map) and the network&apos;s units lighting up (The network at work). Switch a unit off and see what breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’onglet Intérieur montre ce que chaque couche fait d’une image (Couche par couche), quels pixels l’ont poussé vers sa réponse (Pourquoi cette réponse), à quoi réagissent les unités seules (Ce qu’il a appris), où tombent toutes les images de test (La carte) et les unités du réseau qui s’allument (Le réseau à l’œuvre). Éteignez une unité et voyez ce qui casse.</translation>
     </message>
     <message>
         <source>Open Inside</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir Intérieur</translation>
     </message>
     <message>
         <source>13. How robust it is</source>
-        <translation type="unfinished"></translation>
+        <translation>13. Sa robustesse</translation>
     </message>
     <message>
         <source>The Robustness tab spoils the test pictures on purpose (noise, blur, rotation, shifts…) and shows how the accuracy falls: the curves. The confidence threshold lets the model say &quot;not sure&quot; instead of guessing: fewer answers, fewer mistakes. Compare the Seed DNN&apos;s curves with the CNN&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’onglet Robustesse altère exprès les images de test (bruit, flou, rotation, décalages…) et montre comment l’exactitude baisse : les courbes. Le seuil de confiance laisse le modèle dire « pas sûr » au lieu de deviner : moins de réponses, moins d’erreurs. Comparez les courbes du Seed DNN à celles du CNN.</translation>
     </message>
     <message>
         <source>Open Robustness</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir Robustesse</translation>
     </message>
     <message>
         <source>14. Teaching it your handwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>14. Lui apprendre votre écriture</translation>
     </message>
     <message>
         <source>When it misreads your 7, press 7 on the Draw Pad&apos;s &quot;It is a:&quot; row: the drawing is kept in My drawings with the right label. Draw and label a few of each digit it gets wrong (at least two drawings), then press Fine-tune (on the Training tab, or the button below): a few short epochs on the model&apos;s own training pictures mixed with yours. When it ends, choose &quot;Use new model&quot; if the app kept the previous one, and draw the 7 again: it has learned your way of writing it, as it learned MNIST&apos;s, from examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand il lit mal votre 7, appuyez sur 7 dans la ligne « C’est un : » du Bloc à dessin : le dessin est gardé dans Mes dessins avec la bonne étiquette. Dessinez et étiquetez quelques exemplaires de chaque chiffre qu’il lit mal (au moins deux dessins), puis appuyez sur Affiner (dans l’onglet Entraînement, ou le bouton ci-dessous) : quelques courtes époques sur les propres images d’entraînement du modèle mêlées aux vôtres. À la fin, choisissez « Utiliser le nouveau modèle » si l’application a gardé le précédent, et redessinez le 7 : il a appris votre façon de l’écrire, comme il a appris MNIST, par des exemples.</translation>
     </message>
     <message>
         <source>Fine-tune on my drawings</source>
-        <translation type="unfinished">Affiner sur mes dessins</translation>
+        <translation>Affiner sur mes dessins</translation>
     </message>
     <message>
         <source>15. The run as code</source>
-        <translation type="unfinished"></translation>
+        <translation>15. L’entraînement en code</translation>
     </message>
     <message>
         <source>Everything you did here is plain Keras. File ▸ Export as code… writes the current model&apos;s run as a Python script or a Jupyter notebook: the same layers, settings and seed, loading MNIST, training, evaluating and showing predictions. Run it with python run.py --epochs 3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout ce que vous avez fait ici, c’est du Keras ordinaire. Fichier ▸ Exporter en code… écrit l’entraînement du modèle actuel en script Python ou en notebook Jupyter : les mêmes couches, réglages et graine, le chargement de MNIST, l’entraînement, l’évaluation et l’affichage de prédictions. Lancez-le avec python run.py --epochs 3.</translation>
     </message>
     <message>
         <source>Export as code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en code…</translation>
     </message>
 </context>
 <context>
     <name>LiveControls</name>
     <message>
         <source>New learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau taux d’apprentissage</translation>
     </message>
     <message>
         <source>Takes effect at the next step of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Prend effet à la prochaine étape de l’entraînement</translation>
     </message>
     <message>
         <source>Augment</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmenter</translation>
     </message>
     <message>
         <source>Augment from the next epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Augmenter à partir de la prochaine époque</translation>
     </message>
     <message>
         <source>Takes effect at the next epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Prend effet à la prochaine époque</translation>
     </message>
     <message>
         <source>Apply now</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
         <source>Apply the new settings now</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer les nouveaux réglages maintenant</translation>
     </message>
     <message>
         <source>While training, change the learning rate (from the next step) or augmentation (from the next epoch):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant l’entraînement, changer le taux d’apprentissage (dès la prochaine étape) ou l’augmentation (dès la prochaine époque) :</translation>
     </message>
 </context>
 <context>
@@ -2097,11 +2097,11 @@ Impossible d’ouvrir {name} ; {then}</translation>
     </message>
     <message>
         <source>test image #{0}: true {1}, read as {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>image de test n° {0} : réel {1}, lu comme {2}</translation>
     </message>
     <message>
         <source>{0} test images by the penultimate layer&apos;s two main directions, coloured by true digit; {1} misread (arrow keys step through them, Enter opens one)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} images de test selon les deux directions principales de l’avant-dernière couche, colorées par chiffre réel ; {1} mal lues (les flèches les parcourent, Entrée en ouvre une)</translation>
     </message>
 </context>
 <context>
@@ -2112,7 +2112,7 @@ Impossible d’ouvrir {name} ; {then}</translation>
     </message>
     <message>
         <source>{0} chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique « {0} »</translation>
     </message>
     <message>
         <source>train</source>
@@ -2124,7 +2124,7 @@ Impossible d’ouvrir {name} ; {then}</translation>
     </message>
     <message>
         <source>epoch {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>époque {0} : {1}</translation>
     </message>
     <message>
         <source>epoch {epoch}: {shown} ({name})</source>
@@ -2156,33 +2156,108 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>{0}, unit {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}, unité {1} : {2}</translation>
     </message>
     <message>
         <source>{0}: top {1} of {2} units</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : les {1} premières de {2} unités</translation>
     </message>
 </context>
 <context>
     <name>NumberView</name>
     <message>
         <source>Digits of the number</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres du nombre</translation>
     </message>
     <message>
         <source>Digit %1: %2 (%3); next likeliest %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffre %1 : %2 (%3) ; ensuite le plus probable %4 (%5)</translation>
     </message>
     <message>
         <source>Digit %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffre %1 : %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSteps</name>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>The image in grey, at a working size</source>
+        <translation>L’image en gris, à une taille de travail</translation>
+    </message>
+    <message>
+        <source>Ink made light</source>
+        <translation>Encre éclaircie</translation>
+    </message>
+    <message>
+        <source>The model knows white ink on black: dark ink is inverted</source>
+        <translation>Le modèle connaît l’encre blanche sur noir : l’encre foncée est inversée</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Fond</translation>
+    </message>
+    <message>
+        <source>The lighting and shadows, estimated without the ink</source>
+        <translation>L’éclairage et les ombres, estimés sans l’encre</translation>
+    </message>
+    <message>
+        <source>Background removed</source>
+        <translation>Fond retiré</translation>
+    </message>
+    <message>
+        <source>Uneven light and shadows taken away</source>
+        <translation>Lumière inégale et ombres enlevées</translation>
+    </message>
+    <message>
+        <source>Contrast normalised</source>
+        <translation>Contraste normalisé</translation>
+    </message>
+    <message>
+        <source>The ink&apos;s brightness stretched to full white</source>
+        <translation>La luminosité de l’encre étirée jusqu’au blanc</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>Lissé</translation>
+    </message>
+    <message>
+        <source>Paper texture and noise blurred away</source>
+        <translation>Grain du papier et bruit estompés</translation>
+    </message>
+    <message>
+        <source>Ink</source>
+        <translation>Encre</translation>
+    </message>
+    <message>
+        <source>What counts as ink (Otsu&apos;s threshold)</source>
+        <translation>Ce qui compte comme encre (seuil d’Otsu)</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>Propre</translation>
+    </message>
+    <message>
+        <source>White ink on black, soft edges as MNIST has them</source>
+        <translation>Encre blanche sur noir, bords doux comme dans MNIST</translation>
+    </message>
+    <message>
+        <source>Digit %1 (28×28)</source>
+        <translation>Chiffre %1 (28×28)</translation>
+    </message>
+    <message>
+        <source>What the model reads: the digit scaled into a 20-pixel box and centred</source>
+        <translation>Ce que lit le modèle : le chiffre mis à l’échelle dans une boîte de 20 pixels et centré</translation>
     </message>
 </context>
 <context>
     <name>PhotoStepsView</name>
     <message>
         <source>Steps of reading the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes de la lecture de l’image</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2268,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>The probability of each digit, as the model reads it</source>
-        <translation type="unfinished"></translation>
+        <translation>La probabilité de chaque chiffre, selon la lecture du modèle</translation>
     </message>
     <message>
         <source>predicted {best} ({v1})</source>
@@ -2201,11 +2276,11 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>no reading</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune lecture</translation>
     </message>
     <message>
         <source>digit {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>chiffre {0} : {1}</translation>
     </message>
 </context>
 <context>
@@ -2263,59 +2338,59 @@ top {v0} of {v1}</source>
     <name>ReadingOnPad</name>
     <message>
         <source>Open &amp;image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une &amp;image…</translation>
     </message>
     <message>
         <source>Put an image of digits on the Draw Pad and read it (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre une image de chiffres sur le Bloc à dessin et la lire (Ctrl+I)</translation>
     </message>
     <message>
         <source>Paste image</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller une image</translation>
     </message>
     <message>
         <source>Read the image (or image file) on the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire l’image (ou le fichier image) du presse-papiers</translation>
     </message>
     <message>
         <source>Open image</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une image</translation>
     </message>
     <message>
         <source>Images (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Cannot read %1: too large (%2×%3 pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : trop grande (%2×%3 pixels)</translation>
     </message>
     <message>
         <source>pasted image</source>
-        <translation type="unfinished"></translation>
+        <translation>image collée</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de %1…</translation>
     </message>
     <message>
         <source>The clipboard holds no image to read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le presse-papiers ne contient aucune image à lire.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>No digit found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun chiffre trouvé</translation>
     </message>
     <message>
         <source>One digit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un chiffre : %1</translation>
     </message>
     <message>
         <source>%1 digits: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chiffres : %2</translation>
     </message>
 </context>
 <context>
@@ -2334,7 +2409,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Thr&amp;eshold</source>
-        <translation>S&amp;euil</translation>
+        <translation>Seu&amp;il</translation>
     </message>
     <message>
         <source>Accuracy against {v0}</source>
@@ -2477,47 +2552,47 @@ top {v0} of {v1}</source>
     <name>SaveReport</name>
     <message>
         <source>Save &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le &amp;rapport…</translation>
     </message>
     <message>
         <source>Write a PDF, PNG or SVG report of the current model: its card, training curves, confusion matrix, mistakes and robustness</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un rapport PDF, PNG ou SVG du modèle actuel : sa fiche, ses courbes d’entraînement, sa matrice de confusion, ses erreurs et sa robustesse</translation>
     </message>
     <message>
         <source>PDF, all pages (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF, toutes les pages (*.pdf)</translation>
     </message>
     <message>
         <source>PNG images, one a page (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG, une par page (*.png)</translation>
     </message>
     <message>
         <source>SVG images, one a page (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images SVG, une par page (*.svg)</translation>
     </message>
     <message>
         <source>Save report</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rapport</translation>
     </message>
     <message>
         <source>Writing the report %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture du rapport %1…</translation>
     </message>
     <message>
         <source>Saved the report (%1 pages) to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport (%1 pages) enregistré dans %2</translation>
     </message>
     <message>
         <source>Saved the report as %1 images: %2 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré en %1 images : %2 …</translation>
     </message>
     <message>
         <source>Drawn and written in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiné et écrit en %1 s</translation>
     </message>
     <message>
         <source>The report was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rapport n’a pas été écrit : %1</translation>
     </message>
 </context>
 <context>
@@ -2540,11 +2615,11 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>unit {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>unité {0} sur {1}</translation>
     </message>
     <message>
         <source>{0}: {1} of {2} units, strongest first; Enter on one shows the test images that excite it most</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} : {1} de ses {2} unités, les plus fortes d’abord ; Entrée sur l’une d’elles montre les images de test qui l’excitent le plus</translation>
     </message>
 </context>
 <context>
@@ -2610,7 +2685,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Au&amp;gment</source>
-        <translation>Au&amp;gmenter</translation>
+        <translation>Aug&amp;menter</translation>
     </message>
     <message>
         <source>Train on randomly rotated, sheared, resized, shifted, thicker or thinner digits, as people draw them (the saved model is unchanged)</source>
@@ -2666,15 +2741,15 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Weight decay:</source>
-        <translation>Décroissance des &amp;poids :</translation>
+        <translation>Déc&amp;roissance des poids :</translation>
     </message>
     <message>
         <source>Sche&amp;dule:</source>
-        <translation>Pla&amp;nification :</translation>
+        <translation>Plani&amp;fication :</translation>
     </message>
     <message>
         <source>Deca&amp;y per epoch:</source>
-        <translation>Décroissance par é&amp;poque :</translation>
+        <translation>Décroissance par épo&amp;que :</translation>
     </message>
     <message>
         <source>&amp;Epochs:</source>
@@ -2705,75 +2780,75 @@ top {v0} of {v1}</source>
     <name>TrainingHealthView</name>
     <message>
         <source>Training health</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé de l’entraînement</translation>
     </message>
     <message>
         <source>Epoch shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Époque affichée</translation>
     </message>
     <message>
         <source>Measured at each epoch end on the same few training images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré à chaque fin d’époque sur les mêmes quelques images d’entraînement.</translation>
     </message>
     <message>
         <source>Health of each layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé de chaque couche</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Couche</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités</translation>
     </message>
     <message>
         <source>Gradient</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradient</translation>
     </message>
     <message>
         <source>Grad/weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad./poids</translation>
     </message>
     <message>
         <source>Moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacé</translation>
     </message>
     <message>
         <source>Dead</source>
-        <translation type="unfinished"></translation>
+        <translation>Mortes</translation>
     </message>
     <message>
         <source>Saturated</source>
-        <translation type="unfinished"></translation>
+        <translation>Saturées</translation>
     </message>
     <message>
         <source>Root mean square of the loss&apos;s gradient for the layer&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne quadratique du gradient de la perte pour les poids de la couche</translation>
     </message>
     <message>
         <source>Gradient RMS over weight RMS: how big a step is against the weights</source>
-        <translation type="unfinished"></translation>
+        <translation>RMS du gradient sur RMS des poids : la taille d’un pas face aux poids</translation>
     </message>
     <message>
         <source>How far the weights moved from the run&apos;s start: |W − W₀| / |W₀|</source>
-        <translation type="unfinished"></translation>
+        <translation>De combien les poids ont bougé depuis le début de l’entraînement : |W − W₀| / |W₀|</translation>
     </message>
     <message>
         <source>ReLU units that output zero for every image</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités ReLU qui sortent zéro pour toutes les images</translation>
     </message>
     <message>
         <source>Sigmoid/tanh units stuck near their limits for 90% of the images</source>
-        <translation type="unfinished"></translation>
+        <translation>Unités sigmoid/tanh bloquées près de leurs limites pour 90 % des images</translation>
     </message>
     <message>
         <source>Epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Époque :</translation>
     </message>
     <message>
         <source>Measured at each epoch end on the same %1 training images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré à chaque fin d’époque sur les mêmes %1 images d’entraînement.</translation>
     </message>
 </context>
 <context>
@@ -2788,7 +2863,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Train &amp;more</source>
-        <translation>Entraîner &amp;plus</translation>
+        <translation>Entraîner pl&amp;us</translation>
     </message>
     <message>
         <source>Continue training the current model for more epochs: its weights, optimizer state and epoch count go on</source>
@@ -2820,19 +2895,19 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Training settings and progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages et progression de l’entraînement</translation>
     </message>
     <message>
         <source>Coach and training health</source>
-        <translation type="unfinished"></translation>
+        <translation>Coach et santé de l’entraînement</translation>
     </message>
     <message>
         <source>Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Coach</translation>
     </message>
     <message>
         <source>Training health</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé de l’entraînement</translation>
     </message>
     <message>
         <source>Include My drawings ({n_drawings}) in Train and Train more, repeated so that they count among 60,000 images</source>
@@ -2902,11 +2977,11 @@ top {v0} of {v1}</source>
     <name>WeightHistogram</name>
     <message>
         <source>Weight distribution, now and at the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Répartition des poids, maintenant et au début</translation>
     </message>
     <message>
         <source>weights: now (filled), at the start (outline)</source>
-        <translation type="unfinished"></translation>
+        <translation>poids : maintenant (plein), au début (contour)</translation>
     </message>
 </context>
 <context>
@@ -3153,11 +3228,11 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>a report with pictures of a model: card, curves, confusion matrix, mistakes, robustness</source>
-        <translation type="unfinished"></translation>
+        <translation>un rapport en images d’un modèle : fiche, courbes, matrice de confusion, erreurs, robustesse</translation>
     </message>
     <message>
         <source>.pdf (all pages), or .png / .svg (one file a page: FILE, then NAME-2, NAME-3…)</source>
-        <translation type="unfinished"></translation>
+        <translation>.pdf (toutes les pages), ou .png / .svg (un fichier par page : FILE, puis NAME-2, NAME-3…)</translation>
     </message>
 </context>
 <context>
@@ -3370,7 +3445,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Keep previous model</source>
-        <translation>&amp;Garder le modèle précédent</translation>
+        <translation>Garder le mo&amp;dèle précédent</translation>
     </message>
     <message>
         <source>Keeping the previous model, {name} ({previous}): the new one scored {new}.</source>
@@ -3378,7 +3453,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Use new model</source>
-        <translation>&amp;Utiliser le nouveau modèle</translation>
+        <translation>Utiliser le nou&amp;veau modèle</translation>
     </message>
     <message>
         <source>Fine-tuned on {taught} of your drawings. Held-out drawings ({held_out}): {v2} → {v3}. </source>
@@ -3398,7 +3473,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Undo fine-tune</source>
-        <translation>Annuler l’&amp;affinage</translation>
+        <translation>&amp;Défaire l’affinage</translation>
     </message>
     <message>
         <source> The previous model is in use.</source>
@@ -3406,7 +3481,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>&amp;Use fine-tuned model</source>
-        <translation>&amp;Utiliser le modèle affiné</translation>
+        <translation>Utiliser le mo&amp;dèle affiné</translation>
     </message>
 </context>
 </TS>

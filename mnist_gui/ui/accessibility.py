@@ -18,6 +18,7 @@ from PySide6.QtGui import (QAccessible, QAccessibleEvent, QAccessibleInterface, 
                            QGuiApplication, QPainter, QPalette, QPen)
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from .locale_format import percent_suffix
 from .settings import read_bool
 
 try:  # Qt ≥ 6.8
@@ -28,8 +29,7 @@ except ImportError:  # pragma: no cover - older Qt: a value change is announced 
 HIGH_CONTRAST_KEY = "view/high_contrast"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Accessibility", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text"), not a wrapper's calls
 
 
 class Item(NamedTuple):
@@ -207,7 +207,7 @@ def announce(widget: QWidget, text: str) -> None:
 def percent(value: float, decimals: int = 1) -> str:
     """``value`` (0..1) as a percentage in the user's locale: "93.1%", "93,1 %"."""
     locale = QLocale()
-    return locale.toString(100 * float(value), "f", decimals) + locale.percent()
+    return locale.toString(100 * float(value), "f", decimals) + percent_suffix()
 
 
 def describe_prediction(probs, unsure_below: float) -> str:
@@ -217,9 +217,9 @@ def describe_prediction(probs, unsure_below: float) -> str:
     order = sorted(range(len(probs)), key=lambda d: -float(probs[d]))
     best, second = order[0], order[1]
     if float(probs[best]) < unsure_below:
-        return tr("Not sure: {0} ({1}) or {2} ({3})").format(
+        return translate("Accessibility", "Not sure: {0} ({1}) or {2} ({3})").format(
             best, percent(probs[best]), second, percent(probs[second]))
-    return tr("Read as {0}, {1} confident").format(best, percent(probs[best]))
+    return translate("Accessibility", "Read as {0}, {1} confident").format(best, percent(probs[best]))
 
 
 def say_reading(tab, probs, unsure_below: float) -> None:

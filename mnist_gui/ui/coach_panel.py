@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit
                                QVBoxLayout, QWidget)
 
 from ..core import coach
+from . import locale_format
 
 
 class CoachPanel(QWidget):
@@ -85,7 +86,7 @@ class CoachPanel(QWidget):
             return loc.toString(float(value), "g", digits)
 
         def pct(value, digits=1):
-            return loc.toString(100 * float(value), "f", digits) + "%"
+            return locale_format.pct(value, digits)  # "12,5 %" in German and French
 
         def pts(value):
             return loc.toString(100 * float(value), "f", 2)

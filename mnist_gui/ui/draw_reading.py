@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QLocale, Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from ..open_files import IMAGE_SUFFIXES
 from .latest_request import LatestRequest
+from .locale_format import pct
 from .number_view import NumberView
 from .photo_steps import PhotoStepsView
 
@@ -199,13 +200,12 @@ class ReadingOnPad:
         self._number = read
         self.canvas.set_boxes(boxes)
         self.number_view.show_number(read)
-        locale = QLocale()
         if not read.digits:
             self.digit_label.setText("")
             self.message_label.setText(self.tr("No digit found"))
             return
         self.digit_label.setText(read.text)
-        each = ", ".join(f"{d.digit} ({locale.toString(100 * d.probability, 'f', 0)}{locale.percent()})"
+        each = ", ".join(f"{d.digit} ({pct(d.probability, 0)})"
                          for d in read.digits)
         if len(read.digits) == 1:
             self.message_label.setText(self.tr("One digit: %1").replace("%1", each))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBo
 from ..core import explanations as ex
 from ..core.learn_steps import CONTEXT as STEPS_CONTEXT
 from ..core.learn_steps import STEP_BY_ID
+from .locale_format import percent_suffix  # "3 %" in German and French
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 PROPERTY = "explain_key"
@@ -84,7 +85,7 @@ def explainable(widget: QWidget | None) -> tuple[str, QWidget] | None:
 # ---- live values ----------------------------------------------------------------------------------
 
 def _percent(fraction: float, decimals: int = 1) -> str:
-    return QLocale().toString(fraction * 100, "f", decimals) + QLocale().percent()
+    return QLocale().toString(fraction * 100, "f", decimals) + percent_suffix()
 
 
 def _number(value: float) -> str:
@@ -173,7 +174,7 @@ def live_values(window, key: str, widget: QWidget) -> dict[str, str]:
               "unsure_below": _percent(UNSURE_BELOW, 0)}
     try:
         lr = float(tab.lr_edit.text())
-        values["lr"], values["lr_percent"] = _number(lr), QLocale().toString(lr * 100, "g", 4) + QLocale().percent()
+        values["lr"], values["lr_percent"] = _number(lr), QLocale().toString(lr * 100, "g", 4) + percent_suffix()
     except ValueError:
         pass
     train_images = tab.train_size_spin.value()

@@ -115,7 +115,7 @@ def install(window, view_menu, help_menu) -> None:
     else:
         panel.hide()
     toggle = panel.toggleViewAction()
-    toggle.setText(translate("LearnActions", "&Learn"))
+    toggle.setText(translate("LearnActions", "L&earn"))  # &Language is in the same menu
     toggle.setShortcut(QKeySequence("Ctrl+L"))
     view_menu.addSeparator()
     view_menu.addAction(toggle)

@@ -3,10 +3,11 @@ probability); choosing one shows that digit's ten probabilities."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
+from .locale_format import pct
 from .widgets import digit_pixmap
 
 ICON = 40
@@ -35,20 +36,18 @@ class NumberView(QWidget):
             button.deleteLater()
         self.buttons = []
         digits = [] if read is None else read.digits
-        locale = QLocale()
         for i, d in enumerate(digits):
             button = QToolButton()
             button.setCheckable(True)
             button.setIcon(QIcon(digit_pixmap(d.input, ICON)))
             button.setIconSize(QSize(ICON, ICON))
-            percent = locale.toString(100 * d.probability, "f", 0) + locale.percent()
+            percent = pct(d.probability, 0)
             button.setText(f"{d.digit}\n{percent}")
             button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextUnderIcon)
             second = sorted(range(10), key=lambda k: -d.probabilities[k])[1]
             button.setToolTip(self.tr("Digit %1: %2 (%3); next likeliest %4 (%5)").replace("%1", str(i + 1))
                               .replace("%2", str(d.digit)).replace("%3", percent).replace("%4", str(second))
-                              .replace("%5", locale.toString(100 * float(d.probabilities[second]), "f", 0)
-                                       + locale.percent()))
+                              .replace("%5", pct(float(d.probabilities[second]), 0)))
             button.setAccessibleName(self.tr("Digit %1: %2, %3").replace("%1", str(i + 1))
                                      .replace("%2", str(d.digit)).replace("%3", percent))
             self._group.addButton(button, i)

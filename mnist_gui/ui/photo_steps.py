@@ -14,21 +14,28 @@ THUMBNAIL = 120   # px, the longest side of each step's picture
 DIGIT = 56        # px, each digit as the model reads it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhotoSteps", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text"), not a wrapper's calls
 
 
 def step_titles() -> dict[str, tuple[str, str]]:
     """Each step's caption and why it is done (core.images names the steps in English)."""
     return {
-        "photo": (_tr("Photo"), _tr("The image in grey, at a working size")),
-        "ink made light": (_tr("Ink made light"), _tr("The model knows white ink on black: dark ink is inverted")),
-        "background": (_tr("Background"), _tr("The lighting and shadows, estimated without the ink")),
-        "background removed": (_tr("Background removed"), _tr("Uneven light and shadows taken away")),
-        "contrast normalised": (_tr("Contrast normalised"), _tr("The ink's brightness stretched to full white")),
-        "smoothed": (_tr("Smoothed"), _tr("Paper texture and noise blurred away")),
-        "ink": (_tr("Ink"), _tr("What counts as ink (Otsu's threshold)")),
-        "clean": (_tr("Clean"), _tr("White ink on black, soft edges as MNIST has them")),
+        "photo": (translate("PhotoSteps", "Photo"),
+                  translate("PhotoSteps", "The image in grey, at a working size")),
+        "ink made light": (translate("PhotoSteps", "Ink made light"),
+                           translate("PhotoSteps", "The model knows white ink on black: dark ink is inverted")),
+        "background": (translate("PhotoSteps", "Background"),
+                       translate("PhotoSteps", "The lighting and shadows, estimated without the ink")),
+        "background removed": (translate("PhotoSteps", "Background removed"),
+                               translate("PhotoSteps", "Uneven light and shadows taken away")),
+        "contrast normalised": (translate("PhotoSteps", "Contrast normalised"),
+                                translate("PhotoSteps", "The ink's brightness stretched to full white")),
+        "smoothed": (translate("PhotoSteps", "Smoothed"),
+                     translate("PhotoSteps", "Paper texture and noise blurred away")),
+        "ink": (translate("PhotoSteps", "Ink"),
+                translate("PhotoSteps", "What counts as ink (Otsu's threshold)")),
+        "clean": (translate("PhotoSteps", "Clean"),
+                  translate("PhotoSteps", "White ink on black, soft edges as MNIST has them")),
     }
 
 
@@ -74,8 +81,9 @@ class PhotoStepsView(QScrollArea):
             title, why = titles.get(name, (name, ""))
             self._add(picture_pixmap(pixels, THUMBNAIL), title, why)
         for i, pixels in enumerate(digits):
-            self._add(digit_pixmap(pixels, DIGIT), _tr("Digit %1 (28×28)").replace("%1", str(i + 1)),
-                      _tr("What the model reads: the digit scaled into a 20-pixel box and centred"))
+            self._add(digit_pixmap(pixels, DIGIT),
+                      translate("PhotoSteps", "Digit %1 (28×28)").replace("%1", str(i + 1)),
+                      translate("PhotoSteps", "What the model reads: the digit scaled into a 20-pixel box and centred"))
         self._row.addStretch(1)
         self.setVisible(bool(self._captions))
 
