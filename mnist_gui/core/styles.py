@@ -3,7 +3,7 @@
 MNIST's writers were American: its 1s are straight strokes, its 7s have no bar, and
 ``core.drawn`` only re-strokes MNIST's own shapes. This module draws each digit's common variants
 (a 1 with a flag, with a base, the European long upstroke; a crossbar 7; open and closed 4s; a
-flat-top 3; a slashed 0; ...) from stroke templates (``TEMPLATES``, points in a unit box, x right
+flat-top 3; slashed, dotted and German 0s; the East Asian 9 with its loop right of the stem; ...) from stroke templates (``TEMPLATES``, points in a unit box, x right
 and y down), with natural variation: each control point moved a little, proportions changed (the
 middle of an 8 or a 3 higher or lower, wider or narrower), strokes in either order and direction,
 then the pad's own rendering (``drawn.draw_strokes``: slant, rotation, wobble, pen width, size,
@@ -40,11 +40,14 @@ TEMPLATES: dict[str, tuple[int, list]] = {
     "0 oval": (0, [[_arc(0.5, 0.5, 0.3, 0.5, -90, -455, 13)]]),
     "0 narrow": (0, [[_arc(0.5, 0.5, 0.17, 0.5, -80, -440, 13)]]),
     "0 slashed": (0, [[_arc(0.5, 0.5, 0.3, 0.5, -90, -450, 13)], [[(0.8, 0.08), (0.2, 0.92)]]]),
+    "0 dotted": (0, [[_arc(0.5, 0.5, 0.3, 0.5, -90, -450, 13)], [[(0.5, 0.5), (0.51, 0.52)]]]),
+    "0 vertical slash": (0, [[_arc(0.5, 0.5, 0.3, 0.48, -90, -450, 13)], [[(0.5, -0.08), (0.5, 1.08)]]]),
     "1 plain": (1, [[[(0.52, 0.0), (0.5, 0.5), (0.49, 1.0)]]]),
     "1 flag": (1, [[[(0.32, 0.2), (0.52, 0.0)], [(0.52, 0.0), (0.5, 1.0)]]]),
     "1 flag and base": (1, [[[(0.3, 0.2), (0.52, 0.0)], [(0.52, 0.0), (0.5, 1.0)]],
                             [[(0.25, 1.0), (0.75, 1.0)]]]),
     "1 long upstroke": (1, [[[(0.12, 0.42), (0.35, 0.2), (0.56, 0.0)], [(0.56, 0.0), (0.54, 1.0)]]]),
+    "1 upstroke to the base": (1, [[[(0.1, 0.76), (0.55, 0.0)], [(0.55, 0.0), (0.55, 1.0)]]]),
     "2 plain": (2, [[[(0.2, 0.25), (0.36, 0.04), (0.6, 0.02), (0.78, 0.2), (0.72, 0.45), (0.2, 1.0)],
                      [(0.2, 1.0), (0.85, 0.98)]]]),
     "2 with loop": (2, [[[(0.2, 0.25), (0.36, 0.04), (0.62, 0.03), (0.78, 0.22), (0.66, 0.5),
@@ -79,6 +82,8 @@ TEMPLATES: dict[str, tuple[int, list]] = {
     "7 flag and crossbar": (7, [[[(0.17, 0.2), (0.15, 0.02)], [(0.15, 0.02), (0.85, 0.02)],
                                  [(0.85, 0.02), (0.42, 1.0)]], [[(0.36, 0.5), (0.85, 0.52)]]]),
     "7 curved stem": (7, [[[(0.15, 0.04), (0.5, 0.0), (0.86, 0.03)], [(0.86, 0.03), (0.6, 0.4), (0.46, 1.0)]]]),
+    "7 wavy top": (7, [[[(0.12, 0.17), (0.14, 0.04)], [(0.14, 0.04), (0.35, 0.0), (0.6, 0.08), (0.86, 0.02)],
+                        [(0.86, 0.02), (0.45, 1.0)]]]),
     "8 stacked loops": (8, [[_arc(0.5, 0.25, 0.22, 0.24, -90, 270, 11)],
                             [_arc(0.5, 0.73, 0.28, 0.27, -90, 270, 11)]]),
     "8 one stroke": (8, [[[(0.72, 0.12), (0.5, 0.0), (0.28, 0.12), (0.32, 0.35), (0.5, 0.5), (0.72, 0.68),
@@ -88,6 +93,8 @@ TEMPLATES: dict[str, tuple[int, list]] = {
     "9 curved stem": (9, [[_arc(0.46, 0.24, 0.25, 0.24, -20, -370, 11),
                            [(0.7, 0.2), (0.7, 0.6), (0.6, 0.92), (0.35, 1.0)]]]),
     "9 slanted stem": (9, [[_arc(0.5, 0.24, 0.25, 0.24, -20, -370, 11), [(0.74, 0.2), (0.5, 1.0)]]]),
+    "9 loop right of stem": (9, [[[(0.3, 0.3), (0.4, 0.05), (0.66, 0.03), (0.76, 0.25), (0.58, 0.46),
+                                  (0.31, 0.4)], [(0.31, 0.4), (0.3, 1.0)]]]),
 }
 STYLE_NAMES = tuple(TEMPLATES)
 DIGIT_STYLES = {d: tuple(n for n, (digit, _) in TEMPLATES.items() if digit == d) for d in range(10)}
@@ -133,8 +140,8 @@ def style_strokes(name: str, rng: np.random.Generator | None = None) -> list[np.
     out = []
     for stroke in strokes:
         line = np.concatenate([catmull_rom([moved(tuple(pt)) for pt in piece]) for piece in stroke])
-        y = np.clip(line[:, 1], 0, None)
-        line = np.stack([0.5 + (line[:, 0] - 0.5) * (width + lean * (1 - y)), y ** gamma], axis=1)
+        y = np.clip(line[:, 1], 0, None) ** gamma + np.minimum(line[:, 1], 0)  # above the box: as it is
+        line = np.stack([0.5 + (line[:, 0] - 0.5) * (width + lean * (1 - y)), y], axis=1)
         out.append(line[::-1] if rng.random() < 0.2 else line)  # some write a stroke the other way
     if len(out) > 1 and rng.random() < 0.3:
         out = out[::-1]
