@@ -152,9 +152,9 @@ def main() -> int:
     if args.styles > 0:
         from mnist_gui.core.styles import style_digits
 
-        sets = [style_digits(args.styles, seed)[:2] for seed in args.styles_seed]
-        styles_x = np.concatenate([x for x, _ in sets])
-        styles_y = np.concatenate([y for _, y in sets])
+        style_sets = [style_digits(args.styles, seed)[:2] for seed in args.styles_seed]
+        styles_x = np.concatenate([x for x, _ in style_sets])
+        styles_y = np.concatenate([y for _, y in style_sets])
         print(f"{len(styles_x)} handwriting-style drawings in {time.perf_counter() - start:.0f} s", flush=True)
     mixed = dataclasses.replace(data, x_train=np.concatenate([data.x_train, drawn_x, styles_x]),
                                 y_train=np.concatenate([data.y_train, drawn_y, styles_y]))
@@ -194,6 +194,8 @@ def main() -> int:
 
         meta["style_training"] = {"n": len(styles_x), "seeds": args.styles_seed, "generator": "mnist_gui/core/styles.py",
                                   "styles": len(STYLE_NAMES)}
+    if prior.get("style_training"):
+        meta["style_training_before"] = prior["style_training"]
     if prior.get("drawn_training"):  # what the weights it went on from had seen
         meta["drawn_training_before"] = prior["drawn_training"]
     storage.save_model(outcome.model, args.out, meta)
