@@ -12,9 +12,12 @@ Several sets of drawings may be added (``--drawn-seed`` takes one seed per set),
 further from MNIST than the benchmark's (``--drawn-style rotation=18,jitter=0.045``): a model that
 has seen wider slants and wobbles reads the benchmark's with room to spare.
 
+Handwriting styles MNIST lacks (a 1 with a flag, a crossbar 7, ...: ``core.styles``) are added with
+``--styles N`` (their own seeds, ``--styles-seed``; never the style benchmark's).
+
 Usage: nice -n 10 python tools/train_bundled.py OUT.keras [--init MODEL] [--epochs 12] [--lr 0.002]
        [--drawn 40000] [--drawn-seed 20261 [20262 ...]] [--drawn-style K=V,...]
-       [--drawn-cache 'DIR/drawn{seed}.npz'] [--data PATH]
+       [--drawn-cache 'DIR/drawn{seed}.npz'] [--styles 0] [--styles-seed 29001 [...]] [--data PATH]
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 
 DRAWN_TRAIN_SEED = 20261  # not the benchmark's 1234, and only training digits are drawn
+STYLES_TRAIN_SEED = 29001  # core.styles' own; benchmarks/styles.py has its own seeds and templates
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
 
 
@@ -120,6 +124,9 @@ def main() -> int:
     parser.add_argument("--dense", type=int, default=128, help="units of the dense layer")
     parser.add_argument("--drawn-cache", metavar="NPZ",
                         help="keep each set of drawings here (made once, reused); {seed} in it is the set's seed")
+    parser.add_argument("--styles", type=int, default=0, help="handwriting-style drawings to add per --styles-seed")
+    parser.add_argument("--styles-seed", type=int, nargs="+", default=[STYLES_TRAIN_SEED],
+                        help="one seed per set of style drawings (never the style benchmark's)")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.is_file() else None)
     args = parser.parse_args()
 
@@ -141,8 +148,16 @@ def main() -> int:
     drawn_x = np.concatenate([x for x, _ in sets])
     drawn_y = np.concatenate([y for _, y in sets])
     print(f"{len(drawn_x)} drawings of training digits in {time.perf_counter() - start:.0f} s", flush=True)
-    mixed = dataclasses.replace(data, x_train=np.concatenate([data.x_train, drawn_x]),
-                                y_train=np.concatenate([data.y_train, drawn_y]))
+    styles_x, styles_y = np.zeros((0, 28, 28), np.uint8), np.zeros(0, np.uint8)
+    if args.styles > 0:
+        from mnist_gui.core.styles import style_digits
+
+        style_sets = [style_digits(args.styles, seed)[:2] for seed in args.styles_seed]
+        styles_x = np.concatenate([x for x, _ in style_sets])
+        styles_y = np.concatenate([y for _, y in style_sets])
+        print(f"{len(styles_x)} handwriting-style drawings in {time.perf_counter() - start:.0f} s", flush=True)
+    mixed = dataclasses.replace(data, x_train=np.concatenate([data.x_train, drawn_x, styles_x]),
+                                y_train=np.concatenate([data.y_train, drawn_y, styles_y]))
 
     import keras
     from keras import layers
@@ -174,6 +189,13 @@ def main() -> int:
     meta = {**outcome.metadata, "architecture": f"wide CNN (tools/train_bundled.py, --filters {args.filters} --dense {args.dense})",
             "drawn_training": {"n": len(drawn_x), "seeds": args.drawn_seed, "per_seed": len(sets[0][1]),
                                "style": args.drawn_style or "the benchmark's", "digits": "training"}}
+    if len(styles_x):
+        from mnist_gui.core.styles import STYLE_NAMES
+
+        meta["style_training"] = {"n": len(styles_x), "seeds": args.styles_seed, "generator": "mnist_gui/core/styles.py",
+                                  "styles": len(STYLE_NAMES)}
+    if prior.get("style_training"):
+        meta["style_training_before"] = prior["style_training"]
     if prior.get("drawn_training"):  # what the weights it went on from had seen
         meta["drawn_training_before"] = prior["drawn_training"]
     storage.save_model(outcome.model, args.out, meta)
