@@ -151,6 +151,10 @@ def test_known_core_messages_are_translated_by_template(german):
     assert core_text("Loading model mnist_cnn.keras…") == "Modell mnist_cnn.keras wird geladen…"
     assert core_text("momentum: must be between 0 and 0.999") == "momentum: muss between 0 and 0.999 sein"
     assert core_text("something else entirely") == "something else entirely"
+    # A known message inside a template is translated too; an image's refusal reaches the pad translated.
+    assert core_text("Stop training before opening another model.") == (
+        "Beenden Sie das Training, bevor ein anderes Modell geöffnet wird.")
+    assert core_text("too small to hold a digit: 1×1 pixels") == "zu klein für eine Ziffer: 1×1 Pixel"
 
 
 def test_numbers_follow_the_language(german):

@@ -3275,7 +3275,7 @@ beste {v0} von {v1}</translation>
     </message>
     <message>
         <source>Stop training before {what}.</source>
-        <translation>Beenden Sie das Training vor: {what}.</translation>
+        <translation>Beenden Sie das Training, bevor {what}.</translation>
     </message>
     <message>
         <source>Loading model {name}…</source>
@@ -3384,6 +3384,114 @@ beste {v0} von {v1}</translation>
     <message>
         <source>{name}: must be {span}</source>
         <translation>{name}: muss {span} sein</translation>
+    </message>
+    <message>
+        <source>No model yet: train one or open a model file.</source>
+        <translation>Noch kein Modell: Trainieren Sie eines oder öffnen Sie eine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>The model cannot predict: {error}</source>
+        <translation>Das Modell kann nicht vorhersagen: {error}</translation>
+    </message>
+    <message>
+        <source>Could not load {name}: {error}</source>
+        <translation>{name} konnte nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>There is no other model to switch to.</source>
+        <translation>Es gibt kein anderes Modell, zu dem gewechselt werden kann.</translation>
+    </message>
+    <message>
+        <source>This model cannot be trained further: {error}</source>
+        <translation>Dieses Modell kann nicht weitertrainiert werden: {error}</translation>
+    </message>
+    <message>
+        <source>The model changed while this was computed.</source>
+        <translation>Das Modell hat sich während der Berechnung geändert.</translation>
+    </message>
+    <message>
+        <source>There is no model to save yet: train one or open a model file.</source>
+        <translation>Noch kein Modell zum Speichern: Trainieren Sie eines oder öffnen Sie eine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>Could not export {name}: {error}</source>
+        <translation>{name} konnte nicht exportiert werden: {error}</translation>
+    </message>
+    <message>
+        <source>The app is closing.</source>
+        <translation>Die App wird beendet.</translation>
+    </message>
+    <message>
+        <source>No training is running.</source>
+        <translation>Es läuft kein Training.</translation>
+    </message>
+    <message>
+        <source>The {preset} preset&apos;s learning rate cannot change.</source>
+        <translation>Die Lernrate der Vorgabe {preset} kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Nichts zu ändern.</translation>
+    </message>
+    <message>
+        <source>opening another model</source>
+        <translation>ein anderes Modell geöffnet wird</translation>
+    </message>
+    <message>
+        <source>building another model</source>
+        <translation>ein anderes Modell erstellt wird</translation>
+    </message>
+    <message>
+        <source>switching models</source>
+        <translation>das Modell gewechselt wird</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>not an image (or not a format Pillow can read)</source>
+        <translation>kein Bild (oder ein Format, das Pillow nicht lesen kann)</translation>
+    </message>
+    <message>
+        <source>too large (over {limit} megapixels)</source>
+        <translation>zu groß (über {limit} Megapixel)</translation>
+    </message>
+    <message>
+        <source>too large to decode in the memory available</source>
+        <translation>zu groß, um im verfügbaren Speicher dekodiert zu werden</translation>
+    </message>
+    <message>
+        <source>damaged or truncated image ({reason})</source>
+        <translation>beschädigtes oder abgeschnittenes Bild ({reason})</translation>
+    </message>
+    <message>
+        <source>not a grey image</source>
+        <translation>kein Graustufenbild</translation>
+    </message>
+    <message>
+        <source>damaged image (pixels that are not numbers)</source>
+        <translation>beschädigtes Bild (Pixel, die keine Zahlen sind)</translation>
+    </message>
+    <message>
+        <source>too large: {size} pixels (the limit is {limit} megapixels)</source>
+        <translation>zu groß: {size} Pixel (die Grenze liegt bei {limit} Megapixel)</translation>
+    </message>
+    <message>
+        <source>too small to hold a digit: {size} pixels</source>
+        <translation>zu klein für eine Ziffer: {size} Pixel</translation>
+    </message>
+    <message>
+        <source>no digit found: nothing stands out from the background</source>
+        <translation>keine Ziffer gefunden: nichts hebt sich vom Hintergrund ab</translation>
+    </message>
+    <message>
+        <source>no digit found</source>
+        <translation>keine Ziffer gefunden</translation>
     </message>
     <message>
         <source>Noise σ</source>

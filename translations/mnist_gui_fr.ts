@@ -3275,7 +3275,7 @@ top {v0} of {v1}</source>
     </message>
     <message>
         <source>Stop training before {what}.</source>
-        <translation>Arrêtez l’entraînement avant : {what}.</translation>
+        <translation>Arrêtez l’entraînement avant {what}.</translation>
     </message>
     <message>
         <source>Loading model {name}…</source>
@@ -3384,6 +3384,114 @@ top {v0} of {v1}</source>
     <message>
         <source>{name}: must be {span}</source>
         <translation>{name} : doit être {span}</translation>
+    </message>
+    <message>
+        <source>No model yet: train one or open a model file.</source>
+        <translation>Pas encore de modèle : entraînez-en un ou ouvrez un fichier de modèle.</translation>
+    </message>
+    <message>
+        <source>The model cannot predict: {error}</source>
+        <translation>Le modèle ne peut pas prédire : {error}</translation>
+    </message>
+    <message>
+        <source>Could not load {name}: {error}</source>
+        <translation>Impossible de charger {name} : {error}</translation>
+    </message>
+    <message>
+        <source>There is no other model to switch to.</source>
+        <translation>Il n’y a pas d’autre modèle vers lequel basculer.</translation>
+    </message>
+    <message>
+        <source>This model cannot be trained further: {error}</source>
+        <translation>Ce modèle ne peut pas être entraîné davantage : {error}</translation>
+    </message>
+    <message>
+        <source>The model changed while this was computed.</source>
+        <translation>Le modèle a changé pendant ce calcul.</translation>
+    </message>
+    <message>
+        <source>There is no model to save yet: train one or open a model file.</source>
+        <translation>Pas encore de modèle à enregistrer : entraînez-en un ou ouvrez un fichier de modèle.</translation>
+    </message>
+    <message>
+        <source>Could not export {name}: {error}</source>
+        <translation>Impossible d’exporter {name} : {error}</translation>
+    </message>
+    <message>
+        <source>The app is closing.</source>
+        <translation>L’application se ferme.</translation>
+    </message>
+    <message>
+        <source>No training is running.</source>
+        <translation>Aucun entraînement n’est en cours.</translation>
+    </message>
+    <message>
+        <source>The {preset} preset&apos;s learning rate cannot change.</source>
+        <translation>Le taux d’apprentissage du préréglage {preset} ne peut pas changer.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Rien à changer.</translation>
+    </message>
+    <message>
+        <source>opening another model</source>
+        <translation>d’ouvrir un autre modèle</translation>
+    </message>
+    <message>
+        <source>building another model</source>
+        <translation>de créer un autre modèle</translation>
+    </message>
+    <message>
+        <source>switching models</source>
+        <translation>de changer de modèle</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
+    <message>
+        <source>not an image (or not a format Pillow can read)</source>
+        <translation>pas une image (ou un format que Pillow ne sait pas lire)</translation>
+    </message>
+    <message>
+        <source>too large (over {limit} megapixels)</source>
+        <translation>trop grande (plus de {limit} mégapixels)</translation>
+    </message>
+    <message>
+        <source>too large to decode in the memory available</source>
+        <translation>trop grande pour être décodée dans la mémoire disponible</translation>
+    </message>
+    <message>
+        <source>damaged or truncated image ({reason})</source>
+        <translation>image endommagée ou tronquée ({reason})</translation>
+    </message>
+    <message>
+        <source>not a grey image</source>
+        <translation>pas une image en niveaux de gris</translation>
+    </message>
+    <message>
+        <source>damaged image (pixels that are not numbers)</source>
+        <translation>image endommagée (pixels qui ne sont pas des nombres)</translation>
+    </message>
+    <message>
+        <source>too large: {size} pixels (the limit is {limit} megapixels)</source>
+        <translation>trop grande : {size} pixels (la limite est de {limit} mégapixels)</translation>
+    </message>
+    <message>
+        <source>too small to hold a digit: {size} pixels</source>
+        <translation>trop petite pour contenir un chiffre : {size} pixels</translation>
+    </message>
+    <message>
+        <source>no digit found: nothing stands out from the background</source>
+        <translation>aucun chiffre trouvé : rien ne se détache du fond</translation>
+    </message>
+    <message>
+        <source>no digit found</source>
+        <translation>aucun chiffre trouvé</translation>
     </message>
     <message>
         <source>Noise σ</source>

@@ -12,6 +12,7 @@ from ..core import coach
 from ..core.live import augment_can_change
 from ..core.models import PRESETS
 from .coach_panel import CoachPanel, LiveControls
+from .core_texts import core_text
 from .training_health import TrainingHealthView
 
 BATCH_HINTS_EVERY = 0.5  # s: hints from the current epoch's batch losses at most this often
@@ -139,6 +140,7 @@ class CoachHooks(QObject):
         self.tab.charts.mark(max(1.0, x), self.tr("settings changed"))
 
     def _on_refused(self, message: str):
+        message = core_text(message)
         self.tab.log(self.tr("Not changed: %1").replace("%1", message))
         self.tab.error_label.setText(message)
 

@@ -63,6 +63,35 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "{name}: must be a whole number, got {value}"),
     QT_TRANSLATE_NOOP("core", "{name}: must be a number, got {value}"),
     QT_TRANSLATE_NOOP("core", "{name}: must be {span}"),
+    # model_host.py, session.py: refusals and failures shown in the window
+    QT_TRANSLATE_NOOP("core", "No model yet: train one or open a model file."),
+    QT_TRANSLATE_NOOP("core", "The model cannot predict: {error}"),
+    QT_TRANSLATE_NOOP("core", "Could not load {name}: {error}"),
+    QT_TRANSLATE_NOOP("core", "There is no other model to switch to."),
+    QT_TRANSLATE_NOOP("core", "This model cannot be trained further: {error}"),
+    QT_TRANSLATE_NOOP("core", "The model changed while this was computed."),
+    QT_TRANSLATE_NOOP("core", "There is no model to save yet: train one or open a model file."),
+    QT_TRANSLATE_NOOP("core", "Could not export {name}: {error}"),
+    QT_TRANSLATE_NOOP("core", "The app is closing."),
+    QT_TRANSLATE_NOOP("core", "No training is running."),
+    QT_TRANSLATE_NOOP("core", "The {preset} preset's learning rate cannot change."),
+    QT_TRANSLATE_NOOP("core", "Nothing to change."),
+    QT_TRANSLATE_NOOP("core", "opening another model"),
+    QT_TRANSLATE_NOOP("core", "building another model"),
+    QT_TRANSLATE_NOOP("core", "switching models"),
+    # core/images.py, core/numbers.py: why an image cannot be read
+    QT_TRANSLATE_NOOP("core", "no such file"),
+    QT_TRANSLATE_NOOP("core", "permission denied"),
+    QT_TRANSLATE_NOOP("core", "not an image (or not a format Pillow can read)"),
+    QT_TRANSLATE_NOOP("core", "too large (over {limit} megapixels)"),
+    QT_TRANSLATE_NOOP("core", "too large to decode in the memory available"),
+    QT_TRANSLATE_NOOP("core", "damaged or truncated image ({reason})"),
+    QT_TRANSLATE_NOOP("core", "not a grey image"),
+    QT_TRANSLATE_NOOP("core", "damaged image (pixels that are not numbers)"),
+    QT_TRANSLATE_NOOP("core", "too large: {size} pixels (the limit is {limit} megapixels)"),
+    QT_TRANSLATE_NOOP("core", "too small to hold a digit: {size} pixels"),
+    QT_TRANSLATE_NOOP("core", "no digit found: nothing stands out from the background"),
+    QT_TRANSLATE_NOOP("core", "no digit found"),
     # core/robustness.py: the distortions
     QT_TRANSLATE_NOOP("core", "Noise σ"),
     QT_TRANSLATE_NOOP("core", "Rotation"),
@@ -100,5 +129,6 @@ def core_text(text: str) -> str:
     for pattern, template in _patterns():
         m = pattern.match(text)
         if m:
-            return translate(CONTEXT, template).format(**m.groupdict())
+            parts = {k: translate(CONTEXT, v) if v in TEXTS else v for k, v in m.groupdict().items()}
+            return translate(CONTEXT, template).format(**parts)  # a known part too ("Stop training before {what}.")
     return text

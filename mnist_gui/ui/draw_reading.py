@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ..open_files import IMAGE_SUFFIXES
 from .latest_request import LatestRequest
+from .core_texts import core_text
 from .locale_format import pct
 from .number_view import NumberView
 from .photo_steps import PhotoStepsView
@@ -161,10 +162,10 @@ class ReadingOnPad:
             return
         self._image_reply = None
         if self.canvas.has_picture() and self._image_source is not None:
-            self.message_label.setText(str(error))  # prepared, but no model to read it
+            self.message_label.setText(core_text(str(error)))  # prepared, but no model to read it
             return
         self.message_label.setText(self.tr("Cannot read %1: %2").replace("%1", self._image_name)
-                                   .replace("%2", " ".join(str(error).split())))
+                                   .replace("%2", core_text(" ".join(str(error).split()))))
 
     # ---- numbers drawn ------------------------------------------------------------------------------
 
