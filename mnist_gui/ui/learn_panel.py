@@ -47,6 +47,7 @@ class LearnPanel(QDockWidget):
     def showEvent(self, event):  # noqa: N802 - Qt's name
         self.ensure_built()
         super().showEvent(event)
+        self._fit_width()
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -122,7 +123,7 @@ class LearnPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
-        body.setMinimumWidth(280)
+        self._body, self._step_box, self._step_scroll = body, step_box, step_scroll
         self.setWidget(body)
 
     # ---- steps -------------------------------------------------------------------------------
@@ -200,6 +201,17 @@ class LearnPanel(QDockWidget):
                 self.tr(" (done)") if step.id in self.done else ""))
         self.progress_label.setText(self.tr("%1 of %2 done").replace("%1", QLocale().toString(len(self.done)))
                                     .replace("%2", QLocale().toString(len(STEPS))))
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough for the step's bottom row beside the scroll bar (nothing cut in any language);
+        again once shown, when the style has polished the buttons."""
+        if not self._built:
+            return
+        self._step_box.layout().invalidate()  # its texts just changed: no stale size
+        needed = (self._step_box.minimumSizeHint().width() + self._step_scroll.verticalScrollBar().sizeHint().width()
+                  + 8)
+        self._body.setMinimumWidth(max(280, needed))
 
 
 def first_launch(settings: QSettings) -> bool:

@@ -233,3 +233,27 @@ def test_the_tabs_keep_their_layout_with_the_learn_dock_open(qtbot, mnist, tmp_p
     win.learn_panel.show()
     found = check_all_tabs(QApplication.instance(), win, 1280, 800)
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_the_steps_bottom_row_is_never_cut_at_the_docks_narrowest(qtbot, service_with_model, tmp_path, lang):
+    from mnist_gui import i18n
+
+    i18n.install(lang, QApplication.instance())
+    try:
+        win = MainWindow(service_with_model, settings=_settings(tmp_path))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        panel = win.learn_panel
+        for step_id in ("data", STEP_IDS[-1]):  # "Done, next ▶" and the last step's "Done ✓"
+            _go(panel, step_id)
+            panel.setFloating(True)  # as on a small screen; its narrowest and a short height
+            panel.resize(panel.minimumSizeHint().width(), 360)
+            QApplication.processEvents()
+            viewport = panel.next_button.parentWidget().parentWidget()  # the step's scroll area viewport
+            right = panel.next_button.mapTo(viewport, QPoint(panel.next_button.width(), 0)).x()
+            assert viewport.parentWidget().verticalScrollBar().isVisible()  # the step scrolls: its bar takes room
+            assert right <= viewport.width(), (lang, step_id, right, viewport.width())
+    finally:
+        i18n.install("en", QApplication.instance())
