@@ -1,13 +1,9 @@
-"""File ▸ Save report… on the real service over the fake host: a job writes the file, the status bar
-says so; a failure is one error; the UI thread only sends the request."""
-
-import threading
+"""File ▸ Save report… on the real service over the fake host: a failure is one error, and no report
+while training. (Writing a whole report with matplotlib, seconds of work: tests/test_report_menu.py.)"""
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, QSettings
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QSettings
 
-from mnist_gui.core import report
 from mnist_gui.core.models import preset
 from mnist_gui.ui.main_window import MainWindow
 
@@ -18,29 +14,6 @@ def window(qtbot, service_with_model, tmp_path):
     qtbot.addWidget(win)
     win.show()
     return win
-
-
-def test_save_report_writes_the_file_off_the_ui_thread_and_says_so(qtbot, window, tmp_path, monkeypatch):
-    out = tmp_path / "centroids report"  # no suffix: the chosen filter's is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF, all pages (*.pdf)"))
-    action = window.save_report.action
-    assert action.isEnabled() and action.text() == "Save &report…"
-    threads, write = [], report.write
-    monkeypatch.setattr(report, "write", lambda *a: threads.append(threading.get_ident()) or write(*a))
-    clock = QElapsedTimer()
-    clock.start()
-    action.trigger()
-    assert clock.elapsed() < 50  # the UI thread only sends the request (benchmarks/report_stall.py measures the rest)
-    reply = window.save_report.reply
-    assert reply is not None and not action.isEnabled()  # one report at a time
-    assert "Writing the report" in window.activity_label.text()
-    with qtbot.waitSignal(reply.answered, timeout=120_000):
-        pass
-    written = out.with_suffix(".pdf")
-    assert written.read_bytes().startswith(b"%PDF-")
-    assert window.activity_label.text() == f"Saved the report (6 pages) to {written}"
-    assert action.isEnabled()
-    assert threads and threads[0] != threading.get_ident()  # drawn and written by a job, off the UI thread
 
 
 def test_a_report_that_cannot_be_written_is_one_error(qtbot, window, tmp_path, monkeypatch):
