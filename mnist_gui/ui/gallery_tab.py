@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
+from .core_texts import core_text
 from ..core.gallery_selection import DrawingsSet, GallerySelection
 from .gallery_texts import describe, drawings_line, filter_conditions, test_set_line  # translated
 from ..core.metrics import Predictions
@@ -399,7 +400,7 @@ class GalleryTab(QWidget):
     @Slot(str)
     def _on_drawings_failed(self, message):
         if self._source == DRAWINGS:
-            self.state_label.setText(f"⚠ {message}")
+            self.state_label.setText(f"⚠ {core_text(message)}")
 
     def _delete_shown_drawing(self):
         if self._source == DRAWINGS and self._detail_index is not None:

@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
 
     def _on_dataset_ready(self, info):
         verified = self.tr(" (verified)") if info.verified else ""
-        self.data_label.setText(self.tr("Data: {source}{verified}").format(source=info.source, verified=verified))
+        self.data_label.setText(self.tr("Data: {source}{verified}").format(source=core_text(info.source), verified=verified))
         self.data_label.setToolTip(info.location)
         if self._data_path:
             self.settings.setValue("data/path", self._data_path)
@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self.activity_label.setText(self.tr("Saved {path}").format(path=path))
 
     def _on_model_exported(self, message, parity_line):
+        message = core_text(message)  # the parity line stays as it is: figures and names
         self.activity_label.setText(f"{message}: {parity_line}" if parity_line else message)
         self._update_actions()
 
@@ -442,7 +443,7 @@ class MainWindow(QMainWindow):
         fallback = self.bundled_model_path()
         then = self.tr("using the bundled model.") if fallback else self.tr("no model loaded.")
         if asked:
-            self.show_error(self.tr("Model"), self.tr("{message}\n\nCould not open {name}; {then}").format(message=message, name=Path(failed).name, then=then))
+            self.show_error(self.tr("Model"), self.tr("{message}\n\nCould not open {name}; {then}").format(message=core_text(message), name=Path(failed).name, then=then))
         else:
             self.settings.remove("model/last_path")
             self.activity_label.setText(self.tr("Could not open the last model, {name}; {then}").format(name=Path(failed).name, then=then))

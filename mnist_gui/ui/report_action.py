@@ -10,6 +10,8 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
+from .core_texts import core_text
+
 
 class SaveReport(QObject):
     """The menu action and its request; ``window``: the MainWindow (status label, errors, last folder)."""
@@ -73,5 +75,5 @@ class SaveReport(QObject):
 
     def _failed(self, _, error):
         self.reply = None
-        self.window.show_error(self.tr("Save report"), self.tr("The report was not written: %1").replace("%1", str(error)))
+        self.window.show_error(self.tr("Save report"), self.tr("The report was not written: %1").replace("%1", core_text(str(error))))
         self.update_action()
