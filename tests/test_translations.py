@@ -189,3 +189,90 @@ def test_cli_errors_in_the_language_stay_one_line():
     assert result.stderr.strip() == "mnist-gui train: Argument --epochs: ungültiger int-Wert: 'x'"
     bad = _cli("--lang", "xx")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def _raised(call, *args):
+    """The text of the error ``call(*args)`` raises: the real core's message, not one typed here."""
+    try:
+        call(*args)
+    except Exception as exc:  # noqa: BLE001 - each core module has its own error class
+        return str(exc)
+    raise AssertionError(f"{call.__name__} raised nothing")
+
+
+def test_the_core_errors_reach_the_window_translated(german, tmp_path):
+    from types import SimpleNamespace
+
+    from mnist_gui.core import contract, data, drawings, export, report, storage
+    from mnist_gui.ui.core_texts import core_text
+
+    text = tmp_path / "notes.txt"
+    text.write_text("not a model")
+    assert core_text(_raised(storage.check_model_file, text)) == (
+        "notes.txt ist keine Modelldatei: erwartet wird eine .keras- oder .h5-Datei.")
+    empty = tmp_path / "empty.keras"
+    empty.write_bytes(b"")
+    assert core_text(_raised(storage.check_model_file, empty)) == "empty.keras ist leer."
+    # a known message inside another: the host's "Could not load {name}: {error}" around a file's error
+    assert core_text(f"Could not load notes.txt: {_raised(storage.check_model_file, text)}") == (
+        "notes.txt konnte nicht geladen werden: notes.txt ist keine Modelldatei: erwartet wird eine .keras- oder "
+        ".h5-Datei.")
+    assert core_text(_raised(contract._structure, SimpleNamespace(inputs=[], outputs=[]), "odd.keras")) == (
+        "odd.keras hat keine festgelegte Eingabe oder Ausgabe, daher kann die App es nicht verwenden.")
+
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"no zip at all")
+    assert core_text(_raised(drawings.read_mnist_layout, bad)).startswith("bad.npz: ")
+    assert core_text(_raised(drawings.load_drawings, tmp_path / "none.npz")).startswith(
+        f"keine Zeichnungen unter {tmp_path / 'none.npz'} (geben Sie eine .npz")
+    assert core_text(_raised(export.check_destination, tmp_path / "model.txt", "litert")) == (
+        "Ein litert-Export muss eine .tflite-Datei sein, nicht model.txt.")
+    assert core_text(_raised(export.check_destination, tmp_path / "gone" / "m.tflite", "litert")) == (
+        f"Export nach {tmp_path / 'gone' / 'm.tflite'} nicht möglich: der Ordner {tmp_path / 'gone'} existiert nicht.")
+    assert core_text(_raised(data.read_npz, bad)) == (
+        f"{bad} ist kein .npz-Archiv (keine ZIP-Datei oder abgeschnitten)")
+    short = tmp_path / "short-idx1-ubyte"
+    short.write_bytes(b"\0\0")
+    assert core_text(_raised(data.read_idx, short)) == f"{short} ist zu kurz für eine IDX-Datei (2 Bytes)"
+    assert core_text(_raised(report.check_destination, tmp_path / "gone" / "r.pdf")) == (
+        f"es gibt keinen Ordner {tmp_path / 'gone'}, in den r.pdf geschrieben werden kann")
+    assert core_text("path") == "Pfad"  # the data source in the status bar
+
+
+def _template(node):
+    """A raise's message as a template ({} for each value), or None when it is built otherwise."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    return None
+
+
+def test_every_core_error_message_is_a_known_text():
+    """Each ``raise XError("...")`` / f"..." of the core modules whose errors reach the window is in
+    core_texts.TEXTS (as a {name} template), so a new message cannot be left in English."""
+    import ast
+
+    from mnist_gui.ui.core_texts import TEXTS
+
+    known = {re.sub(r"\{\w+\}", "{}", t) for t in TEXTS}
+    missing, checked = [], 0
+    for module in ("contract", "storage", "sidecar", "drawings", "export", "data", "report"):
+        path = ROOT / "mnist_gui" / "core" / f"{module}.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args
+                    and isinstance(node.exc.func, ast.Name) and node.exc.func.id.endswith("Error")):
+                continue
+            message = node.exc.args[0]
+            branches = [message.body, message.orelse] if isinstance(message, ast.IfExp) else [message]
+            for branch in branches:
+                template = _template(branch)
+                if template is None or not re.sub(r"[{}\W\d]", "", template):
+                    continue  # built elsewhere (str(exc)), or only values ("{name}: {exc}")
+                checked += 1
+                if template not in known:
+                    missing.append(f"{module}.py:{node.lineno}: {template}")
+    assert checked > 100
+    assert not missing, "add these to mnist_gui/ui/core_texts.py TEXTS:\n" + "\n".join(missing)

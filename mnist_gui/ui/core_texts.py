@@ -256,6 +256,8 @@ def core_text(text: str) -> str:
     for pattern, template in _patterns():
         m = pattern.match(text)
         if m:
-            parts = {k: translate(CONTEXT, v) if v in TEXTS else v for k, v in m.groupdict().items()}
-            return translate(CONTEXT, template).format(**parts)  # a known part too ("Stop training before {what}.")
+            # a known part too ("Stop training before {what}."), and a known message inside one
+            # ("Could not load {name}: {error}" with a ModelFileError's text as the error)
+            parts = {k: core_text(v) for k, v in m.groupdict().items()}
+            return translate(CONTEXT, template).format(**parts)
     return text
