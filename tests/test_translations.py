@@ -237,6 +237,10 @@ def test_the_core_errors_reach_the_window_translated(german, tmp_path):
     assert core_text(_raised(report.check_destination, tmp_path / "gone" / "r.pdf")) == (
         f"es gibt keinen Ordner {tmp_path / 'gone'}, in den r.pdf geschrieben werden kann")
     assert core_text("path") == "Pfad"  # the data source in the status bar
+    shown = export.ExportReport(tmp_path / "m.tflite", "litert", False, 0.1, 1000, tmp_path / "m.json", None)
+    assert core_text(shown.message) == "m.tflite exportiert (keine Paritätsprüfung: die Testmenge ist nicht geladen)"
+    assert core_text(contract.ModelContract((784,), logits=True).describe().split(", ")[-1]) == (
+        "gibt Logits aus (Softmax angewendet)")  # the model line's note
 
 
 def _template(node):

@@ -3606,6 +3606,22 @@ beste {v0} von {v1}</translation>
         <translation>{name} enthält eine Lambda-Schicht (beliebiger Code); sie wird aus Sicherheitsgründen abgelehnt.</translation>
     </message>
     <message>
+        <source>its sidecar was damaged: some facts about it are not shown</source>
+        <translation>seine Begleitdatei war beschädigt: einige Angaben dazu werden nicht gezeigt</translation>
+    </message>
+    <message>
+        <source>takes 784 flat pixels</source>
+        <translation>nimmt 784 flache Pixel</translation>
+    </message>
+    <message>
+        <source>takes 28×28×1 images</source>
+        <translation>nimmt 28×28×1-Bilder</translation>
+    </message>
+    <message>
+        <source>outputs logits (softmax applied)</source>
+        <translation>gibt Logits aus (Softmax angewendet)</translation>
+    </message>
+    <message>
         <source>it holds {kind}, not a JSON object</source>
         <translation>sie enthält {kind}, kein JSON-Objekt</translation>
     </message>

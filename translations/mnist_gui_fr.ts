@@ -3606,6 +3606,22 @@ top {v0} of {v1}</source>
         <translation>{name} contient une couche Lambda (code arbitraire) ; il est refusé par sécurité.</translation>
     </message>
     <message>
+        <source>its sidecar was damaged: some facts about it are not shown</source>
+        <translation>son fichier compagnon était abîmé : certaines informations à son sujet ne sont pas affichées</translation>
+    </message>
+    <message>
+        <source>takes 784 flat pixels</source>
+        <translation>prend 784 pixels à plat</translation>
+    </message>
+    <message>
+        <source>takes 28×28×1 images</source>
+        <translation>prend des images 28×28×1</translation>
+    </message>
+    <message>
+        <source>outputs logits (softmax applied)</source>
+        <translation>produit des logits (softmax appliqué)</translation>
+    </message>
+    <message>
         <source>it holds {kind}, not a JSON object</source>
         <translation>il contient {kind}, pas un objet JSON</translation>
     </message>

@@ -123,6 +123,11 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "{name} is damaged or not an HDF5 model file."),
     QT_TRANSLATE_NOOP("core", "{name} holds no model (weights only, or not a Keras file)."),
     QT_TRANSLATE_NOOP("core", "{name} contains a Lambda layer (arbitrary code); it is refused for safety."),
+    # the model line's note (session.py: a damaged sidecar; core/contract.py: what the app does about the model)
+    QT_TRANSLATE_NOOP("core", "its sidecar was damaged: some facts about it are not shown"),
+    QT_TRANSLATE_NOOP("core", "takes 784 flat pixels"),
+    QT_TRANSLATE_NOOP("core", "takes 28×28×1 images"),
+    QT_TRANSLATE_NOOP("core", "outputs logits (softmax applied)"),
     # core/sidecar.py: why a model's sidecar is ignored
     QT_TRANSLATE_NOOP("core", "it holds {kind}, not a JSON object"),
     QT_TRANSLATE_NOOP("core", "cannot be read ({reason})"),

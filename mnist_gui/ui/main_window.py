@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         acc = (self.tr(" · test accuracy {accuracy}").format(accuracy=pct(info.test_accuracy, 2))
                if info.test_accuracy is not None else "")
         unsaved = self.tr(" (not saved)") if info.unsaved else ""
-        note = f" ({info.note})" if info.note else ""  # e.g. a model that outputs logits
+        note = f" ({', '.join(core_text(p) for p in info.note.split(', '))})" if info.note else ""  # e.g. a model that outputs logits
         self.model_label.setText(self.tr("Model: {name}{note}{unsaved}{acc}").format(name=info.name, note=note, unsaved=unsaved, acc=acc))
 
     def _on_dataset_ready(self, info):

@@ -239,7 +239,7 @@ class TrainingTab(QWidget):
         try:
             config = self.config()
         except ConfigError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(core_text(str(exc)))
             return
         self.service.start_training(config, train_size=self._train_size(), drawings_share=self.drawings_share())
 
