@@ -3446,6 +3446,30 @@ beste {v0} von {v1}</translation>
         <translation>das Modell gewechselt wird</translation>
     </message>
     <message>
+        <source>There is no TensorFlow model to export yet: wait a moment, train one or open a model file.</source>
+        <translation>Es gibt noch kein TensorFlow-Modell zum Exportieren: warten Sie einen Moment, trainieren Sie eines oder öffnen Sie eine Modelldatei.</translation>
+    </message>
+    <message>
+        <source>A report needs a model and the test set: wait for them to load.</source>
+        <translation>Ein Bericht braucht ein Modell und die Testmenge: warten Sie, bis sie geladen sind.</translation>
+    </message>
+    <message>
+        <source>Augmentation can be switched during a run only if the run started with it (or on the CNN): stop, check Augment and Train more.</source>
+        <translation>Die Augmentierung kann während eines Laufs nur umgeschaltet werden, wenn der Lauf mit ihr begonnen hat (oder beim CNN): anhalten, Augmentieren ankreuzen und Weitertrainieren.</translation>
+    </message>
+    <message>
+        <source>Out of memory: try a smaller model or batch size.</source>
+        <translation>Zu wenig Speicher: versuchen Sie ein kleineres Modell oder eine kleinere Batchgröße.</translation>
+    </message>
+    <message>
+        <source>out of memory: try a smaller model or batch size</source>
+        <translation>zu wenig Speicher: versuchen Sie ein kleineres Modell oder eine kleinere Batchgröße</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>Training fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
         <source>no such file</source>
         <translation>Datei nicht gefunden</translation>
     </message>
@@ -3982,6 +4006,34 @@ beste {v0} von {v1}</translation>
     <message>
         <source>Keras could not provide MNIST: {reason}</source>
         <translation>Keras konnte MNIST nicht bereitstellen: {reason}</translation>
+    </message>
+    <message>
+        <source>the code can only be written for models the app built: {name} has no app settings (a preset and its config) in its sidecar{why}.</source>
+        <translation>der Code kann nur für Modelle geschrieben werden, die die App gebaut hat: {name} hat keine App-Einstellungen (eine Vorgabe und ihre Konfiguration) in seiner Begleitdatei{why}.</translation>
+    </message>
+    <message>
+        <source>the code can only be written for models the app built: the settings in {name}&apos;s sidecar are damaged ({reason}).</source>
+        <translation>der Code kann nur für Modelle geschrieben werden, die die App gebaut hat: die Einstellungen in der Begleitdatei von {name} sind beschädigt ({reason}).</translation>
+    </message>
+    <message>
+        <source>unknown code format {fmt}: choose {formats}.</source>
+        <translation>unbekanntes Code-Format {fmt}: wählen Sie {formats}.</translation>
+    </message>
+    <message>
+        <source>a {fmt} must be a {suffix} file, not {name}.</source>
+        <translation>ein {fmt} muss eine {suffix}-Datei sein, nicht {name}.</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: it is a folder.</source>
+        <translation>kann nicht nach {path} schreiben: es ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: the folder {parent} does not exist.</source>
+        <translation>kann nicht nach {path} schreiben: der Ordner {parent} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
         <source>the report must be a .pdf, .png or .svg file{got}: {name}</source>

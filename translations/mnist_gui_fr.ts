@@ -3446,6 +3446,30 @@ top {v0} of {v1}</source>
         <translation>de changer de modèle</translation>
     </message>
     <message>
+        <source>There is no TensorFlow model to export yet: wait a moment, train one or open a model file.</source>
+        <translation>Il n’y a pas encore de modèle TensorFlow à exporter : attendez un instant, entraînez-en un ou ouvrez un fichier de modèle.</translation>
+    </message>
+    <message>
+        <source>A report needs a model and the test set: wait for them to load.</source>
+        <translation>Un rapport a besoin d’un modèle et du jeu de test : attendez qu’ils soient chargés.</translation>
+    </message>
+    <message>
+        <source>Augmentation can be switched during a run only if the run started with it (or on the CNN): stop, check Augment and Train more.</source>
+        <translation>L’augmentation ne peut être basculée pendant un entraînement que s’il a commencé avec elle (ou sur le CNN) : arrêtez, cochez Augmenter et Entraîner plus.</translation>
+    </message>
+    <message>
+        <source>Out of memory: try a smaller model or batch size.</source>
+        <translation>Mémoire insuffisante : essayez un modèle plus petit ou une taille de lot plus petite.</translation>
+    </message>
+    <message>
+        <source>out of memory: try a smaller model or batch size</source>
+        <translation>mémoire insuffisante : essayez un modèle plus petit ou une taille de lot plus petite</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>L’entraînement a échoué : {error}</translation>
+    </message>
+    <message>
         <source>no such file</source>
         <translation>fichier introuvable</translation>
     </message>
@@ -3982,6 +4006,34 @@ top {v0} of {v1}</source>
     <message>
         <source>Keras could not provide MNIST: {reason}</source>
         <translation>Keras n’a pas pu fournir MNIST : {reason}</translation>
+    </message>
+    <message>
+        <source>the code can only be written for models the app built: {name} has no app settings (a preset and its config) in its sidecar{why}.</source>
+        <translation>le code ne peut être écrit que pour les modèles créés par l’application : {name} n’a pas de réglages de l’application (un préréglage et sa configuration) dans son fichier compagnon{why}.</translation>
+    </message>
+    <message>
+        <source>the code can only be written for models the app built: the settings in {name}&apos;s sidecar are damaged ({reason}).</source>
+        <translation>le code ne peut être écrit que pour les modèles créés par l’application : les réglages du fichier compagnon de {name} sont abîmés ({reason}).</translation>
+    </message>
+    <message>
+        <source>unknown code format {fmt}: choose {formats}.</source>
+        <translation>format de code inconnu {fmt} : choisissez {formats}.</translation>
+    </message>
+    <message>
+        <source>a {fmt} must be a {suffix} file, not {name}.</source>
+        <translation>un {fmt} doit être un fichier {suffix}, pas {name}.</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: it is a folder.</source>
+        <translation>impossible d’écrire dans {path} : c’est un dossier.</translation>
+    </message>
+    <message>
+        <source>cannot write to {path}: the folder {parent} does not exist.</source>
+        <translation>impossible d’écrire dans {path} : le dossier {parent} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
         <source>the report must be a .pdf, .png or .svg file{got}: {name}</source>

