@@ -197,7 +197,7 @@ def _raised(call, *args):
         call(*args)
     except Exception as exc:  # noqa: BLE001 - each core module has its own error class
         return str(exc)
-    raise AssertionError(f"{call.__name__} raised nothing")
+    raise AssertionError(f"{call} raised nothing")
 
 
 def test_the_core_errors_reach_the_window_translated(german, tmp_path):
@@ -222,7 +222,11 @@ def test_the_core_errors_reach_the_window_translated(german, tmp_path):
 
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"no zip at all")
-    assert core_text(_raised(drawings.read_mnist_layout, bad)).startswith("bad.npz: ")
+    assert core_text(_raised(drawings.read_mnist_layout, bad)) == "bad.npz: keine .npz-Datei"
+    shown = core_text(_raised(lambda: data.load_mnist(bad, cache_dir=tmp_path, use_keras=False, use_pypi=False))).splitlines()
+    assert shown[0] == (f"{bad} kann nicht als MNIST verwendet werden: {bad} ist kein .npz-Archiv (keine ZIP-Datei "
+                        "oder abgeschnitten)")
+    assert shown[1].startswith("So stellen Sie MNIST bereit: Datei ▸ Datensatz öffnen…")
     assert core_text(_raised(drawings.load_drawings, tmp_path / "none.npz")).startswith(
         f"keine Zeichnungen unter {tmp_path / 'none.npz'} (geben Sie eine .npz")
     assert core_text(_raised(export.check_destination, tmp_path / "model.txt", "litert")) == (
@@ -263,7 +267,7 @@ def test_every_core_error_message_is_a_known_text():
 
     known = {re.sub(r"\{\w+\}", "{}", t) for t in TEXTS}
     missing, checked = [], 0
-    for module in ("contract", "storage", "sidecar", "drawings", "export", "data", "report", "codegen"):
+    for module in ("contract", "storage", "sidecar", "drawings", "export", "data", "report", "codegen", "npz_reader"):
         path = ROOT / "mnist_gui" / "core" / f"{module}.py"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args

@@ -3770,6 +3770,70 @@ beste {v0} von {v1}</translation>
         <translation>der Zeichnungsordner {folder} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
+        <source>too large ({size} MB; at most {limit} MB)</source>
+        <translation>zu groß ({size} MB; höchstens {limit} MB)</translation>
+    </message>
+    <message>
+        <source>not an .npz file</source>
+        <translation>keine .npz-Datei</translation>
+    </message>
+    <message>
+        <source>not an .npz file ({reason})</source>
+        <translation>keine .npz-Datei ({reason})</translation>
+    </message>
+    <message>
+        <source>too many members (at most {limit})</source>
+        <translation>zu viele Einträge (höchstens {limit})</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({reason})</source>
+        <translation>{name} ist beschädigt ({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: its size does not match its header (damaged)</source>
+        <translation>{name}: seine Größe passt nicht zu seinem Kopf (beschädigt)</translation>
+    </message>
+    <message>
+        <source>{name}: shorter than its header says (damaged)</source>
+        <translation>{name}: kürzer, als sein Kopf angibt (beschädigt)</translation>
+    </message>
+    <message>
+        <source>{name}: longer than its header says (damaged)</source>
+        <translation>{name}: länger, als sein Kopf angibt (beschädigt)</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects, not plain numbers</source>
+        <translation>{name} enthält Python-Objekte, keine einfachen Zahlen</translation>
+    </message>
+    <message>
+        <source>{name}: stored in Fortran order</source>
+        <translation>{name}: in Fortran-Reihenfolge gespeichert</translation>
+    </message>
+    <message>
+        <source>{name} is {kind}, not a regular file.</source>
+        <translation>{name} ist {kind}, keine normale Datei.</translation>
+    </message>
+    <message>
+        <source>is {kind}, not a regular file</source>
+        <translation>ist {kind}, keine normale Datei</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>eine FIFO (benannte Pipe)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
         <source>Exported {name} (no parity check: the test set is not loaded)</source>
         <translation>{name} exportiert (keine Paritätsprüfung: die Testmenge ist nicht geladen)</translation>
     </message>
@@ -4008,6 +4072,10 @@ beste {v0} von {v1}</translation>
         <translation>Keras konnte MNIST nicht bereitstellen: {reason}</translation>
     </message>
     <message>
+        <source>To provide MNIST: use File ▸ Open dataset… in the app, or pass --data PATH, with an mnist.npz (Keras layout) or a folder with the four MNIST IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, plain or .gz); or copy an mnist.npz to {path}; or connect to the internet so it can be downloaded.</source>
+        <translation>So stellen Sie MNIST bereit: Datei ▸ Datensatz öffnen… in der App verwenden oder --data PATH angeben, mit einer mnist.npz (Keras-Layout) oder einem Ordner mit den vier MNIST-IDX-Dateien (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, einfach oder .gz); oder eine mnist.npz nach {path} kopieren; oder eine Internetverbindung herstellen, damit sie heruntergeladen werden kann.</translation>
+    </message>
+    <message>
         <source>the code can only be written for models the app built: {name} has no app settings (a preset and its config) in its sidecar{why}.</source>
         <translation>der Code kann nur für Modelle geschrieben werden, die die App gebaut hat: {name} hat keine App-Einstellungen (eine Vorgabe und ihre Konfiguration) in seiner Begleitdatei{why}.</translation>
     </message>
@@ -4058,6 +4126,10 @@ beste {v0} von {v1}</translation>
     <message>
         <source>could not write {name}: {reason}</source>
         <translation>{name} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -3770,6 +3770,70 @@ top {v0} of {v1}</source>
         <translation>impossible de lire le dossier de dessins {folder} : {reason}</translation>
     </message>
     <message>
+        <source>too large ({size} MB; at most {limit} MB)</source>
+        <translation>trop gros ({size} Mo ; au plus {limit} Mo)</translation>
+    </message>
+    <message>
+        <source>not an .npz file</source>
+        <translation>pas un fichier .npz</translation>
+    </message>
+    <message>
+        <source>not an .npz file ({reason})</source>
+        <translation>pas un fichier .npz ({reason})</translation>
+    </message>
+    <message>
+        <source>too many members (at most {limit})</source>
+        <translation>trop de membres (au plus {limit})</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({reason})</source>
+        <translation>{name} est abîmé ({reason})</translation>
+    </message>
+    <message>
+        <source>{name}: its size does not match its header (damaged)</source>
+        <translation>{name} : sa taille ne correspond pas à son en-tête (abîmé)</translation>
+    </message>
+    <message>
+        <source>{name}: shorter than its header says (damaged)</source>
+        <translation>{name} : plus court que ne l’indique son en-tête (abîmé)</translation>
+    </message>
+    <message>
+        <source>{name}: longer than its header says (damaged)</source>
+        <translation>{name} : plus long que ne l’indique son en-tête (abîmé)</translation>
+    </message>
+    <message>
+        <source>{name} holds Python objects, not plain numbers</source>
+        <translation>{name} contient des objets Python, pas de simples nombres</translation>
+    </message>
+    <message>
+        <source>{name}: stored in Fortran order</source>
+        <translation>{name} : stocké dans l’ordre Fortran</translation>
+    </message>
+    <message>
+        <source>{name} is {kind}, not a regular file.</source>
+        <translation>{name} est {kind}, pas un fichier ordinaire.</translation>
+    </message>
+    <message>
+        <source>is {kind}, not a regular file</source>
+        <translation>est {kind}, pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>une FIFO (tube nommé)</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>un socket</translation>
+    </message>
+    <message>
         <source>Exported {name} (no parity check: the test set is not loaded)</source>
         <translation>{name} exporté (pas de vérification de parité : le jeu de test n’est pas chargé)</translation>
     </message>
@@ -4008,6 +4072,10 @@ top {v0} of {v1}</source>
         <translation>Keras n’a pas pu fournir MNIST : {reason}</translation>
     </message>
     <message>
+        <source>To provide MNIST: use File ▸ Open dataset… in the app, or pass --data PATH, with an mnist.npz (Keras layout) or a folder with the four MNIST IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, plain or .gz); or copy an mnist.npz to {path}; or connect to the internet so it can be downloaded.</source>
+        <translation>Pour fournir MNIST : utilisez Fichier ▸ Ouvrir un jeu de données… dans l’application, ou passez --data PATH, avec un mnist.npz (format Keras) ou un dossier contenant les quatre fichiers IDX de MNIST (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, bruts ou .gz) ; ou copiez un mnist.npz vers {path} ; ou connectez-vous à Internet pour qu’il puisse être téléchargé.</translation>
+    </message>
+    <message>
         <source>the code can only be written for models the app built: {name} has no app settings (a preset and its config) in its sidecar{why}.</source>
         <translation>le code ne peut être écrit que pour les modèles créés par l’application : {name} n’a pas de réglages de l’application (un préréglage et sa configuration) dans son fichier compagnon{why}.</translation>
     </message>
@@ -4058,6 +4126,10 @@ top {v0} of {v1}</source>
     <message>
         <source>could not write {name}: {reason}</source>
         <translation>impossible d’écrire {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name} : {reason}</translation>
     </message>
 </context>
 <context>

