@@ -293,6 +293,9 @@ def in_sentence(text: str) -> str:
     return text if QLocale().language() == QLocale.Language.German else text.lower()
 
 
+CATCH_ALL = "{name}: {reason}"
+
+
 def core_text(text: str) -> str:
     """``text`` in the user's language when it is one of the known messages, else as it is."""
     if not text:
@@ -305,5 +308,7 @@ def core_text(text: str) -> str:
             # a known part too ("Stop training before {what}."), and a known message inside one
             # ("Could not load {name}: {error}" with a ModelFileError's text as the error)
             parts = {k: core_text(v) for k, v in m.groupdict().items()}
+            if template == CATCH_ALL and parts == m.groupdict():
+                continue  # "name: reason" with nothing known in it: left as it is
             return translate(CONTEXT, template).format(**parts)
     return text
