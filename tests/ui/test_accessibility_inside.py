@@ -4,25 +4,12 @@ test_inside_tab_widget.py answers the views)."""
 
 import numpy as np
 import pytest
-from fake_host import make_service
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from test_inside_tab_widget import InsideWorker, NumpyMlp, drawing, small_data  # noqa: F401 - a fixture
+from test_inside_tab_widget import drawing, service, small_data  # noqa: F401 - fixtures: the numpy MLP's service
 
 from mnist_gui.ui import accessibility
 from mnist_gui.ui.inside_tab import InsideTab
-
-
-@pytest.fixture
-def service(qtbot, small_data):  # noqa: F811
-    svc = make_service(qtbot, worker_class=InsideWorker)
-    svc.host.jobs_by_name = {**svc.host.jobs_by_name, "load_dataset": lambda path=None: small_data}
-    with qtbot.waitSignal(svc.dataset_ready):
-        svc.load_dataset()
-    with qtbot.waitSignal(svc.model_changed):
-        svc.use_model(NumpyMlp(0), "numpy MLP")
-    yield svc
-    assert svc.shutdown()
 
 
 @pytest.fixture
