@@ -141,3 +141,25 @@ def test_importing_the_report_does_not_import_matplotlib():
     code = "import sys, mnist_gui.core.report, mnist_gui.ui.report_action; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_full_disk_midway_leaves_no_page_and_the_old_report_whole(sliced, tmp_path, monkeypatch):
+    """Pages belong together: a write failing at page 4 (a full disk) renames none of them, so an
+    earlier report under the same name stays complete and no temp file is left."""
+    from mnist_gui.core import report_pages
+
+    data, _, _ = sliced
+    out = tmp_path / "r.svg"
+    report.write(data, out)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert len(before) == len(report.PAGES)
+    failing = list(report_pages.DRAW)
+
+    def full_disk(_data):
+        raise OSError(28, "No space left on device")
+
+    failing[3] = full_disk
+    monkeypatch.setattr(report_pages, "DRAW", failing)
+    with pytest.raises(report.ReportError, match="No space left on device"):
+        report.write(data, out)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -47,20 +47,31 @@ def atomic_write(path, write) -> None:
     An existing ``path`` that is not a regular file (a device, a FIFO, a folder, or a link to one)
     is refused with NotRegularFileError: the rename would replace, say, /dev/full with a file.
     """
-    path = Path(path)
+    atomic_write_all([path], lambda tmps: write(tmps[0]))
+
+
+def atomic_write_all(paths, write) -> None:
+    """``atomic_write`` for files that belong together (a report's pages): ``write(tmp_paths)`` fills
+    a temp file beside each path, and only when every one is complete are they renamed over the
+    paths; a failure (a full disk at page 4) leaves no temp file and every path as it was."""
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = None  # nothing there (or a link loop: the rename replaces the link itself)
+        if mode is not None and not stat.S_ISREG(mode):
+            raise NotRegularFileError(path, _kind(mode))
+    tmps = [temp_path(path) for path in paths]
     try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        mode = None  # nothing there (or a link loop: the rename replaces the link itself)
-    if mode is not None and not stat.S_ISREG(mode):
-        raise NotRegularFileError(path, _kind(mode))
-    tmp = temp_path(path)
-    try:
-        write(str(tmp))
-        finish_temp(tmp)
-        os.replace(tmp, path)
+        write([str(tmp) for tmp in tmps])
+        for tmp in tmps:
+            finish_temp(tmp)
+        for tmp, path in zip(tmps, paths):
+            os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
         raise
 
 

@@ -210,9 +210,9 @@ class Written:
 
 
 def write(data: ReportData, out) -> Written:
-    """Draw the pages and write them (each file atomically; a PDF as one file)."""
+    """Draw the pages and write them: a PDF as one file, images as one file a page, all written or none."""
     from . import report_pages
-    from .files import atomic_write
+    from .files import atomic_write, atomic_write_all
 
     _freeze_imports()
 
@@ -233,10 +233,13 @@ def write(data: ReportData, out) -> Written:
 
             atomic_write(path, write_pdf)
         else:
-            for draw, page in zip(report_pages.DRAW, paths):
-                figure = draw(data)
-                atomic_write(page, lambda tmp, f=figure: f.savefig(tmp, format=fmt, dpi=report_pages.DPI))
-                figure.clear()
+            def write_pages(tmps):
+                for draw, tmp in zip(report_pages.DRAW, tmps):
+                    figure = draw(data)
+                    figure.savefig(tmp, format=fmt, dpi=report_pages.DPI)
+                    figure.clear()
+
+            atomic_write_all(paths, write_pages)  # every page, or none (a full disk at page 4)
     except OSError as exc:
         raise ReportError(f"could not write {path.name}: {exc.strerror or exc}") from None
     return Written(paths, list(PAGES), time.perf_counter() - started)
