@@ -267,7 +267,8 @@ class ExplainPopup(QFrame):
 
 class Explainer(QObject):
     """F1 explains what is under the mouse (else what has the focus); Help ▸ Explain this (Shift+F1)
-    waits for a click on the thing to explain. ``learn_step`` asks for a Learn step."""
+    waits for a click on the thing to explain. ``learn_step`` asks for a Learn step. Made at the first
+    use (ui/learn_actions.py owns the two actions), so its import and marking cost no start-up."""
 
     learn_step = Signal(str)
 
@@ -277,16 +278,6 @@ class Explainer(QObject):
         self.popup: ExplainPopup | None = None
         self.picking = False
         mark_window(window)
-        self.f1_action = QAction(translate("Explain", "Explain what is under the mouse"), window)
-        self.f1_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        self.f1_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.f1_action.triggered.connect(self.explain_here)
-        window.addAction(self.f1_action)
-        self.pick_action = QAction(translate("Explain", "&Explain this"), window)
-        self.pick_action.setShortcut(QKeySequence("Shift+F1"))
-        self.pick_action.setToolTip(translate("Explain", "Then click any control, chart or view to see what it "
-                                                         "does (F1 explains what is under the mouse)"))
-        self.pick_action.triggered.connect(self.start_picking)
 
     def explain_here(self) -> bool:
         """F1: the explainable widget under the mouse, else the one with the focus."""

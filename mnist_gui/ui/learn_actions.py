@@ -8,15 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
-from .explain import Explainer
-from .learn_panel import LearnPanel, first_launch
+from .settings import read_bool
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-DATA_VIEW = 5
-DOCK_WIDTH = 400  # the Learn dock's width on the first launch, where the screen has room  # the Inside tab's "The data" page
-
+DATA_VIEW = 5  # the Inside tab's "The data" page
+DOCK_WIDTH = 400  # the Learn dock's width on the first launch, where the screen has room
+FIRST_SHOW_MS = 1000  # the first launch's Learn panel, this long after the window is made
+USED_KEY = "learn/used"
 
 
 def actions_for(window) -> dict[str, Callable[[], str | None]]:
@@ -38,7 +38,7 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
 
     def show_learning_rate():
         tabs.setCurrentWidget(training)
-        window.explainer.explain(training.lr_edit)
+        explainer(window).explain(training.lr_edit)
 
     def start_training() -> str | None:
         tabs.setCurrentWidget(training)
@@ -87,47 +87,92 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
             "fine_tune": fine_tune}
 
 
+def first_launch(settings) -> bool:
+    """Shown on the first launch only; from then on the panel is off until View ▸ Learn."""
+    used = read_bool(settings, USED_KEY, False)
+    if not used:
+        settings.setValue(USED_KEY, True)
+    return not used
+
+
+def panel(window):
+    """The Learn dock, made at its first use: most launches never show it, and its import and
+    widgets cost start-up."""
+    if window._learn_panel is None:
+        from .learn_panel import LearnPanel
+
+        dock = LearnPanel(window.settings, actions_for(window), window)
+        window._learn_panel = dock
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        # View ▸ Learn is checked while the dock is shown (closing a floating dock unchecks it).
+        dock.visibilityChanged.connect(lambda *_: window.learn_action.setChecked(not dock.isHidden()))
+    return window._learn_panel
+
+
+def explainer(window):
+    """Explain this, made at the first F1 (its marking of the window's widgets is not free)."""
+    if window._explainer is None:
+        from .explain import Explainer
+
+        window._explainer = Explainer(window)
+        window._explainer.learn_step.connect(lambda step_id: open_step(window, step_id))
+    return window._explainer
+
+
+def open_step(window, step_id: str) -> None:
+    dock = panel(window)
+    dock.show()
+    dock.raise_()
+    dock.show_step(step_id)
+
+
+def show_first(window) -> None:
+    """The first launch's Learn panel, docked at the right where the screen has room, else floating there."""
+    dock = panel(window)
+    dock.ensure_built()  # its size decides where it goes
+    screen = window.screen().availableGeometry()
+    room = screen.width() - window.centralWidget().minimumSizeHint().width() - dock.minimumSizeHint().width()
+    if room < 40:  # docked it would push a small screen's window past its edge
+        dock.setFloating(True)
+        width = dock.minimumSizeHint().width() + 40
+        dock.setGeometry(screen.right() - width, screen.top() + 40, width, screen.height() - 80)
+        dock.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # the keyboard stays in the window
+    else:  # docked: the window grows by the dock's width
+        width = min(DOCK_WIDTH, room + dock.minimumSizeHint().width() - 40)
+        if window.isVisible() and not window.isMaximized():
+            window.resize(min(window.width() + width, screen.width()), window.height())
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    active = window.isActiveWindow()
+    dock.show()
+    if active and dock.isFloating():
+        window.activateWindow()
+
+
 def install(window, view_menu, help_menu) -> None:
-    """Add the Learn dock and Explain this to ``window`` (window.learn_panel, window.explainer)."""
-    window.explainer = Explainer(window)
-    panel = LearnPanel(window.settings, actions_for(window), window)
-    window.learn_panel = panel
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    if first_launch(window.settings):
-        panel.ensure_built()  # its size decides where it goes
-        # Docked it would push a small screen's window past its edge: there it floats at the right.
-        screen = window.screen().availableGeometry()
-        room = screen.width() - window.centralWidget().minimumSizeHint().width() - panel.minimumSizeHint().width()
-        if room < 40:
-            panel.setFloating(True)
-            width = panel.minimumSizeHint().width() + 40
-            panel.setGeometry(screen.right() - width, screen.top() + 40, width, screen.height() - 80)
-        else:  # docked: the window grows by the dock's width (once shown at its remembered or usual size)
-            width = min(DOCK_WIDTH, room + panel.minimumSizeHint().width() - 40)
-
-            def widen():
-                if not window.isMaximized():
-                    window.resize(min(window.width() + width, screen.width()), window.height())
-                window.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
-
-            QTimer.singleShot(0, window, widen)
-        panel.show()
-    else:
-        panel.hide()
-    toggle = panel.toggleViewAction()
-    toggle.setText(translate("LearnActions", "L&earn"))  # &Language is in the same menu
-    toggle.setShortcut(QKeySequence("Ctrl+L"))
+    """View ▸ Learn (window.learn_panel, made at its first use; shown on the first launch) and Explain
+    this (F1, Help ▸ Explain this; window.explainer, made at the first use)."""
+    window._learn_panel = window._explainer = None
+    window.learn_action = QAction(translate("LearnActions", "L&earn"), window, checkable=True)  # &Language: same menu
+    window.learn_action.setShortcut(QKeySequence("Ctrl+L"))
+    window.learn_action.triggered.connect(lambda checked: panel(window).setVisible(checked))
     view_menu.addSeparator()
-    view_menu.addAction(toggle)
-    window.learn_action = toggle
+    view_menu.addAction(window.learn_action)
+    if first_launch(window.settings):
+        # After the first paint and the first prediction, not before them (it cost ~50 ms of both).
+        QTimer.singleShot(FIRST_SHOW_MS, window, lambda: show_first(window))
 
-    def open_step(step_id: str):
-        panel.show()
-        panel.raise_()
-        panel.show_step(step_id)
-
-    window.explainer.learn_step.connect(open_step)
+    f1 = QAction(translate("Explain", "Explain what is under the mouse"), window)
+    f1.setShortcut(QKeySequence(Qt.Key.Key_F1))
+    f1.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    f1.triggered.connect(lambda: explainer(window).explain_here())
+    window.addAction(f1)
+    window.explain_pick_action = QAction(translate("Explain", "&Explain this"), window)
+    window.explain_pick_action.setShortcut(QKeySequence("Shift+F1"))
+    window.explain_pick_action.setToolTip(translate("Explain", "Then click any control, chart or view to see what "
+                                                               "it does (F1 explains what is under the mouse)"))
+    window.explain_pick_action.triggered.connect(lambda: explainer(window).start_picking())
     first = help_menu.actions()[0] if help_menu.actions() else None
-    help_menu.insertAction(first, window.explainer.pick_action)
+    help_menu.insertAction(first, window.explain_pick_action)
     if first is not None:
         help_menu.insertSeparator(first)

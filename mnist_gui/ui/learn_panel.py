@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QListWi
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from ..core.learn_steps import CONTEXT, STEP_BY_ID, STEP_IDS, STEPS, Step
-from .settings import read_bool, read_choice, read_text
+from .settings import read_choice, read_text
 
-DONE_KEY, CURRENT_KEY, USED_KEY = "learn/done", "learn/current", "learn/used"
+DONE_KEY, CURRENT_KEY = "learn/done", "learn/current"
 DONE_MARK, CURRENT_MARK, TODO_MARK = "✓", "▸", "  "
 
 
@@ -212,11 +212,3 @@ class LearnPanel(QDockWidget):
         needed = (self._step_box.minimumSizeHint().width() + self._step_scroll.verticalScrollBar().sizeHint().width()
                   + 8)
         self._body.setMinimumWidth(max(280, needed))
-
-
-def first_launch(settings: QSettings) -> bool:
-    """Shown on the first launch only; from then on the panel is off until View ▸ Learn."""
-    used = read_bool(settings, USED_KEY, False)
-    if not used:
-        settings.setValue(USED_KEY, True)
-    return not used

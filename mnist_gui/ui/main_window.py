@@ -132,6 +132,16 @@ class MainWindow(QMainWindow):
         # Issue 30: the Learn dock (View ▸ Learn) and Explain this (F1, Help ▸ Explain this).
         learn_actions.install(self, view_menu, help_menu)
 
+    @property
+    def learn_panel(self):
+        """The Learn dock (learn_actions.py): made at its first use."""
+        return learn_actions.panel(self)
+
+    @property
+    def explainer(self):
+        """Explain this (F1; learn_actions.py): made at its first use."""
+        return learn_actions.explainer(self)
+
     def _connect_inside(self):
         """The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and
         opens test images (from the map, the top images) in the Gallery."""

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mnist_gui.core import explanations as ex
 from mnist_gui.core.learn_steps import ACTIONS, STEP_IDS, STEPS
 from mnist_gui.core.models import preset
-from mnist_gui.ui import explain
+from mnist_gui.ui import explain, learn_actions
 from mnist_gui.ui.main_window import MainWindow
 
 
@@ -31,13 +31,25 @@ def no_real_dialog(monkeypatch):
 
 
 def _go(panel, step_id):
+    if panel.isHidden():
+        panel.show()  # as View ▸ Learn does
     panel.step_list.setCurrentRow(STEP_IDS.index(step_id))
     assert panel.current == step_id
 
 
-def test_the_panel_lists_every_step_and_each_has_a_button_the_window_provides(window):
+def test_the_first_launch_shows_the_panel_after_the_window_is_up(qtbot, window):
+    assert window._learn_panel is None  # not made before the first paint: it cost start-up
+    qtbot.waitUntil(lambda: window._learn_panel is not None and window._learn_panel.isVisible(),
+                    timeout=learn_actions.FIRST_SHOW_MS + 2000)
+    assert window.learn_action.isChecked()
+    window.learn_action.trigger()  # View ▸ Learn: off again
+    assert window.learn_panel.isHidden() and not window.learn_action.isChecked()
+
+
+def test_the_panel_lists_every_step_and_each_has_a_button_the_window_provides(qtbot, window):
     panel = window.learn_panel
-    assert panel.isVisible()  # the first launch shows it
+    window.learn_action.trigger()  # View ▸ Learn
+    assert panel.isVisible()
     assert [panel.step_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.step_list.count())] \
         == list(STEP_IDS)
     assert ACTIONS <= set(panel.actions_by_name)
@@ -98,7 +110,7 @@ def test_progress_is_remembered_in_a_new_window_and_the_panel_is_off_after_first
     first = MainWindow(service, settings=_settings(tmp_path))
     qtbot.addWidget(first)
     first.show()
-    assert first.learn_panel.isVisible()
+    qtbot.waitUntil(first.learn_panel.isVisible, timeout=learn_actions.FIRST_SHOW_MS + 2000)  # the first launch
     _go(first.learn_panel, "data")
     first.learn_panel.next_button.click()
     first.learn_panel.next_button.click()
@@ -162,6 +174,7 @@ def test_every_explainable_widget_has_an_explanation_and_every_step_link_exists(
 
 
 def test_the_training_form_labels_explain_their_fields(window):
+    window.explainer  # made at the first use: it marks the window's widgets
     label = window.training_tab.form_layout.labelForField(window.training_tab.epochs_spin)
     assert explain.explainable(label) == ("epochs", window.training_tab.epochs_spin)
 
@@ -170,7 +183,7 @@ def test_explain_this_then_a_click_on_a_chart_explains_it(qtbot, window, settle)
     chart = window.training_tab.charts.loss_chart
     window.tabs.setCurrentWidget(window.training_tab)
     settle()
-    window.explainer.pick_action.trigger()  # Help ▸ Explain this
+    window.explain_pick_action.trigger()  # Help ▸ Explain this
     assert window.explainer.picking
     assert QApplication.overrideCursor() is not None
     target = chart.viewport() if hasattr(chart, "viewport") else chart
@@ -182,14 +195,14 @@ def test_explain_this_then_a_click_on_a_chart_explains_it(qtbot, window, settle)
 
 
 def test_escape_cancels_explain_this(qtbot, window):
-    window.explainer.pick_action.trigger()
+    window.explain_pick_action.trigger()
     qtbot.keyClick(window.training_tab.epochs_spin, Qt.Key.Key_Escape)
     assert not window.explainer.picking and window.explainer.popup is None
 
 
 def test_the_help_menu_offers_explain_this(window):
     help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-    assert window.explainer.pick_action in help_menu.actions()
+    assert window.explain_pick_action in help_menu.actions()
 
 
 def test_the_teach_step_fine_tunes_on_my_drawings_or_says_what_is_missing(qtbot, window):
