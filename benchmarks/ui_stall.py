@@ -14,14 +14,19 @@ while the same simulated user draws on the pad, so the tab follows the drawing l
 --tab robustness with the Robustness tab in front and a simulated user dragging its sliders all along
 (60 moves a second, every slider in turn: each drag asks for evaluations, the newest only while one
 is computed), while its curves are measured again at every epoch end.
+--gil-ticker adds a Python thread that sleeps 1 ms at a time: its late wake-ups are how long some
+other thread held the GIL (or the CPU) meanwhile. --switch-interval MS sets sys.setswitchinterval (the
+app's own value otherwise) to see what the GIL's hand-over costs the window.
 Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw|inside|robustness] [--inside-view N]
-       [--preset seed|mlp|cnn] [--data PATH]
+       [--preset seed|mlp|cnn] [--data PATH] [--gil-ticker] [--switch-interval MS]
 """
 
 import argparse
 import os
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -121,6 +126,8 @@ def main():
     parser.add_argument("--inside-view", type=int, default=0)
     parser.add_argument("--preset", choices=PRESET_NAMES, default="seed", help="what to train (default: the Seed DNN)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
+    parser.add_argument("--gil-ticker", action="store_true", help="also measure GIL holds with a 1-ms ticker thread")
+    parser.add_argument("--switch-interval", type=float, metavar="MS", help="sys.setswitchinterval, in ms")
     args = parser.parse_args()
 
     from mnist_gui.service import ModelService
@@ -168,6 +175,19 @@ def main():
 
     probe = QTimer(interval=PROBE_MS, timeout=tick)
     probe.start()
+    if args.switch_interval is not None:
+        sys.setswitchinterval(args.switch_interval / 1000)
+    ticker_gaps, ticking = [], threading.Event()
+    if args.gil_ticker:
+        def ticker():
+            before = time.perf_counter()
+            while not ticking.is_set():
+                time.sleep(0.001)
+                now = time.perf_counter()
+                ticker_gaps.append((now - before) * 1000)
+                before = now
+
+        threading.Thread(target=ticker, daemon=True).start()
     epochs = []
     service.epoch_finished.connect(lambda e, logs: epochs.append(e))
     QTimer.singleShot(0, window.training_tab.start_training)  # as if Train were clicked now
@@ -191,6 +211,7 @@ def main():
     QTimer.singleShot(int(args.seconds * 1000), loop.quit)
     loop.exec()
     probe.stop()
+    ticking.set()
     user.timer.stop()
     slider_user.timer.stop()
     window.close()
@@ -209,6 +230,10 @@ def main():
                   f"max {max(ms):.2f} ms")
     if args.tab in ("draw", "inside"):
         print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
+    print(f"switch interval {sys.getswitchinterval() * 1000:.1f} ms")
+    if ticker_gaps:
+        late = np.maximum(np.array(ticker_gaps) - 1, 0)
+        print(f"GIL ticker (1-ms sleeps): late by p99 {np.percentile(late, 99):.1f} ms, max {late.max():.1f} ms")
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "
           f"max {stalls.max():.1f} ms; goal: max <= 50 ms")
 

@@ -283,6 +283,7 @@ def test_inside_tab_explains_the_drawing_or_the_gallery_image_and_opens_images_i
         qtbot, window, monkeypatch):
     digit = np.zeros((28, 28), np.float32)
     digit[5:20, 12:15] = 255
+    window.inside_tab  # made (it is made when first shown or asked for), then the pad draws
     window.draw_tab.digit_changed.emit(digit)
     assert window.inside_tab.current_input() is digit
     assert "your drawing" in window.inside_tab.source_label.text()

@@ -263,6 +263,11 @@ class DrawTab(ReadingOnPad, QWidget):
         self._needs_prediction = True
         self._send_prediction()
 
+    @property
+    def digit(self) -> np.ndarray | None:
+        """The model input for the drawing (28×28), None when the pad is empty."""
+        return self._digit
+
     @Slot()
     def _on_stroke_finished(self):
         self._overlay_wanted = True

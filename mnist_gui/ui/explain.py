@@ -58,12 +58,23 @@ def mark(widget: QWidget, key: str) -> None:
     widget.setProperty(PROPERTY, key)
 
 
-def mark_window(window) -> list[QWidget]:
-    """Mark the window's explainable widgets; returns them."""
+def mark_window(window, tab: QWidget | None = None, name: str = "") -> list[QWidget]:
+    """Mark the window's explainable widgets; returns them. Tabs not made yet (``window.unbuilt_tabs``)
+    are left out: each is marked when made (``tab``, the window's attribute ``name``)."""
+    unbuilt = set(window.unbuilt_tabs()) if hasattr(window, "unbuilt_tabs") else set()
     marked = []
     for key, paths in EXPLAINABLE.items():
         for path in paths:
-            for widget in _resolve(window, path):
+            first, _, rest = path.partition(".")
+            if tab is not None:
+                if first != name:
+                    continue
+                root, path = tab, rest
+            elif first in unbuilt:
+                continue
+            else:
+                root = window
+            for widget in _resolve(root, path):
                 mark(widget, key)
                 marked.append(widget)
     return marked
@@ -183,17 +194,19 @@ def live_values(window, key: str, widget: QWidget) -> dict[str, str]:
     draw = window.draw_tab
     values["prediction"] = draw.digit_label.text() or "–"
     values["message"] = draw.message_label.text() or "–"
-    robustness = window.robustness_tab
-    for name, slider in robustness.sliders.items():
-        if slider is widget:
-            values["axis"] = slider.accessibleName()
-            values["value"] = robustness.value_labels[name].text()
-    shown = " ".join(robustness.accuracy_label.text().split())  # one sentence, whatever its lines
-    values["robust_accuracy"] = shown + ("." if shown and shown[-1] not in ".!?" else "")
-    if key == "confidence_threshold":
-        values["value"] = robustness.threshold_value.text()
-    elif key == "robustness_curves":
-        values["value"] = robustness.curve_combo.currentText()
+    # The Robustness tab's values only once it is made (asking for it would make it).
+    robustness = None if "robustness_tab" in window.unbuilt_tabs() else window.robustness_tab
+    if robustness is not None:
+        for name, slider in robustness.sliders.items():
+            if slider is widget:
+                values["axis"] = slider.accessibleName()
+                values["value"] = robustness.value_labels[name].text()
+        shown = " ".join(robustness.accuracy_label.text().split())  # one sentence, whatever its lines
+        values["robust_accuracy"] = shown + ("." if shown and shown[-1] not in ".!?" else "")
+        if key == "confidence_threshold":
+            values["value"] = robustness.threshold_value.text()
+        elif key == "robustness_curves":
+            values["value"] = robustness.curve_combo.currentText()
     return values
 
 

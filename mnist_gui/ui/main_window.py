@@ -16,13 +16,10 @@ from ..core import storage
 from . import accessibility
 from . import learn_actions
 from .draw_tab import DrawTab
-from .gallery_tab import GalleryTab
-from .inside_tab import InsideTab
 from .report_action import SaveReport
-from .robustness_tab import RobustnessTab
 from .settings import app_settings, read_int, read_text
 from .training_tab import TrainingTab
-from .widgets import LastFolder, SteadyLabel, TabWidget, restore_splitters, save_splitters
+from .widgets import LastFolder, LazyPage, SteadyLabel, TabWidget, restore_splitters, save_splitters
 
 MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Keras model (*.keras);;Legacy HDF5 model (*.h5)")
 OPEN_MODEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Keras models (*.keras *.h5);;All files (*)")
@@ -70,19 +67,18 @@ class MainWindow(QMainWindow):
 
         self.tabs = TabWidget()
         self.training_tab = TrainingTab(service)
-        self.gallery_tab = GalleryTab(service)
+        # Made when first shown or asked for (gallery_tab, inside_tab, robustness_tab).
+        self.gallery_page = LazyPage(self._make_gallery_tab)
+        self.inside_page = LazyPage(self._make_inside_tab)
+        self.robustness_page = LazyPage(self._make_robustness_tab)
         self.draw_tab = DrawTab(service)
         # Tabs are Alt+1…5 and underline no letter: a tab's letter is taken on every tab, and two
         # controls sharing one only pass the focus between them (Alt+T reached the tab, not Train).
         self.tabs.addTab(self.training_tab, self.tr("Training"))
-        self.tabs.addTab(self.gallery_tab, self.tr("Gallery"))
+        self.tabs.addTab(self.gallery_page, self.tr("Gallery"))
         self.tabs.addTab(self.draw_tab, self.tr("Draw Pad"))
-        self.inside_tab = InsideTab(service)
-        self.tabs.addTab(self.inside_tab, self.tr("Inside"))
-        self.robustness_tab = RobustnessTab(service)
-        self.tabs.addTab(self.robustness_tab, self.tr("Robustness"))
-        self._connect_inside()
-        self.robustness_tab.open_in_gallery.connect(self._open_in_gallery)
+        self.tabs.addTab(self.inside_page, self.tr("Inside"))
+        self.tabs.addTab(self.robustness_page, self.tr("Robustness"))
         self.setCentralWidget(self.tabs)
 
         self._build_status_bar()
@@ -142,12 +138,62 @@ class MainWindow(QMainWindow):
         """Explain this (F1; learn_actions.py): made at its first use."""
         return learn_actions.explainer(self)
 
-    def _connect_inside(self):
-        """The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and
-        opens test images (from the map, the top images) in the Gallery."""
-        self.draw_tab.digit_changed.connect(self.inside_tab.set_drawing)
-        self.gallery_tab.detail_changed.connect(self.inside_tab.set_gallery_image)
-        self.inside_tab.open_in_gallery.connect(self._open_in_gallery)
+    @property
+    def gallery_tab(self):
+        return self.gallery_page.ensure_built()
+
+    @property
+    def inside_tab(self):
+        return self.inside_page.ensure_built()
+
+    @property
+    def robustness_tab(self):
+        return self.robustness_page.ensure_built()
+
+    # The Inside tab explains the Draw Pad's drawing or the Gallery's selected image, and opens test
+    # images (from the map, the top images) in the Gallery; the Robustness tab opens misread ones.
+    def _make_gallery_tab(self):
+        from .gallery_tab import GalleryTab
+
+        tab = GalleryTab(self.service)
+        if self.inside_page.widget is not None:
+            tab.detail_changed.connect(self.inside_page.widget.set_gallery_image)
+        return self._made(tab, "gallery_tab")
+
+    def _make_inside_tab(self):
+        from .inside_tab import InsideTab
+
+        tab = InsideTab(self.service)
+        self.draw_tab.digit_changed.connect(tab.set_drawing)
+        tab.open_in_gallery.connect(self._open_in_gallery)
+        gallery = self.gallery_page.widget
+        if gallery is not None:
+            gallery.detail_changed.connect(tab.set_gallery_image)
+        if self.draw_tab.digit is not None:
+            tab.set_drawing(self.draw_tab.digit)
+        elif gallery is not None and gallery.detail_index() is not None:
+            tab.set_gallery_image(gallery.detail_index())
+        return self._made(tab, "inside_tab")
+
+    def _make_robustness_tab(self):
+        from .robustness_tab import RobustnessTab
+
+        tab = RobustnessTab(self.service)
+        tab.open_in_gallery.connect(self._open_in_gallery)
+        return self._made(tab, "robustness_tab")
+
+    def _made(self, tab, name: str):
+        """A tab just made: its splitters as the user left them, its widgets explainable."""
+        restore_splitters(tab, self.settings)
+        if self._explainer is not None:
+            from .explain import mark_window
+
+            mark_window(self, tab, name)
+        return tab
+
+    def unbuilt_tabs(self) -> list[str]:
+        return [name for name, page in (("gallery_tab", self.gallery_page), ("inside_tab", self.inside_page),
+                                        ("robustness_tab", self.robustness_page)) if page.widget is None]
 
     def _open_in_gallery(self, index: int):
         self.gallery_tab.show_test_image(index)

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import QAccessible, QFontMetrics, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from .locale_format import pct
 
 from . import accessibility
@@ -171,6 +171,30 @@ class SteadyLabel(QLabel):
             self.setFixedSize(hint)
 
 
+class LazyPage(QWidget):
+    """A tab's page whose widget ``make()`` builds when the page is first shown or asked for: a
+    launch that never opens the tab pays nothing for it (the Gallery, Inside and Robustness tabs'
+    imports and widgets took ~80 ms of start-up)."""
+
+    def __init__(self, make, parent=None):
+        super().__init__(parent)
+        self._make = make
+        self.widget: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget:
+        if self.widget is None:
+            self.widget = self._make()
+            self.layout().addWidget(self.widget)
+            if self.isVisible():
+                self.widget.show()  # else it would appear one event-loop turn later
+        return self.widget
+
+    def showEvent(self, event):  # noqa: N802 - Qt's name
+        self.ensure_built()
+        super().showEvent(event)
+
+
 class TabWidget(QTabWidget):
     """A QTabWidget that lays itself out (and repaints all of itself) only when it must.
 
@@ -196,6 +220,23 @@ class TabWidget(QTabWidget):
         elif event.type() in self._RESET:
             self._laid_out_for = None  # the next request goes through
         return super().event(event)
+
+    # A LazyPage stands for its widget: callers see and choose the tab's widget itself.
+    def currentWidget(self):  # noqa: N802 - Qt's name
+        page = super().currentWidget()
+        return page.ensure_built() if isinstance(page, LazyPage) else page
+
+    def indexOf(self, widget):  # noqa: N802 - Qt's name
+        index = super().indexOf(widget)
+        if index < 0:
+            for i in range(self.count()):
+                page = super().widget(i)
+                if isinstance(page, LazyPage) and page.widget is widget and widget is not None:
+                    return i
+        return index
+
+    def setCurrentWidget(self, widget):  # noqa: N802 - Qt's name
+        self.setCurrentIndex(self.indexOf(widget))
 
     def _layout_hints(self):
         bar = self.tabBar()

@@ -169,3 +169,27 @@ def test_a_broken_model_given_on_the_command_line_is_shown_and_the_last_model_st
         win.start(str(mnist_path), model_path=str(broken))
     assert win.error_box is not None and "Could not open broken.keras; no model loaded." in win.error_box.text()
     assert win.settings.value("model/last_path") == str(remembered)  # the user's choice, not a stale setting
+
+
+def test_the_tabs_not_opened_yet_are_made_when_first_shown_and_take_what_the_window_has(qtbot, window):
+    from test_draw_tab import draw
+
+    assert set(window.unbuilt_tabs()) == {"gallery_tab", "inside_tab", "robustness_tab"}  # none cost start-up
+    window.tabs.setCurrentWidget(window.draw_tab)
+    qtbot.waitExposed(window)
+    canvas = window.draw_tab.canvas
+    x, y = canvas.width() // 2, canvas.height() // 2  # a V across the pad's middle
+    draw(qtbot, canvas, (x - 40, y - 50), (x, y + 50), (x + 40, y - 50))
+    qtbot.waitUntil(lambda: window.draw_tab.digit is not None)
+    window.tabs.setCurrentIndex(3)  # Inside, made now: it explains the drawing made before it
+    assert window.unbuilt_tabs() == ["gallery_tab", "robustness_tab"]
+    assert window.tabs.currentWidget() is window.inside_tab and window.inside_tab.isVisible()
+    assert window.inside_tab.current_input() is window.draw_tab.digit
+    window.tabs.setCurrentIndex(1)  # the Gallery, made now: the test images and their predictions
+    gallery = window.gallery_tab
+    assert window.tabs.currentWidget() is gallery and window.tabs.indexOf(gallery) == 1
+    qtbot.waitUntil(lambda: len(gallery.shown_indices()) > 0)
+    gallery.detail_changed.emit(5)  # the Inside tab, made before the Gallery, still follows it
+    assert window.inside_tab.source == "gallery"
+    window.robustness_tab.open_in_gallery.emit(7)  # asked for by name: made, not shown
+    assert window.unbuilt_tabs() == [] and window.tabs.currentWidget() is gallery
