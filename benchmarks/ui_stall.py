@@ -16,17 +16,22 @@ while the same simulated user draws on the pad, so the tab follows the drawing l
 is computed), while its curves are measured again at every epoch end.
 --gil-ticker adds a Python thread that sleeps 1 ms at a time: its late wake-ups are how long some
 other thread held the GIL (or the CPU) meanwhile. --switch-interval MS sets sys.setswitchinterval (the
-app's own value otherwise) to see what the GIL's hand-over costs the window.
+app's own value otherwise) to see what the GIL's hand-over costs the window. --gil-where prints, for
+each hold over 12 ms, where the other threads were just after it (the holder is among them). Every
+run prints the garbage collections (a full one holds the GIL throughout) and the UI's longest
+stalls with how much of each was the UI thread's own CPU time.
 Usage: python benchmarks/ui_stall.py [--seconds 30] [--tab training|gallery|draw|inside|robustness] [--inside-view N]
-       [--preset seed|mlp|cnn] [--data PATH] [--gil-ticker] [--switch-interval MS]
+       [--preset seed|mlp|cnn] [--data PATH] [--gil-ticker [--gil-where]] [--switch-interval MS]
 """
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
 import threading
 import time
+import traceback
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -127,6 +132,8 @@ def main():
     parser.add_argument("--preset", choices=PRESET_NAMES, default="seed", help="what to train (default: the Seed DNN)")
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "mnist.npz"))
     parser.add_argument("--gil-ticker", action="store_true", help="also measure GIL holds with a 1-ms ticker thread")
+    parser.add_argument("--gil-where", action="store_true",
+                        help="with --gil-ticker: where every other thread was after each hold over 12 ms")
     parser.add_argument("--switch-interval", type=float, metavar="MS", help="sys.setswitchinterval, in ms")
     args = parser.parse_args()
 
@@ -171,20 +178,46 @@ def main():
     def tick():
         now = clock.nsecsElapsed()
         gaps.append((now - last[0]) / 1e6)
-        last[0] = now
+        stamps.append(now / 1e9)
+        cpu = time.thread_time()
+        busy.append((cpu - last_cpu[0]) * 1000)  # the UI thread's own CPU time in the gap
+        last[0], last_cpu[0] = now, cpu
+
+    stamps, busy, last_cpu = [], [], [time.thread_time()]
+    gc_pauses = []  # (seconds from Train, ms, generation): a collection holds the GIL throughout
+    gc_started = {}
+
+    def on_gc(phase, info):
+        if phase == "start":
+            gc_started[threading.get_ident()] = time.perf_counter()
+        elif threading.get_ident() in gc_started:
+            ms = (time.perf_counter() - gc_started.pop(threading.get_ident())) * 1000
+            gc_pauses.append((clock.nsecsElapsed() / 1e9, ms, info["generation"]))
+
+    gc.callbacks.append(on_gc)
 
     probe = QTimer(interval=PROBE_MS, timeout=tick)
     probe.start()
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval / 1000)
-    ticker_gaps, ticking = [], threading.Event()
+    ticker_gaps, ticking, holders = [], threading.Event(), []
     if args.gil_ticker:
         def ticker():
             before = time.perf_counter()
+            me = threading.get_ident()
             while not ticking.is_set():
                 time.sleep(0.001)
                 now = time.perf_counter()
-                ticker_gaps.append((now - before) * 1000)
+                ticker_gaps.append(((now - before) * 1000, clock.nsecsElapsed() / 1e9))
+                if (now - before) * 1000 > 12:  # where the other threads are just after the long hold
+                    names = {t.ident: t.name for t in threading.enumerate()}
+                    where = []
+                    for ident, frame in sys._current_frames().items():
+                        if ident != me:
+                            stack = traceback.extract_stack(frame)[-3:]
+                            where.append(f"{names.get(ident, ident)}@" + " < ".join(
+                                f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)))
+                    holders.append((clock.nsecsElapsed() / 1e9, (now - before) * 1000, where))
                 before = now
 
         threading.Thread(target=ticker, daemon=True).start()
@@ -232,8 +265,24 @@ def main():
         print(f"drawing: {user.strokes} strokes, {sum(answers)} live predictions shown")
     print(f"switch interval {sys.getswitchinterval() * 1000:.1f} ms")
     if ticker_gaps:
-        late = np.maximum(np.array(ticker_gaps) - 1, 0)
+        late = np.maximum(np.array([g for g, _ in ticker_gaps]) - 1, 0)
         print(f"GIL ticker (1-ms sleeps): late by p99 {np.percentile(late, 99):.1f} ms, max {late.max():.1f} ms")
+        worst = sorted(range(len(late)), key=lambda i: -late[i])[:6]
+        print("  its longest waits (s from Train: ms): "
+              + ", ".join(f"{ticker_gaps[i][1]:.2f}: {late[i]:.1f}" for i in sorted(worst)))
+    if args.gil_where:
+        for t, ms, where in holders:
+            print(f"  ticker {ms:.1f} ms late at {t:.2f} s; threads then:")
+            for w in where:
+                print("     " + w)
+    gc.callbacks.remove(on_gc)
+    if gc_pauses:
+        longest = sorted(gc_pauses, key=lambda p: -p[1])[:5]
+        print(f"garbage collections: {len(gc_pauses)}, longest (s from Train: ms, generation): "
+              + ", ".join(f"{t:.2f}: {ms:.1f} g{g}" for t, ms, g in sorted(longest)))
+    worst = sorted(range(len(stalls)), key=lambda i: -stalls[i])[:6]
+    print("UI's longest stalls (s from Train: ms, of which the UI thread's own CPU): "
+          + ", ".join(f"{stamps[i]:.2f}: {stalls[i]:.1f} ({busy[i]:.1f})" for i in sorted(worst)))
     print(f"UI stall beyond the probe interval: p99 {np.percentile(stalls, 99):.1f} ms, "
           f"max {stalls.max():.1f} ms; goal: max <= 50 ms")
 

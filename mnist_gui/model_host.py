@@ -27,7 +27,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
 from . import jobs
-from .core.memory import release_free_memory
+from .core.memory import freeze_long_lived_once, release_free_memory
 from .core.metrics import Predictions
 from .fast_start import LiteRTThread, faster_single
 from .session import ModelInfo
@@ -259,6 +259,7 @@ class _ModelWorker(QObject):
             if fast is not self.fast:
                 fast.close()
             fast = None
+        freeze_long_lived_once()  # the first model in: start-up is over
         self._set_current(model, predictor, info, fast)
         return info
 

@@ -159,3 +159,21 @@ def test_model_changed_fires_once_per_epoch_and_once_at_the_end(qtbot, service):
     qtbot.waitUntil(lambda: service.test_predictions is not None and not service.busy
                     and not service.model_info.training, timeout=30_000)
     assert [info.training for info in changes] == [True, True, False]
+
+
+def test_what_lives_when_the_first_model_is_in_is_frozen_once(qtbot, service, monkeypatch):
+    # The full collections over what start-up made held the GIL 15-28 ms every ~15 s of a CNN run;
+    # a run's own objects must stay collectable (frozen, its garbage would never be freed).
+    import gc
+
+    from mnist_gui.core import memory
+
+    monkeypatch.setattr(memory, "_frozen_once", False)  # as at launch (earlier tests installed models)
+    before = gc.get_freeze_count()
+    with qtbot.waitSignal(service.model_changed, timeout=60_000):
+        service.new_model(preset("seed"))
+    assert gc.get_freeze_count() > before
+    frozen = gc.get_freeze_count()
+    with qtbot.waitSignal(service.model_changed, timeout=60_000):
+        service.new_model(preset("mlp"))
+    assert gc.get_freeze_count() <= frozen  # once only (frozen objects that die still go)
