@@ -22,8 +22,8 @@ USED_KEY = "learn/used"
 def actions_for(window) -> dict[str, Callable[[], str | None]]:
     tabs, training = window.tabs, window.training_tab
 
-    def show(tab) -> Callable[[], None]:
-        return lambda: tabs.setCurrentWidget(tab)
+    def show(name: str) -> Callable[[], None]:
+        return lambda: tabs.setCurrentWidget(getattr(window, name))  # a tab may be made only then
 
     def choose_preset(name: str) -> str | None:
         tabs.setCurrentWidget(training)
@@ -79,11 +79,11 @@ def actions_for(window) -> dict[str, Callable[[], str | None]]:
         window.choose_code_path()
         return None
 
-    return {"show_data": show_data, "open_gallery": show(window.gallery_tab), "open_draw": show(window.draw_tab),
+    return {"show_data": show_data, "open_gallery": show("gallery_tab"), "open_draw": show("draw_tab"),
             "select_seed": lambda: choose_preset("seed"), "show_learning_rate": show_learning_rate,
             "start_training": start_training, "save_model": save_model, "select_cnn": lambda: choose_preset("cnn"),
-            "turn_on_augment": turn_on_augment, "open_inside": show(window.inside_tab),
-            "open_robustness": show(window.robustness_tab), "export_code": export_code,
+            "turn_on_augment": turn_on_augment, "open_inside": show("inside_tab"),
+            "open_robustness": show("robustness_tab"), "export_code": export_code,
             "fine_tune": fine_tune}
 
 
@@ -129,6 +129,8 @@ def open_step(window, step_id: str) -> None:
 
 def show_first(window) -> None:
     """The first launch's Learn panel, docked at the right where the screen has room, else floating there."""
+    if not window.isVisible():
+        return  # closed meanwhile: a floating panel must not come up on its own
     dock = panel(window)
     dock.ensure_built()  # its size decides where it goes
     screen = window.screen().availableGeometry()
@@ -140,7 +142,7 @@ def show_first(window) -> None:
         dock.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # the keyboard stays in the window
     else:  # docked: the window grows by the dock's width
         width = min(DOCK_WIDTH, room + dock.minimumSizeHint().width() - 40)
-        if window.isVisible() and not window.isMaximized():
+        if not window.isMaximized():
             window.resize(min(window.width() + width, screen.width()), window.height())
         window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
     active = window.isActiveWindow()

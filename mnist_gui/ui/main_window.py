@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
@@ -33,6 +33,7 @@ EXPORT_FILTERS = {
 CODE_FILTERS = {QT_TRANSLATE_NOOP("MainWindow", "Python script (*.py)"): "script",
                 QT_TRANSLATE_NOOP("MainWindow", "Jupyter notebook (*.ipynb)"): "notebook"}
 CLOSE_TIMEOUT_MS = 1500
+TABS_AFTER_MS, TABS_APART_MS = 2000, 300  # the tabs not made at start-up: when, and how far apart
 
 
 def app_texts() -> dict:
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self._update_actions()  # for a service that already holds a model
         self.restore_settings()
         self.training_tab.last_folder = self.last_folder
+        # The tabs not made yet are made soon after start-up, one at a time, so that opening one
+        # later (say, while a CNN trains) does not hold the window for the 30-40 ms it takes.
+        QTimer.singleShot(TABS_AFTER_MS, self, self._make_next_tab)
 
     # ---- menus -------------------------------------------------------------------------------
 
@@ -190,6 +194,12 @@ class MainWindow(QMainWindow):
 
             mark_window(self, tab, name)
         return tab
+
+    def _make_next_tab(self):
+        unbuilt = self.unbuilt_tabs()
+        if unbuilt and self.isVisible():
+            getattr(self, unbuilt[0])
+            QTimer.singleShot(TABS_APART_MS, self, self._make_next_tab)
 
     def unbuilt_tabs(self) -> list[str]:
         return [name for name, page in (("gallery_tab", self.gallery_page), ("inside_tab", self.inside_page),

@@ -274,3 +274,20 @@ def test_the_steps_bottom_row_is_never_cut_at_the_docks_narrowest(qtbot, service
             assert right <= viewport.width(), (lang, step_id, right, viewport.width())
     finally:
         i18n.install("en", QApplication.instance())
+
+
+def test_a_window_closed_before_the_panel_was_due_shows_no_panel(qtbot, service_with_model, tmp_path):
+    win = MainWindow(service_with_model, settings=_settings(tmp_path))
+    qtbot.addWidget(win)
+    win.show()
+    win.close()
+    qtbot.wait(learn_actions.FIRST_SHOW_MS + 300)
+    assert win._learn_panel is None  # not made, let alone floating alone on the screen
+
+
+def test_the_panel_makes_no_tab_before_its_step_asks_for_it(qtbot, window):
+    window.learn_action.trigger()  # View ▸ Learn: the panel and its actions are made
+    assert "robustness_tab" in window.unbuilt_tabs()
+    _go(window.learn_panel, "robustness")
+    window.learn_panel.action_button.click()
+    assert window.tabs.currentWidget() is window.robustness_tab

@@ -193,3 +193,14 @@ def test_the_tabs_not_opened_yet_are_made_when_first_shown_and_take_what_the_win
     assert window.inside_tab.source == "gallery"
     window.robustness_tab.open_in_gallery.emit(7)  # asked for by name: made, not shown
     assert window.unbuilt_tabs() == [] and window.tabs.currentWidget() is gallery
+
+
+def test_the_tabs_not_opened_are_made_soon_after_start_up_one_at_a_time(qtbot, window):
+    from mnist_gui.ui import main_window
+
+    assert len(window.unbuilt_tabs()) == 3
+    qtbot.waitUntil(lambda: len(window.unbuilt_tabs()) == 2, timeout=main_window.TABS_AFTER_MS + 3000)
+    assert len(window.unbuilt_tabs()) == 2  # one at a time: the next comes TABS_APART_MS later
+    qtbot.waitUntil(lambda: not window.unbuilt_tabs(),
+                    timeout=main_window.TABS_AFTER_MS + 3 * main_window.TABS_APART_MS + 3000)
+    assert window.tabs.currentWidget() is window.training_tab  # made in the background, not shown

@@ -1,0 +1,122 @@
+"""Where an epoch of the CNN preset goes (issue 32): the whole epoch as the Train button runs it,
+then its parts measured alone, each scaled to one epoch (235 steps of 256 images):
+
+- the training step alone (forward, backward, Adam) on batches already made, through Keras'
+  ``train_on_batch`` (its Python overhead included);
+- the augmentation alone (``core.augment``'s warps and stroke widths on half of each batch, as
+  ``core.training`` maps them in tf.data's threads beside the step);
+- the input pipeline alone (shuffle, batch, augment: what tf.data does beside the step);
+- validation (the 10,000 test images in calls of 1,000).
+
+On two cores the pipeline's threads and the step share the CPU, so the parts add up to more than
+the epoch when they overlap and to less when they fight. Prints which path it measured.
+Usage: python benchmarks/cnn_epoch_profile.py [--float32] [--avx2] [--steps 40] [--data PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
+
+
+def timed(fn, repeats: int) -> float:
+    """Median seconds of ``fn()`` over ``repeats`` calls, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--float32", action="store_true", help="as on a CPU without bfloat16 (MNIST_GUI_BFLOAT16=0)")
+    parser.add_argument("--avx2", action="store_true", help="oneDNN limited to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2)")
+    parser.add_argument("--steps", type=int, default=40, help="steps (and augmenter calls) to time")
+    parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
+    args = parser.parse_args()
+    if args.float32:
+        os.environ["MNIST_GUI_BFLOAT16"] = "0"
+    if args.avx2:
+        os.environ["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    from mnist_gui.core import run, training
+    from mnist_gui.core.augment import SHARE, augmenter
+    from mnist_gui.core.data import load_mnist
+    from mnist_gui.core.models import build_model, one_hot, preset, training_policy
+
+    data = load_mnist(args.data)
+    config = preset("cnn", epochs=2)
+    policy = training_policy(config)
+    print(f"path: {'bfloat16' if policy else 'float32'}; oneDNN kernels: "
+          f"{os.environ.get('ONEDNN_MAX_CPU_ISA', 'the CPU own')}", flush=True)
+    batch = config.batch_size
+    steps_per_epoch = -(-len(data.x_train) // batch)
+
+    # The whole epoch, as the Train button runs it (the second of two: the first includes tracing).
+    epoch_times = []
+
+    class EpochTimer(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            self.start = time.perf_counter()
+
+        def on_epoch_end(self, epoch, logs=None):
+            epoch_times.append(time.perf_counter() - self.start)
+
+    run.train(config, data, callbacks=[EpochTimer()])
+    print(f"whole epoch (train + validation, second epoch): {epoch_times[-1]:.2f} s", flush=True)
+
+    # The step alone.
+    if policy:
+        keras.mixed_precision.set_dtype_policy(policy)
+    model = build_model(config)
+    keras.mixed_precision.set_dtype_policy("float32")
+    rng = np.random.default_rng(0)
+    pick = rng.choice(len(data.x_train), batch, replace=False)
+    x = tf.constant(data.x_train[pick].astype("float32"))
+    y = tf.constant(one_hot(data.y_train[pick]))
+    step = timed(lambda: model.train_on_batch(x, y), args.steps)
+    print(f"training step alone: {step * 1000:.1f} ms a step = {step * steps_per_epoch:.2f} s an epoch", flush=True)
+
+    # The augmentation alone (half of each batch).
+    warp = augmenter(0)
+    half = x[: int(np.ceil(SHARE * batch))]
+    augment = timed(lambda: warp(half, training=True).numpy(), args.steps)
+    print(f"augmentation alone: {augment * 1000:.1f} ms a batch = {augment * steps_per_epoch:.2f} s an epoch "
+          f"(on tf.data's threads, beside the step)", flush=True)
+
+    # The input pipeline alone: what the step waits on if it cannot keep up.
+    batches = training._augmented(training._epoch_batches(data.x_train, data.y_train, batch, 0), 0)
+    start = time.perf_counter()
+    for _ in batches:
+        pass
+    pipeline = time.perf_counter() - start
+    print(f"input pipeline alone (shuffle, batch, augment; its own threads): {pipeline:.2f} s an epoch", flush=True)
+
+    # Validation.
+    vx = tf.constant(data.x_test.astype("float32"))
+    vy = tf.constant(one_hot(data.y_test))
+    validation = timed(lambda: model.evaluate(vx, vy, batch_size=training.STEP_VALIDATION_BATCH, verbose=0), 3)
+    print(f"validation (10,000 images): {validation:.2f} s an epoch", flush=True)
+    print(f"parts: step {step * steps_per_epoch:.2f} + validation {validation:.2f} = "
+          f"{step * steps_per_epoch + validation:.2f} s against the whole epoch's {epoch_times[-1]:.2f} s; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
