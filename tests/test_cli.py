@@ -298,6 +298,15 @@ def test_train_prints_only_its_own_lines(mnist_path, tmp_path):
             assert lines and all(_our_line(stream, line) for line in lines), getattr(done, stream)
 
 
+def _ctrl_c_interrupts():
+    """In the child, before it starts: Ctrl-C's default action back. A test runner started in the
+    background of a non-interactive shell ignores SIGINT, its children inherit that, and Python
+    then never turns Ctrl-C into KeyboardInterrupt: these tests would test the runner's shell."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_saves_the_last_finished_epoch(mnist_path, mnist, tmp_path):
     """Ctrl-C during epoch 2 or later: the model of the last finished epoch is saved, as validated,
     the command says so and exits 130."""
@@ -309,7 +318,7 @@ def test_ctrl_c_saves_the_last_finished_epoch(mnist_path, mnist, tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "mnist_gui", "train", "--preset", "mlp", "--epochs", "50",
                              "--train-size", "2000", "--data", str(mnist_path), "--out", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=_ctrl_c_interrupts)
     seen = []
     for line in proc.stdout:  # wait for the output, not a while
         seen.append(line)
@@ -343,7 +352,8 @@ def test_ctrl_c_before_an_epoch_finished_saves_nothing(mnist_path, tmp_path):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     args = [sys.executable, "-m", "mnist_gui", "train", "--preset", "cnn", "--epochs", "2", "--train-size", "60000",
             "--data", str(mnist_path), "--out", str(out)]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=_ctrl_c_interrupts)
     for line in proc.stdout:
         if line.startswith("Epoch 1/"):  # the first batches are done: a CNN epoch takes far longer
             break
@@ -365,7 +375,7 @@ def test_a_second_ctrl_c_while_saving_aborts_without_a_half_file(mnist_path, tmp
     proc = subprocess.Popen([sys.executable, "-m", "mnist_gui", "train", "--preset", "mlp", "--hidden",
                              "2000,2000,2000", "--epochs", "3", "--train-size", "256", "--data", str(mnist_path),
                              "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=_ctrl_c_interrupts)
     for line in proc.stdout:
         if line.startswith("Epoch 2/"):
             break
