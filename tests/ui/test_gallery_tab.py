@@ -363,3 +363,26 @@ def test_header_shows_the_drawn_accuracy_when_the_sidecar_has_it(qtbot, service_
     service.session.model_info = replace(service.model_info, drawn_accuracy=0.9912)
     service.model_changed.emit(service.model_info)
     qtbot.waitUntil(lambda: "99.12% of mouse-style drawings" in tab.state_label.text())
+
+
+def test_a_new_confusion_matrix_changes_only_the_cells_whose_counts_changed(qtbot):
+    from mnist_gui.ui.confusion_matrix import ACCURACY_COLUMN, ConfusionPanel
+
+    panel = ConfusionPanel()
+    qtbot.addWidget(panel)
+    table = panel.table
+    before = np.diag(np.full(10, 98)) + np.eye(10, k=1, dtype=int) * 2
+    before[9, 0] = 2  # each row 100 images
+    panel.show_counts(before)
+    after = before.copy()
+    after[3, 3], after[3, 4] = 99, 1  # one image of 3 now right
+    changed = []
+    table.model().dataChanged.connect(lambda top, bottom, *_: changed.append((top.row(), top.column())))
+    panel.show_counts(after)
+    assert set(changed) == {(3, 3), (3, 4), (3, ACCURACY_COLUMN)}
+    assert table.item(3, 4).text() == "1" and table.item(3, 3).text() == "99"
+    assert table.item(3, ACCURACY_COLUMN).text().startswith("99")
+    assert "1 images" in table.item(3, 4).toolTip() and table.item(5, 5).text() == "98"
+    panel.show_counts(None)  # emptied: the next matrix is shown whole
+    panel.show_counts(after)
+    assert table.item(5, 5).text() == "98" and table.item(3, 3).text() == "99"
