@@ -24,7 +24,10 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 SHARED_MNIST = REPO.parent / "shared" / "data" / "mnist.npz"
+
+from time_to_accuracy import add_path_options, choose_path  # noqa: E402
 
 
 def timed(fn, repeats: int) -> float:
@@ -40,15 +43,11 @@ def timed(fn, repeats: int) -> float:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--float32", action="store_true", help="as on a CPU without bfloat16 (MNIST_GUI_BFLOAT16=0)")
-    parser.add_argument("--avx2", action="store_true", help="oneDNN limited to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2)")
+    add_path_options(parser)
     parser.add_argument("--steps", type=int, default=40, help="steps (and augmenter calls) to time")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
     args = parser.parse_args()
-    if args.float32:
-        os.environ["MNIST_GUI_BFLOAT16"] = "0"
-    if args.avx2:
-        os.environ["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+    choose_path(args)
 
     import keras
     import numpy as np

@@ -64,6 +64,20 @@ def anchor_model(seed):
     return model
 
 
+def add_path_options(parser) -> None:
+    """--float32 and --avx2: which path the CNN preset is measured on (also cnn_epoch_profile.py)."""
+    parser.add_argument("--float32", action="store_true", help="the preset in float32 (MNIST_GUI_BFLOAT16=0)")
+    parser.add_argument("--avx2", action="store_true", help="oneDNN limited to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2)")
+
+
+def choose_path(args) -> None:
+    # Both are read when TensorFlow loads oneDNN, or when a run picks its dtype: set before either.
+    if args.float32:
+        os.environ["MNIST_GUI_BFLOAT16"] = "0"
+    if args.avx2:
+        os.environ["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+
+
 def first_reached(seconds, accuracies):
     """{target: cumulative seconds at the first epoch reaching it, or None}."""
     out, total = {}, 0.0
@@ -85,14 +99,9 @@ def main():
     parser.add_argument("--batch-size", type=int, help="instead of the preset's")
     parser.add_argument("--lr", type=float, help="instead of the preset's learning rate")
     parser.add_argument("--data", default=str(SHARED_MNIST) if SHARED_MNIST.exists() else None)
-    parser.add_argument("--float32", action="store_true", help="the preset in float32 (MNIST_GUI_BFLOAT16=0)")
-    parser.add_argument("--avx2", action="store_true", help="oneDNN limited to AVX2 (ONEDNN_MAX_CPU_ISA=AVX2)")
+    add_path_options(parser)
     args = parser.parse_args()
-    # Both are read when TensorFlow loads oneDNN, or when a run picks its dtype: set before either.
-    if args.float32:
-        os.environ["MNIST_GUI_BFLOAT16"] = "0"
-    if args.avx2:
-        os.environ["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+    choose_path(args)
 
     import tensorflow as tf
 
