@@ -365,7 +365,7 @@ def describe_schedule(config: ModelConfig) -> str:
     if config.schedule == "cosine":
         return "The learning rate falls along a cosine from its value to 0 over the run."
     return ("One cycle, set before every step: the learning rate rises from a tenth of its value over the "
-            "first 15% of the steps, then falls along a cosine to almost nothing. A high rate in the "
+            f"first {ONE_CYCLE_WARMUP:.0%} of the steps, then falls along a cosine to almost nothing. A high rate in the "
             "middle explores; the low rate at the end settles.")
 
 
