@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
@@ -50,6 +50,10 @@ class GalleryTab(QWidget):
         self._predictions_model_name = ""
         self._predictions: Predictions | None = None
         self._pending_predictions = None  # (version, Predictions, model name) that came while hidden
+        # A new epoch's matrix is set on the event loop's next turn: with the grid in the same turn
+        # the window stalled 19-27 ms at every epoch end, more than a frame.
+        self._matrix_timer = QTimer(self, singleShot=True, interval=0)
+        self._matrix_timer.timeout.connect(self._update_confusion)
 
         self._build_ui()
         service.dataset_ready.connect(self._on_dataset_ready)
@@ -328,6 +332,7 @@ class GalleryTab(QWidget):
         return self._selection.confusion
 
     def _update_confusion(self):
+        self._matrix_timer.stop()  # whatever was due is shown now
         self.confusion_box.show_counts(self._selection.confusion,
                                        self.tr("drawings") if self._source == DRAWINGS else self.tr("test images"))
 
@@ -431,7 +436,7 @@ class GalleryTab(QWidget):
         self._take_predictions(None, None)  # the service predicts the new test set afresh
 
     def _take_predictions(self, version: int | None, predictions: Predictions | None,
-                          model_name: str | None = None):
+                          model_name: str | None = None, matrix_later: bool = False):
         self._version = version
         self._predictions = predictions
         self.grid.set_predictions(predictions)
@@ -443,7 +448,10 @@ class GalleryTab(QWidget):
             self._selection.set_predictions(predictions.labels)
             self._predictions_model_name = model_name or self._service.model_info.name
         self._filters.allow_prediction_filters(predictions is not None)
-        self._update_confusion()
+        if matrix_later:
+            self._matrix_timer.start()
+        else:
+            self._update_confusion()
         self._refill(keep_shown=True)
         if self._selection.detail is not None:
             self.show_detail(self._selection.detail)
@@ -471,7 +479,7 @@ class GalleryTab(QWidget):
             # While training on another tab this comes every epoch: take only the newest, when shown.
             self._pending_predictions = (version, predictions, info.name)
             return
-        self._take_predictions(version, predictions)
+        self._take_predictions(version, predictions, matrix_later=True)
         self._update_state()
 
     def showEvent(self, event):
