@@ -99,6 +99,20 @@ def service_with_model(qtbot, service, trained_mlp_model):
 
 
 @pytest.fixture
+def window(qtbot, service_with_model, tmp_path):
+    """The main window over ``service_with_model`` (the real host here, the fake one under tests/ui),
+    shown, with its own settings file."""
+    from PySide6.QtCore import QSettings
+
+    from mnist_gui.ui.main_window import MainWindow
+
+    win = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
 def answer_of(qtbot):
     """``answer_of(reply)``: the result a service request's ``Reply`` is answered with."""
     def wait(reply, timeout: int = 10_000):

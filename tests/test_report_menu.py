@@ -4,20 +4,9 @@ tests/ui/test_report_action.py, over the fake host.)"""
 
 import threading
 
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from mnist_gui.core import report
-from mnist_gui.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, service_with_model, tmp_path):
-    win = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_save_report_writes_the_file_off_the_ui_thread_and_says_so(qtbot, window, tmp_path, monkeypatch):

@@ -8,14 +8,6 @@ from mnist_gui.core.models import preset
 from mnist_gui.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, service_with_model, tmp_path):
-    win = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 @pytest.fixture(autouse=True)
 def no_real_dialog(monkeypatch):
     """pytest-qt closes the window after each test: a real question box would block it forever."""

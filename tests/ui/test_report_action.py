@@ -1,19 +1,7 @@
 """File ▸ Save report… on the real service over the fake host: a failure is one error, and no report
 while training. (Writing a whole report with matplotlib, seconds of work: tests/test_report_menu.py.)"""
 
-import pytest
-from PySide6.QtCore import QSettings
-
 from mnist_gui.core.models import preset
-from mnist_gui.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, service_with_model, tmp_path):
-    win = MainWindow(service_with_model, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_a_report_that_cannot_be_written_is_one_error(qtbot, window, tmp_path, monkeypatch):
