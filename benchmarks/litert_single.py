@@ -44,7 +44,7 @@ def main():
     from mnist_gui.core.litert import bundled_export
     from mnist_gui.core.training import Predictor
     from mnist_gui.paths import bundled_models_dir
-    from mnist_gui.model_host import _LiteRTThread
+    from mnist_gui.fast_start import LiteRTThread
 
     import tensorflow  # noqa: F401  (first, as in the app after the handover)
 
@@ -53,7 +53,7 @@ def main():
         tflite = bundled_export(path)
         if tflite is None:
             continue
-        fast, keras_call = _LiteRTThread(tflite), Predictor(storage.load_model(path))
+        fast, keras_call = LiteRTThread(tflite), Predictor(storage.load_model(path))
         # Alternating blocks, so that the machine's slow spells fall on both alike.
         a, b = [], []
         for _ in range(3):
