@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 BLOCKED = ("tensorflow", "keras")
 # Issue 16's done-criterion for the tests/ui run. Checked on the run's CPU time: its wall time
 # also counts the waits for a core on a shared machine (the same run took 10-26 s there), its
-# CPU time (about 7 s) does not. pytest's own wall figure is printed beside it.
+# CPU time does not. pytest's own wall figure is printed beside it.
 UI_TESTS_BUDGET_S = 30
 
 

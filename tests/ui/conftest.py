@@ -8,6 +8,20 @@ from fake_host import make_service, trained_model
 from PySide6.QtWidgets import QApplication
 
 
+@pytest.fixture(autouse=True)
+def _background_tabs_only_when_asked(request, monkeypatch):
+    """A window makes its unopened tabs in the background 2 s after start-up: every test that lived
+    that long paid for three tabs it never looked at (tests/ui took 30 s of CPU, its whole budget).
+    Here they are made on access only, unless the test is marked ``background_tabs``: then soon."""
+    from mnist_gui.ui import main_window
+
+    if request.node.get_closest_marker("background_tabs"):
+        monkeypatch.setattr(main_window, "TABS_AFTER_MS", 200)
+        monkeypatch.setattr(main_window, "TABS_APART_MS", 100)
+    else:
+        monkeypatch.setattr(main_window, "TABS_AFTER_MS", 24 * 3600 * 1000)
+
+
 @pytest.fixture
 def service(qtbot, mnist_path):
     """TensorFlow "loaded" and real MNIST, no model yet."""

@@ -187,6 +187,7 @@ def test_the_tabs_not_opened_yet_are_made_when_first_shown_and_take_what_the_win
     assert window.unbuilt_tabs() == [] and window.tabs.currentWidget() is gallery
 
 
+@pytest.mark.background_tabs
 def test_the_tabs_not_opened_are_made_soon_after_start_up_one_at_a_time(qtbot, window):
     from mnist_gui.ui import main_window
 

@@ -11,7 +11,7 @@ from mnist_gui.core.models import PRESETS
 from mnist_gui.ui.charts import ChartError
 from mnist_gui.ui.robustness_tab import CONFIDENCE, RobustnessTab
 
-SAMPLE = 120  # a small sample keeps the mouse drawings (a few ms a digit) quick
+SAMPLE = 60  # a small sample keeps the mouse drawings (a few ms a digit) quick
 
 
 @pytest.fixture
