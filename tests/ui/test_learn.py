@@ -17,12 +17,10 @@ def _settings(tmp_path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, service_with_model, tmp_path):
-    win = MainWindow(service_with_model, settings=_settings(tmp_path))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(window, qtbot):
+    """The shared window (tests/conftest.py), exposed before the test starts."""
+    qtbot.waitExposed(window)
+    return window
 
 
 @pytest.fixture(autouse=True)
