@@ -255,7 +255,7 @@ def weight_averager(momentum: float):
     stopped) model use, while the steps go on from the raw weights.
 
     Mid-schedule, at a high learning rate, the raw weights jitter around a better point; their
-    average finds it: the CNN preset's test accuracy after 2 of its 5 epochs went from 98.84–99.05%
+    average finds it: the CNN preset's test accuracy after 2 of 5 epochs went from 98.84–99.05%
     to 99.16–99.21% (three seeds). Not Keras' optimizer ``use_ema``, whose fixed momentum would
     keep a short run (a fine-tune of a few dozen steps) close to its starting weights: here the
     momentum grows with the step count, min(momentum, (1 + t) / (10 + t)), as in TensorFlow's

@@ -56,7 +56,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "Edit freely: hidden sizes, activation, dropout, optimizer, momentum, weight decay "
                               "and the learning-rate schedule."),
     QT_TRANSLATE_NOOP("core", "Three small convolutions, Adam with a one-cycle learning rate, augmented digits, "
-                              "averaged weights: quick on a CPU, ≈99.0% test accuracy after 1 epoch, ≈99.4% in 5."),
+                              "averaged weights: quick on a CPU, ≈99.0% test accuracy after 1 epoch, ≈99.4% in 6."),
     QT_TRANSLATE_NOOP("core", "hidden: at least one hidden layer is needed"),
     QT_TRANSLATE_NOOP("core", "hidden: give layer sizes like 200,100,60,30"),
     QT_TRANSLATE_NOOP("core", "hidden: {text} is not a list of whole numbers like 200,100,60,30"),
