@@ -3095,6 +3095,10 @@ beste {v0} von {v1}</translation>
         <translation>mnist-gui [--data PFAD] [DATEI ...] öffnet die App mit dem Modell DATEI (.keras, .h5).</translation>
     </message>
     <message>
+        <source>show the version and exit</source>
+        <translation>die Version zeigen und beenden</translation>
+    </message>
+    <message>
         <source>headless self-test: build the window, load the bundled model, predict, exit</source>
         <translation>Selbsttest ohne Bildschirm: Fenster aufbauen, mitgeliefertes Modell laden, vorhersagen, beenden</translation>
     </message>

@@ -3095,6 +3095,10 @@ top {v0} of {v1}</source>
         <translation>mnist-gui [--data CHEMIN] [FICHIER ...] ouvre l’application avec le modèle FICHIER (.keras, .h5).</translation>
     </message>
     <message>
+        <source>show the version and exit</source>
+        <translation>afficher la version et quitter</translation>
+    </message>
+    <message>
         <source>headless self-test: build the window, load the bundled model, predict, exit</source>
         <translation>autotest sans écran : construire la fenêtre, charger le modèle fourni, prédire, quitter</translation>
     </message>
