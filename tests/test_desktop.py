@@ -294,6 +294,20 @@ def test_the_version_is_pyprojects_in_the_package_and_on_the_command_line(capsys
     assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"mnist-gui {VERSION}"
 
 
+def test_the_version_is_read_only_when_asked_for(monkeypatch, capsys):
+    # Every launch builds the parser: reading the version there cost start-up time.
+    import mnist_gui
+
+    monkeypatch.delitem(mnist_gui.__dict__, "__version__", raising=False)
+    reads = []
+    monkeypatch.setattr(mnist_gui, "_read_version", lambda: reads.append(1) or "9.9.9")
+    cli.build_parser().parse_args(["train", "--out", "m.keras"])
+    assert reads == []
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert reads == [1] and capsys.readouterr().out.strip() == "mnist-gui 9.9.9"
+
+
 def test_split_files_takes_the_bare_commands_positional_arguments():
     commands = cli.COMMANDS
     assert split_files([], commands) == ([], [])
