@@ -31,7 +31,11 @@ def result_text(history: dict, stopped: bool, first_epoch: int | None) -> str:
         if acc is not None:
             text += translate("training_progress", " (test accuracy {acc} after epoch {last})").format(acc=pct(acc, 2), last=last)
         return text
-    return translate("training_progress", "Test accuracy: {acc}").format(acc=pct(acc, 2)) if acc is not None else translate("training_progress", "Finished")
+    return accuracy_text(acc) if acc is not None else translate("training_progress", "Finished")
+
+
+def accuracy_text(acc: float) -> str:
+    return translate("training_progress", "Test accuracy: {acc}").format(acc=pct(acc, 2))
 
 
 def outcome_text(outcome) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from .charts import ChartError, TrainingCharts
 from .coach_hooks import CoachHooks
 from .settings import read_int
 from .training_form import TrainingForm
-from .training_progress import ProgressPanel, outcome_text, result_text
+from .training_progress import ProgressPanel, accuracy_text, outcome_text, result_text
 from .widgets import LastFolder
 
 # The form's fields, reachable as the tab's own attributes (tab.epochs_spin, ...).
@@ -45,6 +45,7 @@ class TrainingTab(QWidget):
         self.service = service
         self._started_at: float | None = None
         self._plan = None
+        self._last_run_stopped = False
         self.last_folder = LastFolder()  # the window gives it the shared, remembered one
         self._build()
         self._connect()
@@ -288,6 +289,7 @@ class TrainingTab(QWidget):
         self._update_times()
 
     def _on_finished(self, history, stopped):
+        self._last_run_stopped = stopped
         self._tick.stop()
         self._update_times()
         text = result_text(history, stopped, self._plan.first_epoch if self._plan else None)
@@ -297,6 +299,9 @@ class TrainingTab(QWidget):
 
     def _on_outcome(self, outcome):
         """New vs previous: say which is in use and offer the other in one click."""
+        if outcome.fine_tune is None and not self._last_run_stopped and outcome.new.test_accuracy is not None:
+            # The model's own count: the epochs' figure may come from its bfloat16 twin (core.trainers).
+            self.result_label.setText(accuracy_text(outcome.new.test_accuracy))
         text, switch_text = outcome_text(outcome)
         self.progress.show_outcome(text, switch_text)
         self.log(text)

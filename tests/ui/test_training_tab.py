@@ -314,6 +314,25 @@ def test_after_a_run_the_user_picks_new_or_previous_in_one_click(qtbot, service_
     assert service.model_info.name == previous.name
 
 
+def test_a_finished_run_shows_its_models_own_test_accuracy(qtbot, service_with_model):
+    """The epochs' figure may be the bfloat16 twin's; once the model's own count is in, it is shown."""
+    service = service_with_model
+    tab = TrainingTab(service)
+    qtbot.addWidget(tab)
+    tab.apply_preset("mlp")
+    tab.train_size_spin.setValue(2000)
+    tab.start_training()
+    run_epochs(qtbot, service, 1)
+    service.runner.history["val_accuracy"][-1] -= 0.0123  # as a bfloat16 twin may score it
+    with qtbot.waitSignal(service.training_outcome) as outcome:
+        service.runner.finish_training()
+    epochs_figure = service.runner.history["val_accuracy"][-1]
+    own = outcome.args[0].new.test_accuracy
+    assert own is not None and f"{own:.2%}" != f"{epochs_figure:.2%}"
+    assert tab.result_label.text() == f"Test accuracy: {own:.2%}"
+    assert f"Finished. Test accuracy: {epochs_figure:.2%}" in tab.log_view.toPlainText()  # the log keeps the run's
+
+
 @pytest.mark.parametrize("name", ["seed", "mlp", "cnn"])
 def test_augment_checkbox_follows_the_preset_and_reaches_the_config(tab, name):
     from mnist_gui.core.models import PRESETS
