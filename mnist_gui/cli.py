@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="mnist-gui", description=translate("cli", "Train and use a neural network on MNIST digits."),
                      epilog=translate("cli", "mnist-gui [--data PATH] [FILE ...] opens the app with the model FILE (.keras, .h5)."))
-    parser.add_argument("--version", action=_VersionAction, help=translate("cli", "show the version and exit"))
+    parser.add_argument("--version", action=terminal.VersionAction, help=translate("cli", "show the version and exit"))
     parser.add_argument("--smoke-test", action="store_true",
                         help=translate("cli", "headless self-test: build the window, load the bundled model, predict, exit"))
     parser.add_argument("--data", metavar="PATH", help=translate("cli", "MNIST .npz or folder with the four IDX files"))
@@ -128,24 +128,6 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", metavar="CODE", choices=sorted(i18n.LANGUAGES), default=argparse.SUPPRESS,
                         help=argparse.SUPPRESS)
     return parser
-
-
-def _version() -> str:
-    from . import __version__
-
-    return __version__
-
-
-class _VersionAction(argparse.Action):
-    """argparse's "version" action, with the version read only when asked for: reading it at every
-    launch (importlib.metadata) cost ~20 ms of the window's start-up."""
-
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, help=None):
-        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, help=help)
-
-    def __call__(self, parser, namespace, values, option_string=None):
-        print(f"{parser.prog} {_version()}")
-        parser.exit()
 
 
 def main(argv: list[str] | None = None) -> int:
