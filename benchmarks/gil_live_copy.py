@@ -49,7 +49,7 @@ def main():
     thread = threading.Thread(target=ticker, daemon=True)
     thread.start()
     time.sleep(0.2)
-    seconds, model, predictor = {}, None, None
+    seconds = {}
 
     def timed(name, work):
         phase[0] = name

@@ -45,7 +45,6 @@ class TrainingTab(QWidget):
         self.service = service
         self._started_at: float | None = None
         self._plan = None
-        self._last_run_stopped = False
         self.last_folder = LastFolder()  # the window gives it the shared, remembered one
         self._build()
         self._connect()
@@ -289,7 +288,6 @@ class TrainingTab(QWidget):
         self._update_times()
 
     def _on_finished(self, history, stopped):
-        self._last_run_stopped = stopped
         self._tick.stop()
         self._update_times()
         text = result_text(history, stopped, self._plan.first_epoch if self._plan else None)
@@ -299,7 +297,7 @@ class TrainingTab(QWidget):
 
     def _on_outcome(self, outcome):
         """New vs previous: say which is in use and offer the other in one click."""
-        if outcome.fine_tune is None and not self._last_run_stopped and outcome.new.test_accuracy is not None:
+        if outcome.fine_tune is None and not outcome.stopped and outcome.new.test_accuracy is not None:
             # The model's own count: the epochs' figure may come from its bfloat16 twin (core.trainers).
             self.result_label.setText(accuracy_text(outcome.new.test_accuracy))
         text, switch_text = outcome_text(outcome)
