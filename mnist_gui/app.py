@@ -36,6 +36,7 @@ def run_app(data_path: str | None = None, model_path: str | None = None, lang: s
 
     i18n.install(i18n.choose_language(lang, i18n.saved_language(app_settings())), app)
     service = ModelService()
+    service.prepare_training()
     try:
         window = MainWindow(service)
     except BaseException:

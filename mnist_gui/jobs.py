@@ -1,5 +1,6 @@
 """The one way the app runs work off the UI thread besides its two long-lived threads (the model
-thread and the training thread): jobs in a ``QThreadPool``. Nothing else starts a thread.
+thread and the training thread): jobs in a ``QThreadPool``. Nothing else starts a thread but
+``core.train_process``, for the training process it talks to (sending it the data, waiting for its end).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The one object widgets talk to: a thin Qt adapter over ``session.Session`` (the app's rules).
 
 It asks the session what to do, has the host carry it out (``model_host.ModelHost``: the model
-thread and the job pool; ``training_runner.TrainingRunner``: one run on its own thread) and re-emits
+thread and the job pool; ``training_runner.TrainingRunner``: one run in a child process) and re-emits
 what happened as signals, on the UI thread. Every request has an id (``requests.Requests``): a
 widget's request returns a ``Reply`` that alone gets its answer or its failure; the service's own
 requests come back to the service's own callbacks. Until TensorFlow is loaded, a bundled model's LiteRT export can answer
@@ -57,6 +57,7 @@ class ModelService(QObject):
         self.session = Session(drawings)
         self._busy_reasons: set[str] = set()
         self._after_backend = None                  # (method, argument) waiting for TensorFlow
+        self._training_ahead = False                # prepare_training(): a training process waits
         if host is None:
             from .model_host import ModelHost
 
@@ -104,6 +105,12 @@ class ModelService(QObject):
 
     # ---- the request protocol --------------------------------------------------------------------
 
+    def prepare_training(self, asked: bool = True) -> None:
+        """From now (``asked``), keep a training process ready once TensorFlow and the data are in."""
+        self._training_ahead = self._training_ahead or asked
+        if self._training_ahead and self.backend_is_ready and self.data is not None:
+            self.runner.prepare(self.data)
+
     def _ask(self, name: str, on_answer=None, on_failure=None, on_partial=None, /, **args) -> int:
         return self.requests.ask(name, on_answer, on_failure or self._model_failed, on_partial, **args)
 
@@ -134,6 +141,7 @@ class ModelService(QObject):
         self._set_busy("backend", False)
         self.status_changed.emit("TensorFlow ready")
         self.backend_ready.emit()
+        self.prepare_training(asked=False)
         waiting, self._after_backend = self._after_backend, None
         if waiting is not None:
             waiting[0](waiting[1])
@@ -164,6 +172,7 @@ class ModelService(QObject):
         self._ask("set_test_set", x_test=data.x_test, y_test=data.y_test)
         self.status_changed.emit(f"Data ready ({data.source})")
         self.dataset_ready.emit(info)
+        self.prepare_training(asked=False)
 
     def _on_dataset_failed(self, error):
         self._set_busy("data", False)

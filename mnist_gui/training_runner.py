@@ -1,33 +1,29 @@
-"""The Qt adapter of one training run: ``core.run.train`` on its own thread, reported as signals.
+"""The Qt adapter of one training run: ``core.run.train`` in a child process
+(``core.train_process``), reported as signals.
 
-The run's thread owns the model being trained and nothing else. At each epoch end it hands a copy
-of the weights (and, once, an inference copy of the architecture built on this thread) to the
-model thread, so predictions follow the run without touching the model being trained. Stop is a
-``threading.Event`` the run checks after every step. Changes of the learning rate and augmentation
-during the run reach it through ``core.live.LiveSettings``; at each epoch end its network's health
-(``core.health``) is measured on this thread and handed over before the epoch's results.
+A thread here follows the child: it hands over the model to continue, receives the run's
+progress, and builds (once, from the architecture the child sends) the live copy the model thread
+predicts with, loading it with the weights of each epoch end. Stop and the live setting changes
+(``core.live``) cross to the child; a child that does not stop when asked is killed. A child is
+made ahead of a run (``prepare``): starting one takes seconds (it imports TensorFlow).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
 import traceback
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from .core.memory import release_free_memory
-from .jobs import background_priority
 from .session import RunRequest
 
 log = logging.getLogger("mnist_gui.training")
 
-BATCH_SIGNAL_INTERVAL = 0.05  # at most 20 batch-progress signals a second
+KILL_AFTER_MS = 3_000  # a run asked to stop that is still going is ended by force
 
 
 class _TrainingWorker(QObject):
-    """Runs one ``core.run.train`` on the training thread; reports through queued signals."""
+    """Follows one run in its child process, on the runner's thread; reports through queued signals."""
 
     batch_progress = Signal(int, int, int, object)
     epoch_finished = Signal(int, object, object, object)   # epoch, logs, weights, live copy
@@ -36,29 +32,26 @@ class _TrainingWorker(QObject):
     health_measured = Signal(int, object)                  # epoch, core.health stats
     setting_changed = Signal(object)                       # a core.live change, as applied
 
-    def __init__(self, request: RunRequest, data, model, stop_event: threading.Event, live=None):
+    def __init__(self, request: RunRequest, data, model, child):
         super().__init__()
-        self.request, self.data, self.model, self.stop_event = request, data, model, stop_event
-        self.live_copy = None  # (model, Predictor) of the same architecture, for the model thread
-        self._last_emit = 0.0
-        self.live, self.health = live, None
-        if live is not None:
-            live.on_applied = self.setting_changed.emit
+        self.request, self.data, self.model, self.child = request, data, model, child
+        self.live_copy = None  # (model, Predictor) of the run's architecture, for the model thread
 
     @Slot()
     def run(self):
-        from .core import run, training
-        from .core.models import ConfigError
+        from .core.train_process import TrainingProcessError
+        from .core.training import TrainingError
+        from .jobs import background_priority
 
         background_priority()
-        progress = training.callback_progress(self._on_batch, self._on_epoch)
+        r = self.request
+        args = dict(config=r.plan.config, prior=r.prior, epochs=r.plan.epochs, train_size=r.train_size,
+                    keep_optimizer=r.keep_optimizer, **r.run_args)
         try:
-            r = self.request
-            outcome = run.train(r.plan.config, self.data, model=self.model, prior=r.prior, epochs=r.plan.epochs,
-                                train_size=r.train_size, progress=progress, stop_event=self.stop_event,
-                                keep_optimizer=r.keep_optimizer, on_model=self._build_live_copy,
-                                live=self.live, **r.run_args)
-        except (ConfigError, training.TrainingError) as exc:
+            outcome = self.child.run(self.data, args, self.model, on_model=self._build_live_copy,
+                                     on_batch=self.batch_progress.emit, on_epoch=self._on_epoch,
+                                     on_health=self.health_measured.emit, on_setting=self.setting_changed.emit)
+        except (TrainingError, TrainingProcessError) as exc:
             self.failed.emit(str(exc))
         except MemoryError:
             self.failed.emit("Out of memory: try a smaller model or batch size.")
@@ -66,50 +59,27 @@ class _TrainingWorker(QObject):
             log.error("training failed:\n%s", traceback.format_exc())
             self.failed.emit(f"Training failed: {exc}")
         else:
-            self.model = self.data = None
             self.finished.emit(outcome)
         finally:
             self.model = self.data = self.request = None
-            release_free_memory()  # after the signal: Stop reaches the UI first
 
-    def _build_live_copy(self, model):
-        # Built here, before training: built on the model thread at the first epoch end, beside this
-        # thread's work, it kept the UI thread from the GIL for up to 50 ms.
-        from .core.trainers import float32_clone
+    def _build_live_copy(self, architecture):
+        # Built here, before the first epoch ends: built on the model thread then, beside the
+        # epoch's other work, it kept the UI thread from the GIL for up to 50 ms.
+        import keras
+
         from .core.training import Predictor
 
-        copy = float32_clone(model)  # predicts as the model the run hands out will
+        copy = keras.saving.deserialize_keras_object(architecture, safe_mode=True)
         self.live_copy = (copy, Predictor(copy))
-        self.health = _monitor(model, self.data)
-
-    def _on_batch(self, epoch, done, total, logs):
-        now = time.monotonic()
-        if now - self._last_emit >= BATCH_SIGNAL_INTERVAL or done == total:
-            self._last_emit = now
-            self.batch_progress.emit(epoch, done, total, logs)
 
     def _on_epoch(self, epoch, logs, weights):
-        if self.health is not None:
-            try:
-                self.health_measured.emit(epoch, self.health.measure(epoch))
-            except Exception:  # informative only: the run goes on without it
-                log.warning("training health not measured:\n%s", traceback.format_exc())
-                self.health = None
-        self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
-
-
-def _monitor(model, data):
-    from .core.health import HealthMonitor
-
-    try:
-        return HealthMonitor(model, data.x_train, data.y_train)
-    except Exception:
-        log.warning("training health not measured:\n%s", traceback.format_exc())
-        return None
+        if self.live_copy is not None:
+            self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
 
 
 class TrainingRunner(QObject):
-    """One run at a time, on its own QThread; the UI side of it."""
+    """One run at a time, in a child process followed from a QThread; the UI side of it."""
 
     batch_progress = Signal(int, int, int, object)
     epoch_finished = Signal(int, object, object, object)
@@ -122,20 +92,51 @@ class TrainingRunner(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: _TrainingWorker | None = None
-        self.stop_event = threading.Event()
+        self._child = None          # core.train_process.TrainingChild: the running one, or one ready
+        self._running_child = None
+        self._prepared_data = None  # set by prepare(): after each run a new child waits with it
+        self._kill_timer = QTimer(self, singleShot=True, interval=KILL_AFTER_MS)
+        self._kill_timer.timeout.connect(self._kill)
 
     @property
     def is_running(self) -> bool:
         return self._thread is not None
 
+    @property
+    def process_id(self) -> int | None:
+        """The training process's id: the running run's, else the one waiting for a run."""
+        child = self._running_child or self._child
+        return None if child is None else child.process.pid
+
+    def prepare(self, data) -> None:
+        """Have a child ready (TensorFlow imported, ``data`` given) for the next run, and after every run."""
+        self._prepared_data = data
+        if self._thread is not None:
+            return  # the next one is made when this run ends
+        try:
+            if self._child is None:
+                self._child = self._new_child()
+            self._child.give_data(data)
+        except Exception:  # the run itself will say why, when asked for
+            log.warning("no training process made ahead:\n%s", traceback.format_exc())
+            self._child = None
+
+    def _new_child(self):
+        from .core.train_process import TrainingChild
+
+        return TrainingChild()
+
     def start(self, request: RunRequest, data, model=None) -> None:
         """Train ``model`` (None: a new one from the plan's config) as ``request`` says."""
-        from .core.live import LiveSettings
-
-        self.stop_event = threading.Event()
+        child, self._child = self._child, None
+        try:
+            child = child or self._new_child()
+        except Exception as exc:
+            QTimer.singleShot(0, lambda: self.failed.emit(str(exc)))
+            return
         thread = QThread(self)
         thread.setObjectName("training")
-        worker = _TrainingWorker(request, data, model, self.stop_event, LiveSettings(request.plan.config))
+        worker = _TrainingWorker(request, data, model, child)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.batch_progress.connect(self.batch_progress)
@@ -144,16 +145,23 @@ class TrainingRunner(QObject):
         worker.setting_changed.connect(self.setting_changed)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
-        self._thread, self._worker = thread, worker
+        self._thread, self._worker, self._running_child = thread, worker, child
         thread.start()
 
     def stop(self):
-        self.stop_event.set()
+        if self._running_child is not None:
+            self._running_child.stop()
+            self._kill_timer.start()
 
     def change_settings(self, **changes) -> None:
         """Learning rate (from the next step) or augmentation (next epoch): ``Session.live_change``."""
-        if self._worker is not None and self._worker.live is not None:
-            self._worker.live.request(**changes)
+        if self._running_child is not None:
+            self._running_child.change(**changes)
+
+    def _kill(self):
+        if self._running_child is not None:
+            log.warning("the training process did not stop when asked: ended by force")
+            self._running_child.kill()
 
     @Slot(object)
     def _on_finished(self, outcome):
@@ -166,8 +174,9 @@ class TrainingRunner(QObject):
         self.failed.emit(message)
 
     def _end_thread(self):
+        self._kill_timer.stop()
         thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
+        self._thread = self._worker = self._running_child = None
         if thread is not None:
             thread.quit()
             thread.wait()
@@ -175,11 +184,21 @@ class TrainingRunner(QObject):
         if worker is not None:
             worker.live_copy = None
             worker.deleteLater()
+        if self._prepared_data is not None:
+            QTimer.singleShot(0, lambda: self.prepare(self._prepared_data))
 
     def shutdown(self, timeout_ms: int) -> bool:
-        self.stop_event.set()
-        thread = self._thread
+        """Stop the run (its child is killed if it has not ended in ``timeout_ms``) and any idle child."""
+        self._prepared_data = None
+        if self._child is not None:
+            self._child.close()
+            self._child = None
+        thread, child = self._thread, self._running_child
         if thread is None:
             return True
+        child.stop()
         thread.quit()  # its event loop quits once run() returns
-        return thread.wait(timeout_ms)
+        if thread.wait(timeout_ms):
+            return True
+        child.kill()
+        return thread.wait(5_000)

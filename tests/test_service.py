@@ -177,3 +177,77 @@ def test_what_lives_when_the_first_model_is_in_is_frozen_once(qtbot, service, mo
     with qtbot.waitSignal(service.model_changed, timeout=60_000):
         service.new_model(preset("mlp"))
     assert gc.get_freeze_count() <= frozen  # once only (frozen objects that die still go)
+
+
+def _nice_of(pid: int) -> int:
+    from pathlib import Path
+
+    return int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[16])
+
+
+def _ended(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_training_process_waits_for_each_run_and_a_new_one_after_it(qtbot, service):
+    from mnist_gui.core.train_process import CHILD_NICE
+
+    service.prepare_training()
+    first = service.runner.process_id
+    assert first is not None and first != os.getpid()
+    qtbot.waitUntil(lambda: _nice_of(first) >= CHILD_NICE, timeout=30_000)  # it leaves the window a core
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.start_training(preset("mlp", epochs=1), train_size=2000)
+    qtbot.waitUntil(lambda: _ended(first), timeout=30_000)  # and its memory with it
+    qtbot.waitUntil(lambda: service.runner.process_id not in (None, first), timeout=10_000)
+    assert not service.runner.is_running
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kills a process by its id")
+def test_a_crash_of_the_training_process_leaves_the_window_and_the_previous_model(qtbot, service_with_model):
+    import signal
+
+    svc = service_with_model
+    killed = []
+
+    def kill_once(*_):
+        if not killed:
+            killed.append(svc.runner.process_id)
+            os.kill(killed[0], signal.SIGKILL)  # as TensorFlow crashing would end it
+
+    svc.batch_progress.connect(kill_once)
+    with qtbot.waitSignal(svc.training_failed, timeout=120_000) as failed:
+        assert svc.start_training(preset("mlp", epochs=50), train_size=2000)
+    assert "SIGKILL" in failed.args[0] and failed.args[0].endswith("The previous model is kept.")
+    qtbot.waitUntil(lambda: svc.model_info.name == "test MLP" and not svc.is_training, timeout=10_000)
+    assert svc.predict(svc.data.x_test[:10]).shape == (10, 10)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="stops a process by its id")
+def test_stop_ends_a_training_process_that_does_not_answer(qtbot, service):
+    import signal
+    import time
+
+    from mnist_gui.training_runner import KILL_AFTER_MS
+
+    frozen = []
+
+    def freeze_then_stop(*_):
+        if not frozen:
+            frozen.append(service.runner.process_id)
+            os.kill(frozen[0], signal.SIGSTOP)  # as a child stuck in TensorFlow would be
+            frozen.append(time.monotonic())
+            service.stop_training()
+
+    service.batch_progress.connect(freeze_then_stop)
+    with qtbot.waitSignal(service.training_failed, timeout=120_000) as failed:
+        assert service.start_training(preset("mlp", epochs=50), train_size=2000)
+    waited = time.monotonic() - frozen[1]
+    assert "SIGKILL" in failed.args[0]
+    assert KILL_AFTER_MS / 1000 <= waited < KILL_AFTER_MS / 1000 + 5
+    assert not service.is_training

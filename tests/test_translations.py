@@ -155,6 +155,10 @@ def test_known_core_messages_are_translated_by_template(german):
     assert core_text("Stop training before opening another model.") == (
         "Beenden Sie das Training, bevor ein anderes Modell geöffnet wird.")
     assert core_text("too small to hold a digit: 1×1 pixels") == "zu klein für eine Ziffer: 1×1 Pixel"
+    # A failed run's message with the sentence the session adds.
+    assert core_text("The training process was ended (SIGKILL); the run's result is lost. The previous model "
+                     "is kept.") == ("Der Trainingsprozess wurde beendet (SIGKILL); das Ergebnis des Laufs ist "
+                                     "verloren. Das vorherige Modell bleibt erhalten.")
 
 
 def test_numbers_follow_the_language(german):
@@ -267,7 +271,8 @@ def test_every_core_error_message_is_a_known_text():
 
     known = {re.sub(r"\{\w+\}", "{}", t) for t in TEXTS}
     missing, checked = [], 0
-    for module in ("contract", "storage", "sidecar", "drawings", "export", "data", "report", "codegen", "npz_reader"):
+    for module in ("contract", "storage", "sidecar", "drawings", "export", "data", "report", "codegen", "npz_reader",
+                   "train_process"):
         path = ROOT / "mnist_gui" / "core" / f"{module}.py"
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args

@@ -3474,6 +3474,34 @@ beste {v0} von {v1}</translation>
         <translation>Training fehlgeschlagen: {error}</translation>
     </message>
     <message>
+        <source>The training process could not start: {error}</source>
+        <translation>Der Trainingsprozess konnte nicht starten: {error}</translation>
+    </message>
+    <message>
+        <source>The training process was ended ({signal}); the run&apos;s result is lost.</source>
+        <translation>Der Trainingsprozess wurde beendet ({signal}); das Ergebnis des Laufs ist verloren.</translation>
+    </message>
+    <message>
+        <source>The training process ended without a result.</source>
+        <translation>Der Trainingsprozess endete ohne Ergebnis.</translation>
+    </message>
+    <message>
+        <source>The training process failed (exit code {code}); the run&apos;s result is lost.</source>
+        <translation>Der Trainingsprozess ist fehlgeschlagen (Exit-Code {code}); das Ergebnis des Laufs ist verloren.</translation>
+    </message>
+    <message>
+        <source>{what} differ between the two processes</source>
+        <translation>{what} unterscheiden sich zwischen den beiden Prozessen</translation>
+    </message>
+    <message>
+        <source>no training data was given to the training process</source>
+        <translation>der Trainingsprozess hat keine Trainingsdaten erhalten</translation>
+    </message>
+    <message>
+        <source>{message} The previous model is kept.</source>
+        <translation>{message} Das vorherige Modell bleibt erhalten.</translation>
+    </message>
+    <message>
         <source>no such file</source>
         <translation>Datei nicht gefunden</translation>
     </message>

@@ -3474,6 +3474,34 @@ top {v0} of {v1}</source>
         <translation>L’entraînement a échoué : {error}</translation>
     </message>
     <message>
+        <source>The training process could not start: {error}</source>
+        <translation>Le processus d’entraînement n’a pas pu démarrer : {error}</translation>
+    </message>
+    <message>
+        <source>The training process was ended ({signal}); the run&apos;s result is lost.</source>
+        <translation>Le processus d’entraînement a été arrêté ({signal}) ; le résultat de l’entraînement est perdu.</translation>
+    </message>
+    <message>
+        <source>The training process ended without a result.</source>
+        <translation>Le processus d’entraînement s’est terminé sans résultat.</translation>
+    </message>
+    <message>
+        <source>The training process failed (exit code {code}); the run&apos;s result is lost.</source>
+        <translation>Le processus d’entraînement a échoué (code de sortie {code}) ; le résultat de l’entraînement est perdu.</translation>
+    </message>
+    <message>
+        <source>{what} differ between the two processes</source>
+        <translation>{what} diffèrent entre les deux processus</translation>
+    </message>
+    <message>
+        <source>no training data was given to the training process</source>
+        <translation>aucune donnée d’entraînement n’a été transmise au processus d’entraînement</translation>
+    </message>
+    <message>
+        <source>{message} The previous model is kept.</source>
+        <translation>{message} Le modèle précédent est conservé.</translation>
+    </message>
+    <message>
         <source>no such file</source>
         <translation>fichier introuvable</translation>
     </message>

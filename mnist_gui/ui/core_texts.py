@@ -86,6 +86,14 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "Out of memory: try a smaller model or batch size."),
     QT_TRANSLATE_NOOP("core", "out of memory: try a smaller model or batch size"),
     QT_TRANSLATE_NOOP("core", "Training failed: {error}"),
+    # core/train_process.py: the training process
+    QT_TRANSLATE_NOOP("core", "The training process could not start: {error}"),
+    QT_TRANSLATE_NOOP("core", "The training process was ended ({signal}); the run's result is lost."),
+    QT_TRANSLATE_NOOP("core", "The training process ended without a result."),
+    QT_TRANSLATE_NOOP("core", "The training process failed (exit code {code}); the run's result is lost."),
+    QT_TRANSLATE_NOOP("core", "{what} differ between the two processes"),
+    QT_TRANSLATE_NOOP("core", "no training data was given to the training process"),
+    QT_TRANSLATE_NOOP("core", "{message} The previous model is kept."),
     # core/images.py, core/numbers.py: why an image cannot be read
     QT_TRANSLATE_NOOP("core", "no such file"),
     QT_TRANSLATE_NOOP("core", "permission denied"),

@@ -1,0 +1,353 @@
+"""One training run in a child process (no Qt): ``core.run.train`` there, its progress and result here.
+
+Why a process: a run's tracing and compiling hold Python's GIL for 20-50 ms at a time, and in one
+process the window waits as long (a dropped frame). The child has its own GIL; what the window's
+process still does for a run (the live copy it predicts with) holds it under a frame
+(``benchmarks/gil_live_copy.py``). A child can also always be stopped (killed), a crash in
+TensorFlow ends the child and not the app, and a run's memory returns to the system with it.
+
+A child is spawned (never forked: TensorFlow's threads do not survive a fork), imports TensorFlow
+(~3.4 s), may be given the data ahead of a run (``TrainingChild.give_data``), trains one run and
+exits. Messages are pickled tuples over a ``multiprocessing`` pipe between the app and the child it
+started, never anything read from a file. Models cross as a Keras config (deserialized with
+``safe_mode``) and their variables (``model_payload``).
+
+Child → parent: ("ready",), ("model", config), ("batch", epoch, done, total, logs),
+("health", epoch, stats), ("epoch", epoch, logs, weights), ("setting", change),
+("finished", outcome without its model, model payload or None), ("failed", message).
+Parent → child: ("data", MnistData), ("run", train arguments, model payload or None),
+("stop",), ("change", {field: value}).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+import traceback
+from dataclasses import replace
+
+log = logging.getLogger("mnist_gui.training")
+
+BATCH_REPORT_INTERVAL = 0.05  # at most 20 batch reports a second
+CHILD_NICE = 10               # the window's process keeps a core (see jobs.background_priority)
+ENDED_GRACE = 5.0             # seconds a child may take to exit after its last message
+
+
+class TrainingProcessError(RuntimeError):
+    """The child could not start, or ended without a result (crashed, killed, out of memory)."""
+
+
+# ---- models across the pipe -------------------------------------------------------------------------
+
+def model_payload(model) -> dict:
+    """What rebuilds ``model`` in another process: its Keras config, variables, and optimizer (its
+    config and state) when it has one that can go on training it."""
+    import keras
+    import numpy as np
+
+    payload = {"model": keras.saving.serialize_keras_object(model),
+               "variables": [np.array(v) for v in model.variables]}
+    optimizer = getattr(model, "optimizer", None) if getattr(model, "compiled", False) else None
+    if isinstance(optimizer, keras.optimizers.Optimizer):
+        try:
+            payload["optimizer"] = keras.saving.serialize_keras_object(optimizer)
+        except Exception:  # an optimizer that cannot be described is not kept: a fresh one trains
+            log.warning("optimizer not handed over:\n%s", traceback.format_exc())
+        else:
+            payload["optimizer_variables"] = ([np.array(v) for v in optimizer.variables]
+                                              if optimizer.built else None)
+    return payload
+
+
+def model_from_payload(payload: dict):
+    """The model ``model_payload`` described: same architecture, weights and optimizer state."""
+    import keras
+
+    from .storage import compile_for_app
+
+    model = keras.saving.deserialize_keras_object(payload["model"], safe_mode=True)
+    _assign(model.variables, payload["variables"], "model variables")
+    if "optimizer" in payload:
+        optimizer = keras.saving.deserialize_keras_object(payload["optimizer"], safe_mode=True)
+        compile_for_app(model, optimizer)
+        state = payload.get("optimizer_variables")
+        if state is not None:
+            optimizer.build(model.trainable_variables)
+            _assign(optimizer.variables, state, "optimizer states")
+    return model
+
+
+def _assign(variables, values, what: str) -> None:
+    variables = list(variables)
+    if len(variables) != len(values) or any(tuple(v.shape) != tuple(a.shape) for v, a in zip(variables, values)):
+        raise TrainingProcessError(f"{what} differ between the two processes")
+    for variable, value in zip(variables, values):
+        variable.assign(value)
+
+
+# ---- the parent's side --------------------------------------------------------------------------------
+
+class TrainingChild:
+    """One child process, for one run. ``run`` blocks (call it off the UI thread); ``stop``,
+    ``change`` and ``kill`` may be called from any thread."""
+
+    def __init__(self):
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._conn, child_end = context.Pipe(duplex=True)
+        self._send_lock = threading.Lock()
+        self.data = None           # the data the child holds (given, or being given)
+        self.process = context.Process(target=child_main, args=(child_end,), name="mnist-gui training",
+                                       daemon=True)
+        try:
+            self.process.start()
+        except Exception as exc:
+            self._conn.close()
+            raise TrainingProcessError(f"The training process could not start: {exc}") from None
+        finally:
+            child_end.close()
+        self._sender: threading.Thread | None = None
+
+    def give_data(self, data) -> None:
+        """Send the data ahead of a run, on a thread of its own (pickling and sending ~55 MB)."""
+        if self.data is data:
+            return
+        self.data = data
+        self._wait_sender()
+        self._sender = threading.Thread(target=self._send, args=(("data", data),), name="training data",
+                                        daemon=True)
+        self._sender.start()
+
+    def run(self, data, train_args: dict, model=None, *, on_model=None, on_batch=None, on_epoch=None,
+            on_health=None, on_setting=None):
+        """Train in the child as ``core.run.train(config, data, model=model, **train_args)``; the
+        callbacks (called on this thread) follow it; returns its ``core.run.RunOutcome``. Raises
+        ``core.training.TrainingError`` for what the run refused or failed at (one line), and
+        ``TrainingProcessError`` if the child ended without a result."""
+        self.give_data(data)
+        payload = None if model is None else model_payload(model)
+        self._wait_sender()
+        self._send(("run", train_args, payload))
+        handlers = {"model": on_model, "batch": on_batch, "health": on_health, "epoch": on_epoch,
+                    "setting": on_setting}
+        try:
+            return self._follow(handlers)
+        except BaseException:
+            self.kill()  # nothing follows the child any more
+            raise
+
+    def _follow(self, handlers):
+        from .training import TrainingError
+
+        while True:
+            message = self._receive()
+            kind = message[0]
+            if kind == "finished":
+                self._reap()
+                outcome, payload = message[1], message[2]
+                return replace(outcome, model=None if payload is None else model_from_payload(payload))
+            if kind == "failed":
+                self._reap()
+                raise TrainingError(message[1])
+            handler = handlers.get(kind)
+            if handler is not None:
+                handler(*message[1:])
+
+    def stop(self) -> None:
+        self._send_quietly(("stop",))
+
+    def change(self, **changes) -> None:
+        self._send_quietly(("change", changes))
+
+    def kill(self) -> None:
+        """End the child now (a run's result is lost); ``run`` then raises ``TrainingProcessError``."""
+        if self.process.is_alive():
+            self.process.kill()
+
+    def close(self) -> None:
+        """End an idle child (it holds nothing of value; a data transfer under way ends with it)."""
+        self.kill()
+        self._reap()
+
+    def _send(self, message) -> None:
+        with self._send_lock:
+            self._send_locked(message)
+
+    def _send_locked(self, message) -> None:
+        try:
+            self._conn.send(message)
+        except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
+            pass
+
+    def _send_quietly(self, message) -> None:
+        with self._send_lock:
+            if not self._conn.closed:
+                self._send_locked(message)
+
+    def _wait_sender(self) -> None:
+        if self._sender is not None and self._sender is not threading.current_thread():
+            self._sender.join()
+
+    def _receive(self):
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):
+            self.process.join(ENDED_GRACE)
+            code = self.process.exitcode
+            raise TrainingProcessError(_ended_message(code)) from None
+
+    def _reap(self) -> None:
+        """The child exits after its last message; waited for on a thread of its own."""
+
+        def reap():
+            self.process.join(ENDED_GRACE)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+            with self._send_lock:  # not in the middle of a send
+                self._conn.close()
+
+        threading.Thread(target=reap, name="training process end", daemon=True).start()
+
+
+def _ended_message(code) -> str:
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            signal_name = signal.Signals(-code).name
+        except ValueError:
+            signal_name = f"signal {-code}"
+        return f"The training process was ended ({signal_name}); the run's result is lost."
+    if code in (None, 0):
+        return "The training process ended without a result."
+    return f"The training process failed (exit code {code}); the run's result is lost."
+
+
+# ---- the child's side ----------------------------------------------------------------------------------
+
+def child_main(conn) -> None:
+    """The child: wait for the data and one run, train it, report, exit."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(CHILD_NICE)
+        except OSError:  # only smoothness is lost
+            pass
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from . import run as _run  # noqa: F401  TensorFlow is imported now, before a run is asked for
+
+    data = None
+    try:
+        conn.send(("ready",))
+    except OSError:  # closed before it was ready: the app is gone or closing
+        return
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):  # the app is gone, or closed this idle child
+            return
+        if message[0] == "data":
+            data = message[1]
+        elif message[0] == "run":
+            _train(conn, data, message[1], message[2])
+            conn.close()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)  # at once: TensorFlow's own clean-up at exit only delays the end
+
+
+def _train(conn, data, train_args: dict, payload) -> None:
+    from . import run, training
+    from .live import LiveSettings
+    from .models import ConfigError, ModelConfig
+
+    train_args = dict(train_args)
+    config: ModelConfig = train_args.pop("config")
+    stop_event = threading.Event()
+    send_lock = threading.Lock()
+
+    def send(*message):
+        with send_lock:
+            try:
+                conn.send(message)
+            except (OSError, ValueError):  # the app is gone: nothing to train for
+                stop_event.set()
+
+    live = LiveSettings(config, on_applied=lambda change: send("setting", change))
+    threading.Thread(target=_listen, args=(conn, stop_event, live), name="training orders", daemon=True).start()
+    health = None
+    last_batch = 0.0
+
+    def on_model(trainer):
+        nonlocal health
+        import keras
+
+        from .trainers import float32_clone
+
+        send("model", keras.saving.serialize_keras_object(float32_clone(trainer)))
+        health = _monitor(trainer, data)
+
+    def on_batch(epoch, done, total, logs):
+        nonlocal last_batch
+        now = time.monotonic()
+        if now - last_batch >= BATCH_REPORT_INTERVAL or done == total:
+            last_batch = now
+            send("batch", epoch, done, total, logs)
+
+    def on_epoch(epoch, logs, weights):
+        nonlocal health
+        if health is not None:
+            try:
+                send("health", epoch, health.measure(epoch))
+            except Exception:  # informative only: the run goes on without it
+                log.warning("training health not measured:\n%s", traceback.format_exc())
+                health = None
+        send("epoch", epoch, logs, weights)
+
+    try:
+        if data is None:
+            raise training.TrainingError("no training data was given to the training process")
+        model = None if payload is None else model_from_payload(payload)
+        outcome = run.train(config, data, model=model, stop_event=stop_event, on_model=on_model, live=live,
+                            progress=training.callback_progress(on_batch, on_epoch), **train_args)
+    except (ConfigError, training.TrainingError) as exc:
+        send("failed", str(exc))
+    except MemoryError:
+        send("failed", "Out of memory: try a smaller model or batch size.")
+    except Exception as exc:
+        print(f"training failed:\n{traceback.format_exc()}", file=sys.stderr)
+        send("failed", f"Training failed: {exc}")
+    else:
+        result = None if outcome.model is None else model_payload(outcome.model)
+        send("finished", replace(outcome, model=None), result)
+
+
+def _listen(conn, stop_event: threading.Event, live) -> None:
+    """The parent's orders during the run; its end (the app gone) stops the run."""
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            stop_event.set()
+            return
+        if message[0] == "stop":
+            stop_event.set()
+        elif message[0] == "change":
+            try:
+                live.request(**message[1])
+            except ValueError:
+                log.warning("refused a setting change: %r", message[1])
+
+
+def _monitor(model, data):
+    from .health import HealthMonitor
+
+    try:
+        return HealthMonitor(model, data.x_train, data.y_train)
+    except Exception:
+        log.warning("training health not measured:\n%s", traceback.format_exc())
+        return None

@@ -1,0 +1,110 @@
+"""core.train_process: a run in a child process, its messages, its models, its stop and its death."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from mnist_gui.core import train_process
+from mnist_gui.core.models import preset
+from mnist_gui.core.training import TrainingError
+
+
+@pytest.fixture(scope="module")
+def small(mnist):
+    """2,000 training and 1,000 test images: a child gets them fast and trains an MLP in a second."""
+    return replace(mnist, x_train=mnist.x_train[:2000], y_train=mnist.y_train[:2000],
+                   x_test=mnist.x_test[:1000], y_test=mnist.y_test[:1000])
+
+
+def test_a_model_crosses_with_its_weights_and_optimizer_state(trained_mlp_model, mnist):
+    from mnist_gui.core import trainers
+
+    payload = train_process.model_payload(trained_mlp_model)
+    copy = train_process.model_from_payload(payload)
+    x = mnist.x_test[:50].astype(np.float32)
+    np.testing.assert_array_equal(copy.predict(x, verbose=0), trained_mlp_model.predict(x, verbose=0))
+    state, copied = trainers._optimizer_variables(trained_mlp_model), trainers._optimizer_variables(copy)
+    assert int(copy.optimizer.iterations.numpy()) == int(trained_mlp_model.optimizer.iterations.numpy()) > 0
+    assert len(state) == len(copied)
+    for a, b in zip(state, copied):
+        np.testing.assert_array_equal(np.array(a), np.array(b))
+
+
+def test_a_payload_that_does_not_fit_its_architecture_is_refused(trained_mlp_model):
+    payload = train_process.model_payload(trained_mlp_model)
+    payload["variables"] = payload["variables"][:-1]
+    with pytest.raises(train_process.TrainingProcessError, match="differ"):
+        train_process.model_from_payload(payload)
+
+
+def test_a_run_in_the_child_reports_each_epoch_and_continues_a_model_with_its_optimizer(small):
+    events, settings = [], []
+    child = train_process.TrainingChild()
+
+    def on_batch(epoch, done, total, logs):
+        if not settings:  # a change asked for during the run comes back once applied
+            settings.append("asked")
+            child.change(learning_rate=0.02)
+        events.append(("batch", epoch))
+
+    outcome = child.run(small, dict(config=preset("mlp", epochs=2, batch_size=64)), None,
+                        on_model=lambda arch: events.append(("model", arch["class_name"])),
+                        on_batch=on_batch, on_epoch=lambda e, logs, w: events.append(("epoch", e, logs, len(w))),
+                        on_health=lambda e, stats: events.append(("health", e, stats["epoch"])),
+                        on_setting=lambda change: settings.append(change))
+    kinds = [e[0] for e in events]
+    assert kinds[0] == "model" and events[0][1] in ("Sequential", "Functional")
+    epochs = [e for e in events if e[0] == "epoch"]
+    assert [e[1] for e in epochs] == [0, 1]
+    assert [e[2] for e in events if e[0] == "health"] == [1, 2]
+    assert kinds.index("health") < kinds.index("epoch")  # an epoch's health comes before its results
+    assert [change["learning_rate"] for change in settings[1:]] == [0.02]
+    assert outcome.metadata["changes"] == settings[1:]
+    assert epochs[-1][3] == len(outcome.model.get_weights())
+    # The model that came back is the one the child validated last.
+    from mnist_gui.core.training import evaluate
+
+    _, accuracy = evaluate(outcome.model, small.x_test, small.y_test)
+    assert accuracy == pytest.approx(outcome.metadata["test_accuracy"], abs=1e-6)
+    assert outcome.metadata["epochs_run"] == 2 and not outcome.stopped
+    steps = int(outcome.model.optimizer.iterations.numpy())
+    assert steps == 2 * 32  # 2,000 images in batches of 64: 32 an epoch, the last one short
+
+    more = train_process.TrainingChild().run(small, dict(config=preset("mlp", epochs=1, batch_size=64),
+                                                         prior=outcome.metadata), outcome.model)
+    assert more.metadata["epochs_run"] == 3
+    assert int(more.model.optimizer.iterations.numpy()) == steps + 32  # the optimizer went on
+
+
+def test_what_the_run_refuses_comes_back_as_one_line(small):
+    with pytest.raises(TrainingError, match="epochs: must be from 1 to 10000"):
+        train_process.TrainingChild().run(small, dict(config=preset("mlp"), epochs=0), None)
+
+
+def test_stop_ends_the_run_with_the_weights_it_reached(small):
+    child = train_process.TrainingChild()
+    outcome = child.run(small, dict(config=preset("mlp", epochs=50, batch_size=32)), None,
+                        on_batch=lambda *a: child.stop())
+    assert outcome.stopped and outcome.model is not None
+    assert outcome.result.epochs_run < 50
+    child.process.join(10)
+    assert child.process.exitcode == 0  # the child exits once it has reported
+
+
+def test_a_child_that_dies_mid_run_is_reported_and_the_caller_goes_on(small):
+    child = train_process.TrainingChild()
+    with pytest.raises(train_process.TrainingProcessError, match="SIGKILL"):
+        child.run(small, dict(config=preset("mlp", epochs=50)), None, on_batch=lambda *a: child.kill())
+    assert not child.process.is_alive()
+
+
+def test_an_idle_child_ends_when_closed_even_while_it_is_given_the_data(small):
+    child = train_process.TrainingChild()
+    child.give_data(small)  # still importing TensorFlow: the data waits in the pipe
+    child.close()
+    child.process.join(30)
+    assert child.process.exitcode is not None
+    child._sender.join(30)
+    assert not child._sender.is_alive()
+    child.stop()  # harmless once closed
