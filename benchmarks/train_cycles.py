@@ -1,9 +1,10 @@
-"""Start/stop training cycles through the ModelService in one process: does memory stay bounded, and
-does Stop land quickly?
+"""Start/stop training cycles through the ModelService, as the app runs them: does memory stay bounded,
+and does Stop land quickly?
 
 Each cycle presses Train (ModelService.start_training), waits until batches are running (past the
-first compile), presses Stop, and waits for the run to report that it ended. It prints, per preset,
-the process's resident memory after each cycle and then
+first compile), presses Stop, and waits for the run to report that it ended. Each run trains in a
+training process of its own (as in the app, one waits ready for the next run). It prints, per preset,
+the window's process's resident memory after each cycle (and the waiting training process's) and then
     rss_growth_per_cycle_mb=X.X stop_latency_max_s=X.XX
 where the growth is the mean over the cycles after the second (the first ones warm caches up) and
 the stop latency is from stop_training() to the end being reported on the UI thread.
@@ -25,9 +26,12 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 
 
-def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+def rss_mb(pid="self") -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError):
+        return float("nan")
 
 
 def wait_until(app, condition, timeout_s: float):
@@ -62,7 +66,9 @@ def cycles(service, app, preset_name: str, n: int, batches: int):
         wait_until(app, lambda: not service.busy, 120)  # the model thread installed the result
         gc.collect()
         rss.append(rss_mb())
-        print(f"  {preset_name} cycle {i + 1}: rss={rss[-1]:.0f} MB stop={latencies[-1]:.2f} s", flush=True)
+        child = service.runner.process_id
+        print(f"  {preset_name} cycle {i + 1}: rss={rss[-1]:.0f} MB stop={latencies[-1]:.2f} s "
+              f"(training process waiting: {rss_mb(child) if child else float('nan'):.0f} MB)", flush=True)
     growth = (rss[-1] - rss[1]) / (len(rss) - 2) if len(rss) > 2 else float("nan")
     return growth, max(latencies)
 
@@ -79,6 +85,7 @@ def main():
 
     app = QCoreApplication.instance() or QCoreApplication([])
     service = ModelService()
+    service.prepare_training()
     ready = {"backend": False, "data": False}
     service.backend_ready.connect(lambda: ready.__setitem__("backend", True))
     service.dataset_ready.connect(lambda _: ready.__setitem__("data", True))

@@ -148,6 +148,7 @@ def main():
     app = QApplication([])
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
     service = ModelService()
+    service.prepare_training()  # as the app does: a training process waits for Train
     window = MainWindow(service, settings=settings)
     window.show()
 
@@ -164,7 +165,7 @@ def main():
     window.start(args.data if Path(args.data).exists() else None)
     # Started up: TensorFlow, the data, the startup model and its test-set predictions.
     wait(lambda: service.backend_is_ready and service.data is not None
-         and service.test_probabilities is not None, 120)
+         and service.test_probabilities is not None and service.runner.process_ready, 120)
     window.training_tab.apply_preset(args.preset)
     window.tabs.setCurrentIndex(TABS.index(args.tab))
     window.inside_tab.views.setCurrentIndex(args.inside_view)

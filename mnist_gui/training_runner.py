@@ -15,6 +15,7 @@ import traceback
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from .core.memory import release_free_memory
 from .session import RunRequest
 
 log = logging.getLogger("mnist_gui.training")
@@ -62,6 +63,7 @@ class _TrainingWorker(QObject):
             self.finished.emit(outcome)
         finally:
             self.model = self.data = self.request = None
+            release_free_memory()  # the model handed over and the one rebuilt here (after the signal)
 
     def _build_live_copy(self, architecture):
         # Built here, before the first epoch ends: built on the model thread then, beside the
@@ -107,6 +109,11 @@ class TrainingRunner(QObject):
         """The training process's id: the running run's, else the one waiting for a run."""
         child = self._running_child or self._child
         return None if child is None else child.process.pid
+
+    @property
+    def process_ready(self) -> bool:
+        """A training process waits, TensorFlow imported: Train starts at once."""
+        return self._child is not None and self._child.is_ready()
 
     def prepare(self, data) -> None:
         """Have a child ready (TensorFlow imported, ``data`` given) for the next run, and after every run."""

@@ -83,6 +83,7 @@ def test_smoke_test_passes_headless(frozen_app):
     assert result.returncode == 0, f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr[-4000:]}"
     assert len(lines) == 1 and lines[0].startswith("smoke-test ok:"), result.stdout
     assert "fast start (LiteRT) " in lines[0], lines[0]  # the bundled LiteRT export answered before TensorFlow
+    assert "in a training process in " in lines[0], lines[0]  # the executable started again as the child
     assert "AutoGraph could not transform" not in result.stderr, result.stderr[-4000:]
     print(f"\n{lines[0]}")
 

@@ -24,6 +24,7 @@ def test_smoke_test_passes_with_bundled_model():
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("smoke-test ok: window with 5 tabs")
     assert "predicted 20/20" in lines[0] or "predicted 19/20" in lines[0]
+    assert "trained 1 epoch in a training process in " in lines[0]
 
 
 def test_smoke_test_fails_with_reason_when_no_model(monkeypatch, tmp_path, capsys):

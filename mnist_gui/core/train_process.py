@@ -112,6 +112,13 @@ class TrainingChild:
             child_end.close()
         self._sender: threading.Thread | None = None
 
+    def is_ready(self) -> bool:
+        """True once an idle child has imported TensorFlow (its first message, "ready", waits)."""
+        try:
+            return not self._conn.closed and self._conn.poll()
+        except (OSError, ValueError):
+            return False
+
     def give_data(self, data) -> None:
         """Send the data ahead of a run, on a thread of its own (pickling and sending ~55 MB)."""
         if self.data is data:
