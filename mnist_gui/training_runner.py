@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from .core.memory import release_free_memory
 from .session import RunRequest
@@ -21,6 +21,8 @@ from .session import RunRequest
 log = logging.getLogger("mnist_gui.training")
 
 KILL_AFTER_MS = 3_000  # a run asked to stop that is still going is ended by force
+STOPPED_BY_FORCE = ("Stopped: the training process did not answer within 3 s and was ended; the run's "
+                    "result is lost.")
 
 
 class _TrainingWorker(QObject):
@@ -97,7 +99,9 @@ class TrainingRunner(QObject):
         self._child = None          # core.train_process.TrainingChild: the running one, or one ready
         self._running_child = None
         self._prepared_data = None  # set by prepare(): after each run a new child waits with it
-        self._kill_timer = QTimer(self, singleShot=True, interval=KILL_AFTER_MS)
+        self._killed_on_stop = False
+        self._kill_timer = QTimer(self, singleShot=True, interval=KILL_AFTER_MS,
+                                  timerType=Qt.TimerType.PreciseTimer)  # a coarse one fires up to 5% early
         self._kill_timer.timeout.connect(self._kill)
 
     @property
@@ -136,6 +140,8 @@ class TrainingRunner(QObject):
     def start(self, request: RunRequest, data, model=None) -> None:
         """Train ``model`` (None: a new one from the plan's config) as ``request`` says."""
         child, self._child = self._child, None
+        if child is not None and not child.process.is_alive():  # e.g. ended by the system while it waited
+            child = None
         try:
             child = child or self._new_child()
         except Exception as exc:
@@ -168,6 +174,7 @@ class TrainingRunner(QObject):
     def _kill(self):
         if self._running_child is not None:
             log.warning("the training process did not stop when asked: ended by force")
+            self._killed_on_stop = True
             self._running_child.kill()
 
     @Slot(object)
@@ -177,11 +184,14 @@ class TrainingRunner(QObject):
 
     @Slot(str)
     def _on_failed(self, message):
+        if self._killed_on_stop:
+            message = STOPPED_BY_FORCE
         self._end_thread()
         self.failed.emit(message)
 
     def _end_thread(self):
         self._kill_timer.stop()
+        self._killed_on_stop = False
         thread, worker = self._thread, self._worker
         self._thread = self._worker = self._running_child = None
         if thread is not None:

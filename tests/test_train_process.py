@@ -92,6 +92,13 @@ def test_stop_ends_the_run_with_the_weights_it_reached(small):
     assert child.process.exitcode == 0  # the child exits once it has reported
 
 
+def test_a_stop_that_comes_before_the_run_ends_it_at_its_first_step(small):
+    child = train_process.TrainingChild()
+    child.stop()  # pressed while the child was still starting
+    outcome = child.run(small, dict(config=preset("mlp", epochs=50)), None)
+    assert outcome.stopped and outcome.result.epochs_run == 0
+
+
 def test_a_child_that_dies_mid_run_is_reported_and_the_caller_goes_on(small):
     child = train_process.TrainingChild()
     with pytest.raises(train_process.TrainingProcessError, match="SIGKILL"):

@@ -252,6 +252,7 @@ def child_main(conn) -> None:
         conn.send(("ready",))
     except OSError:  # closed before it was ready: the app is gone or closing
         return
+    stopped = False  # a Stop that came before the run (its first step then ends it)
     while True:
         try:
             message = conn.recv()
@@ -259,15 +260,17 @@ def child_main(conn) -> None:
             return
         if message[0] == "data":
             data = message[1]
+        elif message[0] == "stop":
+            stopped = True
         elif message[0] == "run":
-            _train(conn, data, message[1], message[2])
+            _train(conn, data, message[1], message[2], stopped)
             conn.close()
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(0)  # at once: TensorFlow's own clean-up at exit only delays the end
 
 
-def _train(conn, data, train_args: dict, payload) -> None:
+def _train(conn, data, train_args: dict, payload, stopped: bool = False) -> None:
     from . import run, training
     from .live import LiveSettings
     from .models import ConfigError, ModelConfig
@@ -275,6 +278,8 @@ def _train(conn, data, train_args: dict, payload) -> None:
     train_args = dict(train_args)
     config: ModelConfig = train_args.pop("config")
     stop_event = threading.Event()
+    if stopped:
+        stop_event.set()
     send_lock = threading.Lock()
 
     def send(*message):
