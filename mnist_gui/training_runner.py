@@ -20,9 +20,11 @@ from .session import RunRequest
 
 log = logging.getLogger("mnist_gui.training")
 
-KILL_AFTER_MS = 3_000  # a run asked to stop that is still going is ended by force
-STOPPED_BY_FORCE = ("Stopped: the training process did not answer within 3 s and was ended; the run's "
-                    "result is lost.")
+# A run asked to stop that is still going this long after is ended by force. A run stops after its
+# current step, and a CNN's first step (traced and compiled) ends 2-4 s after Train here.
+KILL_AFTER_MS = 10_000
+STOPPED_BY_FORCE = ("Stopped: the training process did not answer within {seconds} s and was ended; the "
+                    "run's result is lost.")
 
 
 class _TrainingWorker(QObject):
@@ -100,7 +102,8 @@ class TrainingRunner(QObject):
         self._running_child = None
         self._prepared_data = None  # set by prepare(): after each run a new child waits with it
         self._killed_on_stop = False
-        self._kill_timer = QTimer(self, singleShot=True, interval=KILL_AFTER_MS,
+        self.kill_after_ms = KILL_AFTER_MS
+        self._kill_timer = QTimer(self, singleShot=True,
                                   timerType=Qt.TimerType.PreciseTimer)  # a coarse one fires up to 5% early
         self._kill_timer.timeout.connect(self._kill)
 
@@ -144,8 +147,9 @@ class TrainingRunner(QObject):
             child = None
         try:
             child = child or self._new_child()
-        except Exception as exc:
-            QTimer.singleShot(0, lambda: self.failed.emit(str(exc)))
+        except Exception as exc:  # said as the run's failure, once the caller has seen it start
+            message = str(exc)
+            QTimer.singleShot(0, lambda: self.failed.emit(message))
             return
         thread = QThread(self)
         thread.setObjectName("training")
@@ -164,7 +168,7 @@ class TrainingRunner(QObject):
     def stop(self):
         if self._running_child is not None:
             self._running_child.stop()
-            self._kill_timer.start()
+            self._kill_timer.start(self.kill_after_ms)
 
     def change_settings(self, **changes) -> None:
         """Learning rate (from the next step) or augmentation (next epoch): ``Session.live_change``."""
@@ -185,7 +189,7 @@ class TrainingRunner(QObject):
     @Slot(str)
     def _on_failed(self, message):
         if self._killed_on_stop:
-            message = STOPPED_BY_FORCE
+            message = STOPPED_BY_FORCE.format(seconds=f"{self.kill_after_ms / 1000:g}")
         self._end_thread()
         self.failed.emit(message)
 

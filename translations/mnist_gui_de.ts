@@ -3502,8 +3502,8 @@ beste {v0} von {v1}</translation>
         <translation>{message} Das vorherige Modell bleibt erhalten.</translation>
     </message>
     <message>
-        <source>Stopped: the training process did not answer within 3 s and was ended; the run&apos;s result is lost.</source>
-        <translation>Gestoppt: Der Trainingsprozess hat nicht innerhalb von 3 s geantwortet und wurde beendet; das Ergebnis des Laufs ist verloren.</translation>
+        <source>Stopped: the training process did not answer within {seconds} s and was ended; the run&apos;s result is lost.</source>
+        <translation>Gestoppt: Der Trainingsprozess hat nicht innerhalb von {seconds} s geantwortet und wurde beendet; das Ergebnis des Laufs ist verloren.</translation>
     </message>
     <message>
         <source>no such file</source>

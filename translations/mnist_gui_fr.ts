@@ -3502,8 +3502,8 @@ top {v0} of {v1}</source>
         <translation>{message} Le modèle précédent est conservé.</translation>
     </message>
     <message>
-        <source>Stopped: the training process did not answer within 3 s and was ended; the run&apos;s result is lost.</source>
-        <translation>Arrêté : le processus d’entraînement n’a pas répondu dans les 3 s et a été arrêté ; le résultat de l’entraînement est perdu.</translation>
+        <source>Stopped: the training process did not answer within {seconds} s and was ended; the run&apos;s result is lost.</source>
+        <translation>Arrêté : le processus d’entraînement n’a pas répondu dans les {seconds} s et a été arrêté ; le résultat de l’entraînement est perdu.</translation>
     </message>
     <message>
         <source>no such file</source>

@@ -94,8 +94,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("core", "{what} differ between the two processes"),
     QT_TRANSLATE_NOOP("core", "no training data was given to the training process"),
     QT_TRANSLATE_NOOP("core", "{message} The previous model is kept."),
-    QT_TRANSLATE_NOOP("core", "Stopped: the training process did not answer within 3 s and was ended; the run's "
-                              "result is lost."),
+    QT_TRANSLATE_NOOP("core", "Stopped: the training process did not answer within {seconds} s and was ended; the "
+                              "run's result is lost."),
     # core/images.py, core/numbers.py: why an image cannot be read
     QT_TRANSLATE_NOOP("core", "no such file"),
     QT_TRANSLATE_NOOP("core", "permission denied"),
