@@ -1,5 +1,6 @@
 """core.train_process: a run in a child process, its messages, its models, its stop and its death."""
 
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -115,3 +116,17 @@ def test_an_idle_child_ends_when_closed_even_while_it_is_given_the_data(small):
     child._sender.join(30)
     assert not child._sender.is_alive()
     child.stop()  # harmless once closed
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_child_is_ready_once_tensorflow_is_loaded_in_it():
+    import time
+
+    child = train_process.TrainingChild()
+    deadline = time.monotonic() + 60
+    while not child.is_ready() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert child.is_ready()
+    with open(f"/proc/{child.process.pid}/maps") as maps:
+        assert "libtensorflow" in maps.read()  # Train then waits for no import
+    child.close()

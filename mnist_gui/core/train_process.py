@@ -245,7 +245,10 @@ def child_main(conn) -> None:
         except OSError:  # only smoothness is lost
             pass
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    from . import run as _run  # noqa: F401  TensorFlow is imported now, before a run is asked for
+    import keras  # noqa: F401  TensorFlow (~3 s) now, before a run is asked for
+    import tensorflow  # noqa: F401
+
+    from . import augment, health, run  # noqa: F401  and the modules a run imports
 
     data = None
     try:
