@@ -89,8 +89,7 @@ def test_stop_ends_the_run_with_the_weights_it_reached(small):
                         on_batch=lambda *a: child.stop())
     assert outcome.stopped and outcome.model is not None
     assert outcome.result.epochs_run < 50
-    child.process.join(10)
-    assert child.process.exitcode == 0  # the child exits once it has reported
+    assert child.wait_ended(10) == 0  # the child exits once it has reported
 
 
 def test_a_stop_that_comes_before_the_run_ends_it_at_its_first_step(small):
@@ -104,15 +103,14 @@ def test_a_child_that_dies_mid_run_is_reported_and_the_caller_goes_on(small):
     child = train_process.TrainingChild()
     with pytest.raises(train_process.TrainingProcessError, match="SIGKILL"):
         child.run(small, dict(config=preset("mlp", epochs=50)), None, on_batch=lambda *a: child.kill())
-    assert not child.process.is_alive()
+    assert child.wait_ended(10) == -9
 
 
 def test_an_idle_child_ends_when_closed_even_while_it_is_given_the_data(small):
     child = train_process.TrainingChild()
     child.give_data(small)  # still importing TensorFlow: the data waits in the pipe
     child.close()
-    child.process.join(30)
-    assert child.process.exitcode is not None
+    assert child.wait_ended(30) is not None
     child._sender.join(30)
     assert not child._sender.is_alive()
     child.stop()  # harmless once closed
@@ -130,3 +128,13 @@ def test_a_child_is_ready_once_tensorflow_is_loaded_in_it():
     with open(f"/proc/{child.process.pid}/maps") as maps:
         assert "libtensorflow" in maps.read()  # Train then waits for no import
     child.close()
+
+
+def test_a_model_that_cannot_cross_ends_the_child_it_was_for(small):
+    class NoModel:
+        variables = ()
+
+    child = train_process.TrainingChild()
+    with pytest.raises(Exception):
+        child.run(small, dict(config=preset("mlp")), NoModel())
+    assert child.wait_ended(30) is not None

@@ -135,16 +135,17 @@ class TrainingChild:
         callbacks (called on this thread) follow it; returns its ``core.run.RunOutcome``. Raises
         ``core.training.TrainingError`` for what the run refused or failed at (one line), and
         ``TrainingProcessError`` if the child ended without a result."""
-        self.give_data(data)
-        payload = None if model is None else model_payload(model)
-        self._wait_sender()
-        self._send(("run", train_args, payload))
         handlers = {"model": on_model, "batch": on_batch, "health": on_health, "epoch": on_epoch,
                     "setting": on_setting}
         try:
+            self.give_data(data)
+            payload = None if model is None else model_payload(model)
+            self._wait_sender()
+            self._send(("run", train_args, payload))
             return self._follow(handlers)
         except BaseException:
             self.kill()  # nothing follows the child any more
+            self._reap()
             raise
 
     def _follow(self, handlers):
@@ -172,8 +173,21 @@ class TrainingChild:
 
     def kill(self) -> None:
         """End the child now (a run's result is lost); ``run`` then raises ``TrainingProcessError``."""
-        if self.process.is_alive():
+        if self.process.exitcode is None:
             self.process.kill()
+
+    def wait_ended(self, timeout: float | None = None):
+        """The child's exit code once it has ended (None if it is still running after ``timeout``).
+        Several threads may wait: each waits on the process's sentinel, and only reads the code
+        (which the first to see the end records for all)."""
+        from multiprocessing.connection import wait
+
+        if not wait([self.process.sentinel], timeout):
+            return None
+        deadline = time.monotonic() + 1.0
+        while self.process.exitcode is None and time.monotonic() < deadline:  # another thread records it
+            time.sleep(0.005)
+        return self.process.exitcode
 
     def close(self) -> None:
         """End an idle child (it holds nothing of value; a data transfer under way ends with it)."""
@@ -203,18 +217,15 @@ class TrainingChild:
         try:
             return self._conn.recv()
         except (EOFError, OSError):
-            self.process.join(ENDED_GRACE)
-            code = self.process.exitcode
-            raise TrainingProcessError(_ended_message(code)) from None
+            raise TrainingProcessError(_ended_message(self.wait_ended(ENDED_GRACE))) from None
 
     def _reap(self) -> None:
         """The child exits after its last message; waited for on a thread of its own."""
 
         def reap():
-            self.process.join(ENDED_GRACE)
-            if self.process.is_alive():
+            if self.wait_ended(ENDED_GRACE) is None:
                 self.process.kill()
-                self.process.join()
+                self.wait_ended()
             with self._send_lock:  # not in the middle of a send
                 self._conn.close()
 
