@@ -166,10 +166,10 @@ class TrainingChild:
                 handler(*message[1:])
 
     def stop(self) -> None:
-        self._send_quietly(("stop",))
+        self._send(("stop",))
 
     def change(self, **changes) -> None:
-        self._send_quietly(("change", changes))
+        self._send(("change", changes))
 
     def kill(self) -> None:
         """End the child now (a run's result is lost); ``run`` then raises ``TrainingProcessError``."""
@@ -195,19 +195,11 @@ class TrainingChild:
         self._reap()
 
     def _send(self, message) -> None:
-        with self._send_lock:
-            self._send_locked(message)
-
-    def _send_locked(self, message) -> None:
-        try:
-            self._conn.send(message)
-        except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
-            pass
-
-    def _send_quietly(self, message) -> None:
-        with self._send_lock:
-            if not self._conn.closed:
-                self._send_locked(message)
+        with self._send_lock:  # the closing in _reap waits for a send under way
+            try:
+                self._conn.send(message)
+            except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
+                pass
 
     def _wait_sender(self) -> None:
         if self._sender is not None and self._sender is not threading.current_thread():
