@@ -40,7 +40,7 @@ class ModelService(QObject):
     training_started = Signal(object)              # TrainingPlan
     batch_progress = Signal(int, int, int, object)  # epoch, batches done, batches per epoch, logs
     epoch_finished = Signal(int, object)           # epoch (0-based, over the model's whole training), logs
-    training_finished = Signal(object, bool)       # this run's history dict, stopped by the user
+    training_finished = Signal(object, bool)       # this run's history dict (None: nothing trained), stopped
     training_failed = Signal(str)
     training_outcome = Signal(object)              # TrainingOutcome: new vs previous, and which is used
     busy_changed = Signal(bool)
@@ -460,13 +460,10 @@ class ModelService(QObject):
     def _on_run_finished(self, outcome):
         end = self.session.finish_run(outcome)
         self._set_busy("training", False)
-        if end.info is None:
+        if end.info is None:  # diverged, or stopped before it began
             self._ask("restore_other", version=self.session.next_version())
-            self.training_failed.emit(end.message)
-            return
-        # The trained model (with its optimizer state) becomes current; once its test-set accuracy is
-        # known it is compared with the model from before the run (``_on_test_predicted``).
-        self._ask("install", model=outcome.model, info=end.info)
+        else:  # becomes current; compared with the previous model once its test accuracy is known
+            self._ask("install", model=outcome.model, info=end.info)
         if end.message:
             self.training_failed.emit(end.message)
         else:

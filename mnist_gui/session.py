@@ -143,7 +143,7 @@ class RunEnd:
 
     info: ModelInfo | None
     message: str = ""            # said as a failure (divergence), or ""
-    history: dict = field(default_factory=dict)
+    history: dict | None = field(default_factory=dict)  # None: stopped before training began
     stopped: bool = False
     fine_tune: FineTuneReport | None = None
 
@@ -416,6 +416,8 @@ class Session:
         """``outcome``: core.run.RunOutcome. The new model becomes current; once its test accuracy is
         known, ``decide`` compares it with the model from before the run."""
         request, self.run = self.run, None
+        if outcome.model is None and outcome.stopped and not outcome.diverged:
+            return RunEnd(None, history=None, stopped=True)  # stopped before its first step
         if outcome.model is None:  # diverged before any good epoch
             return RunEnd(None, "Training diverged: the loss became NaN or infinite. Try a lower learning "
                                 "rate. The previous model is kept.")

@@ -166,7 +166,8 @@ class TrainingRunner(QObject):
         thread.start()
 
     def stop(self):
-        if self._running_child is not None:
+        """A run that has not begun ends at once, with nothing trained; one that has, after its step."""
+        if self._running_child is not None and not self._running_child.cancel():
             self._running_child.stop()
             self._kill_timer.start(self.kill_after_ms)
 

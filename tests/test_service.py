@@ -252,6 +252,28 @@ def test_stop_ends_a_training_process_that_does_not_answer(qtbot, service):
     assert not service.is_training
 
 
+def test_stop_before_the_training_process_is_ready_ends_the_run_at_once(qtbot, service_with_model):
+    import time
+
+    svc = service_with_model
+    svc.runner.prepare(svc.data)  # a new child: it imports TensorFlow for seconds
+    assert not svc.runner.process_ready
+    first = svc.runner.process_id
+    before = svc.model_info
+    with qtbot.waitSignal(svc.training_finished, timeout=10_000) as finished:
+        assert svc.start_training(preset("mlp", epochs=50), train_size=2000)
+        pressed = time.monotonic()
+        svc.stop_training()
+    assert time.monotonic() - pressed < 1.0
+    assert finished.args == [None, True]  # nothing trained
+    qtbot.waitUntil(lambda: not svc.is_training and not svc.busy, timeout=10_000)
+    assert svc.model_info.name == before.name and svc.outcome is None
+    assert _ended(first) or svc.runner.process_id != first
+    with qtbot.waitSignal(svc.training_finished, timeout=120_000) as finished:  # the next run trains
+        assert svc.start_training(preset("mlp", epochs=1), train_size=2000)
+    assert len(finished.args[0]["loss"]) == 1
+
+
 def test_a_training_process_that_cannot_start_is_one_message(qtbot, service, monkeypatch):
     from mnist_gui.core import train_process
 

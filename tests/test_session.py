@@ -188,6 +188,14 @@ def test_a_run_that_failed_or_left_no_model_brings_the_previous_one_back(session
     assert end.info is None and "diverged" in end.message and session.run is None
 
 
+def test_a_run_stopped_before_it_began_leaves_the_model_from_before_and_no_choice(session):
+    install(session, ModelInfo("before", session.next_version(), test_accuracy=0.9))
+    session.start_run(session.plan_new(preset("mlp")))
+    end = session.finish_run(run.RunOutcome.nothing_trained())
+    assert end.info is None and end.message == "" and end.stopped and end.history is None
+    assert session.run is None and session.decide() == (None, False)
+
+
 def test_epochs_of_a_run_are_new_versions_named_after_the_run(session):
     install(session, ModelInfo("mine", session.next_version(), preset="mlp", config=preset("mlp").to_dict()))
     session.start_run(session.plan_more(2))

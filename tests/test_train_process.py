@@ -99,6 +99,39 @@ def test_a_stop_that_comes_before_the_run_ends_it_at_its_first_step(small):
     assert outcome.stopped and outcome.result.epochs_run == 0
 
 
+def test_a_run_cancelled_before_it_began_ends_at_once_with_nothing_trained(small):
+    import threading
+    import time
+
+    child = train_process.TrainingChild()  # still importing TensorFlow for seconds
+    outcomes = []
+    follower = threading.Thread(target=lambda: outcomes.append(
+        child.run(small, dict(config=preset("mlp", epochs=50)), None)))
+    follower.start()
+    pressed = time.monotonic()
+    assert child.cancel()
+    follower.join(30)
+    assert time.monotonic() - pressed < 1.0  # not the seconds the import would take
+    outcome = outcomes[0]
+    assert outcome.model is None and outcome.stopped and not outcome.diverged
+    assert outcome.result.epochs_run == 0 and outcome.history == {}
+    assert child.wait_ended(10) == -9
+
+
+def test_a_run_that_has_begun_is_not_cancelled_but_stopped(small):
+    child = train_process.TrainingChild()
+    answers = []
+
+    def on_batch(*_):
+        if not answers:
+            answers.append(child.cancel())
+            child.stop()
+
+    outcome = child.run(small, dict(config=preset("mlp", epochs=50)), None, on_batch=on_batch)
+    assert answers == [False]
+    assert outcome.stopped and outcome.model is not None  # the weights it reached
+
+
 def test_a_child_that_dies_mid_run_is_reported_and_the_caller_goes_on(small):
     child = train_process.TrainingChild()
     with pytest.raises(train_process.TrainingProcessError, match="SIGKILL"):

@@ -4198,6 +4198,10 @@ beste {v0} von {v1}</translation>
         <translation>Fertig</translation>
     </message>
     <message>
+        <source>Nothing trained: stopped before the first step</source>
+        <translation>Nichts trainiert: vor dem ersten Schritt angehalten</translation>
+    </message>
+    <message>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>

@@ -4198,6 +4198,10 @@ top {v0} of {v1}</source>
         <translation>Terminé</translation>
     </message>
     <message>
+        <source>Nothing trained: stopped before the first step</source>
+        <translation>Rien n’a été entraîné : arrêté avant la première étape</translation>
+    </message>
+    <message>
         <source>not measured</source>
         <translation>non mesurée</translation>
     </message>

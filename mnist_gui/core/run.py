@@ -64,6 +64,11 @@ class RunOutcome:
     def diverged(self) -> bool:
         return self.result.diverged
 
+    @classmethod
+    def nothing_trained(cls, first_epoch: int = 0) -> "RunOutcome":
+        """A run stopped before its first step: no model, no epoch (``core.train_process``)."""
+        return cls(model=None, result=training.TrainResult(stopped=True), history={}, first_epoch=first_epoch)
+
 
 def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, epochs: int | None = None,
           train_size: int | None = None, progress: training.Progress | None = None,

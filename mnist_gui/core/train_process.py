@@ -100,6 +100,8 @@ class TrainingChild:
         context = multiprocessing.get_context("spawn")
         self._conn, child_end = context.Pipe(duplex=True)
         self._send_lock = threading.Lock()
+        self._state_lock = threading.Lock()
+        self._begun = self._cancelled = False  # the run has built its model / was ended before that
         self.data = None           # the data the child holds (given, or being given)
         self.process = context.Process(target=child_main, args=(child_end,), name="mnist-gui training",
                                        daemon=True)
@@ -143,9 +145,13 @@ class TrainingChild:
             self._wait_sender()
             self._send(("run", train_args, payload))
             return self._follow(handlers)
-        except BaseException:
+        except BaseException as exc:
             self.kill()  # nothing follows the child any more
             self._reap()
+            if self._cancelled and isinstance(exc, Exception):  # the kill's own consequence
+                from .run import RunOutcome
+
+                return RunOutcome.nothing_trained()
             raise
 
     def _follow(self, handlers):
@@ -161,12 +167,26 @@ class TrainingChild:
             if kind == "failed":
                 self._reap()
                 raise TrainingError(message[1])
+            if kind == "model":
+                with self._state_lock:
+                    self._begun = True
             handler = handlers.get(kind)
             if handler is not None:
                 handler(*message[1:])
 
     def stop(self) -> None:
         self._send(("stop",))
+
+    def cancel(self) -> bool:
+        """End the child at once if its run has not built its model yet (a new child may still be
+        importing TensorFlow for seconds): ``run`` then returns ``RunOutcome.nothing_trained()``.
+        False if the run has begun: ``stop`` it instead (it ends after its current step)."""
+        with self._state_lock:
+            if self._begun:
+                return False
+            self._cancelled = True
+        self.kill()
+        return True
 
     def change(self, **changes) -> None:
         self._send(("change", changes))

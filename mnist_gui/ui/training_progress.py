@@ -22,7 +22,9 @@ def format_duration(seconds: float | None) -> str:
 
 def result_text(history: dict, stopped: bool, first_epoch: int | None) -> str:
     """The run's last line: its test accuracy, or where it was stopped (``first_epoch``: the epochs
-    the model had before the run, None if unknown)."""
+    the model had before the run, None if unknown; ``history`` None: before it began)."""
+    if history is None:
+        return translate("training_progress", "Nothing trained: stopped before the first step")
     done = len(history.get("loss", []))
     acc = (history.get("val_accuracy") or [None])[-1]
     if stopped:

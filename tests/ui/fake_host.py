@@ -261,6 +261,11 @@ class FakeRunner(QObject):
         self.request = None
         self.finished.emit(RunOutcome(model, result, self.history, first, meta))
 
+    def cancel_training(self):
+        """The run ends before its first step, as a stopped training process that had not begun does."""
+        self.request = None
+        self.finished.emit(RunOutcome.nothing_trained())
+
     def fail_training(self, message: str):
         self.request = None
         self.failed.emit(message)

@@ -85,6 +85,23 @@ def test_click_train_runs_and_fills_charts_and_log(qtbot, tab):
     assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
 
 
+def test_a_stop_before_the_run_began_says_nothing_was_trained(qtbot, tab):
+    service = tab.service
+    _small_mlp(tab, epochs=50, images=60000)
+    before = service.model_info
+    tab.start_training()
+    qtbot.mouseClick(tab.stop_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(service.training_finished) as finished:
+        service.runner.cancel_training()
+    assert finished.args == [None, True]
+    assert tab.result_label.text() == "Nothing trained: stopped before the first step"
+    assert "Stopped. Nothing trained" in tab.log_view.toPlainText()
+    assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not service.busy)
+    assert (service.model_info and service.model_info.name) == (before and before.name)
+    assert service.outcome is None
+
+
 def test_stop_ends_early_and_model_stays_usable(qtbot, tab):
     service = tab.service
     _small_mlp(tab, epochs=50, images=60000)
