@@ -8,7 +8,10 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 
 .PHONY: run test install data qt-libs bench package package-test dist desktop-tools bundled-exports translations clean
 
+# The app's bytecode, once (quick when fresh): with PYTHONDONTWRITEBYTECODE set, every launch would
+# compile ~80 modules again (0.08 s of the 0.5 s to the first prediction).
 run: install data qt-libs
+	@$(PY) -m compileall -q mnist_gui
 	$(VENV)/bin/mnist-gui
 
 # Qt's X11 plugin needs a few system libraries that minimal Linux installs lack.
