@@ -72,16 +72,14 @@ class _TrainingWorker(QObject):
     def _build_live_copy(self, architecture):
         # Built here, before the first epoch ends: built on the model thread then, beside the
         # epoch's other work, it kept the UI thread from the GIL for up to 50 ms.
-        import keras
-
+        from .core.train_process import from_config
         from .core.training import Predictor
 
-        copy = keras.saving.deserialize_keras_object(architecture, safe_mode=True)
+        copy = from_config(architecture)
         self.live_copy = (copy, Predictor(copy))
 
-    def _on_epoch(self, epoch, logs, weights):
-        if self.live_copy is not None:
-            self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
+    def _on_epoch(self, epoch, logs, weights):  # after _build_live_copy: the child sends the model first
+        self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
 
 
 class TrainingRunner(QObject):

@@ -62,16 +62,22 @@ def model_payload(model) -> dict:
     return payload
 
 
-def model_from_payload(payload: dict):
-    """The model ``model_payload`` described: same architecture, weights and optimizer state."""
+def from_config(config: dict):
+    """The Keras object (a new model, an optimizer) a config from the other process describes; in
+    Keras' safe mode (a Lambda layer's code is never loaded)."""
     import keras
 
+    return keras.saving.deserialize_keras_object(config, safe_mode=True)
+
+
+def model_from_payload(payload: dict):
+    """The model ``model_payload`` described: same architecture, weights and optimizer state."""
     from .storage import compile_for_app
 
-    model = keras.saving.deserialize_keras_object(payload["model"], safe_mode=True)
+    model = from_config(payload["model"])
     _assign(model.variables, payload["variables"], "model variables")
     if "optimizer" in payload:
-        optimizer = keras.saving.deserialize_keras_object(payload["optimizer"], safe_mode=True)
+        optimizer = from_config(payload["optimizer"])
         compile_for_app(model, optimizer)
         state = payload.get("optimizer_variables")
         if state is not None:
