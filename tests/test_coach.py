@@ -111,6 +111,7 @@ def test_a_run_stopped_before_its_planned_end():
     hint = only(advise(HEALTHY, stopped), "stopped_early")
     assert hint.evidence["epochs"] == 4 and hint.evidence["planned"] == 10 and hint.fix == coach.TRAIN_MORE
     assert "too_few_epochs" not in kinds(advise(HEALTHY, stopped))
+    assert "stopped_early" not in kinds(advise({}, stopped))  # before any epoch ended
 
 
 def test_the_session_rule_for_changes_while_training():

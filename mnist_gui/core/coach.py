@@ -218,7 +218,7 @@ def _stopped_early(history, state, health, batches) -> Hint | None:
     if state.running or not state.stopped or state.diverged:
         return None
     done = len(_finite(history.get("val_accuracy", [])))
-    if state.planned_epochs and done >= state.planned_epochs:
-        return None
+    if done == 0 or (state.planned_epochs and done >= state.planned_epochs):
+        return None  # no epoch ended: Train more would go on from the model from before the run
     return Hint("stopped_early", {"epochs": done, "planned": state.planned_epochs,
                                   "gain": _improving(history) or 0.0}, TRAIN_MORE, None, 1)

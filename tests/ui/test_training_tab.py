@@ -96,6 +96,7 @@ def test_a_stop_before_the_run_began_says_nothing_was_trained(qtbot, tab):
     assert finished.args == [None, True]
     assert tab.result_label.text() == "Nothing trained: stopped before the first step"
     assert "Stopped. Nothing trained" in tab.log_view.toPlainText()
+    assert "stopped_early" not in [h.kind for h in tab.coach.panel.hints]  # no Train more of the old model
     assert tab.train_button.isEnabled() and not tab.stop_button.isEnabled()
     qtbot.waitUntil(lambda: not service.busy)
     assert (service.model_info and service.model_info.name) == (before and before.name)
