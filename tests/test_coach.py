@@ -81,6 +81,10 @@ def test_stalled_low_accuracy_is_underfitting():
                "val_loss": [0.5, 0.45, 0.44], "val_accuracy": [0.87, 0.889, 0.890]}
     hint = only(advise(history, SEED), "underfitting")
     assert hint.fix == coach.SWITCH_CNN and hint.evidence["accuracy"] == 0.885
+    cnn = RunState(**{**SEED.__dict__, "preset": "cnn"})
+    assert only(advise(history, cnn), "underfitting").fix == coach.TRAIN_MORE
+    kept_previous = RunState(**{**cnn.__dict__, "model_in_use": False})
+    assert only(advise(history, kept_previous), "underfitting").fix is None
 
 
 def test_saturated_sigmoids_and_dead_relus_from_the_health_stats():
@@ -112,6 +116,8 @@ def test_a_run_stopped_before_its_planned_end():
     assert hint.evidence["epochs"] == 4 and hint.evidence["planned"] == 10 and hint.fix == coach.TRAIN_MORE
     assert "too_few_epochs" not in kinds(advise(HEALTHY, stopped))
     assert "stopped_early" not in kinds(advise({}, stopped))  # before any epoch ended
+    kept_previous = RunState(**{**stopped.__dict__, "model_in_use": False})
+    assert only(advise(HEALTHY, kept_previous), "stopped_early").fix is None  # Train more would go on from it
 
 
 def test_the_session_rule_for_changes_while_training():

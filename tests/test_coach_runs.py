@@ -85,7 +85,9 @@ def test_a_rate_changed_mid_run_reaches_the_optimizer_and_the_sidecar(qtbot, ser
 
     service.epoch_finished.connect(after_first_epoch)
     with qtbot.waitSignal(service.training_finished, timeout=120_000):
-        assert service.start_training(preset("mlp", epochs=2, batch_size=64), train_size=2000)
+        # An epoch of 250 steps: the change, asked for at the first epoch's end, reaches the training
+        # process while the second epoch still runs (32 steps were over in ~0.1 s, before it).
+        assert service.start_training(preset("mlp", epochs=2, batch_size=16), train_size=4000)
     assert asked == [True] and changes == [{"epoch": 2, "learning_rate": 0.01}]
     assert [h["epoch"] for h in healths] == [1, 2] and healths[0]["layers"][0]["units"] == 256
     assert healths[0]["images"] == 128

@@ -173,6 +173,10 @@
         <translation>Der Lauf hielt nach %1 seiner %2 Epochen an.</translation>
     </message>
     <message>
+        <source>The model from before the run is in use: Use new model, then Train more.</source>
+        <translation>Das Modell von vor dem Lauf ist in Gebrauch: „Neues Modell verwenden“, dann „Weitertrainieren“.</translation>
+    </message>
+    <message>
         <source>Lower the learning rate to %1</source>
         <translation>Lernrate auf %1 senken</translation>
     </message>

@@ -173,6 +173,10 @@
         <translation>L’entraînement s’est arrêté après %1 de ses %2 époques.</translation>
     </message>
     <message>
+        <source>The model from before the run is in use: Use new model, then Train more.</source>
+        <translation>Le modèle d’avant l’entraînement est utilisé : « Utiliser le nouveau modèle », puis « Entraîner plus ».</translation>
+    </message>
+    <message>
         <source>Lower the learning rate to %1</source>
         <translation>Baisser le taux à %1</translation>
     </message>

@@ -58,6 +58,7 @@ class RunState:
     running: bool = True
     stopped: bool = False           # stopped by the user before planned_epochs
     diverged: bool = False          # the loss became NaN or infinite
+    model_in_use: bool = True       # the run's model is the current one (not the one from before it)
     editable: frozenset = field(default_factory=frozenset)  # what the preset lets the user change
 
 
@@ -157,7 +158,7 @@ def _underfitting(history, state, health, batches) -> Hint | None:
     if acc[-1] - val_acc[-1] <= OVERFIT_GAP and val_acc[-1] - val_acc[-2] < STALLED:
         return Hint("underfitting", {"accuracy": acc[-1], "val_accuracy": val_acc[-1],
                                      "gain": val_acc[-1] - val_acc[-2]},
-                    SWITCH_CNN if state.preset != "cnn" else TRAIN_MORE, None, 1)
+                    SWITCH_CNN if state.preset != "cnn" else _train_more(state), None, 1)
     return None
 
 
@@ -211,7 +212,7 @@ def _too_few(history, state, health, batches) -> Hint | None:
     if gain is None:
         return None
     return Hint("too_few_epochs", {"gain": gain, "val_accuracy": _finite(history["val_accuracy"])[-1],
-                                   "epochs": len(history["val_accuracy"])}, TRAIN_MORE, None, 1)
+                                   "epochs": len(history["val_accuracy"])}, _train_more(state), None, 1)
 
 
 def _stopped_early(history, state, health, batches) -> Hint | None:
@@ -221,4 +222,9 @@ def _stopped_early(history, state, health, batches) -> Hint | None:
     if done == 0 or (state.planned_epochs and done >= state.planned_epochs):
         return None  # no epoch ended: Train more would go on from the model from before the run
     return Hint("stopped_early", {"epochs": done, "planned": state.planned_epochs,
-                                  "gain": _improving(history) or 0.0}, TRAIN_MORE, None, 1)
+                                  "gain": _improving(history) or 0.0}, _train_more(state), None, 1)
+
+
+def _train_more(state: RunState) -> str | None:
+    # Train more goes on from the current model: while the one from before the run is kept, that one.
+    return TRAIN_MORE if state.model_in_use else None

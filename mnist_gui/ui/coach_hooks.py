@@ -35,6 +35,7 @@ class CoachHooks(QObject):
         self._last_batch_hints = 0.0
         self.learning_rate = self.augment = None
         self.running = self.stopped = self.diverged = False
+        self.model_in_use = True  # the run's model, not the one from before it (the service's outcome)
         self.panel.fix_requested.connect(self.apply_fix)
         self.live_controls.apply.connect(self._apply_live)
 
@@ -46,6 +47,7 @@ class CoachHooks(QObject):
         service.health_ready.connect(self._on_health)
         service.training_finished.connect(self._on_finished)
         service.training_failed.connect(self._on_failed)
+        service.training_outcome.connect(self._on_outcome)
         service.settings_changed.connect(self._on_changed)
         service.settings_refused.connect(self._on_refused)
 
@@ -55,7 +57,7 @@ class CoachHooks(QObject):
         self.plan, self.health, self.batch_losses, self._batch_epoch = plan, None, [], None
         c = plan.config
         self.learning_rate, self.augment = c.learning_rate, c.augment
-        self.running, self.stopped, self.diverged = True, False, False
+        self.running, self.stopped, self.diverged, self.model_in_use = True, False, False, True
         self.health_view.clear()
         editable = PRESETS[c.preset].editable
         self.live_controls.start(c.learning_rate, c.augment, "learning_rate" in editable,
@@ -89,6 +91,10 @@ class CoachHooks(QObject):
         self.live_controls.setVisible(False)
         self.update_hints()
 
+    def _on_outcome(self, outcome):
+        self.model_in_use = outcome.using_new
+        self.update_hints()
+
     def _on_failed(self, message):
         if self.plan is None or not self.running:
             return  # a request refused before any run, not a run's end
@@ -102,6 +108,7 @@ class CoachHooks(QObject):
         return coach.RunState(learning_rate=self.learning_rate, optimizer=c.optimizer, preset=c.preset,
                               dropout=c.dropout, augment=bool(self.augment), planned_epochs=self.plan.end_epoch,
                               running=self.running, stopped=self.stopped, diverged=self.diverged,
+                              model_in_use=self.model_in_use,
                               editable=PRESETS[c.preset].editable)
 
     def update_hints(self) -> list[coach.Hint]:

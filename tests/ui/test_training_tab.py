@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 
+from mnist_gui.core import coach
 from mnist_gui.ui.training_progress import format_duration
 from mnist_gui.ui.training_tab import TrainingTab
 
@@ -323,9 +324,12 @@ def test_after_a_run_the_user_picks_new_or_previous_in_one_click(qtbot, service_
     qtbot.waitUntil(lambda: service.model_info.name == previous.name)  # the better one stays in use
     assert "Keeping the previous model" in tab.outcome_label.text() and tab.outcome_label.isVisibleTo(tab)
     assert tab.switch_button.text().replace("&", "") == "Use new model"
+    stopped_early = lambda: next(h for h in tab.coach.panel.hints if h.kind == "stopped_early")  # noqa: E731
+    assert stopped_early().fix is None  # its Train more would train the previous model
     with qtbot.waitSignal(service.model_changed):
         qtbot.mouseClick(tab.switch_button, Qt.MouseButton.LeftButton)
     assert service.model_info.unsaved and service.model_info.name.startswith("MLP (editable), 1 epochs")
+    assert stopped_early().fix == coach.TRAIN_MORE
     assert tab.switch_button.text().replace("&", "") == "Keep previous model"
     with qtbot.waitSignal(service.model_changed):
         qtbot.mouseClick(tab.switch_button, Qt.MouseButton.LeftButton)  # and back: undoable
