@@ -65,9 +65,9 @@ class RunOutcome:
         return self.result.diverged
 
     @classmethod
-    def nothing_trained(cls, first_epoch: int = 0) -> "RunOutcome":
+    def nothing_trained(cls) -> "RunOutcome":
         """A run stopped before its first step: no model, no epoch (``core.train_process``)."""
-        return cls(model=None, result=training.TrainResult(stopped=True), history={}, first_epoch=first_epoch)
+        return cls(model=None, result=training.TrainResult(stopped=True), history={}, first_epoch=0)
 
 
 def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, epochs: int | None = None,

@@ -20,7 +20,7 @@ def format_duration(seconds: float | None) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-def result_text(history: dict, stopped: bool, first_epoch: int | None) -> str:
+def result_text(history: dict | None, stopped: bool, first_epoch: int | None) -> str:
     """The run's last line: its test accuracy, or where it was stopped (``first_epoch``: the epochs
     the model had before the run, None if unknown; ``history`` None: before it began)."""
     if history is None:
