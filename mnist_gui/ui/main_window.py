@@ -33,6 +33,7 @@ EXPORT_FILTERS = {
 CODE_FILTERS = {QT_TRANSLATE_NOOP("MainWindow", "Python script (*.py)"): "script",
                 QT_TRANSLATE_NOOP("MainWindow", "Jupyter notebook (*.ipynb)"): "notebook"}
 CLOSE_TIMEOUT_MS = 1500
+DEFAULT_SIZE = (1100, 720)  # the first launch's window, where the screen has room
 TABS_AFTER_MS, TABS_APART_MS = 2000, 300  # the tabs not made at start-up: when, and how far apart
 
 
@@ -442,7 +443,8 @@ class MainWindow(QMainWindow):
     def restore_settings(self):
         geometry = self.settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1100, 720)
+            screen = self.screen().availableGeometry()  # a small screen's window stays on it
+            self.resize(min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height()))
         self.tabs.setCurrentIndex(read_int(self.settings, "window/tab", 0, 0, self.tabs.count() - 1))
         self.training_tab.restore_settings(self.settings)
         restore_splitters(self, self.settings)

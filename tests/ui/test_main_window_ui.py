@@ -197,3 +197,10 @@ def test_the_tabs_not_opened_are_made_soon_after_start_up_one_at_a_time(qtbot, w
     qtbot.waitUntil(lambda: not window.unbuilt_tabs(),
                     timeout=main_window.TABS_AFTER_MS + 3 * main_window.TABS_APART_MS + 3000)
     assert window.tabs.currentWidget() is window.training_tab  # made in the background, not shown
+
+
+def test_the_first_window_fits_a_small_screen(window):
+    # No saved geometry: 1100×720 where there is room, else the screen's size (offscreen: 800×800).
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert (window.width(), window.height()) == (min(1100, screen.width()), min(720, screen.height()))
