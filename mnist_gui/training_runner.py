@@ -216,7 +216,8 @@ class TrainingRunner(QObject):
         thread, child = self._thread, self._running_child
         if thread is None:
             return True
-        child.stop()
+        if not child.cancel():  # a run not begun ends at once; one that has, after its step
+            child.stop()
         thread.quit()  # its event loop quits once run() returns
         if thread.wait(timeout_ms):
             return True

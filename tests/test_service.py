@@ -274,6 +274,18 @@ def test_stop_before_the_training_process_is_ready_ends_the_run_at_once(qtbot, s
     assert len(finished.args[0]["loss"]) == 1
 
 
+def test_closing_right_after_train_does_not_wait_for_the_training_process(qtbot, service):
+    import time
+
+    service.runner.prepare(service.data)  # a new child: it imports TensorFlow for seconds
+    assert service.start_training(preset("mlp", epochs=50), train_size=2000)
+    child = service.runner.process_id
+    started = time.monotonic()
+    assert service.runner.shutdown(5_000)
+    assert time.monotonic() - started < 1.0
+    qtbot.waitUntil(lambda: _ended(child), timeout=5_000)
+
+
 def test_a_training_process_that_cannot_start_is_one_message(qtbot, service, monkeypatch):
     from mnist_gui.core import train_process
 
