@@ -15,7 +15,9 @@ started, never anything read from a file. Models cross as a Keras config (deseri
 Child → parent: ("ready",), ("model", config), ("batch", epoch, done, total, logs),
 ("health", epoch, stats), ("epoch", epoch, logs, weights), ("setting", change),
 ("finished", outcome without its model, model payload or None), ("failed", message).
-Parent → child: ("data", MnistData), ("run", train arguments, model payload or None),
+Parent → child: ("data", MnistData without its arrays, [(field, shape, dtype)]) then each array's
+raw bytes (``send_bytes``: written from the array itself, so the GIL is not held for a 55-MB pickle),
+("run", train arguments, model payload or None),
 ("stop",), ("change", {field: value}).
 """
 
@@ -27,7 +29,7 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import replace
+from dataclasses import fields, replace
 
 log = logging.getLogger("mnist_gui.training")
 
@@ -133,7 +135,7 @@ class TrainingChild:
             return
         self.data = data
         self._wait_sender()
-        self._sender = threading.Thread(target=self._send, args=(("data", data),), name="training data",
+        self._sender = threading.Thread(target=self._send_data, args=(data,), name="training data",
                                         daemon=True)
         self._sender.start()
 
@@ -227,6 +229,22 @@ class TrainingChild:
             except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
                 pass
 
+    def _send_data(self, data) -> None:
+        # Pickled whole, the arrays were copied into one bytes object with the GIL held: 30-40 ms of
+        # a frozen window at every run's end, when the next child is given the data.
+        import numpy as np
+
+        arrays = {f.name: np.ascontiguousarray(getattr(data, f.name)) for f in fields(data)
+                  if isinstance(getattr(data, f.name), np.ndarray)}
+        specs = [(name, array.shape, array.dtype.str) for name, array in arrays.items()]
+        with self._send_lock:
+            try:
+                self._conn.send(("data", replace(data, **dict.fromkeys(arrays)), specs))
+                for array in arrays.values():
+                    self._conn.send_bytes(memoryview(array).cast("B"))  # flat: a message's length is len()
+            except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
+                pass
+
     def _wait_sender(self) -> None:
         if self._sender is not None and self._sender is not threading.current_thread():
             self._sender.join()
@@ -291,7 +309,7 @@ def child_main(conn) -> None:
         except (EOFError, OSError):  # the app is gone, or closed this idle child
             return
         if message[0] == "data":
-            data = message[1]
+            data = _receive_data(conn, *message[1:])
         elif message[0] == "stop":
             stopped = True
         elif message[0] == "run":
@@ -300,6 +318,17 @@ def child_main(conn) -> None:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(0)  # at once: TensorFlow's own clean-up at exit only delays the end
+
+
+def _receive_data(conn, shell, specs):
+    """The data ``TrainingChild._send_data`` sent: its arrays' bytes read straight into new arrays."""
+    import numpy as np
+
+    arrays = {}
+    for name, shape, dtype in specs:
+        array = arrays[name] = np.empty(shape, np.dtype(dtype))
+        conn.recv_bytes_into(memoryview(array).cast("B"))
+    return replace(shell, **arrays)
 
 
 def _train(conn, data, train_args: dict, payload, stopped: bool = False) -> None:
