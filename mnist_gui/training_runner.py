@@ -82,6 +82,15 @@ class _TrainingWorker(QObject):
         self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
 
 
+def _stop(child) -> bool:
+    """A run that has not begun ends at once, with nothing trained (False); one that has is asked to
+    stop after its current step (True: it may not answer)."""
+    if child.cancel():
+        return False
+    child.stop()
+    return True
+
+
 class TrainingRunner(QObject):
     """One run at a time, in a child process followed from a QThread; the UI side of it."""
 
@@ -164,9 +173,7 @@ class TrainingRunner(QObject):
         thread.start()
 
     def stop(self):
-        """A run that has not begun ends at once, with nothing trained; one that has, after its step."""
-        if self._running_child is not None and not self._running_child.cancel():
-            self._running_child.stop()
+        if self._running_child is not None and _stop(self._running_child):
             self._kill_timer.start(self.kill_after_ms)
 
     def change_settings(self, **changes) -> None:
@@ -216,8 +223,7 @@ class TrainingRunner(QObject):
         thread, child = self._thread, self._running_child
         if thread is None:
             return True
-        if not child.cancel():  # a run not begun ends at once; one that has, after its step
-            child.stop()
+        _stop(child)
         thread.quit()  # its event loop quits once run() returns
         if thread.wait(timeout_ms):
             return True

@@ -222,10 +222,13 @@ class TrainingChild:
         self.kill()
         self._reap()
 
-    def _send(self, message) -> None:
+    def _send(self, message, *buffers) -> None:
+        """``message`` pickled, then each buffer's raw bytes, together (no other send between)."""
         with self._send_lock:  # the closing in _reap waits for a send under way
             try:
                 self._conn.send(message)
+                for buffer in buffers:
+                    self._conn.send_bytes(memoryview(buffer).cast("B"))  # flat: a message's length is len()
             except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
                 pass
 
@@ -237,13 +240,7 @@ class TrainingChild:
         arrays = {f.name: np.ascontiguousarray(getattr(data, f.name)) for f in fields(data)
                   if isinstance(getattr(data, f.name), np.ndarray)}
         specs = [(name, array.shape, array.dtype.str) for name, array in arrays.items()]
-        with self._send_lock:
-            try:
-                self._conn.send(("data", replace(data, **dict.fromkeys(arrays)), specs))
-                for array in arrays.values():
-                    self._conn.send_bytes(memoryview(array).cast("B"))  # flat: a message's length is len()
-            except (OSError, ValueError):  # the child is gone (or closed): run() says so when it reads
-                pass
+        self._send(("data", replace(data, **dict.fromkeys(arrays)), specs), *arrays.values())
 
     def _wait_sender(self) -> None:
         if self._sender is not None and self._sender is not threading.current_thread():
