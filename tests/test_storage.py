@@ -46,6 +46,46 @@ def test_interrupted_save_leaves_existing_file_intact(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.keras"]
 
 
+@pytest.mark.parametrize("nth", [1, 2])  # the model's temp file, the sidecar's
+def test_ctrl_c_right_after_a_temp_file_is_made_leaves_nothing(tmp_path, monkeypatch, nth):
+    """The CLI's second Ctrl-C can land between a temp file's creation and its being listed for
+    cleanup; the file must still go, and the previous model stay."""
+    model = build_model(preset("mlp"))
+    path = storage.save_model(model, tmp_path / "m.keras", {"preset": "mlp"})
+    before = path.read_bytes()
+    made, make = [], storage.temp_path
+
+    def interrupted(target):
+        made.append(make(target))
+        if len(made) == nth:
+            raise KeyboardInterrupt
+        return made[-1]
+
+    monkeypatch.setattr(storage, "temp_path", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        storage.save_model(model, path, {"preset": "mlp"})
+    assert made[-1].parent == tmp_path and len(made) == nth
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.keras", "m.keras.json"]
+    assert path.read_bytes() == before
+
+
+def test_the_writability_check_leaves_no_file_even_when_interrupted(tmp_path, monkeypatch):
+    """Ctrl-C can land anywhere in the check before a save; it names no file in the folder."""
+    created = []
+    real_open = os.open
+
+    def interrupted_open(name, flags, *args, **kwargs):
+        os.close(real_open(name, flags, *args, **kwargs))
+        created.append(name)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", interrupted_open)
+    with pytest.raises(KeyboardInterrupt):
+        storage.check_destination(tmp_path / "m.keras")
+    monkeypatch.undo()
+    assert created and list(tmp_path.iterdir()) == []
+
+
 def test_save_refuses_bad_destinations(tmp_path):
     model = build_model(preset("mlp"))
     with pytest.raises(ModelFileError, match=".keras or .h5"):

@@ -34,6 +34,14 @@ def temp_path(path) -> Path:
     return Path(tmp)
 
 
+def check_folder_writable(folder) -> None:
+    """Raise OSError unless a file can be created in ``folder`` (permissions, a read-only disk, /proc):
+    only trying tells, whoever the user is. The try leaves no name behind, even on Ctrl-C: Linux
+    makes an unnamed file (O_TMPFILE), elsewhere the name lives for microseconds."""
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+
+
 def finish_temp(tmp) -> None:
     """Flush ``tmp`` to disk and give it a saved file's usual mode (mkstemp makes 0600)."""
     with open(tmp, "rb+") as f:

@@ -125,10 +125,10 @@ def check_destination(out) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"there is no folder {folder} to write {path.name} into")
-    from .files import check_regular_file, temp_path
+    from .files import check_folder_writable, check_regular_file
 
-    try:  # a real try: permissions, a read-only disk or /proc say no here, not after seconds of work
-        temp_path(path).unlink()
+    try:  # here, not after seconds of work
+        check_folder_writable(folder)
     except OSError as exc:
         raise ReportError(f"cannot write into {folder} ({exc.strerror or exc})") from None
     for page in page_paths(path, len(PAGES)):

@@ -16,7 +16,7 @@ import zipfile
 from glob import escape as glob_escape
 from pathlib import Path
 
-from .files import check_regular_file, clean_stale_temps, finish_temp, temp_path
+from .files import check_folder_writable, check_regular_file, clean_stale_temps, finish_temp, temp_path
 from .contract import ModelFileError  # noqa: F401  (raised here; defined beside ContractError)
 
 FORMATS = (".keras", ".h5")
@@ -49,11 +49,10 @@ def check_destination(path) -> Path:
         raise ModelFileError(f"Cannot save to {path}: the folder {path.parent} does not exist.")
     if sidecar_path(path).is_dir():
         raise ModelFileError(f"Cannot save to {path}: a folder named {sidecar_path(path).name} is in the way.")
-    try:  # permissions, a read-only disk: only trying tells, whoever the user is
-        probe = temp_path(path)
+    try:
+        check_folder_writable(path.parent)
     except OSError as exc:
         raise ModelFileError(f"Cannot save to {path}: the folder is not writable ({_reason(exc)}).") from None
-    probe.unlink(missing_ok=True)
     return path
 
 
