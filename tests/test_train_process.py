@@ -172,3 +172,12 @@ def test_a_model_that_cannot_cross_ends_the_child_it_was_for(small):
     with pytest.raises(Exception):
         child.run(small, dict(config=preset("mlp")), NoModel())
     assert child.wait_ended(30) is not None
+
+
+def test_a_run_in_the_child_leaves_no_files_in_the_temp_folder(small, tmp_path, monkeypatch):
+    """The child ends with os._exit, so nothing registered with atexit runs there: a run must not
+    leave files that only such a hook would remove (autograph's generated sources did, two a run)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the child's temp folder (it starts after this)
+    outcome = train_process.TrainingChild().run(small, dict(config=preset("cnn", epochs=1)), None)
+    assert outcome.metadata["epochs_run"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -123,7 +123,7 @@ def _compiled(model, key, outputs_of, *, grads=False):
         def run(x):
             return sub(tf.reshape(x, (-1, *shape)), training=False)
 
-        call = run if grads else tf.function(run, reduce_retracing=True).get_concrete_function(
+        call = run if grads else tf.function(run, reduce_retracing=True, autograph=False).get_concrete_function(
             tf.TensorSpec((None, SIZE, SIZE), tf.float32))
         ins.calls[key] = call
     return call
@@ -291,7 +291,8 @@ def _ig_call(model):
         scores = _score_call(model)
         alphas = (np.arange(IG_STEPS, dtype=np.float32) + 0.5) / IG_STEPS  # midpoint rule
 
-        @tf.function(input_signature=[tf.TensorSpec((SIZE, SIZE), tf.float32), tf.TensorSpec((2,), tf.int32)])
+        @tf.function(input_signature=[tf.TensorSpec((SIZE, SIZE), tf.float32), tf.TensorSpec((2,), tf.int32)],
+                     autograph=False)
         def call(image, targets):
             path = tf.constant(alphas)[:, None, None] * image[None]      # black → the image
             batch = tf.concat([path, path], axis=0)

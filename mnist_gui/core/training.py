@@ -113,7 +113,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         if augment is not False:
             batches = _augmented(batches, shuffle_seed, switch=augment if hasattr(augment, "assign") else None)
         if shape != (28, 28):
-            batches = batches.map(lambda images, labels: (tf.reshape(images, (-1, *shape)), labels))
+            batches = batches.map(_plain(tf, lambda images, labels: (tf.reshape(images, (-1, *shape)), labels)))
         fit_args = dict(x=batches, shuffle=False)
 
     val = None
@@ -197,7 +197,7 @@ def _epoch_batches(x, y, batch_size, shuffle_seed):
     return (tf.data.Dataset.from_tensor_slices((_as_tensor(tf, x), _as_tensor(tf, one_hot(y))))
             .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
             .batch(batch_size)
-            .map(to_float, num_parallel_calls=tf.data.AUTOTUNE)
+            .map(_plain(tf, to_float), num_parallel_calls=tf.data.AUTOTUNE)
             .prefetch(tf.data.AUTOTUNE)
             .with_options(_without_autotuner(tf)))
 
@@ -219,8 +219,12 @@ def _augmented(batches, seed=None, share=None, switch=None):
         mixed = lambda: tf.concat([augmenter(images[:k], training=True), images[k:]], axis=0)  # noqa: E731
         return (mixed() if switch is None else tf.cond(switch, mixed, lambda: images)), labels
 
-    return (batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+    return (batches.map(_plain(tf, augment), num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
             .with_options(_without_autotuner(tf)))
+
+
+def _plain(tf, fn):  # not through autograph: its source files go only at a normal exit (not os._exit)
+    return tf.autograph.experimental.do_not_convert(fn)
 
 
 def _without_autotuner(tf):
@@ -486,7 +490,7 @@ class Predictor:
         call = _shared_forward(model, found)
         if call is None:  # an architecture that cannot be shared: a program of its own
             own = tf.function(lambda x: _probabilities(tf, found, model(_model_input(tf, found, x), training=False)),
-                              jit_compile=True)
+                              jit_compile=True, autograph=False)
             own = own.get_concrete_function(tf.TensorSpec((None, 28, 28), tf.float32))
             self._call = own
         else:
