@@ -429,6 +429,7 @@ def test_arguments_are_checked_before_tensorflow_loads(trained_file, mnist_path,
         code, tf_loaded, keras_loaded, seconds = result.split()
         assert (code, tf_loaded, keras_loaded) == ("2", "False", "False"), (argv, result, error)
         assert fragment in error and float(seconds) < 1.0, (argv, error, seconds)
+        assert "/proc/" not in error.split(": ", 2)[-1], error  # the reason, not the file the check tried
 
 
 def test_predict_images_json_lines_and_bad_files(mnist, tmp_path, capsys):

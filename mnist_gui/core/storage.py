@@ -52,7 +52,8 @@ def check_destination(path) -> Path:
     try:
         check_folder_writable(path.parent)
     except OSError as exc:
-        raise ModelFileError(f"Cannot save to {path}: the folder is not writable ({_reason(exc)}).") from None
+        raise ModelFileError(f"Cannot save to {path}: the folder is not writable "
+                             f"({exc.strerror or _reason(exc)}).") from None
     return path
 
 
