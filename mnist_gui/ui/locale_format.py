@@ -9,25 +9,34 @@ import time
 from PySide6.QtCore import QDateTime, QLocale
 
 
+# Looked up once: an enum member's lookup costs more than the formatting (a confusion matrix
+# formats ~450 numbers at an epoch end, on the UI thread).
+_C = QLocale.Language.C
+_ENGLISH = (QLocale.Language.English, QLocale.Country.UnitedStates)
+_SPACED_PERCENT = (QLocale.Language.German, QLocale.Language.French)
+
+
 def _loc() -> QLocale:
     loc = QLocale()
     # The "C" locale (LANG=C, minimal systems) writes 10000 without grouping: use plain English.
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates) if loc.language() == QLocale.Language.C else loc
+    return QLocale(*_ENGLISH) if loc.language() == _C else loc
 
 
 def pct(fraction: float, decimals: int = 1) -> str:
     """0.9751 -> '97.5%' (en), '97,5 %' (de, fr)."""
     if fraction is None or not math.isfinite(fraction):
         return "–"
-    return _loc().toString(float(fraction) * 100, "f", decimals) + percent_suffix()
+    loc = _loc()
+    return loc.toString(float(fraction) * 100, "f", decimals) + _percent_suffix(loc)
 
 
 def percent_suffix() -> str:
     """'%', or ' %' (a non-breaking space first) in the languages that write it so (German, French)."""
-    loc = _loc()
-    if loc.language() in (QLocale.Language.German, QLocale.Language.French):
-        return "\u00a0" + loc.percent()
-    return loc.percent()
+    return _percent_suffix(_loc())
+
+
+def _percent_suffix(loc: QLocale) -> str:
+    return "\u00a0" + loc.percent() if loc.language() in _SPACED_PERCENT else loc.percent()
 
 
 def num(value: float, decimals: int = 2) -> str:
