@@ -67,7 +67,8 @@ class ConfusionTable(QTableWidget):
         style = self.style()
         item_margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + 2
         header_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self) + 4
-        widths = [max(metrics.horizontalAdvance(t) for t in texts) + item_margin for texts in columns]
+        # Each distinct text once: a column repeats a few counts (mostly "0"), and fit() tries every font.
+        widths = [max(map(metrics.horizontalAdvance, set(texts))) + item_margin for texts in columns]
         widths[0] = max(widths[0], metrics.horizontalAdvance(columns[0][0]) + header_margin)
         row_height = metrics.height() + 4
         side = max(metrics.horizontalAdvance(t) for t in rows) + header_margin
@@ -108,10 +109,22 @@ class ConfusionTable(QTableWidget):
         columns, rows = self._texts()
         frame = 2 * self.frameWidth()
         width, height = self.width() - frame, self.height() - frame
-        for font in self._fonts():
+        fonts = list(self._fonts())
+
+        def fits(font) -> bool:
             widths, row_height, side, top = self._needs(font, columns, rows)
-            if side + sum(widths) <= width and top + self.rowCount() * row_height <= height:
-                break
+            return side + sum(widths) <= width and top + self.rowCount() * row_height <= height
+
+        # The first font that fits (or the smallest), by bisection: a smaller font never needs more room.
+        low, high = 0, len(fonts) - 1
+        while low < high:
+            middle = (low + high) // 2
+            if fits(fonts[middle]):
+                high = middle
+            else:
+                low = middle + 1
+        font = fonts[low]
+        widths, row_height, side, top = self._needs(font, columns, rows)
         self._fitted_for = (self.size(), self._widest())
         if font != self.font():
             self.setFont(font)
