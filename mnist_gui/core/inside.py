@@ -291,8 +291,7 @@ def _ig_call(model):
         scores = _score_call(model)
         alphas = (np.arange(IG_STEPS, dtype=np.float32) + 0.5) / IG_STEPS  # midpoint rule
 
-        @tf.function(input_signature=[tf.TensorSpec((SIZE, SIZE), tf.float32), tf.TensorSpec((2,), tf.int32)],
-                     autograph=False)
+        @tf.function(input_signature=[tf.TensorSpec((SIZE, SIZE)), tf.TensorSpec((2,), tf.int32)], autograph=False)
         def call(image, targets):
             path = tf.constant(alphas)[:, None, None] * image[None]      # black → the image
             batch = tf.concat([path, path], axis=0)

@@ -72,20 +72,18 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         augment: bool = False, weight_average: float = 0.0) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
-    Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its
-    epoch numbers). ``stop_event`` is checked after every compiled chunk (``fast``), batch and
-    validation batch; a stop leaves at once, without validating the interrupted epoch, and the
-    model keeps the weights it reached. A non-finite loss stops training and sets ``diverged``
-    (the weights are then those of the failed step: see ``core.run`` for what is kept).
-    ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop
-    (the notebook's path), which the throughput benchmark compares against. ``lr_at_step(step,
-    total)`` sets the learning rate before every batch (every chunk on the fast path), counting
-    this run's steps from 0. ``augment`` maps ``core.augment``'s random Keras layers over the
-    training batches (in tf.data's threads, on the stock step loop: the image warps have no XLA
-    kernel); the model itself is unchanged and validation sees the plain test images. A tf.Variable
-    ``augment`` (``core.live``) switches augmentation on and off as the run goes.
-    ``weight_average`` (a momentum such as 0.99; 0 for none) validates, reports and leaves the
-    model with a moving average of its weights over the run's steps (``weight_averager``).
+    Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its epoch numbers).
+    ``stop_event`` is checked after every compiled chunk (``fast``), batch and validation batch; a stop leaves at
+    once, without validating the interrupted epoch, and the model keeps the weights it reached. A non-finite loss
+    stops training and sets ``diverged`` (the weights are then those of the failed step: see ``core.run`` for what
+    is kept). ``history`` holds the completed epochs only. ``fast=False`` runs the stock Keras step loop (the
+    notebook's path), which the throughput benchmark compares against. ``lr_at_step(step, total)`` sets the learning
+    rate before every batch (every chunk on the fast path), counting this run's steps from 0. ``augment`` maps
+    ``core.augment``'s random Keras layers over the training batches (in tf.data's threads, on the stock step loop:
+    the image warps have no XLA kernel); the model itself is unchanged and validation sees the plain test images. A
+    tf.Variable ``augment`` (``core.live``) switches augmentation on and off as the run goes. ``weight_average`` (a
+    momentum such as 0.99; 0 for none) validates, reports and leaves the model with a moving average of its weights
+    over the run's steps (``weight_averager``).
     """
     import keras
     import tensorflow as tf
@@ -259,11 +257,9 @@ def weight_averager(momentum: float):
     stopped) model use, while the steps go on from the raw weights.
 
     Mid-schedule, at a high learning rate, the raw weights jitter around a better point; their
-    average finds it: the CNN preset's test accuracy after 2 of 5 epochs went from 98.84–99.05%
-    to 99.16–99.21% (three seeds). Not Keras' optimizer ``use_ema``, whose fixed momentum would
-    keep a short run (a fine-tune of a few dozen steps) close to its starting weights: here the
-    momentum grows with the step count, min(momentum, (1 + t) / (10 + t)), as in TensorFlow's
-    ``ExponentialMovingAverage`` with ``num_updates``.
+    average finds it (the README's CNN preset section). Not Keras' optimizer ``use_ema``, whose
+    fixed momentum would keep a short run (a fine-tune of a few dozen steps) close to its starting
+    weights: here the momentum grows with the step count, min(momentum, (1 + t) / (10 + t)).
     """
     import keras
 
