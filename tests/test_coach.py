@@ -85,6 +85,7 @@ def test_stalled_low_accuracy_is_underfitting():
     assert only(advise(history, cnn), "underfitting").fix == coach.TRAIN_MORE
     kept_previous = RunState(**{**cnn.__dict__, "model_in_use": False})
     assert only(advise(history, kept_previous), "underfitting").fix is None
+    assert only(advise(history, kept_previous), "underfitting").evidence["previous_model_in_use"] is True
 
 
 def test_saturated_sigmoids_and_dead_relus_from_the_health_stats():

@@ -156,9 +156,10 @@ def _underfitting(history, state, health, batches) -> Hint | None:
     if len(acc) < 3 or len(val_acc) < 2 or acc[-1] >= UNDERFIT_ACCURACY or acc[-1] <= CHANCE_ACCURACY:
         return None
     if acc[-1] - val_acc[-1] <= OVERFIT_GAP and val_acc[-1] - val_acc[-2] < STALLED:
-        return Hint("underfitting", {"accuracy": acc[-1], "val_accuracy": val_acc[-1],
-                                     "gain": val_acc[-1] - val_acc[-2]},
-                    SWITCH_CNN if state.preset != "cnn" else _train_more(state), None, 1)
+        evidence = {"accuracy": acc[-1], "val_accuracy": val_acc[-1], "gain": val_acc[-1] - val_acc[-2]}
+        if state.preset != "cnn":
+            return Hint("underfitting", evidence, SWITCH_CNN, None, 1)
+        return _train_more("underfitting", evidence, state)
     return None
 
 
@@ -211,8 +212,8 @@ def _too_few(history, state, health, batches) -> Hint | None:
     gain = _improving(history)
     if gain is None:
         return None
-    return Hint("too_few_epochs", {"gain": gain, "val_accuracy": _finite(history["val_accuracy"])[-1],
-                                   "epochs": len(history["val_accuracy"])}, _train_more(state), None, 1)
+    return _train_more("too_few_epochs", {"gain": gain, "val_accuracy": _finite(history["val_accuracy"])[-1],
+                                          "epochs": len(history["val_accuracy"])}, state)
 
 
 def _stopped_early(history, state, health, batches) -> Hint | None:
@@ -221,10 +222,13 @@ def _stopped_early(history, state, health, batches) -> Hint | None:
     done = len(_finite(history.get("val_accuracy", [])))
     if done == 0 or (state.planned_epochs and done >= state.planned_epochs):
         return None  # no epoch ended: Train more would go on from the model from before the run
-    return Hint("stopped_early", {"epochs": done, "planned": state.planned_epochs,
-                                  "gain": _improving(history) or 0.0}, _train_more(state), None, 1)
+    return _train_more("stopped_early", {"epochs": done, "planned": state.planned_epochs,
+                                         "gain": _improving(history) or 0.0}, state)
 
 
-def _train_more(state: RunState) -> str | None:
-    # Train more goes on from the current model: while the one from before the run is kept, that one.
-    return TRAIN_MORE if state.model_in_use else None
+def _train_more(kind: str, evidence: dict, state: RunState) -> Hint:
+    """A hint whose fix is Train more, which goes on from the current model: while the one from before
+    the run is kept, no fix, and the evidence says ``previous_model_in_use`` (Use new model first)."""
+    if state.model_in_use:
+        return Hint(kind, evidence, TRAIN_MORE, None, 1)
+    return Hint(kind, {**evidence, "previous_model_in_use": True}, None, None, 1)

@@ -156,7 +156,7 @@ class CoachPanel(QWidget):
             title = self.tr("Stopped early")
             text = self.tr("The run stopped after %1 of its %2 epochs.") \
                 .replace("%1", loc.toString(int(e["epochs"]))).replace("%2", loc.toString(int(e["planned"])))
-        if kind in ("too_few_epochs", "stopped_early", "underfitting") and hint.fix is None:
+        if e.get("previous_model_in_use"):
             text += " " + self.tr("The model from before the run is in use: Use new model, then Train more.")
         return title, text
 
