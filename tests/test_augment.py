@@ -51,6 +51,23 @@ def test_stroke_width_layer_thickens_or_thins_by_chance(digits):
     np.testing.assert_array_equal(np.asarray(augment.stroke_width_layer()(x, training=False)), x)
 
 
+def test_dilate_is_the_3x3_grey_dilation_with_the_border_left_out(digits):
+    from keras import ops
+
+    x, _ = digits
+    rng = np.random.default_rng(5)
+    images = np.concatenate([x[:8, ..., None], rng.uniform(-300, 300, (8, 28, 28, 1)).astype(np.float32)])
+    images[-1, 0, :, 0] = 1000.0  # ink on the border spreads inwards only
+    padded = np.pad(images[..., 0], ((0, 0), (1, 1), (1, 1)), constant_values=-np.inf)
+    expected = np.lib.stride_tricks.sliding_window_view(padded, (3, 3), axis=(1, 2)).max(axis=(-1, -2))
+    np.testing.assert_array_equal(np.asarray(augment.dilate(images))[..., 0], expected)
+    np.testing.assert_array_equal(np.asarray(augment.dilate(images)),
+                                  np.asarray(ops.max_pool(images, pool_size=3, strides=1, padding="same")))
+    eroded = np.lib.stride_tricks.sliding_window_view(np.where(np.isinf(padded), np.inf, padded), (3, 3),
+                                                      axis=(1, 2)).min(axis=(-1, -2))
+    np.testing.assert_array_equal(-np.asarray(augment.dilate(-images))[..., 0], eroded)
+
+
 def _centre_and_angle(images):
     """Each image's ink centre (x, y) and the angle of its main axis, in degrees."""
     n, h, w = images.shape

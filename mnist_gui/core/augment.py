@@ -31,6 +31,17 @@ SHARE = 0.5
 THINNER, THICKER = 0.6, 1.2  # stroke-width change, in 3×3 erosions (thinner) or dilations (thicker)
 
 
+def dilate(images):
+    """Grey-level 3×3 dilation of images (N, H, W, 1), the border's pixels repeated outwards: what
+    ``ops.max_pool(images, 3, strides=1, padding="same")`` gives, in a sixth of the time on the CPU
+    (TensorFlow's pooling kernel is slow for one channel; it was most of the augmenter's cost)."""
+    from keras import ops
+
+    edged = ops.pad(images, [[0, 0], [1, 1], [1, 1], [0, 0]], mode="symmetric")  # width 1: the edge itself
+    rows = ops.maximum(ops.maximum(edged[:, :-2], edged[:, 1:-1]), edged[:, 2:])
+    return ops.maximum(ops.maximum(rows[:, :, :-2], rows[:, :, 1:-1]), rows[:, :, 2:])
+
+
 def stroke_width_layer(thinner: float = THINNER, thicker: float = THICKER, seed=None):
     """A Keras layer changing each image's stroke width by a random amount in training, identity otherwise."""
     import keras
@@ -52,12 +63,9 @@ def stroke_width_layer(thinner: float = THINNER, thicker: float = THICKER, seed=
             if not training:
                 return images
 
-            def grow(x):
-                return ops.max_pool(x, pool_size=3, strides=1, padding="same")
-
-            thick1 = grow(images)
-            thick2 = grow(thick1)
-            thin1 = -grow(-images)
+            thick1 = dilate(images)
+            thick2 = dilate(thick1)
+            thin1 = -dilate(-images)
             t = keras.random.uniform((ops.shape(images)[0], 1, 1, 1), -self.thinner, self.thicker,
                                      seed=self.seed_generator)
             return ops.where(t < 0, images + (-t) * (thin1 - images),
