@@ -2,7 +2,8 @@
 then its parts measured alone, each scaled to one epoch (235 steps of 256 images):
 
 - the training step alone (forward, backward, Adam) on batches already made, through Keras'
-  ``train_on_batch`` (its Python overhead included);
+  ``train_on_batch`` (its Python overhead included), on the trainer a run trains
+  (``core.trainers``: the bfloat16 twin, or in float32 the twin with its first block fused);
 - the input pipeline alone (shuffle, batch, and ``core.augment``'s warps and stroke widths on half
   of each batch: what tf.data's threads do beside the step), with and without the augmentation;
 - validation (the 10,000 test images in calls of 1,000).
@@ -55,6 +56,7 @@ def main():
 
     from mnist_gui.core import run, training
     from mnist_gui.core.data import load_mnist
+    from mnist_gui.core import trainers
     from mnist_gui.core.models import build_model, one_hot, preset, training_policy
 
     data = load_mnist(args.data)
@@ -78,11 +80,10 @@ def main():
     run.train(config, data, callbacks=[EpochTimer()])
     print(f"whole epoch (train + validation, second epoch): {epoch_times[-1]:.2f} s", flush=True)
 
-    # The step alone.
-    if policy:
-        keras.mixed_precision.set_dtype_policy(policy)
-    model = build_model(config)
-    keras.mixed_precision.set_dtype_policy("float32")
+    # The step alone, on the trainer a run trains (core.trainers: bfloat16, or fused in float32).
+    model, _ = trainers.POOL.take(build_model(config), policy)
+    print(f"trainer: {trainers.compute_dtype(model)}, layers {', '.join(type(layer).__name__ for layer in model.layers)}",
+          flush=True)
     rng = np.random.default_rng(0)
     pick = rng.choice(len(data.x_train), batch, replace=False)
     x = tf.constant(data.x_train[pick].astype("float32"))

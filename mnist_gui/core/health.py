@@ -24,8 +24,13 @@ def _activation(layer) -> str:
     return getattr(getattr(layer, "activation", None), "__name__", "") or ""
 
 
+def _kind(layer) -> str:  # a fused trainer's convolution (core.fused) is a Conv2D subclass
+    names = [cls.__name__ for cls in type(layer).__mro__]
+    return next((name for name in names if name in ("Dense", "Conv2D")), names[0])
+
+
 def _kernel(layer):
-    return getattr(layer, "kernel", None) if type(layer).__name__ in ("Dense", "Conv2D") else None
+    return getattr(layer, "kernel", None) if _kind(layer) in ("Dense", "Conv2D") else None
 
 
 class HealthMonitor:
@@ -36,7 +41,7 @@ class HealthMonitor:
 
         self.model = model
         self.layers = [layer for layer in model.layers if _kernel(layer) is not None]
-        n = CONV_BATCH if any(type(layer).__name__ == "Conv2D" for layer in self.layers) else BATCH
+        n = CONV_BATCH if any(_kind(layer) == "Conv2D" for layer in self.layers) else BATCH
         self.x = np.asarray(images[:n], np.float32)
         self.y = one_hot(np.asarray(labels[:n]))
         self.start = [np.array(_kernel(layer).numpy(), np.float32) for layer in self.layers]
@@ -92,7 +97,7 @@ class HealthMonitor:
             if limits is not None:
                 stuck = (a < limits[0]) | (a > limits[1])
                 saturated = float(np.mean(np.mean(stuck, axis=0) >= SATURATED_SHARE))
-        return {"name": layer.name, "kind": type(layer).__name__, "units": int(weights.shape[-1]),
+        return {"name": layer.name, "kind": _kind(layer), "units": int(weights.shape[-1]),
                 "activation": activation, "grad_rms": grad_rms, "weight_rms": weight_rms,
                 "update_ratio": grad_rms / weight_rms if weight_rms else 0.0,
                 "change": float(np.linalg.norm(weights - start) / max(np.linalg.norm(start), 1e-8)),

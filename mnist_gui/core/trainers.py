@@ -97,29 +97,33 @@ def _assign_all(src, dst, what: str) -> None:
         b.assign(a.value)
 
 
-def _clone(model, dtype_of=None):
+def _clone(model, dtype_of=None, swap=None):
     """``keras.models.clone_model``; with ``dtype_of``, each layer is rebuilt from its config with
-    ``dtype_of(layer)`` as its dtype policy where that is not None."""
+    ``dtype_of(layer)`` as its dtype policy where that is not None; with ``swap``, a layer for
+    which ``swap(layer)`` gives a new layer is replaced by it."""
     import keras
 
-    if dtype_of is None:
+    if dtype_of is None and swap is None:
         return keras.models.clone_model(model)
 
     def clone_layer(layer):
-        config, dtype = layer.get_config(), dtype_of(layer)
+        other = swap(layer) if swap is not None else None
+        if other is not None:
+            return other
+        config, dtype = layer.get_config(), dtype_of(layer) if dtype_of is not None else None
         return layer.__class__.from_config(config if dtype is None else {**config, "dtype": dtype})
 
     return keras.models.clone_model(model, clone_function=clone_layer)
 
 
-def blank_copy(model, dtype_of=None):
-    """A new model with ``model``'s architecture (layer dtypes as ``_clone``) and a built optimizer
+def blank_copy(model, dtype_of=None, swap=None):
+    """A new model with ``model``'s architecture (layers as ``_clone``) and a built optimizer
     of its kind, ready for ``copy_state``. Made before a run, so that the copy at its end only
     assigns values: cloning and compiling took 0.4-1 s of a CNN's Stop while tf.data's threads
     wound down."""
     from .storage import compile_for_app
 
-    clone = _clone(model, dtype_of)
+    clone = _clone(model, dtype_of, swap)
     optimizer = model.optimizer
     compile_for_app(clone, type(optimizer).from_config(optimizer.get_config()))
     _optimizer_variables(clone)
@@ -134,15 +138,33 @@ def compute_twin(model, policy: str):
     return blank_copy(model, lambda layer: None if layer is output else policy)
 
 
+def fused_twin(model):
+    """A ``blank_copy`` of ``model`` whose first convolution and pooling compute as one layer
+    (``core.fused``), or None if it has no such block. float32 only: not measured in bfloat16."""
+    from . import fused
+
+    swaps = fused.fused_layers(model)
+    if not swaps:
+        return None
+    return blank_copy(model, swap=lambda layer: _from_swap(swaps.get(id(layer))))
+
+
+def _from_swap(found):
+    return None if found is None else found[0].from_config(found[1])
+
+
 def _mixed(layer) -> bool:
     policy = getattr(layer, "dtype_policy", None)
     return policy is not None and policy.compute_dtype != policy.variable_dtype
 
 
 def float32_clone(model):
-    """A new, uncompiled model of ``model``'s architecture computing in float32 where ``model``
-    computes in a mixed policy (a ``compute_twin``); its weights are new."""
-    return _clone(model, lambda layer: layer.dtype_policy.variable_dtype if _mixed(layer) else None)
+    """A new, uncompiled model of ``model``'s architecture in standard layers computing in float32,
+    where ``model`` computes in a mixed policy (a ``compute_twin``) or has fused layers (a
+    ``fused_twin``); its weights are new."""
+    from .fused import plain_layer
+
+    return _clone(model, lambda layer: layer.dtype_policy.variable_dtype if _mixed(layer) else None, plain_layer)
 
 
 def compute_dtype(model) -> str:
@@ -171,20 +193,23 @@ class TrainerPool:
 
     def take(self, model, policy: str | None = None):
         """A trainer holding ``model``'s weights and optimizer state, and its key; the caller gives
-        it back with ``give_back``. With no trainer kept for ``model``'s signature: ``model`` itself,
-        or with a ``policy``, a new ``compute_twin`` (``model`` itself if that cannot be made)."""
-        key = signature(model)
-        if key is not None and policy:
-            key = json.dumps([key, policy])
+        it back with ``give_back``. With no trainer kept for ``model``'s signature: with a
+        ``policy``, a new ``compute_twin``; in float32, a new ``fused_twin``; ``model`` itself if
+        neither can be made."""
+        found = signature(model)
+        if found is None:
+            return model, None
+        float32_key = json.dumps([found, "fused"])  # float32 trainers fuse where they can
+        key = json.dumps([found, policy]) if policy else float32_key
         with self._lock:
-            trainer = self._trainers.pop(key, None) if key is not None else None
+            trainer = self._trainers.pop(key, None)
         if trainer is None:
-            if key is None or not policy:
-                return model, key
             try:
-                trainer = compute_twin(model, policy)
-            except Exception:  # e.g. a layer that takes no dtype: train in float32
-                return model, signature(model)
+                trainer = compute_twin(model, policy) if policy else fused_twin(model)
+            except Exception:  # e.g. a layer that takes no dtype: train the model itself, in float32
+                trainer = None
+            if trainer is None:
+                return model, float32_key
         try:
             copy_state(model, trainer)
         except Exception:  # e.g. an optimizer built differently: train the model itself
