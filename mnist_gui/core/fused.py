@@ -48,7 +48,7 @@ def _pools_2x2(p) -> bool:
             and p["padding"] == "valid" and p["data_format"] == "channels_last")
 
 
-def layers():
+def layer_classes():
     """(PooledConv2D, Pooled): the two layer classes, made on first use (Keras is imported late)."""
     if not _CLASSES:
         _CLASSES.extend(_make_classes())
@@ -107,7 +107,7 @@ def _make_classes():
 
 def fused_layers(model) -> dict:
     """{id of a layer: its stand-in's class and config} for every fusable block of ``model``."""
-    PooledConv2D, Pooled = layers()
+    PooledConv2D, Pooled = layer_classes()
     chain = model.layers
     swaps = {}
     for conv, pool in zip(chain, chain[1:]):
@@ -121,7 +121,7 @@ def plain_layer(layer):
     """The standard Keras layer a stand-in replaced (a new one, same config), or None."""
     import keras
 
-    PooledConv2D, Pooled = layers()
+    PooledConv2D, Pooled = layer_classes()
     if type(layer) is PooledConv2D:
         return keras.layers.Conv2D.from_config(layer.get_config())
     if type(layer) is Pooled:
