@@ -100,6 +100,7 @@ class _ModelWorker(QObject):
         self._deferred: list = []         # requests that wait for the TensorFlow model
         self.closing = threading.Event()  # set by shutdown: long jobs give up between batches
         self._evaluating = 0              # robustness evaluations under way: curves wait for them
+        self._parked_curves = []          # the curve jobs' next steps, run when no evaluation is left
         self._other_curves = (None, None, {})  # (other's version, sample, its curve points so far)
 
     @Slot()
@@ -381,8 +382,8 @@ class _ModelWorker(QObject):
 
         kind = getattr(steps, "kind", None)
         if kind == "curves" and self._evaluating:
-            # A slider move's evaluation goes first; the curves go on after it.
-            QTimer.singleShot(0, self, lambda: self._step(request_id, name, steps, version))
+            # A slider move's evaluation goes first; the curves wait, parked (not polling), until it ends.
+            self._parked_curves.append(lambda: self._step(request_id, name, steps, version))
             return
         try:
             with self.lock:
@@ -407,6 +408,10 @@ class _ModelWorker(QObject):
     def _job_ended(self, kind):
         if kind == "evaluate":
             self._evaluating -= 1
+            if not self._evaluating:
+                parked, self._parked_curves = self._parked_curves, []
+                for resume in parked:
+                    QTimer.singleShot(0, self, resume)
 
     def save(self, request_id, path, metadata):
         from .core import storage

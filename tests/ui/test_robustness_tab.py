@@ -187,3 +187,35 @@ def test_double_clicking_a_misread_image_opens_its_original(qtbot, tab, service_
     test_index = opened.args[0]
     assert test_index in tab.sample.indices
     assert tab.misread_model.texts()[2].startswith(f"{service_with_model.data.y_test[test_index]}→")
+
+
+def test_curves_wait_parked_while_an_evaluation_runs_then_go_on(qtbot, service_with_model):
+    """A slider move's evaluation goes first; the curves job takes no step meanwhile, and does not
+    poll for its turn either (it did: one event a turn of the model thread's loop, a fifth of the
+    widget tests' CPU time)."""
+    service, host = service_with_model, service_with_model.host.worker
+    sample = rb.Sample.of(service.data.x_test, service.data.y_test, 24)
+    calls, events = [], []
+    real_step = host._step
+
+    def counted_step(request_id, name, steps, version):
+        calls.append(getattr(steps, "kind", None))
+        return real_step(request_id, name, steps, version)
+
+    host._step = counted_step  # the job's later steps are queued through the instance attribute
+    curves = service.request_robustness("curves", sample=sample, first="rotation")
+    curves.partial.connect(lambda *_: events.append(("curves part", calls.count("curves"))))
+    curves.answered.connect(lambda *_: events.append(("curves", calls.count("curves"))))
+    qtbot.waitUntil(lambda: bool(events), timeout=30_000)  # the curves are under way
+    evaluation = service.request_robustness("evaluate", sample=sample, distortion=rb.Distortion(drawn=0.7))
+    evaluation.answered.connect(lambda *_: events.append(("evaluate", calls.count("curves"))))
+    evaluation.failed.connect(lambda _id, error: events.append(("failed", str(error))))
+    qtbot.waitUntil(lambda: any(kind == "curves" for kind, _ in events), timeout=60_000)
+    kinds = [kind for kind, _ in events]
+    assert "failed" not in kinds and kinds.index("evaluate") < kinds.index("curves")
+    steps_before = dict(events)["evaluate"]
+    parts_after = [n for kind, n in events[kinds.index("evaluate"):] if kind == "curves part"]
+    # between the last curves part before the evaluation and the evaluation's answer: one parked step
+    last_part_before = max(n for kind, n in events[:kinds.index("evaluate")] if kind == "curves part")
+    assert steps_before - last_part_before <= 2, (events, calls.count("evaluate"))
+    assert calls.count("evaluate") >= 3 and parts_after  # the evaluation took steps; the curves went on
