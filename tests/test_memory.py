@@ -42,10 +42,8 @@ SCRIPT = textwrap.dedent("""
 def test_repeated_runs_do_not_grow_memory(mnist_path, tmp_path):
     """Fourteen short runs of each preset: after the first two (caches warming up), memory grows by
     under 3 MB a run (the CNN, augmented: 5 MB), by the least-squares slope. Before the trainer pool
-    and shared predictors: 10 MB (Seed DNN) and 25 MB (CNN) every run. A slope, not the median step
-    or the last run against the second: on the AVX2 machine of 2026-12-07 a CNN run's resident
-    memory swings by ±25 MB from run to run (before and after that day's changes alike), and nine
-    runs' median step read 4 and 9 MB there with a slope of 1.1-1.5 MB a run over 24 runs."""
+    and shared predictors: 10 MB (Seed DNN) and 25 MB (CNN) every run. A slope, because a CNN run's
+    resident memory can swing by ±25 MB from one run to the next without any trend."""
     import numpy as np
 
     env = {**os.environ, "PYTHONPATH": str(REPO), "TF_CPP_MIN_LOG_LEVEL": "3"}

@@ -105,16 +105,19 @@ def _make_classes():
     return PooledConv2D, Pooled
 
 
-def fused_layers(model) -> dict:
-    """{id of a layer: its stand-in's class and config} for every fusable block of ``model``."""
+def stand_ins(model):
+    """For ``model``'s fusable blocks: a function giving each of their layers a new stand-in (and
+    None for any other layer), or None if ``model`` has no such block."""
     PooledConv2D, Pooled = layer_classes()
     chain = model.layers
     swaps = {}
     for conv, pool in zip(chain, chain[1:]):
         if fusable(conv, pool) and not any(out is conv.output for out in model.outputs):
-            swaps[id(conv)] = (PooledConv2D, conv.get_config())
-            swaps[id(pool)] = (Pooled, {"name": pool.name, "pool_config": pool.get_config()})
-    return swaps
+            swaps[id(conv)] = lambda conv=conv: PooledConv2D.from_config(conv.get_config())
+            swaps[id(pool)] = lambda pool=pool: Pooled(name=pool.name, pool_config=pool.get_config())
+    if not swaps:
+        return None
+    return lambda layer: swaps[id(layer)]() if id(layer) in swaps else None
 
 
 def plain_layer(layer):

@@ -143,16 +143,10 @@ def compute_twin(model, policy: str):
 def fused_twin(model):
     """A ``blank_copy`` of ``model`` whose first convolution and pooling compute as one layer
     (``core.fused``), or None if it has no such block. float32 only: not measured in bfloat16."""
-    from . import fused
+    from .fused import stand_ins
 
-    swaps = fused.fused_layers(model)
-    if not swaps:
-        return None
-    return blank_copy(model, swap=lambda layer: _from_swap(swaps.get(id(layer))))
-
-
-def _from_swap(found):
-    return None if found is None else found[0].from_config(found[1])
+    swap = stand_ins(model)
+    return None if swap is None else blank_copy(model, swap=swap)
 
 
 def _mixed(layer) -> bool:
