@@ -102,7 +102,7 @@ class HoverChartView(QChartView):
         return f"{point.x():g}: {point.y():g}"
 
     def shown_series(self) -> list[QLineSeries]:
-        return [s for k, s in self.series.items() if k != "marker" and s.isVisible() and s.name() and s.count()]
+        return [s for s in self.series.values() if s.isVisible() and s.name() and s.count()]
 
     def accessible_value(self) -> str:
         shown = self.shown_series()
@@ -374,26 +374,57 @@ class CurveChart(HoverChartView):
                          parent)
         self.chart().setMargins(self.chart().margins() * 0)
         self.setAccessibleName(self.tr("Robustness curves"))
-        for key in ("current", "other", "pinned", "marker"):
+        for key in ("current", "other", "pinned"):
             self._add_series(key, QLineSeries())
         self._mode = None
+        # The slider's value: painted over the chart, not a series, as it moves with every slider
+        # step (60 a second); a series there made Qt Charts redo the scene, 7-10 ms a step under load.
+        self._marker: float | None = None
         self._apply_palette()
 
     def _apply_palette(self):
         super()._apply_palette()
         for key, series in self.series.items():
             pen = series.pen()
-            if key == "marker":
-                pen = QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashDotLine)
-            else:
-                pen.setStyle(ROLE_STYLE[key])
-                pen.setWidthF(2)
-                series.setPointsVisible(True)
-                series.setMarkerSize(6)
+            pen.setStyle(ROLE_STYLE[key])
+            pen.setWidthF(2)
+            series.setPointsVisible(True)
+            series.setMarkerSize(6)
             series.setPen(pen)
-        marker = self.chart().legend().markers(self.series["marker"])
-        if marker:
-            marker[0].setVisible(False)
+
+    def marker(self) -> float | None:
+        """Where the vertical line stands, in the x axis' units (None: no line)."""
+        return self._marker
+
+    def _marker_line(self) -> tuple[QPointF, QPointF] | None:
+        """The marker's ends in scene coordinates, across the plot area; None if it is off the axis."""
+        low, high = self.x_axis.min(), self.x_axis.max()
+        if self._marker is None or high <= low or not low <= self._marker <= high:
+            return None
+        area = self.chart().plotArea()
+        x = area.left() + (self._marker - low) / (high - low) * area.width()
+        return self.chart().mapToScene(QPointF(x, area.top())), self.chart().mapToScene(QPointF(x, area.bottom()))
+
+    def _update_marker_strip(self):
+        line = self._marker_line()
+        if line is not None:
+            top, bottom = self.mapFromScene(line[0]), self.mapFromScene(line[1])
+            self.viewport().update(top.x() - 2, top.y() - 1, 5, bottom.y() - top.y() + 3)
+
+    def _set_marker(self, value: float):
+        if value != self._marker:
+            self._update_marker_strip()  # where it was
+            self._marker = value
+            self._update_marker_strip()
+
+    def drawForeground(self, painter, rect):
+        super().drawForeground(painter, rect)
+        line = self._marker_line()
+        if line is not None:
+            painter.save()
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashDotLine))
+            painter.drawLine(*line)
+            painter.restore()
 
 
     def _set_x(self, title: str, low: float, high: float, ticks: int, label_format: str):
@@ -415,12 +446,14 @@ class CurveChart(HoverChartView):
 
     def _fill(self, key: str, name: str | None, points):
         series = self.series[key]
-        series.replace([QPointF(x, y) for x, y in points])
-        series.setName(name or "")
+        if [(p.x(), p.y()) for p in series.points()] != [(float(x), float(y)) for x, y in points]:
+            series.replace([QPointF(x, y) for x, y in points])
         shown = bool(points) and name is not None
-        series.setVisible(shown)
-        for marker in self.chart().legend().markers(series):
-            marker.setVisible(shown and key != "marker")
+        if (series.name(), series.isVisible()) != (name or "", shown):  # each set redoes the scene
+            series.setName(name or "")
+            series.setVisible(shown)
+            for marker in self.chart().legend().markers(series):
+                marker.setVisible(shown)
 
     def show_axis(self, axis, lines: dict, marker: float):
         """``axis``: a core.robustness.Axis; ``lines``: role -> (name, [(value, accuracy 0..1)]) for the
@@ -443,7 +476,7 @@ class CurveChart(HoverChartView):
             values += [y for _, y in points]
             self._fill(role, name, points)
         self._set_y_floor(values)
-        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
+        self._set_marker(marker)
 
     def show_confidence(self, thresholds, coverage, accuracy, marker: float):
         """Coverage and accuracy on the answered part (0..1 each) against the threshold."""
@@ -454,7 +487,7 @@ class CurveChart(HoverChartView):
                    [(t, 100 * a) for t, a in zip(thresholds, accuracy) if a == a])
         self._fill("pinned", None, [])
         self._set_y_floor([100 * c for c in coverage] + [100 * a for a in accuracy])
-        self._fill("marker", "", [(marker, self.y_axis.min()), (marker, 100)])
+        self._set_marker(marker)
 
     def chart_views(self):
         return (self,)

@@ -74,3 +74,66 @@ def test_epoch_labels_fit_at_any_width(qtbot, tmp_path, width):
     text = svg.read_text()
     assert "…" not in text
     assert f">{step * (50 // step)}<" in text  # the last labelled epoch, whole
+
+
+def _curve_chart(qtbot, settle):
+    from mnist_gui.core import robustness as rb
+    from mnist_gui.ui.charts import CurveChart
+
+    chart = CurveChart()
+    chart.resize(600, 300)
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    axis = rb.AXIS["rotation"]
+    lines = {"current": ("CNN", [(v, 0.99 - 0.002 * abs(v)) for v in axis.curve])}
+    chart.show_axis(axis, lines, 0.0)
+    chart.last_shown = (axis, lines)
+    settle()
+    return chart, axis, lines
+
+
+def _marker_columns(chart, image) -> list[int]:
+    """The x (view px) of the columns where ``image`` differs from the chart drawn without its marker."""
+    value = chart.marker()
+    chart.show_axis(*chart.last_shown, 1e9)  # off the axis: no marker line
+    plain = chart.grab().toImage().convertToFormat(image.format())
+    chart.show_axis(*chart.last_shown, value)
+    return sorted({x for x in range(image.width()) for y in range(image.height()) if image.pixel(x, y) != plain.pixel(x, y)})
+
+
+def test_curve_chart_marker_stands_at_the_slider_value_and_moving_it_leaves_the_curves_alone(qtbot, settle):
+    chart, axis, lines = _curve_chart(qtbot, settle)
+    replaced = []
+    chart.series["current"].pointsReplaced.connect(lambda: replaced.append(1))
+    for value in (-22.5, 7.5, 41.0):
+        chart.show_axis(axis, lines, value)  # a slider step: the same curves, the marker elsewhere
+        settle()
+        assert chart.marker() == value
+        area = chart.chart().plotArea()
+        expected = chart.mapFromScene(chart.chart().mapToScene(
+            area.left() + (value - axis.low) / (axis.high - axis.low) * area.width(), area.top())).x()
+        columns = _marker_columns(chart, chart.grab().toImage())
+        assert columns and all(abs(x - expected) <= 1 for x in columns), (value, expected, columns)
+    assert replaced == []  # Qt Charts redid nothing for the marker
+    assert chart.points("current") == [(v, pytest.approx(100 * a)) for v, a in lines["current"][1]]
+    chart.show_axis(axis, {"current": ("CNN", [(v, 0.5) for v in axis.curve])}, 45.0)
+    assert replaced == [1]
+
+
+def test_curve_chart_marker_is_in_the_saved_file(qtbot, settle, tmp_path):
+    from mnist_gui.ui.chart_export import export_charts
+
+    chart, axis, lines = _curve_chart(qtbot, settle)
+    saved = {}
+    for name, value in (("with", 7.5), ("without", 1e9)):
+        chart.show_axis(axis, lines, value)
+        settle()
+        saved[name] = QImage(str(export_charts(chart, tmp_path / f"{name}.png")))
+    with_marker, without = saved["with"], saved["without"]
+    scale = with_marker.width() / chart.width()
+    columns = {x for x in range(with_marker.width()) for y in range(0, with_marker.height(), 2)
+               if with_marker.pixel(x, y) != without.pixel(x, y)}
+    chart.show_axis(axis, lines, 7.5)
+    shown = _marker_columns(chart, chart.grab().toImage())
+    assert columns and all(min(shown) - 1 <= x / scale <= max(shown) + 1 for x in columns), (columns, shown)
