@@ -26,7 +26,7 @@ from .charts import CONFIDENCE, CurveChart
 from .distortion_sliders import DistortionSliders
 from .latest_request import LatestRequest
 from .misread_list import MisreadModel, MisreadView
-from .widgets import wrapping_label
+from .widgets import SteadyWrappingLabel
 from .locale_format import integer, num, pct
 
 DEFAULT_THRESHOLD = 90       # % confidence below which the model would say "not sure"
@@ -58,7 +58,7 @@ class RobustnessTab(QWidget):
     # ---- layout -------------------------------------------------------------------------------------
 
     def _build(self):
-        self.state_label = wrapping_label()
+        self.state_label = SteadyWrappingLabel()
 
         spoil = DistortionSliders()
         spoil.moved.connect(self._on_slider)
@@ -66,7 +66,7 @@ class RobustnessTab(QWidget):
         self.reset_button = spoil.reset_button
         self.reset_button.clicked.connect(self.reset)
 
-        self.accuracy_label = wrapping_label()
+        self.accuracy_label = SteadyWrappingLabel()
         font = self.accuracy_label.font()
         font.setBold(True)
         self.accuracy_label.setFont(font)
@@ -86,8 +86,8 @@ class RobustnessTab(QWidget):
         self.threshold_value = QLabel("1.00")
         self.threshold_value.setMinimumWidth(self.threshold_value.sizeHint().width() + 4)
         self.threshold_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.coverage_label = wrapping_label()
-        self.errors_label = wrapping_label()
+        self.coverage_label = SteadyWrappingLabel()
+        self.errors_label = SteadyWrappingLabel()
         confidence_layout.addWidget(threshold_title, 0, 0)
         confidence_layout.addWidget(self.threshold_slider, 0, 1)
         confidence_layout.addWidget(self.threshold_value, 0, 2)
@@ -123,7 +123,7 @@ class RobustnessTab(QWidget):
         chart_row.addWidget(self.curve_combo, 1)
         chart_row.addWidget(self.pin_button)
         chart_row.addWidget(self.save_button)
-        self.curve_state = wrapping_label()
+        self.curve_state = SteadyWrappingLabel()
         self.chart = CurveChart()
         self.chart.setMinimumHeight(160)
         chart_panel = QWidget()
@@ -139,7 +139,7 @@ class RobustnessTab(QWidget):
         self.misread_view.setModel(self.misread_model)
         self.misread_view._fit_grid()
         self.misread_view.activated.connect(self._open_misread)
-        self.misread_label = wrapping_label()
+        self.misread_label = SteadyWrappingLabel()
         self.misread_label.setBuddy(self.misread_view)
         misread_panel = QWidget()
         misread_layout = QVBoxLayout(misread_panel)

@@ -1,9 +1,10 @@
 """Shared small widgets."""
 
+import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from mnist_gui.ui.widgets import SteadyLabel, TabWidget
+from mnist_gui.ui.widgets import SteadyLabel, SteadyWrappingLabel, TabWidget, wrapping_label
 
 
 def _layout_requests_for_a_shorter_text(qtbot, event_spy, settle, label):
@@ -39,6 +40,49 @@ def test_a_plain_label_asks_for_a_new_layout_at_each_text(qtbot, event_spy, sett
     # Why SteadyLabel exists: inside a QTabWidget that layout repaints the whole tab.
     requests, _parent = _layout_requests_for_a_shorter_text(qtbot, event_spy, settle, QLabel())
     assert requests > 0
+
+
+def _label_above_another(qtbot, settle, label):
+    parent = QWidget()
+    layout = QVBoxLayout(parent)
+    below = QLabel("Below")
+    layout.addWidget(label)
+    layout.addWidget(below)
+    layout.addStretch(1)
+    parent.resize(200, 500)
+    qtbot.addWidget(parent)
+    parent.show()
+    label.setText("a result line that wraps " * 6)
+    settle()
+    return parent, below
+
+
+@pytest.mark.parametrize("steady", [True, False])
+def test_steady_wrapping_label_keeps_its_height_for_a_shorter_text(qtbot, settle, steady):
+    # A plain wrapping label shrinks and pulls what is below it up, and the next longer text pushes
+    # it down again: each move repaints the whole tab.
+    label = SteadyWrappingLabel() if steady else wrapping_label()
+    _parent, below = _label_above_another(qtbot, settle, label)
+    tall, y = label.height(), below.y()
+    assert tall >= 3 * label.fontMetrics().height()  # wrapped onto several lines
+    label.setText("short")
+    settle()
+    assert (label.height(), below.y()) == (tall, y) if steady else below.y() < y
+
+
+def test_steady_wrapping_label_grows_for_a_longer_text_and_fits_a_new_width(qtbot, settle):
+    label = SteadyWrappingLabel()
+    parent, below = _label_above_another(qtbot, settle, label)
+    tall = label.height()
+    label.setText("a result line that wraps " * 12)
+    settle()
+    taller = label.height()
+    assert taller > tall and below.y() > label.geometry().bottom()
+    parent.resize(600, 500)  # wider: what the text needs there, no more
+    settle()
+    assert label.height() < taller
+    label.setMinimumHeight(0)
+    assert label.height() == label.heightForWidth(label.width())
 
 
 def _tabs_with_a_label_page(qtbot, settle, tabs):
