@@ -19,10 +19,14 @@ class MisreadModel(QAbstractListModel):
     """The misread images of one evaluation, most confident mistakes first; those the threshold
     would withhold ("not sure") are drawn greyed."""
 
+    ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.SizeHintRole, Qt.ItemDataRole.ForegroundRole}
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._evaluation: rb.Evaluation | None = None
         self._rows = np.empty(0, np.int64)
+        self._top2 = self._top2_p = np.empty((0, 2))  # per row: the two likeliest digits, their probabilities
         self._threshold = 0.0
         self._pixmaps: dict[int, object] = {}
         self.item_size: QSize | None = None  # every item's size, set by the view: uniform and known
@@ -32,10 +36,15 @@ class MisreadModel(QAbstractListModel):
         self._evaluation, self._pixmaps = evaluation, {}
         if evaluation is None or "current" not in evaluation.probabilities:
             self._rows = np.empty(0, np.int64)
+            self._top2 = self._top2_p = np.empty((0, 2))
         else:
             p = evaluation.probabilities["current"]
             wrong = np.flatnonzero(p.argmax(axis=1) != evaluation.labels)
             self._rows = wrong[np.argsort(-p[wrong].max(axis=1), kind="stable")]
+            # Each row's two likeliest digits, worked out once: a repaint asks data() ~10 roles an item.
+            shown = p[self._rows]
+            self._top2 = np.argsort(-shown, axis=1, kind="stable")[:, :2]
+            self._top2_p = np.take_along_axis(shown, self._top2, axis=1)
         self.endResetModel()
 
     def set_threshold(self, threshold: float) -> None:
@@ -51,13 +60,12 @@ class MisreadModel(QAbstractListModel):
         return int(self._evaluation.indices[self._rows[row]])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._evaluation is None:
+        if not index.isValid() or self._evaluation is None or role not in self.ROLES:
             return None
-        i = int(self._rows[index.row()])
+        row = index.row()
+        i = int(self._rows[row])
         e = self._evaluation
-        p = e.probabilities["current"][i]
-        order = np.argsort(-p)
-        predicted, confidence = int(order[0]), float(p[order[0]])
+        predicted, confidence = int(self._top2[row, 0]), float(self._top2_p[row, 0])
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{e.labels[i]}→{predicted} {pct(confidence, 0)}"
         if role == Qt.ItemDataRole.DecorationRole:
@@ -73,7 +81,7 @@ class MisreadModel(QAbstractListModel):
                              "then {second} ({second_confidence}).{withheld} Double-click to open the original in "
                              "the Gallery.").format(
                 index=e.indices[i], label=e.labels[i], predicted=predicted, confidence=pct(confidence, 1),
-                second=order[1], second_confidence=pct(p[order[1]], 1), withheld=withheld)
+                second=int(self._top2[row, 1]), second_confidence=pct(float(self._top2_p[row, 1]), 1), withheld=withheld)
         if role == Qt.ItemDataRole.SizeHintRole:
             return self.item_size
         if role == Qt.ItemDataRole.ForegroundRole and confidence < self._threshold:

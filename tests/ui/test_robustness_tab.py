@@ -51,6 +51,12 @@ def test_shown_it_reads_the_fixed_sample_and_lists_the_misread_most_confident_fi
     first = model.test_index(0)
     true, predicted = service_with_model.data.y_test[first], p[np.searchsorted(sample.indices, first)].argmax()
     assert model.texts()[0].startswith(f"{true}→{predicted} ")
+    for row in (0, model.rowCount() - 1):  # the tooltip names the runner-up too
+        probs = p[np.searchsorted(sample.indices, model.test_index(row))]
+        first_two = np.argsort(-probs)[:2]
+        tip = model.data(model.index(row), Qt.ItemDataRole.ToolTipRole)
+        assert f"read as {first_two[0]} ({probs[first_two[0]]:.1%}), then {first_two[1]} ({probs[first_two[1]]:.1%})" in tip
+    assert model.data(model.index(0), Qt.ItemDataRole.WhatsThisRole) is None
 
 
 def test_nothing_is_computed_while_hidden_and_without_a_model(qtbot, service):
