@@ -45,6 +45,11 @@ class DrawCanvas(QWidget):
         self._strokes: list[_Stroke] = []
         self._drawing = False
         self._screen_ink: QImage | None = None  # finished strokes as shown; None: drawn afresh at the next paint
+        # For the model, likewise: the finished strokes rendered at each size asked for, and each
+        # size's last image() until the ink changes. A stroke's end reads the drawing twice (the digit
+        # and the number); rendering every stroke each time took 5-9 ms of the UI thread under load.
+        self._model_ink: dict[int, QImage] = {}
+        self._images: dict[int, np.ndarray] = {}
         self.pen_width = DEFAULT_PEN_WIDTH
         self._picture: QImage | None = None   # an image opened on the pad (instead of strokes)
         self._picture_shown: QImage | None = None  # it scaled to the pad once (not at every paint)
@@ -150,18 +155,31 @@ class DrawCanvas(QWidget):
 
     def image(self, size: int = IMAGE_SIZE) -> np.ndarray:
         """The drawing as a size×size uint8 array, white (255) ink on black (0)."""
-        image = QImage(size, size, QImage.Format.Format_Grayscale8)
-        image.fill(0)
+        if size not in self._images:
+            finished = self._model_ink.get(size)
+            if finished is None:
+                finished = self._model_ink[size] = QImage(size, size, QImage.Format.Format_Grayscale8)
+                finished.fill(0)
+                self._paint_into(finished, size, self._finished_strokes())
+            image = finished
+            if self._drawing:  # the stroke under way, over a copy
+                image = finished.copy()
+                self._paint_into(image, size, self._strokes[-1:])
+            rows = np.frombuffer(image.constBits(), np.uint8).reshape(size, image.bytesPerLine())
+            self._images[size] = rows[:, :size].copy()  # the QImage owns the buffer
+        return self._images[size].copy()
+
+    def _paint_into(self, image: QImage, side: float, strokes) -> None:
         painter = QPainter(image)
-        self._paint_ink(painter, size)
+        self._paint_ink(painter, side, strokes)
         painter.end()
-        rows = np.frombuffer(image.constBits(), np.uint8).reshape(size, image.bytesPerLine())
-        return rows[:, :size].copy()  # the QImage owns the buffer
 
     def _ink_changed(self) -> None:
         self._drawing = False  # an undo or clear mid-stroke ends that stroke
         self._boxes = []       # they were for the ink before
         self._screen_ink = None
+        self._model_ink.clear()
+        self._images.clear()
         self.update()
         self.changed.emit()
 
@@ -260,6 +278,7 @@ class DrawCanvas(QWidget):
         self._strokes.append(_Stroke(QPolygonF([self._to_pad(event.position())]), self.pen_width,
                                      [time.monotonic()]))
         self._drawing = True
+        self._images.clear()
         self._update_around(self._strokes[-1].points, self.pen_width)
         self.changed.emit()
 
@@ -273,6 +292,7 @@ class DrawCanvas(QWidget):
             return  # a repeated point would make a click's dot a zero-length line, which draws nothing
         points.append(point)
         self._strokes[-1].times.append(time.monotonic())
+        self._images.clear()
         self._update_around(QPolygonF([points[points.size() - 2], point]), self._strokes[-1].width)
         self.changed.emit()
 
@@ -281,10 +301,12 @@ class DrawCanvas(QWidget):
             super().mouseReleaseEvent(event)
             return
         self._drawing = False
-        if self._screen_ink is not None:  # the stroke joins the finished ones, exactly as shown
-            painter = QPainter(self._screen_ink)
-            self._paint_ink(painter, self._pad_rect().width(), self._strokes[-1:])
-            painter.end()
+        # The stroke joins the finished ones, exactly as shown and as the model saw it (the images
+        # of the drawing stay as they are).
+        if self._screen_ink is not None:
+            self._paint_into(self._screen_ink, self._pad_rect().width(), self._strokes[-1:])
+        for size, finished in self._model_ink.items():
+            self._paint_into(finished, size, self._strokes[-1:])
         self.stroke_finished.emit()
 
 

@@ -120,6 +120,37 @@ def test_resizing_keeps_the_drawing(qtbot, canvas):
         assert shown[height // 2 - side // 3, width // 2 + side // 3] == 0
 
 
+def _every_stroke_afresh(canvas, size):
+    """The drawing rendered from all its strokes in one go: what image() gives, however it gets there."""
+    image = QImage(size, size, QImage.Format.Format_Grayscale8)
+    image.fill(0)
+    canvas._paint_into(image, size, canvas._strokes)
+    return grey(image)
+
+
+def test_the_images_of_the_drawing_are_those_of_all_its_strokes_at_every_moment(qtbot, canvas):
+    # image() keeps the finished strokes rendered and adds the stroke under way: a stroke's end reads
+    # the drawing at two sizes without rendering every stroke again.
+    strokes = [[(40, 60), (120, 250), (200, 60)], [(60, 150), (240, 150)], [(150, 40)], [(230, 230), (70, 260)]]
+    for n, stroke in enumerate(strokes):
+        first, *rest = [QPoint(*p) for p in stroke]
+        qtbot.mousePress(canvas, LEFT, NO_KEYS, first)
+        for point in rest:
+            qtbot.mouseMove(canvas, point)
+            for size in (IMAGE_SIZE, 280):  # mid-stroke, at both sizes the tab reads
+                np.testing.assert_array_equal(canvas.image(size), _every_stroke_afresh(canvas, size))
+        qtbot.mouseRelease(canvas, LEFT, NO_KEYS, rest[-1] if rest else first)
+        for size in (IMAGE_SIZE, 280, 100):
+            image = canvas.image(size)
+            np.testing.assert_array_equal(image, _every_stroke_afresh(canvas, size))
+            image[:] = 7  # a copy: the caller's to change
+        assert np.count_nonzero(canvas.image() > 127) > 0 and canvas.stroke_count() == n + 1
+    canvas.undo()
+    np.testing.assert_array_equal(canvas.image(280), _every_stroke_afresh(canvas, 280))
+    canvas.clear()
+    assert not canvas.image(280).any()
+
+
 def test_clear_and_undo_with_buttons_and_keys(qtbot, idle_service):
     tab = make_tab(qtbot, idle_service)
     canvas = tab.canvas
