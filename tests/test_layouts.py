@@ -101,6 +101,20 @@ def test_confusion_matrix_shows_every_count_whole_at_the_smallest_size(qtbot, wi
     qtbot.waitUntil(lambda: table.font().pointSizeF() == table._base_font.pointSizeF())
 
 
+def test_the_robustness_sliders_have_room_to_drag_at_the_smallest_size(qtbot, window):
+    # At 1024x640 with the Learn panel open the labels and values took the column's whole width,
+    # and the sliders were drawn as bare handles.
+    from PySide6.QtWidgets import QSlider
+
+    window.resize(1024, 640)
+    window.show()
+    window.tabs.setCurrentIndex(4)
+    tab = window.robustness_tab
+    qtbot.waitUntil(lambda: tab.isVisible() and all(s.isVisible() for s in tab.sliders.values()))
+    for slider in tab.findChildren(QSlider):
+        assert slider.width() >= 6 * slider.fontMetrics().averageCharWidth(), (slider.accessibleName(), slider.width())
+
+
 def test_grid_images_scale_with_the_pane_in_multiples_of_28(qtbot, window):
     gallery = window.gallery_tab
     window.show()

@@ -44,6 +44,8 @@ class DistortionSliders(QGroupBox):
             slider.setRange(0, round((axis.high - axis.low) / axis.step))
             slider.setValue(self.position(axis, 0))
             slider.setPageStep(max(1, slider.maximum() // 8))
+            # Room to drag it: at 1024×640 with the Learn panel open, the labels left it none.
+            slider.setMinimumWidth(slider.fontMetrics().averageCharWidth() * 8)
             slider.setToolTip(self.tr(TOOLTIPS[axis.name]))
             slider.setAccessibleName(core_text(axis.title))
             slider.valueChanged.connect(lambda _, name=axis.name: self._on_move(name))
