@@ -75,3 +75,51 @@ def test_repeated_runs_do_not_grow_memory(mnist_path, tmp_path):
         for name, part, limit in (("seed", values[:runs], limits[0]), ("cnn", values[runs:], limits[1])):
             slope = np.polyfit(np.arange(2, runs), part[2:], 1)[0]
             assert slope < limit, f"{name}, {what}: {slope:.2f} MB a run; {[round(v, 1) for v in part]} MB"
+
+
+ARENAS_SCRIPT = textwrap.dedent("""
+    import ctypes, os, sys, tempfile, threading
+    if sys.argv[1] == "core":
+        import mnist_gui.core  # noqa: F401  (caps the arenas, as every process of the app does)
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.fopen.restype = ctypes.c_void_p
+    threads = 4 * max(2, os.cpu_count() or 1)
+    together = threading.Barrier(threads + 1)
+
+    def allocate():  # a thread's first malloc takes an arena of its own while the cap allows
+        libc.malloc(1000)
+        together.wait()
+        together.wait()
+
+    for _ in range(threads):
+        threading.Thread(target=allocate).start()
+    together.wait()
+    with tempfile.NamedTemporaryFile(suffix=".xml") as report:
+        fp = libc.fopen(report.name.encode(), b"w")
+        libc.malloc_info(0, ctypes.c_void_p(fp))
+        libc.fclose(ctypes.c_void_p(fp))
+        print(open(report.name).read().count("<heap nr="))
+    together.wait()
+""")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_the_core_caps_the_heap_arenas_at_one_per_core():
+    """Threads that allocate at once each get an arena of their own, up to glibc's eight per core;
+    once mnist_gui.core is imported, up to one per core (at least two)."""
+    import ctypes
+
+    if not hasattr(ctypes.CDLL(None), "malloc_info"):
+        pytest.skip("not glibc")
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
+    env["PYTHONPATH"] = str(REPO)
+    cap = max(2, os.cpu_count() or 1)
+    counts = {}
+    for mode in ("plain", "core"):
+        done = subprocess.run([sys.executable, "-c", ARENAS_SCRIPT, mode], env=env, capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, done.stderr[-2000:]
+        counts[mode] = int(done.stdout.strip().splitlines()[-1])
+    assert counts["plain"] > cap, counts  # the probe sees arenas multiply without the cap
+    assert counts["core"] <= cap, counts
