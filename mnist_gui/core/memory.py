@@ -32,7 +32,7 @@ def limit_heap_arenas() -> None:
 
     glibc makes up to eight arenas per core as threads ask, and TensorFlow's and tf.data's threads
     take them all. What a run frees leaves pages partly used in every arena, which ``malloc_trim``
-    cannot give back: a process's resident size grew 1-6 MB a run (benchmarks/train_cycles.py)
+    cannot give back: a process's resident size grew 1-6 MB a run (tests/test_memory.py's loop)
     while the bytes in use did not. With one arena per core it stays flat, and threads that run at
     once still rarely share one. Only arenas made later are capped: call it before TensorFlow
     starts its threads. A ``MALLOC_ARENA_MAX`` the user set is theirs.
