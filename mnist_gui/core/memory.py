@@ -7,6 +7,16 @@ import os
 import sys
 
 
+def _glibc(name: str):
+    """glibc's function ``name``, or None (not Linux, or another C library such as musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):
+        return None
+
+
 def release_free_memory() -> None:
     """Return the C heap's free pages to the system (glibc's ``malloc_trim``; elsewhere nothing).
 
@@ -15,13 +25,9 @@ def release_free_memory() -> None:
     MB with every run in one session although nothing was leaked. ctypes releases the GIL for
     the call: other Python threads go on meanwhile.
     """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # not glibc (musl, ...)
-        return
-    trim(0)
+    trim = _glibc("malloc_trim")
+    if trim is not None:
+        trim(0)
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter
@@ -37,13 +43,9 @@ def limit_heap_arenas() -> None:
     once still rarely share one. Only arenas made later are capped: call it before TensorFlow
     starts its threads. A ``MALLOC_ARENA_MAX`` the user set is theirs.
     """
-    if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
-        return
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc
-        return
-    mallopt(M_ARENA_MAX, max(2, os.cpu_count() or 1))
+    mallopt = _glibc("mallopt")
+    if mallopt is not None and "MALLOC_ARENA_MAX" not in os.environ:
+        mallopt(M_ARENA_MAX, max(2, os.cpu_count() or 1))
 
 
 _frozen_once = False
