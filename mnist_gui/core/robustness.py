@@ -164,18 +164,20 @@ def drawn_style(level: float) -> dict:
                 aspect=base.aspect * level, height=(low * level + high * (1 - level), high))
 
 
-def draw_images(images, level: float, seed: int = DRAWN_SEED):
+def draw_images(images, level: float, seed: int = DRAWN_SEED, labels=None):
     """Generator: the images redrawn as mouse drawings at ``level`` and prepared as the Draw Pad
     prepares a drawing, ``DRAW_CHUNK`` at a time (yields None between chunks); returns (n, 28, 28) uint8.
 
     One random stream for every level: a digit at level ½ is its level-1 drawing half as strayed.
+    The ``labels``, if given, keep loops that thick scans filled in (``drawn.skeleton``).
     """
     style = drawn.Style(**drawn_style(level))
     rng = np.random.default_rng(seed)
     chunk = DRAW_CHUNK
     out = np.zeros((len(images), 28, 28), np.uint8)
     for start in range(0, len(images), chunk):
-        canvases = [drawn.draw(d, rng, style) for d in images[start:start + chunk]]
+        canvases = [drawn.draw(d, rng, style, label=None if labels is None else labels[start + i])
+                    for i, d in enumerate(images[start:start + chunk])]
         out[start:start + len(canvases)] = drawn.prepare_canvases(canvases)
         yield None
     return out
@@ -210,7 +212,7 @@ class Sample:
         if level == 0:
             return self.images
         if level not in self._drawn:
-            self._drawn[level] = yield from draw_images(self.images, level)
+            self._drawn[level] = yield from draw_images(self.images, level, labels=self.labels)
         return self._drawn[level]
 
 
