@@ -114,6 +114,25 @@ def test_mouse_drawings_are_made_once_per_level_repeatably_and_stray_more_with_t
     assert rb.drawn_style(0.25)["rotation"] == 15 * 0.25 and rb.drawn_style(1)["height"] == (1 / 3, 0.95)
 
 
+def test_a_samples_pen_paths_are_made_once_and_give_the_drawings_made_without_them(mnist, monkeypatch):
+    """The skeletons (most of a drawing's work) do not depend on the level: kept from the first
+    level drawn, the next level's drawings are those drawn from scratch, and no skeleton is redone."""
+    from mnist_gui.core import drawn
+
+    small = rb.Sample.of(mnist.x_test, mnist.y_test, n=24)
+    rb.run(small.base(1.0))
+    made = []
+    monkeypatch.setattr(drawn, "skeleton", lambda *a, **k: made.append(1))
+    half = rb.run(small.base(0.5))
+    assert made == []
+    monkeypatch.undo()
+    scratch = rb.run(rb.draw_images(small.images, 0.5, labels=small.labels))
+    np.testing.assert_array_equal(half, scratch)
+    canvas = drawn.draw(small.images[3], np.random.default_rng(5), label=small.labels[3])
+    path = drawn.pen_path(small.images[3], small.labels[3])
+    np.testing.assert_array_equal(drawn.draw_path(path, np.random.default_rng(5)), canvas)
+
+
 def test_evaluate_gives_each_models_answers_on_the_spoilt_images(sample, model):
     other = rb.Model("other", "untrained", lambda x: np.full((len(x), 10), 0.1, np.float32))
     job = rb.compute("evaluate", [model, other], sample=sample, distortion=rb.Distortion(rotation=20, noise=30))

@@ -214,10 +214,23 @@ def draw(digit: np.ndarray, rng: np.random.Generator, style: Style = Style(), si
          label: int | None = None) -> np.ndarray:
     """One 28×28 digit redrawn as a pad drawing: a size×size uint8 canvas, white ink on black. Its
     ``label``, if given, keeps loops a thick scan filled in (``skeleton``)."""
+    return draw_path(pen_path(digit, label), rng, style, size)
+
+
+def pen_path(digit: np.ndarray, label: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The digit's smoothed skeleton as a pen path: (points, index pairs of the segments). Most of
+    a drawing's work, and the same for every style: callers drawing one digit often keep it."""
     points, pairs = _segments(skeleton(digit, label=label))
+    return _smooth(points, pairs), pairs
+
+
+def draw_path(path: tuple[np.ndarray, np.ndarray], rng: np.random.Generator, style: Style = Style(),
+              size: int = PAD_SIZE) -> np.ndarray:
+    """A ``pen_path`` drawn as ``draw`` draws its digit (the same random draws)."""
+    points, pairs = path
     if len(points) == 0:
         return np.zeros((size, size), np.uint8)
-    return _render(_smooth(points, pairs), pairs, rng, style, size)
+    return _render(points, pairs, rng, style, size)
 
 
 def draw_strokes(strokes, rng: np.random.Generator, style: Style = Style(), size: int = PAD_SIZE) -> np.ndarray:
