@@ -2,7 +2,8 @@
 
 For the bundled Seed DNN and CNN, on the tab's fixed sample (1,000 test images): the distortions
 alone (NumPy: rotation + slant, thickness, noise), one whole evaluation (distortions + the model,
-in the tab's steps of 250 images), the mouse drawings of one level (made once per level), and all
+in the tab's steps of 250 images), the mouse drawings of one level (made once per level) and of a
+further one (the digits' pen paths kept from the first), and all
 the curves (40 points; the drawings already made). Medians; the load average is printed with them.
 Usage: python benchmarks/robustness.py [--repeats 10] [--data PATH]
 """
@@ -50,6 +51,9 @@ def main():
     start = time.perf_counter()
     rb.run(sample.base(1.0))
     print(f"mouse drawings of one level ({len(sample)} digits, made once): {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    rb.run(sample.base(0.5))
+    print(f"mouse drawings of a further level (the pen paths kept): {time.perf_counter() - start:.1f} s")
     for level in rb.AXIS["drawn"].curve:
         rb.run(sample.base(level))  # the curves below then measure the models, as once the tab has them
     for name in ("mnist_dnn_v1.keras", "mnist_cnn.keras"):
