@@ -33,7 +33,7 @@ INK_THRESHOLDS = (50, 100, 150)
 MIN_LOOP_PX = 6      # a hole in the enlarged ink smaller than this is noise, not a loop
 # Some scans fill a loop in at every threshold: a 9's loop a blob, thinned to a hook read as 7 or 1.
 # With the mouse nobody fills a loop, they draw it round; so a digit of these classes with fewer
-# loops than its class has gets its blob hollowed into a ring (about 0.7% of the test digits).
+# loops than its class has gets its blob hollowed into a ring (0.7–1.2% of the test digits).
 LOOPS_OF_DIGIT = {0: 1, 6: 1, 8: 2, 9: 1}
 BLOB_DEPTH = 1.8     # a blob reaches at least this many stroke half-widths into the ink
 BLOB_AREA = 0.02     # ... and covers at least this share of the digit's box (side squared)
