@@ -1,12 +1,14 @@
 """The one way the app runs work off the UI thread besides its two long-lived threads (the model
-thread and the training thread): jobs in a ``QThreadPool``. Nothing else starts a thread but
-``core.train_process``, for the training process it talks to (sending it the data, waiting for its end).
+thread and the training thread): jobs in a ``QThreadPool``, and ``OwnThread`` for the LiteRT
+interpreter. Nothing else starts a thread but ``core.train_process``, for the training process it
+talks to (sending it the data, waiting for its end).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import queue
 import sys
 import threading
 
@@ -57,31 +59,40 @@ def start(pool: QThreadPool, fn, report=None, nice: int = BACKGROUND_NICE) -> No
 
 
 class OwnThread:
-    """A pool of exactly one thread that never expires: calls block until it has answered.
+    """A thread of its own that never expires: calls block until it has answered.
 
     For the LiteRT interpreter, which must never run on the model thread: once it had, that thread
     crashed (SIGSEGV) at its first TensorFlow operation when TensorFlow was imported later on
     another thread (ai-edge-litert 2.3 and TensorFlow 2.21 each bring their own runtime).
+
+    A plain Python thread, no Qt object: it is made on the model thread, and a ``QThreadPool`` made
+    there deadlocked the window at start-up. Its constructor makes a connection, which takes one of
+    Qt's signal-slot locks while the thread holds the GIL; the UI thread, destroying an animation,
+    held that lock and waited for the GIL (PySide looks for a Python override under it).
     """
 
     def __init__(self, name: str):
         self.name = name
-        self.pool = QThreadPool()
-        self.pool.setMaxThreadCount(1)
-        self.pool.setExpiryTimeout(-1)
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        self._closed = False
+        threading.Thread(target=self._serve, name=name, daemon=True).start()
 
-    def __call__(self, fn, *args):
-        done, box = threading.Event(), []
-
-        def report(ok, result):
-            box.append((ok, result))
+    def _serve(self):
+        background_priority()
+        while (call := self._calls.get()) is not None:
+            fn, args, box, done = call
+            try:
+                box.append((True, fn(*args)))
+            except BaseException as exc:  # reported to the caller, who must never wait forever
+                log.debug("call on %s failed", self.name, exc_info=True)
+                box.append((False, exc))
             done.set()
 
-        def call():
-            threading.current_thread().name = self.name  # for logs and tests: which thread ran it
-            return fn(*args)
-
-        start(self.pool, call, report)
+    def __call__(self, fn, *args):
+        if self._closed:
+            raise RuntimeError(f"the {self.name} thread is closed")
+        done, box = threading.Event(), []
+        self._calls.put((fn, args, box, done))
         done.wait()
         ok, result = box[0]
         if not ok:
@@ -89,4 +100,7 @@ class OwnThread:
         return result
 
     def close(self):
-        self.pool.clear()
+        """The thread ends after the call it is answering, if any."""
+        if not self._closed:
+            self._closed = True
+            self._calls.put(None)
