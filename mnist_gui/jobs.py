@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QRunnable, QThreadPool
 
@@ -65,42 +65,24 @@ class OwnThread:
     crashed (SIGSEGV) at its first TensorFlow operation when TensorFlow was imported later on
     another thread (ai-edge-litert 2.3 and TensorFlow 2.21 each bring their own runtime).
 
-    A plain Python thread, no Qt object: it is made on the model thread, and a ``QThreadPool`` made
-    there deadlocked the window at start-up. Its constructor makes a connection, which takes one of
+    A ``ThreadPoolExecutor``'s thread, no Qt object: it is made on the model thread, and a
+    ``QThreadPool`` made there deadlocked the window at start-up. Its constructor makes a connection, which takes one of
     Qt's signal-slot locks while the thread holds the GIL; the UI thread, destroying an animation,
     held that lock and waited for the GIL (PySide looks for a Python override under it).
     """
 
     def __init__(self, name: str):
         self.name = name
-        self._calls: queue.SimpleQueue = queue.SimpleQueue()
-        self._closed = False
-        threading.Thread(target=self._serve, name=name, daemon=True).start()
+        self._pool = ThreadPoolExecutor(max_workers=1, initializer=self._started)
 
-    def _serve(self):
+    def _started(self):
+        threading.current_thread().name = self.name  # for logs and tests: which thread ran it
         background_priority()
-        while (call := self._calls.get()) is not None:
-            fn, args, box, done = call
-            try:
-                box.append((True, fn(*args)))
-            except BaseException as exc:  # reported to the caller, who must never wait forever
-                log.debug("call on %s failed", self.name, exc_info=True)
-                box.append((False, exc))
-            done.set()
 
     def __call__(self, fn, *args):
-        if self._closed:
-            raise RuntimeError(f"the {self.name} thread is closed")
-        done, box = threading.Event(), []
-        self._calls.put((fn, args, box, done))
-        done.wait()
-        ok, result = box[0]
-        if not ok:
-            raise result
-        return result
+        """``fn(*args)`` on the thread; its exception, if any, is raised here (RuntimeError once closed)."""
+        return self._pool.submit(fn, *args).result()
 
     def close(self):
         """The thread ends after the call it is answering, if any."""
-        if not self._closed:
-            self._closed = True
-            self._calls.put(None)
+        self._pool.shutdown(wait=False)

@@ -28,7 +28,7 @@ def test_own_thread_hands_failures_back_and_keeps_answering():
         assert own(lambda: 42) == 42
     finally:
         own.close()
-    with pytest.raises(RuntimeError, match="closed"):
+    with pytest.raises(RuntimeError, match="after shutdown"):
         own(lambda: 1)
 
 
