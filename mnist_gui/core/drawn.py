@@ -60,11 +60,14 @@ def skeleton(digit: np.ndarray, threshold: int | None = None, label: int | None 
     the ink lacks is hollowed out of its blob, if it has one (``hollow_blob``)."""
     size = digit.shape[0] * SKELETON_SCALE
     big = np.asarray(Image.fromarray(np.asarray(digit, np.uint8)).resize((size, size), Image.Resampling.BILINEAR))
+    found = None
     if threshold is None:
         counts = [loops(big > t) for t in INK_THRESHOLDS]
+        found = max(counts)
         threshold = INK_THRESHOLDS[int(np.argmax(counts))]  # argmax: the first, lowest, of the most
     ink = big > threshold
-    if label is not None and loops(ink) < LOOPS_OF_DIGIT.get(int(label), 0):
+    needed = 0 if label is None else LOOPS_OF_DIGIT.get(int(label), 0)
+    if needed and (loops(ink) if found is None else found) < needed:  # loops counted once
         ink = hollow_blob(ink)
     return thin(ink)
 
