@@ -21,6 +21,7 @@ from mnist_gui.model_host import HostError, ModelHost, _ModelWorker, prepare_ima
 TEMPERATURE = 4.0    # spreads the confidences: median ~83%, a tenth below 45%
 FIT_IMAGES = 2000    # training images the centroids of a "trained" model come from
 _datasets: dict[str, object] = {}  # path -> MnistData, so that each test does not read the file again
+_centroids: dict[int, tuple[object, list]] = {}  # id(data) -> (data, weights): fitted once per dataset
 
 
 class NumpyModel:
@@ -72,7 +73,12 @@ class NumpyModel:
 
 
 def trained_model(data) -> NumpyModel:
-    return NumpyModel.centroids(data.x_train[:FIT_IMAGES], data.y_train[:FIT_IMAGES])
+    """A new model each call (tests change their models), fitted once per dataset."""
+    cached = _centroids.get(id(data))
+    if cached is None or cached[0] is not data:
+        model = NumpyModel.centroids(data.x_train[:FIT_IMAGES], data.y_train[:FIT_IMAGES])
+        cached = _centroids[id(data)] = (data, model.get_weights())
+    return NumpyModel(*cached[1])
 
 
 def load_dataset(path=None):
@@ -80,7 +86,9 @@ def load_dataset(path=None):
 
     key = str(path)
     if key not in _datasets:
-        _datasets[key] = load_mnist(path)
+        data = _datasets[key] = load_mnist(path)
+        for images in (data.x_train, data.x_test):
+            images.flags.writeable = False  # shared by every test: none may change it
     return _datasets[key]
 
 
