@@ -403,6 +403,8 @@ class _ModelWorker(QObject):
             return
         if part is not None:
             self.partial.emit(request_id, part)
+        # 0 ms with a context: PySide posts an event (QTimer makes no timer object and no connection,
+        # so no signal-slot lock is taken with the GIL held; see jobs.OwnThread for why that matters).
         QTimer.singleShot(0, self, lambda: self._step(request_id, name, steps, version))
 
     def _job_ended(self, kind):
