@@ -194,14 +194,14 @@ class ModelService(QObject):
         self._ask(name, lambda _: self._set_busy("model", False),
                   lambda error: self._model_failed(error, "model"), **args)
 
-    def open_model(self, path):
-        """Load a model file on the model thread; the current model stays if it fails."""
+    def open_model(self, path) -> bool:
+        """Load a model file on the model thread; the current model stays if it fails. True when,
+        TensorFlow not being ready, the file's LiteRT export is being installed meanwhile (start_fast)."""
         if self._refuse_while_training("opening another model"):
-            return
+            return False
         if not self.backend_is_ready:
             self._after_backend = (self.open_model, str(path))
-            self.start_fast(path)
-            return
+            return self.start_fast(path)
         from .core import litert, storage
 
         self._forget_outcome()

@@ -147,6 +147,43 @@ def test_a_model_given_on_the_command_line_opens_at_start_up(qtbot, service, tmp
     assert win.settings.value("model/last_path") == str(given)  # as if opened with File ▸ Open
 
 
+def _start_with_a_model_without_export(qtbot, service, tmp_path, mnist_path):
+    from fake_host import load_dataset, trained_model
+
+    given = tmp_path / "given.keras"  # no .tflite beside it: no fast start
+    trained_model(load_dataset(mnist_path)).save(given)
+    win = _fresh_window(qtbot, service, tmp_path)
+    seen = []
+    service.status_changed.connect(seen.append)
+    win.start(str(mnist_path), model_path=str(given))
+    return given, seen
+
+
+def test_without_a_fast_start_tensorflow_and_the_data_begin_loading_at_once(qtbot, idle_service, tmp_path, mnist_path):
+    given, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
+    assert seen[:2] == ["Loading TensorFlow…", "Loading data…"]  # asked before start() returned
+    qtbot.waitUntil(lambda: idle_service.model_info is not None and idle_service.data is not None, timeout=10_000)
+    assert idle_service.model_info.path == str(given)
+
+
+def test_a_fast_start_that_never_answers_holds_tensorflow_back_only_briefly(
+        qtbot, idle_service, tmp_path, mnist_path, monkeypatch):
+    """With a fast start, TensorFlow and the data load once its model is in (it loads alone: they
+    held the GIL beside it); one whose model never comes holds them back FAST_START_WAIT_MS at most."""
+    import time
+
+    from mnist_gui.ui import main_window
+
+    monkeypatch.setattr(idle_service, "start_fast", lambda path: True)  # begun, and never installed
+    began = time.monotonic()
+    given, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
+    assert seen == []  # nothing loads beside the fast start
+    qtbot.waitUntil(lambda: seen[:2] == ["Loading TensorFlow…", "Loading data…"], timeout=5_000)
+    assert time.monotonic() - began >= 0.9 * main_window.FAST_START_WAIT_MS / 1000  # a coarse timer may fire early
+    qtbot.waitUntil(lambda: idle_service.model_info is not None, timeout=10_000)
+    assert idle_service.model_info.path == str(given)  # the model given, once TensorFlow is in
+
+
 def test_a_broken_model_given_on_the_command_line_is_shown_and_the_last_model_stays_remembered(
         qtbot, service, tmp_path, mnist_path, monkeypatch):
     from fake_host import NumpyModel
