@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._startup_model_asked = False  # _startup_model came from the command line (mnist-gui FILE)
         self._startup_data: str | None = None
         self.closed_cleanly = True
+        self.closed = False  # the service is shut down: nothing more may be asked of it
 
         self.setWindowTitle(self.texts["title"])
         icon = paths.resources_dir() / "icon.png"
@@ -501,7 +502,7 @@ class MainWindow(QMainWindow):
         started = []
 
         def load_the_rest(*_):
-            if not started:
+            if not started and not self.closed:
                 started.append(True)
                 if fast:
                     self.service.model_changed.disconnect(load_the_rest)
@@ -570,5 +571,6 @@ class MainWindow(QMainWindow):
         self.hide()  # the user sees the window go at once
         # A run stops within a step, but XLA's compiler cannot be interrupted: run_app ends the
         # process anyway when a thread is still inside it (saves are waited for, and atomic).
+        self.closed = True
         self.closed_cleanly = self.service.shutdown(CLOSE_TIMEOUT_MS)
         event.accept()

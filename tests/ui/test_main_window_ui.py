@@ -156,11 +156,11 @@ def _start_with_a_model_without_export(qtbot, service, tmp_path, mnist_path):
     seen = []
     service.status_changed.connect(seen.append)
     win.start(str(mnist_path), model_path=str(given))
-    return given, seen
+    return win, given, seen
 
 
 def test_without_a_fast_start_tensorflow_and_the_data_begin_loading_at_once(qtbot, idle_service, tmp_path, mnist_path):
-    given, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
+    _, given, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
     assert seen[:2] == ["Loading TensorFlow…", "Loading data…"]  # asked before start() returned
     qtbot.waitUntil(lambda: idle_service.model_info is not None and idle_service.data is not None, timeout=10_000)
     assert idle_service.model_info.path == str(given)
@@ -176,12 +176,23 @@ def test_a_fast_start_that_never_answers_holds_tensorflow_back_only_briefly(
 
     monkeypatch.setattr(idle_service, "start_fast", lambda path: True)  # begun, and never installed
     began = time.monotonic()
-    given, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
+    _, given, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
     assert seen == []  # nothing loads beside the fast start
     qtbot.waitUntil(lambda: seen[:2] == ["Loading TensorFlow…", "Loading data…"], timeout=5_000)
     assert time.monotonic() - began >= 0.9 * main_window.FAST_START_WAIT_MS / 1000  # a coarse timer may fire early
     qtbot.waitUntil(lambda: idle_service.model_info is not None, timeout=10_000)
     assert idle_service.model_info.path == str(given)  # the model given, once TensorFlow is in
+
+
+def test_a_window_closed_while_its_fast_start_loads_asks_nothing_more_of_the_service(
+        qtbot, idle_service, tmp_path, mnist_path, monkeypatch):
+    from mnist_gui.ui import main_window
+
+    monkeypatch.setattr(idle_service, "start_fast", lambda path: True)  # begun, and never installed
+    win, _, seen = _start_with_a_model_without_export(qtbot, idle_service, tmp_path, mnist_path)
+    win.close()
+    qtbot.wait(main_window.FAST_START_WAIT_MS + 200)
+    assert seen == [] and not idle_service.backend_is_ready  # TensorFlow not imported for a closed window
 
 
 def test_a_broken_model_given_on_the_command_line_is_shown_and_the_last_model_stays_remembered(
