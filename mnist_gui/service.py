@@ -211,6 +211,7 @@ class ModelService(QObject):
             else litert.verified_export(path)
         self.status_changed.emit(f"Loading model {Path(path).name}…")
         self._install("load", path=str(path), info=info, export_path=export_path)
+        return False
 
     def start_fast(self, path) -> bool:
         """Predict with ``path``'s LiteRT export (made from exactly this file, both checked by hash)
