@@ -2,8 +2,9 @@
 (``core.train_process``), reported as signals.
 
 A thread here follows the child: it hands over the model to continue, receives the run's
-progress, and builds (once, from the architecture the child sends) the live copy the model thread
-predicts with, loading it with the weights of each epoch end. Stop and the live setting changes
+progress, and takes (from the architecture the child sends) the live copy the model thread predicts
+with, loading it with the weights of each epoch end; live copies are kept from run to run and the
+presets' are made ahead (``core.live_copies``). Stop and the live setting changes
 (``core.live``) cross to the child; a child that does not stop when asked is killed. A child is
 made ahead of a run (``prepare``): starting one takes seconds (it imports TensorFlow).
 """
@@ -13,8 +14,9 @@ from __future__ import annotations
 import logging
 import traceback
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
+from .core.live_copies import LiveCopies
 from .core.memory import release_free_memory
 from .session import RunRequest
 
@@ -37,9 +39,10 @@ class _TrainingWorker(QObject):
     health_measured = Signal(int, object)                  # epoch, core.health stats
     setting_changed = Signal(object)                       # a core.live change, as applied
 
-    def __init__(self, request: RunRequest, data, model, child):
+    def __init__(self, request: RunRequest, data, model, child, live_copies):
         super().__init__()
         self.request, self.data, self.model, self.child = request, data, model, child
+        self.live_copies = live_copies
         self.live_copy = None  # (model, Predictor) of the run's architecture, for the model thread
 
     @Slot()
@@ -70,13 +73,9 @@ class _TrainingWorker(QObject):
             release_free_memory()  # the model handed over and the one rebuilt here (after the signal)
 
     def _build_live_copy(self, architecture):
-        # Built here, before the first epoch ends: built on the model thread then, beside the
-        # epoch's other work, it kept the UI thread from the GIL for up to 50 ms.
-        from .core.train_process import from_config
-        from .core.training import Predictor
-
-        copy = from_config(architecture)
-        self.live_copy = (copy, Predictor(copy))
+        # Here, before the first epoch ends: built on the model thread then, beside the epoch's
+        # other work, it kept the UI thread from the GIL for up to 50 ms.
+        self.live_copy = self.live_copies.take(architecture)
 
     def _on_epoch(self, epoch, logs, weights):  # after _build_live_copy: the child sends the model first
         self.epoch_finished.emit(epoch, logs, weights, self.live_copy)
@@ -108,6 +107,8 @@ class TrainingRunner(QObject):
         self._child = None          # core.train_process.TrainingChild: the running one, or one ready
         self._running_child = None
         self._prepared_data = None  # set by prepare(): after each run a new child waits with it
+        self.live_copies = LiveCopies()
+        self._made_ahead = False
         self._killed_on_stop = False
         self.kill_after_ms = KILL_AFTER_MS
         self._kill_timer = QTimer(self, singleShot=True,
@@ -141,6 +142,20 @@ class TrainingRunner(QObject):
         except Exception:  # the run itself will say why, when asked for
             log.warning("no training process made ahead:\n%s", traceback.format_exc())
             self._child = None
+        self._make_live_copies_ahead()
+
+    def _make_live_copies_ahead(self) -> None:
+        """Once, in the job pool: the presets' live copies, so that no run's first second makes one."""
+        if self._made_ahead:
+            return
+        self._made_ahead = True
+        from . import jobs
+        from .core.live_copies import preset_architectures
+        from .core.training import EVAL_BATCH
+
+        copies = self.live_copies
+        # compiled for what an epoch end asks: a drawing, and the test set in calls of EVAL_BATCH
+        jobs.start(QThreadPool.globalInstance(), lambda: copies.make_ahead(preset_architectures(), (1, EVAL_BATCH)))
 
     def _new_child(self):
         from .core.train_process import TrainingChild
@@ -160,7 +175,7 @@ class TrainingRunner(QObject):
             return
         thread = QThread(self)
         thread.setObjectName("training")
-        worker = _TrainingWorker(request, data, model, child)
+        worker = _TrainingWorker(request, data, model, child, self.live_copies)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.batch_progress.connect(self.batch_progress)

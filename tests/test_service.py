@@ -208,6 +208,20 @@ def test_a_training_process_waits_for_each_run_and_a_new_one_after_it(qtbot, ser
     assert not service.runner.is_running
 
 
+def test_runs_predict_with_the_live_copy_made_ahead_and_keep_it_for_the_next(qtbot, service):
+    # Made in a run's first second, it kept a drawing user's window from the GIL (core.live_copies).
+    service.prepare_training()
+    qtbot.waitUntil(lambda: len(service.runner.live_copies) == 3, timeout=60_000)  # each preset's
+    ahead = service.runner.live_copies.kept()
+    used = []
+    service.epoch_finished.connect(lambda *_: used.append(service.runner._worker.live_copy))
+    for _ in range(2):
+        with qtbot.waitSignal(service.training_finished, timeout=120_000):
+            assert service.start_training(preset("mlp", epochs=1), train_size=2000)
+    assert len(used) == 2 and used[0] is used[1] and any(used[0] is pair for pair in ahead)
+    assert {id(pair) for pair in service.runner.live_copies.kept()} == {id(pair) for pair in ahead}  # none made since
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kills a process by its id")
 def test_a_crash_of_the_training_process_leaves_the_window_and_the_previous_model(qtbot, service_with_model):
     import signal

@@ -267,13 +267,15 @@ def make_optimizer(config: ModelConfig):
 
 
 def build_model(config: ModelConfig, *, compile: bool = True, jit_compile="auto",
-                steps_per_execution: int = 1):
-    """A new Keras model for ``config``, seeded so that the same config gives the same weights."""
+                steps_per_execution: int = 1, seeded: bool = True):
+    """A new Keras model for ``config``, seeded so that the same config gives the same weights
+    (``seeded=False``: any weights, and the process's random generators are left alone)."""
     import keras
     from keras import layers
 
     config.validate()
-    keras.utils.set_random_seed(config.seed)
+    if seeded:
+        keras.utils.set_random_seed(config.seed)
     if PRESETS[config.preset].architecture == "cnn":
         model = _cnn(keras, layers)
     else:

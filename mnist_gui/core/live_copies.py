@@ -1,0 +1,127 @@
+"""The copies of a run's model that the window's process predicts with while it trains (no Qt).
+
+A run trains in a child process (``core.train_process``); each epoch's weights come back and are
+loaded into a copy here, which the model thread predicts with. Making one — Keras layers from the
+child's config (40-70 ms of Python), its forward pass traced (25-40 ms) and compiled for the batch
+sizes it is asked (120-180 ms) — held the window's GIL in a run's first second and at its first
+epoch end, where a drawing user's frames were missed. So copies are kept from one run to the next,
+one per architecture, and each preset's own is made ahead of any run, while the app is idle.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import threading
+from collections import OrderedDict
+
+log = logging.getLogger("mnist_gui.training")
+
+KEEP = 4  # architectures kept: the presets' and one more (a model from a file, an edited MLP)
+
+
+def key_of(architecture: dict) -> str | None:
+    """What makes two serialized models (``keras.saving.serialize_keras_object``) the same network:
+    their layers and how they connect, with the layers' names, the dtype policy's spelling and any
+    compile settings left out."""
+    from .trainers import _collect_names, _renamed
+
+    try:
+        layers = {"class_name": architecture["class_name"], "config": _plain(architecture["config"])}
+        names: dict = {}
+        _collect_names(layers, names)
+        return json.dumps(_renamed(layers, names), sort_keys=True, default=str)
+    except (KeyError, TypeError):
+        return None
+
+
+def _plain(node):
+    """``node`` with each dtype policy as its name alone: a float32 clone of a trainer spells its
+    layers' policy as "float32", a new model as a DTypePolicy."""
+    if isinstance(node, dict):
+        if node.get("class_name") == "DTypePolicy":
+            return (node.get("config") or {}).get("name")
+        return {key: _plain(value) for key, value in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_plain(value) for value in node]
+    return node
+
+
+def preset_architectures() -> list[dict]:
+    """Each preset's model with its default settings, serialized as the training process sends it."""
+    import keras
+
+    from .models import PRESET_NAMES, PRESETS, build_model
+
+    return [keras.saving.serialize_keras_object(build_model(PRESETS[name].defaults, compile=False, seeded=False))
+            for name in PRESET_NAMES]
+
+
+class LiveCopies:
+    """(model, ``Predictor``) pairs by architecture. A pair taken for a run is loaded with its epochs'
+    weights by the model thread alone; runs come one at a time, so a kept pair serves them in turn.
+    Thread-safe."""
+
+    def __init__(self, keep: int = KEEP):
+        self.keep = keep
+        self._lock = threading.Lock()
+        self._copies: OrderedDict = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._copies)
+
+    def kept(self) -> list:
+        with self._lock:
+            return list(self._copies.values())
+
+    def take(self, architecture: dict):
+        """The pair for ``architecture`` (a serialized model): a kept one, else made now."""
+        key = key_of(architecture)
+        with self._lock:
+            pair = self._copies.get(key) if key is not None else None
+            if pair is not None:
+                self._copies.move_to_end(key)
+                return pair
+        pair = _make(architecture)
+        if key is not None:
+            self._keep(key, pair)
+        return pair
+
+    def make_ahead(self, architectures, batch_sizes=(1,)) -> int:
+        """Make and keep a pair for each architecture not kept yet, compiled for ``batch_sizes``;
+        how many were made. Never raises: a copy not made ahead is made when a run needs it."""
+        made = 0
+        for architecture in architectures:
+            key = key_of(architecture)
+            with self._lock:
+                if key is None or key in self._copies:
+                    continue
+            try:
+                pair = _make(architecture, batch_sizes)
+            except Exception:
+                log.warning("a live copy was not made ahead", exc_info=True)
+                continue
+            self._keep(key, pair)
+            made += 1
+        return made
+
+    def _keep(self, key, pair) -> None:
+        with self._lock:
+            self._copies.setdefault(key, pair)
+            self._copies.move_to_end(key)
+            while len(self._copies) > self.keep:
+                self._copies.popitem(last=False)
+
+
+def _make(architecture: dict, batch_sizes=()):
+    import numpy as np
+
+    from .train_process import from_config
+    from .training import Predictor
+
+    model = from_config(copy.deepcopy(architecture))  # deserializing takes the config apart
+    predictor = Predictor(model)
+    for size in batch_sizes:  # each batch size is a program of its own
+        predictor(np.zeros((size, 28, 28), np.float32))
+    return model, predictor
