@@ -94,7 +94,7 @@ def main():
     # The input pipeline alone, with and without the augmentation: what tf.data's threads do beside
     # the step (calling the augmenter eagerly instead would time Python, not the warps).
     def pipeline(augment: bool) -> float:
-        batches = training._epoch_batches(data.x_train, data.y_train, batch, 0)
+        batches = training._epoch_batches(data.x_train, training.targets(data.y_train), batch, 0)
         if augment:
             batches = training._augmented(batches, 0)
         start = time.perf_counter()

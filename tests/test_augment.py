@@ -108,11 +108,11 @@ def test_geometry_layer_slants_and_moves_within_its_ranges_in_one_resampling():
 def test_augmented_batches_keep_their_labels(mnist):
     # The same seed shuffles both datasets alike, so batch for batch the labels must agree.
     x, y = mnist.x_train[:32], mnist.y_train[:32]
-    batches = training._augmented(training._epoch_batches(x, y, 32, shuffle_seed=0), seed=0)
+    batches = training._augmented(training._epoch_batches(x, training.targets(y), 32, shuffle_seed=0), seed=0)
     images, labels = next(iter(batches))
     images, labels = images.numpy(), labels.numpy().argmax(axis=1)
     assert sorted(labels) == sorted(y)
-    plain_images, plain_labels = next(iter(training._epoch_batches(x, y, 32, shuffle_seed=0)))
+    plain_images, plain_labels = next(iter(training._epoch_batches(x, training.targets(y), 32, shuffle_seed=0)))
     np.testing.assert_array_equal(labels, plain_labels.numpy().argmax(axis=1))
     # augment.SHARE of the batch (its first images: the batch is shuffled) changed, the rest as it was.
     k = int(np.ceil(augment.SHARE * len(images)))

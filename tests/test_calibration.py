@@ -35,3 +35,16 @@ def test_model_with_temperature_keeps_answers_softens_them_and_loads_safely(trai
     # Exactly softmax(log p / T).
     expected = np.exp(np.log(before) / 2.0)
     np.testing.assert_allclose(after, expected / expected.sum(1, keepdims=True), atol=1e-4)
+
+
+def test_a_model_without_a_softmax_dense_at_its_end_keeps_its_weights(mnist):
+    import keras
+
+    from mnist_gui.core.calibration import after_label_smoothing
+
+    logits = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    weights = [w.copy() for w in logits.get_weights()]
+    record = after_label_smoothing(logits, mnist.x_train[:100], mnist.y_train[:100])
+    assert record["applied"] is False and "temperature" in record["why"]
+    for a, b in zip(logits.get_weights(), weights):
+        np.testing.assert_array_equal(a, b)

@@ -181,6 +181,7 @@ def test_cnn_script_builds_the_apps_cnn(tmp_path):
     for ours, theirs in zip(model.get_weights(), app.get_weights(), strict=True):
         np.testing.assert_array_equal(ours, theirs)
     assert type(model.optimizer).__name__ == "Adam" and script.WEIGHT_AVERAGE == 0.99
+    assert model.loss.get_config()["label_smoothing"] == script.LABEL_SMOOTHING == 0.1  # the preset's targets
     # The one-cycle rate is the app's, step by step.
     total = 1175
     for step in (0, 1, 100, 176, 177, 600, 1174):
@@ -268,10 +269,10 @@ def test_the_header_says_what_the_code_does_not_repeat():
               "drawings": {"taught": 30, "share": 0.2, "images": 1600, "held_out": 11}}
     header = codegen.script_source(*codegen.config_from(record)).split('"""')[1]
     for words in ("99.25% after 6 epochs", "bfloat16", "taught 30 of your drawings", "fine-tune",
-                  "6 epochs in all"):
+                  "6 epochs in all", "folds a temperature"):
         assert words in " ".join(header.split()), words
     plain = " ".join(codegen.script_source(preset("seed")).split('"""')[1].split())
-    assert "bfloat16" not in plain and "drawings" not in plain
+    assert "bfloat16" not in plain and "drawings" not in plain and "temperature" not in plain
 
 
 def test_a_foreign_model_is_refused_in_one_line(tmp_path, capsys):

@@ -26,6 +26,7 @@ def test_seed_dnn_is_the_notebooks_model():
     config = preset("seed")
     assert (config.epochs, config.batch_size, config.seed) == (50, 32, 42)
     assert PRESETS["seed"].weight_average == 0  # the weights the notebook's last step leaves
+    assert PRESETS["seed"].label_smoothing == 0  # and its one-hot targets
 
 
 def test_same_config_gives_same_weights():

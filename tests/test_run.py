@@ -27,6 +27,32 @@ def test_new_run_returns_model_history_and_metadata(small):
     assert 0.7 < meta["test_accuracy"] <= 1 and meta["stopped"] is False
 
 
+def test_a_cnn_trained_on_smoothed_targets_gets_its_confidence_back(small):
+    """The CNN preset trains on smoothed targets (sooner to 99.4%) and hands out a model whose last
+    layer holds a temperature fitted on training images: the same answers, surer where right."""
+    from mnist_gui.core.calibration import fold_temperature, nll
+
+    outcome = run.train(preset("cnn", epochs=1), small)
+    meta = outcome.metadata
+    assert meta["label_smoothing"] == 0.1
+    calibration = meta["calibration"]
+    assert calibration["applied"] and 0.25 < calibration["temperature_fitted"] < 1  # sharper
+    model = outcome.model
+    after = training.predict_probabilities(model, small.x_test)
+    fold_temperature(model, 1 / calibration["temperature_fitted"])  # as training left it
+    before = training.predict_probabilities(model, small.x_test)
+    assert (after.argmax(1) == before.argmax(1)).all()
+    assert after.max(1).mean() > before.max(1).mean() + 0.02
+    # better on test images it never saw fitted (nll: of the probabilities as they are, T = 1)
+    assert nll(after, small.y_test, 1.0) < nll(before, small.y_test, 1.0)
+    assert "calibration" not in run.train(preset("mlp", epochs=1), small).metadata  # one-hot targets: none
+    # Train more goes on as the model was trained; a model trained on one-hot targets stays so.
+    more = run.train(preset("cnn", epochs=1), small, model=model, prior=meta)
+    assert more.metadata["label_smoothing"] == 0.1 and more.metadata["calibration"]["applied"]
+    other = run.train(preset("cnn", epochs=1), small, model=more.model, prior={"epochs_run": 2})
+    assert "label_smoothing" not in other.metadata and "calibration" not in other.metadata
+
+
 def test_train_more_continues_weights_optimizer_state_and_epochs(small, tmp_path):
     """Continued from its file: epochs count on, the optimizer's state (Adam's moments and step
     count) is the one saved, not a fresh one."""

@@ -190,7 +190,7 @@ def test_both_paths_reshuffle_every_epoch_even_with_a_global_seed():
     again = training.EpochOrder(640, 96, None)
     np.testing.assert_array_equal(np.concatenate([again.chunk(k) for k in range(7)]), orders[0])
 
-    batches = training._epoch_batches(x, y, 32, None)
+    batches = training._epoch_batches(x, training.targets(y), 32, None)
     firsts = [next(iter(batches)) for _ in range(3)]
     images, labels = firsts[0]
     assert images.dtype.name == "float32" and images.shape == (32, 28, 28) and labels.shape == (32, 10)
@@ -238,7 +238,7 @@ def test_compiled_training_loop_copies_no_weights_per_step():
     model = build_model(preset("seed"))
     x = np.zeros((640, 28, 28), np.uint8)
     order = training.EpochOrder(640, 320, 0)
-    training._install_chunked_train_function(model, x, np.zeros(640, int), 32, order)
+    training._install_chunked_train_function(model, x, training.targets(np.zeros(640, int)), 32, order)
     hlo = model.train_function.compiled.experimental_get_compiler_ir(tf.constant(order.chunk(0)))(
         stage="optimized_hlo")
     assert "f32[784,200]" in hlo and "while(" in hlo  # the Seed DNN's first layer, in a loop
@@ -255,7 +255,7 @@ def test_a_compiled_chunk_trains_as_the_stock_step_loop_does(mnist):
     x, y = mnist.x_train[:640], mnist.y_train[:640]
     fast, stock = build_model(preset("seed")), build_model(preset("seed"))
     order = training.EpochOrder(640, 320, 7)
-    training._install_chunked_train_function(fast, x, y, 32, order)
+    training._install_chunked_train_function(fast, x, training.targets(y), 32, order)
     indices = order.chunk(0)
     fast.train_function.compiled(tf.constant(indices))  # 10 batches of 32 in one XLA call
     for batch in indices.reshape(10, 32):
@@ -265,6 +265,41 @@ def test_a_compiled_chunk_trains_as_the_stock_step_loop_does(mnist):
         step_fast, step_stock = a - w, b - w  # compare what training changed, not the weights alone
         assert np.abs(step_stock).max() > 0  # every weight moved, BatchNorm's statistics included
         np.testing.assert_allclose(step_fast, step_stock, rtol=0, atol=1e-3 * np.abs(step_stock).max())
+
+
+def test_smoothed_targets_train_as_keras_label_smoothing_does(mnist):
+    import keras
+
+    t = training.targets(np.array([3, 0]), 0.1)
+    np.testing.assert_allclose(t[0], [0.01, 0.01, 0.01, 0.91, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], rtol=1e-6)
+    np.testing.assert_allclose(t.sum(axis=1), 1.0, rtol=1e-6)
+    assert training.targets(np.array([3]), 0.0)[0].tolist() == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+
+    x, y = mnist.x_train[:640], mnist.y_train[:640]
+    ours, keras_own, plain = (build_model(preset("seed")) for _ in range(3))
+    keras_own.compile(optimizer=keras.optimizers.SGD(0.03), metrics=["accuracy"],
+                      loss=keras.losses.CategoricalCrossentropy(label_smoothing=0.1))
+    indices = None
+    for model, smoothing in ((ours, 0.1), (plain, 0.0)):  # the fast path, 10 batches of 32 in one call
+        order = training.EpochOrder(640, 320, 7)
+        training._install_chunked_train_function(model, x, training.targets(y, smoothing), 32, order)
+        indices = order.chunk(0)
+        model.train_function.compiled(tf_constant(indices))
+    for batch in indices.reshape(10, 32):  # Keras' own smoothing, on one-hot labels
+        keras_own.train_on_batch(x[batch].astype("float32"), training.targets(y[batch]))
+    start = build_model(preset("seed")).get_weights()
+    for a, b, p, w in zip(ours.get_weights(), keras_own.get_weights(), plain.get_weights(), start):
+        np.testing.assert_allclose(a - w, b - w, rtol=0, atol=1e-3 * np.abs(b - w).max())
+    def gap(m, n):  # between two models' output biases
+        return np.abs(m.get_weights()[-1] - n.get_weights()[-1]).max()
+
+    assert gap(ours, plain) > 100 * gap(ours, keras_own)  # smoothing is what moved them apart
+
+
+def tf_constant(values):
+    import tensorflow as tf
+
+    return tf.constant(values)
 
 
 def test_step_schedule_sets_the_rate_before_every_batch(mnist):

@@ -185,7 +185,9 @@ def main() -> int:
             print(f"epoch {epoch + 1}: " + " ".join(f"{k}={v:.4f}" for k, v in logs.items())
                   + f" ({time.perf_counter() - start:.0f} s)", flush=True)
 
-    outcome = run.train(config, mixed, model=model, prior=prior, progress=Log(), keep_optimizer=True)
+    # One-hot targets: the bundled model's calibration is measured on drawings (tools/calibrate.py).
+    outcome = run.train(config, mixed, model=model, prior=prior, progress=Log(), keep_optimizer=True,
+                        label_smoothing=0.0)
     meta = {**outcome.metadata, "architecture": f"wide CNN (tools/train_bundled.py, --filters {args.filters} --dense {args.dense})",
             "drawn_training": {"n": len(drawn_x), "seeds": args.drawn_seed, "per_seed": len(sets[0][1]),
                                "style": args.drawn_style or "the benchmark's", "digits": "training"}}

@@ -76,7 +76,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
           on_model: Callable | None = None, callbacks=(), drawings=None,
           drawings_share: float = DRAWINGS_SHARE, held_out=None, freeze_batch_norm: bool = False,
           augment_drawings: bool = False, stop_keeps_last_epoch: bool = False, live=None,
-          drawing_strokes=None) -> RunOutcome:
+          drawing_strokes=None, label_smoothing: float | None = None) -> RunOutcome:
     """Train for ``epochs`` (default ``config.epochs``) epochs and return what the run leaves.
 
     ``model`` None: a new model from ``config``. Otherwise the model is continued: ``prior`` is its
@@ -106,6 +106,10 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
 
     ``live`` (``core.live.LiveSettings``): the learning rate and augmentation may change as the run
     goes; the changes applied join the sidecar's ``changes``.
+
+    ``label_smoothing`` trains on smoothed targets (default: a new model's preset's, or what the
+    continued model's ``prior`` says it was trained with); the model handed out then gets a
+    temperature fitted on its training images (``core.calibration.after_label_smoothing``).
     """
     from .storage import compile_for_app
 
@@ -127,6 +131,7 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         x, y = mix(x, y, drawings[0], drawings[1], drawings_share, vary=vary)
 
     frozen = []
+    new_model = model is None
     if model is None:
         model, first_epoch, history = build_model(config), 0, {}
     else:
@@ -168,6 +173,9 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
     elif config.schedule != "constant":
         schedule = lambda epoch: config.lr_at_epoch(epoch, first_epoch, epochs)  # noqa: E731
     augment = config.augment
+    smoothing = label_smoothing
+    if smoothing is None:  # a new model as its preset trains; a continued one as it was trained
+        smoothing = PRESETS[config.preset].label_smoothing if new_model else float(prior.get("label_smoothing") or 0)
     if live is not None:  # a rate set by hand holds over the schedule for the rest of the run
         callbacks = (*callbacks, live.callback())
         schedule, step_schedule = live.over(schedule), live.over(step_schedule)
@@ -177,7 +185,8 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
                           epochs=first_epoch + epochs, initial_epoch=first_epoch,
                           batch_size=config.batch_size, progress=keeper, stop_event=stop_event,
                           lr_at_epoch=schedule, lr_at_step=step_schedule, fast=fast, augment=augment,
-                          weight_average=PRESETS[config.preset].weight_average, callbacks=callbacks)
+                          weight_average=PRESETS[config.preset].weight_average, callbacks=callbacks,
+                          label_smoothing=smoothing)
     for name, values in result.history.items():
         history.setdefault(name, []).extend(values)
 
@@ -209,6 +218,11 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
             kept_epoch = first_epoch + result.epochs_run
     outcome = RunOutcome(model, result, history, first_epoch, kept_epoch=kept_epoch)
     outcome.metadata = run_metadata(config, data, outcome, n_mnist, prior)
+    if smoothing and model is not None:
+        from .calibration import after_label_smoothing
+
+        outcome.metadata["label_smoothing"] = smoothing
+        outcome.metadata["calibration"] = after_label_smoothing(model, x[:n_mnist], y[:n_mnist], seed=config.seed)
     # How this run's steps computed (the model itself always computes in float32 afterwards).
     outcome.metadata["compute_dtype"] = trainers.compute_dtype(trainer)
     changes = [c for c in prior.get("changes") or () if isinstance(c, dict)] + (live.applied if live else [])

@@ -69,7 +69,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
         chunk_batches: int = DEFAULT_CHUNK_BATCHES, lr_at_epoch: Callable[[int], float] | None = None,
         lr_at_step: Callable[[int, int], float] | None = None,
         initial_epoch: int = 0, shuffle_seed=None, fast: bool = True, callbacks=(),
-        augment: bool = False, weight_average: float = 0.0) -> TrainResult:
+        augment: bool = False, weight_average: float = 0.0, label_smoothing: float = 0.0) -> TrainResult:
     """Train ``model`` (compiled, categorical cross-entropy) on images ``x`` (N,28,28) and integer labels ``y``.
 
     Epochs ``initial_epoch`` .. ``epochs - 1`` run (Keras' counting: a continued model keeps its epoch numbers).
@@ -83,7 +83,8 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     the image warps have no XLA kernel); the model itself is unchanged and validation sees the plain test images. A
     tf.Variable ``augment`` (``core.live``) switches augmentation on and off as the run goes. ``weight_average`` (a
     momentum such as 0.99; 0 for none) validates, reports and leaves the model with a moving average of its weights
-    over the run's steps (``weight_averager``).
+    over the run's steps (``weight_averager``). ``label_smoothing`` (ε) trains on targets of 1 − ε + ε/10 for
+    the label and ε/10 for the others (``targets``), as Keras' ``label_smoothing``; validation keeps one-hot labels.
     """
     import keras
     import tensorflow as tf
@@ -103,11 +104,11 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
 
     if chunked:
         order = EpochOrder(len(x), batch_size * chunk, shuffle_seed)
-        _install_chunked_train_function(model, x, y, batch_size, order, shape)
+        _install_chunked_train_function(model, x, targets(y, label_smoothing), batch_size, order, shape)
         # fit() only counts the chunks; each one's image indices come from ``order``.
         fit_args = dict(x=tf.data.Dataset.range(order.chunks), shuffle=False)
     else:
-        batches = _epoch_batches(x, y, batch_size, shuffle_seed)
+        batches = _epoch_batches(x, targets(y, label_smoothing), batch_size, shuffle_seed)
         if augment is not False:
             batches = _augmented(batches, shuffle_seed, switch=augment if hasattr(augment, "assign") else None)
         if shape != (28, 28):
@@ -179,20 +180,28 @@ class EpochOrder:
         return self._order[k * self.chunk_size:(k + 1) * self.chunk_size]
 
 
-def _epoch_batches(x, y, batch_size, shuffle_seed):
-    """(images, one-hot labels) batches in a new random order every epoch, for the stock step loop.
+def targets(y, label_smoothing: float = 0.0) -> np.ndarray:
+    """The training targets (N, 10) of integer labels ``y``: one-hot, or smoothed by ε = ``label_smoothing``."""
+    from .models import one_hot
+
+    out = one_hot(y)
+    if label_smoothing:
+        out = out * np.float32(1 - label_smoothing) + np.float32(label_smoothing / out.shape[1])
+    return out
+
+
+def _epoch_batches(x, t, batch_size, shuffle_seed):
+    """(images, targets ``t``) batches in a new random order every epoch, for the stock step loop.
 
     Not Keras' own shuffling of NumPy arrays: once a global seed is set (``build_model`` sets one,
     for reproducible weights) that repeats the first epoch's order in every later epoch.
     """
     import tensorflow as tf
 
-    from .models import one_hot
-
     def to_float(images, labels):
         return tf.cast(images, tf.float32), labels
 
-    return (tf.data.Dataset.from_tensor_slices((_as_tensor(tf, x), _as_tensor(tf, one_hot(y))))
+    return (tf.data.Dataset.from_tensor_slices((_as_tensor(tf, x), _as_tensor(tf, t)))
             .shuffle(len(x), seed=shuffle_seed, reshuffle_each_iteration=True)
             .batch(batch_size)
             .map(_plain(tf, to_float), num_parallel_calls=tf.data.AUTOTUNE)
@@ -422,13 +431,11 @@ class _ChunkedSteps:
 
         self.step = chunk_step
 
-    def load(self, x, y) -> None:
+    def load(self, x, t) -> None:
         import tensorflow as tf
 
-        from .models import one_hot
-
         self.images.assign(_as_tensor(tf, x))
-        self.labels.assign(_as_tensor(tf, one_hot(y)))
+        self.labels.assign(_as_tensor(tf, t))
 
     def release(self) -> None:
         import tensorflow as tf
@@ -438,8 +445,9 @@ class _ChunkedSteps:
             variable.assign(tf.zeros((0,) + tuple(variable.shape[1:]), variable.dtype))
 
 
-def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOrder, shape=(28, 28)) -> None:
-    """Make ``model.fit`` run each element of the dataset (a chunk number) as one XLA call.
+def _install_chunked_train_function(model, x, t, batch_size: int, order: EpochOrder, shape=(28, 28)) -> None:
+    """Make ``model.fit`` run each element of the dataset (a chunk number) as one XLA call, on images
+    ``x`` and targets ``t``.
 
     The compiled step stays reachable as ``model.train_function.compiled`` (tests inspect its HLO).
     """
@@ -449,7 +457,7 @@ def _install_chunked_train_function(model, x, y, batch_size: int, order: EpochOr
     if steps is None or (steps.batch_size, steps.dtype, steps.shape) != (batch_size, x.dtype, tuple(shape)):
         steps = _ChunkedSteps(model, batch_size, x.dtype, shape)
         model._chunked_steps = steps
-    steps.load(x, y)
+    steps.load(x, t)
 
     def train_function(iterator):
         return steps.step(tf.constant(order.chunk(int(iterator.get_next()))))
