@@ -433,7 +433,7 @@ def omissions(config: ModelConfig, info: dict) -> list[str]:
         notes.append("mnist-gui trains this preset in bfloat16 on CPUs that compute it natively; this code "
                      "trains in float32 (the same accuracy; slower on such CPUs).")
     if smoothing(config):
-        notes.append("After training, mnist-gui folds a temperature fitted on 2,000 augmented training images "
+        notes.append("After training, mnist-gui folds a temperature fitted on 500 augmented training images "
                      "into the last layer, so that the probabilities say how sure the model is; this code leaves "
                      "them as label smoothing made them (about 91% for a sure answer).")
     drawings = info.get("drawings")
