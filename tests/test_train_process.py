@@ -180,4 +180,5 @@ def test_a_run_in_the_child_leaves_no_files_in_the_temp_folder(small, tmp_path, 
     monkeypatch.setenv("TMPDIR", str(tmp_path))  # the child's temp folder (it starts after this)
     outcome = train_process.TrainingChild().run(small, dict(config=preset("cnn", epochs=1)), None)
     assert outcome.metadata["epochs_run"] == 1
+    assert outcome.metadata["calibration"]["applied"]  # smoothed labels, then the temperature, in the child
     assert sorted(p.name for p in tmp_path.iterdir()) == []
