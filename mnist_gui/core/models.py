@@ -161,7 +161,7 @@ class Preset:
     # Train in bfloat16 where the CPU computes it natively (training_policy): the model handed
     # out, saved and exported still computes in float32.
     bfloat16_training: bool = False
-    # Targets of 1 − ε + ε/10 and ε/10 instead of one-hot (core.training.targets): the model
+    # Targets of 1 − ε + ε/10 and ε/10 instead of one-hot (targets below): the model
     # learns sooner; its handed-out copy gets a temperature back (core.calibration).
     label_smoothing: float = 0.0
 
@@ -334,4 +334,14 @@ def one_hot(labels, num_classes: int = 10):
     labels = np.asarray(labels, dtype=np.int64)
     out = np.zeros((labels.shape[0], num_classes), dtype=np.float32)
     out[np.arange(labels.shape[0]), labels] = 1.0
+    return out
+
+
+def targets(y, label_smoothing: float = 0.0):
+    """The training targets (N, 10) of integer labels ``y``: one-hot, or smoothed by ε = ``label_smoothing``."""
+    import numpy as np
+
+    out = one_hot(y)
+    if label_smoothing:
+        out = out * np.float32(1 - label_smoothing) + np.float32(label_smoothing / out.shape[1])
     return out

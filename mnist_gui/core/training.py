@@ -18,6 +18,8 @@ from typing import Callable
 
 import numpy as np
 
+from .models import targets
+
 # Batches per compiled call: under 0.1 s of work for the Seed DNN at batch 32 (1875 batches →
 # 125 a call), so Stop and the progress bar still react about ten times a second.
 DEFAULT_CHUNK_BATCHES = 128
@@ -84,7 +86,7 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     tf.Variable ``augment`` (``core.live``) switches augmentation on and off as the run goes. ``weight_average`` (a
     momentum such as 0.99; 0 for none) validates, reports and leaves the model with a moving average of its weights
     over the run's steps (``weight_averager``). ``label_smoothing`` (ε) trains on targets of 1 − ε + ε/10 for
-    the label and ε/10 for the others (``targets``), as Keras' ``label_smoothing``; validation keeps one-hot labels.
+    the label and ε/10 for the others (``models.targets``), as Keras' ``label_smoothing``; validation keeps one-hot labels.
     """
     import keras
     import tensorflow as tf
@@ -178,16 +180,6 @@ class EpochOrder:
         if k == 0 or self._order is None:
             self._order = self._rng.permutation(self.n)
         return self._order[k * self.chunk_size:(k + 1) * self.chunk_size]
-
-
-def targets(y, label_smoothing: float = 0.0) -> np.ndarray:
-    """The training targets (N, 10) of integer labels ``y``: one-hot, or smoothed by ε = ``label_smoothing``."""
-    from .models import one_hot
-
-    out = one_hot(y)
-    if label_smoothing:
-        out = out * np.float32(1 - label_smoothing) + np.float32(label_smoothing / out.shape[1])
-    return out
 
 
 def _epoch_batches(x, t, batch_size, shuffle_seed):
