@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSettings, QSize, Qt
-from PySide6.QtGui import QAccessible, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from .locale_format import pct
 
@@ -273,6 +273,9 @@ class TabWidget(QTabWidget):
                 pages.sizeHint(), pages.minimumSizeHint(), pages.maximumSize())
 
 
+_RIGHT_MIDDLE = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+
+
 class ProbabilityBars(QWidget):
     """Ten horizontal bars, one per digit, labelled with the digit and its probability.
 
@@ -284,6 +287,8 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self._probs: np.ndarray | None = None
         self._actual: int | None = None
+        self._texts = ["–"] * 10     # each digit's probability as shown
+        self._columns_for = (None, (0, 0, 0))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Class probabilities"))
         self.setAccessibleDescription(self.tr("The probability of each digit, as the model reads it"))
@@ -292,9 +297,13 @@ class ProbabilityBars(QWidget):
         """Widths of the digit column, the value column, and the height of a row's text, for the
         current font in bold (the predicted digit's row), so no text is ever cut."""
         font = self.font()
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        return (metrics.horizontalAdvance("✓9") + 4, metrics.horizontalAdvance("100.0%") + 4, metrics.height())
+        key = font.key()
+        if self._columns_for[0] != key:  # measured once per font: this paints at every live reading
+            font.setBold(True)
+            metrics = QFontMetrics(font)
+            self._columns_for = (key, (metrics.horizontalAdvance("✓9") + 4,
+                                       metrics.horizontalAdvance("100.0%") + 4, metrics.height()))
+        return self._columns_for[1]
 
     def text_fits(self) -> bool:
         """Whether every digit and percentage is drawn whole at the present size."""
@@ -312,6 +321,7 @@ class ProbabilityBars(QWidget):
     def set_probabilities(self, probs, actual: int | None = None) -> None:
         self._probs = None if probs is None else np.asarray(probs, dtype=np.float64)
         self._actual = actual
+        self._texts = ["–"] * 10 if self._probs is None else [pct(float(p), 1) for p in self._probs]
         if self._probs is not None:
             best = int(self._probs.argmax())
             self.setToolTip(self.tr("predicted {best} ({v1})").format(best=best, v1=pct(self._probs[best], 1)))
@@ -337,32 +347,33 @@ class ProbabilityBars(QWidget):
                     QRect(0, round(d * row_h), self.width(), round(row_h))) for d in range(10)]
 
     def paintEvent(self, event):
+        # Every look-up done once, not per row: this paints at each live reading on the Draw Pad,
+        # and its Python per row (fonts, colours, enums) took 1-3 ms of the UI thread a paint.
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        rows = 10
-        row_h = self.height() / rows
+        row_h = self.height() / 10
         label_w, value_w, _ = self._columns()
         bar_w = max(10.0, self.width() - label_w - value_w - 8)
         best = int(self._probs.argmax()) if self._probs is not None else -1
-        font = p.font()
-        for d in range(rows):
+        probs = self._probs.tolist() if self._probs is not None else [0.0] * 10
+        plain = p.font()
+        bold = QFont(plain)
+        bold.setBold(True)
+        track_colour, muted = pal.color(QPalette.ColorRole.AlternateBase), accessibility.muted_colour(pal)
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        p.setPen(pal.color(QPalette.ColorRole.WindowText))
+        right_middle = _RIGHT_MIDDLE
+        for d in range(10):
             y = d * row_h
-            prob = float(self._probs[d]) if self._probs is not None else 0.0
-            bold = d == best
-            font.setBold(bold)
-            p.setFont(font)
-            p.setPen(pal.color(QPalette.ColorRole.WindowText))
+            p.setFont(bold if d == best else plain)
             mark = ""
             if self._actual is not None and d == self._actual:
                 mark = "✓" if d == best else "•"
-            p.drawText(QRectF(0, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       f"{mark}{d}")
+            p.drawText(QRectF(0, y, label_w, row_h), right_middle, f"{mark}{d}")
             track = QRectF(label_w + 6, y + row_h * 0.2, bar_w, row_h * 0.6)
-            p.fillRect(track, pal.color(QPalette.ColorRole.AlternateBase))
-            colour = pal.color(QPalette.ColorRole.Highlight) if bold else accessibility.muted_colour(pal)
-            p.fillRect(QRectF(track.x(), track.y(), bar_w * prob, track.height()), colour)
-            p.drawText(QRectF(label_w + 8 + bar_w, y, value_w, row_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       pct(prob, 1) if self._probs is not None else "–")
+            p.fillRect(track, track_colour)
+            p.fillRect(QRectF(track.x(), track.y(), bar_w * probs[d], track.height()),
+                       highlight if d == best else muted)
+            p.drawText(QRectF(label_w + 8 + bar_w, y, value_w, row_h), right_middle, self._texts[d])
         p.end()
