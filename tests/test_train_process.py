@@ -119,6 +119,22 @@ def test_a_run_cancelled_before_it_began_ends_at_once_with_nothing_trained(small
     assert child.wait_ended(10) == -9
 
 
+def test_a_run_cancelled_before_its_first_step_ended_ends_at_once_with_nothing_trained(small):
+    import time
+
+    child = train_process.TrainingChild()
+    pressed = []
+
+    def on_model(_config):  # the model is built; its first step has not ended
+        pressed.append(time.monotonic())
+        assert child.cancel()
+
+    outcome = child.run(small, dict(config=preset("cnn", epochs=50)), None, on_model=on_model)
+    assert time.monotonic() - pressed[0] < 1.0  # not the first step's tracing and compiling
+    assert outcome.model is None and outcome.stopped and outcome.result.epochs_run == 0
+    assert child.wait_ended(10) == -9
+
+
 def test_a_run_that_has_begun_is_not_cancelled_but_stopped(small):
     child = train_process.TrainingChild()
     answers = []

@@ -109,7 +109,7 @@ class TrainingChild:
         self._conn, child_end = context.Pipe(duplex=True)
         self._send_lock = threading.Lock()
         self._state_lock = threading.Lock()
-        self._begun = self._cancelled = False  # the run has built its model / was ended before that
+        self._begun = self._cancelled = False  # the run has ended a step / was ended before that
         self.data = None           # the data the child holds (given, or being given)
         self.process = context.Process(target=child_main, args=(child_end,), name="mnist-gui training",
                                        daemon=True)
@@ -175,7 +175,7 @@ class TrainingChild:
             if kind == "failed":
                 self._reap()
                 raise TrainingError(message[1])
-            if kind == "model":
+            if kind == "batch":  # a step has ended: from now on a Stop keeps what it trained
                 with self._state_lock:
                     self._begun = True
             handler = handlers.get(kind)
@@ -186,9 +186,10 @@ class TrainingChild:
         self._send(("stop",))
 
     def cancel(self) -> bool:
-        """End the child at once if its run has not built its model yet (a new child may still be
-        importing TensorFlow for seconds): ``run`` then returns ``RunOutcome.nothing_trained()``.
-        False if the run has begun: ``stop`` it instead (it ends after its current step)."""
+        """End the child at once if its run has not ended a step yet (a new child may still be
+        importing TensorFlow for seconds, and a CNN's first step is traced and compiled for 2-4 s):
+        ``run`` then returns ``RunOutcome.nothing_trained()``. False once a step has ended: ``stop``
+        the run instead (it ends after its current step)."""
         with self._state_lock:
             if self._begun:
                 return False
