@@ -1,22 +1,23 @@
 """The current model's host: the *model thread*, which owns the model predictions come from.
 
-Every prediction, test-set scoring, open, save and weight refresh runs there, one after another
-(a Keras model is not safe to use from two threads at once). Besides the current model it keeps at
-most one *other* model: the one a training run may replace, so that the user can go back to it.
+Every prediction, test-set scoring, open, save and weight refresh runs there, one after another (a
+Keras model is not safe to use from two threads at once). Besides the current model it keeps at most
+one *other* model: the one a training run may replace, so that the user can go back to it.
 
 One protocol: ``call(request_id, name, **args)`` queues a request; the answer comes back as
-``answered(request_id, result)`` (``partial`` for the parts of a long job) or
-``failed(request_id, error)``, queued to the UI thread. ``installed`` and ``test_predicted`` say
-what changed. Jobs that must not wait behind the model (importing TensorFlow, loading data,
-building a model, an export's check, the fast start's test pass) run in the job pool (``jobs``).
+``answered(request_id, result)`` (``partial`` for the parts of a long job) or ``failed(request_id,
+error)``, queued to the UI thread. ``installed`` and ``test_predicted`` say what changed. Jobs that
+must not wait behind the model (importing TensorFlow, loading data, building a model, an export's
+check, the fast start's test pass) run in the job pool (``jobs``).
 
-Fast start: until TensorFlow is loaded, a bundled model's LiteRT export (``core.litert``) can stand
-in for it (``install_fast``); the TensorFlow model of the same file takes over under the same
-version. The interpreter runs on a thread of its own (``fast_start.LiteRTThread``), never here.
+Fast start: until TensorFlow is loaded, a bundled model's LiteRT export (``core.litert``) stands in
+for it (``install_fast``); the TensorFlow model of the same file takes over under the same version.
+The interpreter runs on a thread of its own (``fast_start.LiteRTThread``), never here.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import types
@@ -30,6 +31,7 @@ from . import jobs
 from .core.memory import freeze_long_lived_once, release_free_memory
 from .core.metrics import Predictions
 from .fast_start import LiteRTThread, faster_single
+from .pool_jobs import build_model, import_backend, load_dataset, prepare_image
 from .session import ModelInfo
 
 log = logging.getLogger("mnist_gui.model_host")
@@ -41,41 +43,6 @@ LATER = object()       # a request answered later (by a job, or after the fast s
 
 class HostError(Exception):
     """A request the model thread cannot serve; the message is for the user."""
-
-
-def import_backend():
-    import keras  # noqa: F401  (the import is the work)
-    import tensorflow  # noqa: F401
-    import gc
-
-    # The imports leave ~300,000 long-lived objects. Python's full collections scanned them all,
-    # holding the GIL, and so the UI thread, for 100-300 ms (when training started).
-    gc.freeze()
-
-
-def build_model(config):
-    from .core.models import build_model as build
-
-    return build(config)
-
-
-def prepare_image(source):
-    """An image file (or grey pixels) made ready to read, in the pool: a 12-MP photo takes a while
-    (and so does scaling its steps' pictures down for showing: not on the UI thread either)."""
-    from .core.images import thumbnail
-    from .core.numbers import prepare_image
-
-    prepared = prepare_image(source() if callable(source) else source)  # a pasted image: converted here
-    if prepared.steps is not None:
-        prepared.thumbnails = {name: thumbnail(p, 240) for name, p in prepared.steps.steps.items()}
-        prepared.thumbnails["pad"] = thumbnail(prepared.steps.steps["photo"], 720)
-    return prepared
-
-
-def load_dataset(path=None):
-    from .core.data import load_mnist
-
-    return load_mnist(path)
 
 
 class _ModelWorker(QObject):
@@ -226,6 +193,7 @@ class _ModelWorker(QObject):
         if old is not None and old is not fast:
             old.close()
         self.installed.emit(info)
+        QTimer.singleShot(0, self, lambda: self._warm_overlay(model))
         # At the handover the fast start's test-set pass (running or done) answers for this version.
         passing = self._fast_pass
         if not (passing is not None and passing[0] == info.version and passing[1] is self.x_test
@@ -235,6 +203,14 @@ class _ModelWorker(QObject):
         deferred, self._deferred = self._deferred, []
         for request in deferred:
             self.dispatch(*request)
+
+    def _warm_overlay(self, model):
+        """The Draw Pad's overlay traced when its model comes in, not after the user's first stroke."""
+        if model is self.model and model is not None and not self.closing.is_set():
+            with contextlib.suppress(Exception), self.lock:  # the overlay itself reports a failure
+                from .core import inside
+
+                inside.warm_attribution(model)
 
     def install(self, request_id, model, info, export_path=None):
         """Make ``model`` the current one (loaded, built, or just trained); the other one stays.

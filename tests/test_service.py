@@ -311,3 +311,12 @@ def test_a_training_process_that_cannot_start_is_one_message(qtbot, service, mon
         assert service.start_training(preset("mlp", epochs=1), train_size=2000)
     assert failed.args[0] == "The training process could not start: out of processes"
     qtbot.waitUntil(lambda: not service.is_training and not service.busy, timeout=10_000)
+
+
+def test_the_draw_pads_overlay_is_traced_as_soon_as_a_model_comes_in(qtbot, service_with_model, mnist, answer_of):
+    # Not after the user's first stroke: tracing takes the model thread 0.5 s for the bundled CNN.
+    svc = service_with_model
+    model = svc.host.worker.model
+    qtbot.waitUntil(lambda: "ig" in getattr(getattr(model, "_inside_inspector", None), "calls", {}), timeout=30_000)
+    result = answer_of(svc.request_inside("attribution", image=mnist.x_test[0].astype(np.float32)))
+    assert result.maps.shape == (2, 28, 28) and result.targets[0] == int(np.argmax(svc.predict(mnist.x_test[:1])))

@@ -552,17 +552,17 @@ def data_stats(x_train, y_train, x_test, y_test) -> dict:
 
 # ---- one entry point, for the service -----------------------------------------------------------------------
 
-KINDS = {
-    "layers": layer_outputs,
-    "attribution": attribution,
-    "weights": first_layer_weights,
-    "histograms": histograms,
-    "top_images": top_images,
-    "map": embedding_steps,     # a generator: see embedding_steps
-    "network": network,
-    "unit": unit_detail,
-    "knockout": knockout,
-}
+KINDS = {"layers": layer_outputs, "attribution": attribution, "weights": first_layer_weights,
+         "histograms": histograms, "top_images": top_images, "network": network, "unit": unit_detail,
+         "knockout": knockout,
+         "map": embedding_steps}  # a generator: see embedding_steps
+
+
+def warm_attribution(model) -> None:
+    """Trace the default attribution's functions now, once per model (0.5 s for the bundled CNN,
+    holding the GIL for up to 16 ms at a time): the Draw Pad asks for one after every stroke."""
+    if "ig" not in _inspector(model).calls:
+        attribution(model, np.zeros((SIZE, SIZE), np.float32))
 
 
 def compute(kind: str, model, **args):
