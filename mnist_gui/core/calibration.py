@@ -39,10 +39,11 @@ def fit_temperature(probabilities, labels) -> float:
 
 
 def ends_in_softmax_dense(model) -> bool:
-    import keras
-
+    """Whether the last layer is a softmax Dense: its logits can be divided (a temperature) or read
+    before the softmax (``core.inside``'s attribution)."""
     last = model.layers[-1] if model.layers else None
-    return isinstance(last, keras.layers.Dense) and last.activation is keras.activations.softmax
+    act = getattr(getattr(last, "activation", None), "__name__", "")
+    return type(last).__name__ == "Dense" and act == "softmax"
 
 
 def fold_temperature(model, temperature: float) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import pictures
+from .calibration import ends_in_softmax_dense
 
 SIZE = 28
 IG_STEPS = 32                # integrated gradients: points on the path from black to the image
@@ -248,14 +249,6 @@ def top_images(model, images, layer_name: str, unit: int, k: int = 16) -> dict:
 
 # ---- 3. why this answer ---------------------------------------------------------------------------------
 
-def _ends_in_softmax_dense(model) -> bool:
-    """Then attribution uses the scores before the softmax (else log-probabilities): gradients of
-    saturated probabilities say little."""
-    last = model.layers[-1]
-    act = getattr(getattr(last, "activation", None), "__name__", "")
-    return type(last).__name__ == "Dense" and act == "softmax"
-
-
 def _score_call(model):
     """f(x) -> (scores (N, 10), probabilities (N, 10)), differentiable, cached."""
     ins = _inspector(model)
@@ -264,7 +257,8 @@ def _score_call(model):
         import tensorflow as tf
 
         last = model.layers[-1]
-        if _ends_in_softmax_dense(model):
+        # Scores before the softmax (else log-probabilities): gradients of saturated probabilities say little.
+        if ends_in_softmax_dense(model):
             pen = _compiled(model, "penultimate", lambda m: m.layers[-1].input, grads=True)
 
             def fn(x):
