@@ -32,10 +32,15 @@ def _names(model):
     return [type(layer).__name__ for layer in model.layers]
 
 
-def test_the_twin_computes_what_the_model_computes(digits):
+def twin_computing_by(model, method):
+    return trainers.blank_copy(model, swap=fused.stand_ins(model, method))
+
+
+@pytest.mark.parametrize("method", fused.METHODS)
+def test_the_twin_computes_what_the_model_computes(digits, method):
     x, _ = digits
     model = build_model(preset("cnn"))
-    twin = trainers.fused_twin(model)
+    twin = twin_computing_by(model, method)
     trainers.copy_state(model, twin)
     assert _names(twin)[3:5] == ["PooledConv2D", "Pooled"] and _names(model)[3:5] == ["Conv2D", "MaxPooling2D"]
     assert [v.shape for v in twin.variables] == [v.shape for v in model.variables]
@@ -50,12 +55,14 @@ def test_the_twin_computes_what_the_model_computes(digits):
     np.testing.assert_allclose(np.asarray(out_twin), np.asarray(out_model), rtol=0, atol=1e-4)
 
 
-def test_the_twins_gradients_and_steps_are_the_models(digits):
+@pytest.mark.parametrize("method", fused.METHODS)
+def test_the_twins_gradients_and_steps_are_the_models(digits, method):
     import tensorflow as tf
 
     x, y = digits
     model = build_model(preset("cnn", optimizer="sgd", learning_rate=0.05))
-    twin = trainers.fused_twin(model)
+    twin = twin_computing_by(model, method)
+    assert twin.layers[3].method == method
     trainers.copy_state(model, twin)
 
     def gradients(m):
@@ -74,6 +81,20 @@ def test_the_twins_gradients_and_steps_are_the_models(digits):
         moved = np.abs(a - w0).max()
         assert moved > 1e-4  # every weight took the steps
         np.testing.assert_allclose(b, a, rtol=0, atol=1e-3 * moved)
+
+
+def test_the_block_is_computed_the_way_measured_faster_here_once_per_process(monkeypatch):
+    measured = []
+    real = fused._measure
+    monkeypatch.setattr(fused, "_FASTER", {})
+    monkeypatch.setattr(fused, "_measure", lambda *shape: measured.append(shape) or real(*shape))
+    model = build_model(preset("cnn"))
+    twins = [trainers.fused_twin(model), trainers.fused_twin(build_model(preset("cnn")))]
+    assert measured == [(28, 28, 24)]  # the second twin took the first one's measurement
+    assert twins[0].layers[3].method == twins[1].layers[3].method == fused._FASTER[(28, 28, 24)]
+    assert twins[0].layers[3].method in fused.METHODS
+    with pytest.raises(ValueError, match="method"):
+        fused.layer_classes()[0](8, 3, padding="same", method="fft")
 
 
 def test_only_the_block_it_computes_is_fused():
