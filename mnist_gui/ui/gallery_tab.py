@@ -27,6 +27,7 @@ from .gallery_detail import DetailPanel
 from .gallery_filters import FilterControls
 
 SHUFFLE_KEY = "Ctrl+R"
+MATRIX_AFTER_MS = 50  # an epoch's matrix after its grid: three frames, too soon to see
 
 TEST, DRAWINGS = "test", "drawings"   # the grid's sources
 SOURCE_TITLES = {TEST: QT_TRANSLATE_NOOP("GalleryTab", "MNIST test set"),
@@ -50,9 +51,10 @@ class GalleryTab(QWidget):
         self._predictions_model_name = ""
         self._predictions: Predictions | None = None
         self._pending_predictions = None  # (version, Predictions, model name) that came while hidden
-        # A new epoch's matrix is set on the event loop's next turn: with the grid in the same turn
-        # the window stalled 19-27 ms at every epoch end, more than a frame.
-        self._matrix_timer = QTimer(self, singleShot=True, interval=0)
+        # A new epoch's matrix is set a few frames after the grid, in a turn of the event loop of
+        # its own: with the grid in the same turn the window stalled 19-27 ms at every epoch end,
+        # and on the next turn it still shared a frame with the grid's repaint.
+        self._matrix_timer = QTimer(self, singleShot=True, interval=MATRIX_AFTER_MS)
         self._matrix_timer.timeout.connect(self._update_confusion)
 
         self._build_ui()
