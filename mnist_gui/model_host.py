@@ -133,7 +133,7 @@ class _ModelWorker(QObject):
             return
         from .core.training import EVAL_BATCH
 
-        version, images, parts = self.info.version, self.x_test, []
+        version, images, parts, in_run = self.info.version, self.x_test, [], self.info.training
         try:
             # In batches, so that closing the app never waits for a whole slow (CNN) pass.
             for start in range(0, len(images), EVAL_BATCH):
@@ -149,7 +149,11 @@ class _ModelWorker(QObject):
         # Summarised here, so that the UI thread's share of every epoch end stays small.
         self.test_predicted.emit(version, images, Predictions.of(np.concatenate(parts)))
         del parts
-        release_free_memory()  # a CNN's pass frees hundreds of MB of activations
+        # A CNN's pass frees hundreds of MB of activations. Not at a run's epoch ends: the next epoch's
+        # pass reuses them, the run's end trims (training_runner), and a trim here held malloc's locks
+        # for 2-15 ms while the window took these predictions (its frames were missed).
+        if not in_run:
+            release_free_memory()
 
     def _fast_test_pass(self):
         """The fast start's test-set predictions, as a job with one interpreter thread of its own: off the

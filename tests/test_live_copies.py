@@ -4,7 +4,7 @@ from run to run, the presets' made ahead, whatever spelling of the model the tra
 import keras
 import numpy as np
 
-from mnist_gui.core import live_copies, trainers
+from mnist_gui.core import inside, live_copies, trainers
 from mnist_gui.core.live_copies import LiveCopies, key_of, preset_architectures
 from mnist_gui.core.models import build_model, preset
 from mnist_gui.core.training import Predictor
@@ -64,6 +64,19 @@ def test_the_presets_copies_are_made_ahead_compiled_once_and_garbage_is_skipped(
     images = np.random.default_rng(0).integers(0, 256, (3, 28, 28)).astype(np.float32)
     expected = build_model(preset("seed")).predict(images, verbose=0)
     np.testing.assert_allclose(predictor(images), expected, atol=1e-5)
+
+
+def test_a_copy_made_ahead_has_its_overlay_traced_and_explains_the_weights_loaded_later():
+    copies = LiveCopies()
+    copies.make_ahead([_serialized(preset("mlp"))], (1,))
+    model, _ = copies.take(_serialized(preset("mlp")))
+    assert "ig" in model._inside_inspector.calls  # the first epoch end has nothing left to trace
+    trained = build_model(preset("mlp"))
+    model.set_weights(trained.get_weights())
+    image = np.random.default_rng(1).integers(0, 256, (28, 28)).astype(np.float32)
+    got, expected = inside.attribution(model, image), inside.attribution(trained, image)
+    assert got.targets == expected.targets
+    np.testing.assert_allclose(got.maps, expected.maps, atol=1e-4)
 
 
 def test_making_ahead_leaves_the_random_generators_alone():

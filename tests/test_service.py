@@ -161,6 +161,23 @@ def test_model_changed_fires_once_per_epoch_and_once_at_the_end(qtbot, service):
     assert [info.training for info in changes] == [True, True, False]
 
 
+def test_the_heap_is_trimmed_after_a_run_not_at_its_epoch_ends(qtbot, service, monkeypatch):
+    # A trim holds malloc's locks for milliseconds: at an epoch end it met the window's own work.
+    from mnist_gui import model_host, training_runner
+
+    trims, passes = [], []
+    monkeypatch.setattr(model_host, "release_free_memory", lambda: trims.append(("host", service.host.worker.info.training)))
+    monkeypatch.setattr(training_runner, "release_free_memory", lambda: trims.append(("run", None)))
+    service.test_predictions_ready.connect(lambda *_: passes.append(service.model_info.training))
+    with qtbot.waitSignal(service.training_finished, timeout=120_000):
+        assert service.start_training(preset("mlp", epochs=2), train_size=2000)
+    qtbot.waitUntil(lambda: service.test_predictions is not None and not service.busy
+                    and not service.model_info.training and ("host", False) in trims, timeout=30_000)
+    assert passes.count(True) == 2  # both epochs' test-set passes ran...
+    assert ("host", True) not in trims  # ...without a trim
+    assert ("run", None) in trims
+
+
 def test_what_lives_when_the_first_model_is_in_is_frozen_once(qtbot, service, monkeypatch):
     # The full collections over what start-up made held the GIL 15-28 ms every ~15 s of a CNN run;
     # a run's own objects must stay collectable (frozen, its garbage would never be freed).
