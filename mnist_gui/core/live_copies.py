@@ -99,6 +99,7 @@ class LiveCopies:
                     continue
             try:
                 pair = _make(architecture, batch_sizes)
+                _trace_overlay(pair[0])
             except Exception:
                 log.warning("a live copy was not made ahead", exc_info=True)
                 continue
@@ -124,13 +125,15 @@ def _make(architecture: dict, batch_sizes=()):
     predictor = Predictor(model)
     for size in batch_sizes:  # each batch size is a program of its own
         predictor(np.zeros((size, 28, 28), np.float32))
-    if batch_sizes:
-        from .inside import InsideError, warm_attribution
-
-        # The Draw Pad's overlay, traced now rather than by the model thread at the run's first epoch
-        # end (0.5 s of Python in 5-ms GIL turns: the window missed frames there).
-        try:
-            warm_attribution(model)
-        except InsideError:  # a model the overlay cannot explain: it says so when asked
-            log.debug("no overlay traced for a live copy", exc_info=True)
     return model, predictor
+
+
+def _trace_overlay(model) -> None:
+    """The Draw Pad's overlay, traced while the app is idle rather than by the model thread at a
+    run's first epoch end (0.5 s of Python in 5-ms GIL turns: the window missed frames there)."""
+    from .inside import InsideError, warm_attribution
+
+    try:
+        warm_attribution(model)
+    except InsideError:  # a model the overlay cannot explain: it says so when asked
+        log.debug("no overlay traced for a live copy", exc_info=True)
