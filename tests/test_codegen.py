@@ -189,14 +189,14 @@ def test_cnn_script_builds_the_apps_cnn(tmp_path):
 
 
 def test_the_cnn_scripts_weight_average_is_the_apps(tmp_path, mnist):
-    from mnist_gui.core import training
+    from mnist_gui.core.averaging import weight_averager
     from mnist_gui.core.models import build_model, one_hot
 
     script = load_script(codegen.write_code(preset("cnn"), tmp_path / "avg.py", "script"))
     x, y = mnist.x_train[:256].astype(np.float32), one_hot(mnist.y_train[:256])
     val = (mnist.x_test[:64].astype(np.float32), one_hot(mnist.y_test[:64]))
     results = []
-    for averager in (script.WeightAverage(), training.weight_averager(0.99)):
+    for averager in (script.WeightAverage(), weight_averager(0.99)):
         model = build_model(preset("mlp", hidden=(16,)))  # the same starting weights both times
         history = model.fit(x, y, batch_size=32, epochs=2, shuffle=False, validation_data=val, verbose=0,
                             callbacks=[averager])

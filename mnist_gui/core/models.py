@@ -156,7 +156,7 @@ class Preset:
     architecture: str              # "dense" (a hidden-layer stack) or "cnn"
     training_path: str             # "compiled chunks" or "Keras step loop": how core.training.fit runs it
     # Momentum of the moving average of the weights that validation and the result use
-    # (core.training.weight_averager); 0: the weights as the last step left them.
+    # (core.averaging.weight_averager); 0: the weights as the last step left them.
     weight_average: float = 0.0
     # Train in bfloat16 where the CPU computes it natively (training_policy): the model handed
     # out, saved and exported still computes in float32.

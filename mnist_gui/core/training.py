@@ -85,12 +85,13 @@ def fit(model, x, y, *, validation_data=None, epochs: int = 50, batch_size: int 
     the image warps have no XLA kernel); the model itself is unchanged and validation sees the plain test images. A
     tf.Variable ``augment`` (``core.live``) switches augmentation on and off as the run goes. ``weight_average`` (a
     momentum such as 0.99; 0 for none) validates, reports and leaves the model with a moving average of its weights
-    over the run's steps (``weight_averager``). ``label_smoothing`` (ε) trains on targets of 1 − ε + ε/10 for
+    over the run's steps (``core.averaging``). ``label_smoothing`` (ε) trains on targets of 1 − ε + ε/10 for
     the label and ε/10 for the others (``models.targets``), as Keras' ``label_smoothing``; validation keeps one-hot labels.
     """
     import keras
     import tensorflow as tf
 
+    from .averaging import weight_averager
     from .contract import of
     from .models import one_hot
 
@@ -250,59 +251,6 @@ def _step_schedule(lr_at_step, initial_epoch, total_steps, chunk, total_batches)
             self.model.optimizer.learning_rate.assign(lr_at_step(step, total_steps))
 
     return StepSchedule()
-
-
-def weight_averager(momentum: float):
-    """A Keras callback keeping a moving average of the model's trainable weights over the run's
-    steps (Polyak averaging), which validation, the epochs' reported weights and the finished (or
-    stopped) model use, while the steps go on from the raw weights.
-
-    Mid-schedule, at a high learning rate, the raw weights jitter around a better point; their
-    average finds it (the README's CNN preset section). Not Keras' optimizer ``use_ema``, whose
-    fixed momentum would keep a short run (a fine-tune of a few dozen steps) close to its starting
-    weights: here the momentum grows with the step count, min(momentum, (1 + t) / (10 + t)).
-    """
-    import keras
-
-    class WeightAverager(keras.callbacks.Callback):
-        def __init__(self):
-            super().__init__()
-            self.momentum = float(momentum)
-            self._average = None
-            self._raw = None  # the raw weights while the average is in the model
-            self._steps = 0
-
-        def on_train_begin(self, logs=None):
-            self._average = [v.numpy() for v in self.model.trainable_variables]
-            self._steps, self._raw = 0, None
-
-        def on_train_batch_end(self, batch, logs=None):
-            self._steps += 1
-            keep = min(self.momentum, (1 + self._steps) / (10 + self._steps))
-            for average, v in zip(self._average, self.model.trainable_variables):
-                average *= keep
-                average += (1 - keep) * v.numpy()
-
-        def on_test_begin(self, logs=None):  # validation inside fit: the average is what is judged
-            if self._raw is None and self._average is not None:
-                self._raw = [v.numpy() for v in self.model.trainable_variables]
-                self._assign(self._average)
-
-        def on_epoch_begin(self, epoch, logs=None):  # the steps go on from the raw weights
-            if self._raw is not None:
-                self._assign(self._raw)
-                self._raw = None
-
-        def settle(self):
-            """Leave the model with the average (whatever moment training ended at)."""
-            if self._raw is None and self._average is not None and self._steps:
-                self._assign(self._average)
-
-        def _assign(self, values):
-            for v, value in zip(self.model.trainable_variables, values):
-                v.assign(value)
-
-    return WeightAverager()
 
 
 def _reporting_callback(result, progress, stop_event, chunk, total_batches):
@@ -565,6 +513,16 @@ def _shared_forward(model, found=None):
         while len(_SHARED_FORWARD) > _SHARED_FORWARD_MAX:
             _SHARED_FORWARD.popitem(last=False)
         return call
+
+
+def has_shared_forward(model) -> bool:
+    """Whether ``Predictor(model)`` finds the forward pass of ``model``'s architecture traced already."""
+    from .contract import of
+    from .trainers import architecture
+
+    key = architecture(model)
+    with _shared_lock:
+        return key is not None and (key, of(model)) in _SHARED_FORWARD
 
 
 def predict_probabilities(model, x) -> np.ndarray:
