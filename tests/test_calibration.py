@@ -48,3 +48,47 @@ def test_a_model_without_a_softmax_dense_at_its_end_keeps_its_weights(mnist):
     assert record["applied"] is False and "temperature" in record["why"]
     for a, b in zip(logits.get_weights(), weights):
         np.testing.assert_array_equal(a, b)
+
+
+def test_a_temperature_prepared_ahead_is_the_one_fitted_at_the_end_and_only_for_the_same_images(
+        trained_mlp_model, mnist, monkeypatch):
+    import keras
+
+    from mnist_gui.core import augment, calibration
+    from mnist_gui.core.training import has_shared_forward
+
+    x, y = mnist.x_train[:3000], mnist.y_train[:3000]
+    at_the_end = keras.models.clone_model(trained_mlp_model)
+    at_the_end.set_weights(trained_mlp_model.get_weights())
+    fitted = calibration.after_label_smoothing(at_the_end, x, y, seed=7)["temperature_fitted"]
+
+    shell = keras.models.clone_model(trained_mlp_model)  # the architecture, other weights
+    calibration.prepare(shell, x, y, seed=7)
+    assert has_shared_forward(trained_mlp_model)
+    real_augmenter = augment.augmenter
+
+    def refused(*args, **kwargs):
+        raise AssertionError("augmented again")
+
+    monkeypatch.setattr(augment, "augmenter", refused)
+    ahead = keras.models.clone_model(trained_mlp_model)
+    ahead.set_weights(trained_mlp_model.get_weights())
+    assert calibration.after_label_smoothing(ahead, x, y, seed=7)["temperature_fitted"] == pytest.approx(fitted, abs=2e-4)
+    with pytest.raises(AssertionError, match="augmented again"):  # other images: not what was prepared
+        calibration.after_label_smoothing(ahead, mnist.x_train[3000:6000], y, seed=7)
+    with pytest.raises(AssertionError, match="augmented again"):  # another seed
+        calibration.after_label_smoothing(ahead, x, y, seed=8)
+    monkeypatch.setattr(augment, "augmenter", real_augmenter)
+
+
+def test_the_idle_training_process_prepares_the_cnn_presets_calibration(mnist):
+    from mnist_gui.core import calibration, train_process
+    from mnist_gui.core.models import build_model, preset
+    from mnist_gui.core.training import has_shared_forward
+
+    from dataclasses import replace
+
+    data = replace(mnist, x_train=mnist.x_train[:2000], y_train=mnist.y_train[:2000])
+    train_process._calibrate_ahead(data)
+    assert has_shared_forward(build_model(preset("cnn"), compile=False, seeded=False))
+    assert (preset("cnn").seed, 2000, calibration.SAMPLE) in calibration._ahead

@@ -1,6 +1,7 @@
 """core.train_process: a run in a child process, its messages, its models, its stop and its death."""
 
 import sys
+import threading
 from dataclasses import replace
 
 import numpy as np
@@ -84,13 +85,54 @@ def test_what_the_run_refuses_comes_back_as_one_line(small):
         train_process.TrainingChild().run(small, dict(config=preset("mlp"), epochs=0), None)
 
 
-def test_stop_ends_the_run_with_the_weights_it_reached(small):
+def test_stop_ends_the_run_with_the_weights_it_reached(small, monkeypatch):
+    made, original = [], train_process.from_config
+
+    def from_config(config):  # what the parent makes: the model made ahead, with its first weights
+        made_object = original(config)
+        if hasattr(made_object, "layers"):  # not the optimizer
+            made.append((made_object, threading.current_thread().name, [w.copy() for w in made_object.get_weights()]))
+        return made_object
+
+    monkeypatch.setattr(train_process, "from_config", from_config)
     child = train_process.TrainingChild()
     outcome = child.run(small, dict(config=preset("mlp", epochs=50, batch_size=32)), None,
                         on_batch=lambda *a: child.stop())
     assert outcome.stopped and outcome.model is not None
     assert outcome.result.epochs_run < 50
     assert child.wait_ended(10) == 0  # the child exits once it has reported
+    # The result was loaded into the model made while the child wound down after the Stop
+    (shell, thread, first_weights), = made
+    assert thread == "result model" and outcome.model is shell and outcome.model.compiled
+    assert 0 < int(outcome.model.optimizer.iterations.numpy()) < 50 * 63
+    assert not all(np.array_equal(a, b) for a, b in zip(outcome.model.get_weights(), first_weights))
+
+
+def test_a_result_is_loaded_into_a_model_made_ahead_only_when_it_is_of_that_architecture(trained_mlp_model):
+    from concurrent.futures import Future
+    from types import SimpleNamespace
+
+    import keras
+
+    payload = train_process.model_payload(trained_mlp_model)
+
+    def result(architecture, payload):
+        future = Future()
+        future.set_result(train_process.from_config(architecture))
+        child = SimpleNamespace(_result_shell=future, _architecture=architecture)
+        return train_process.TrainingChild._result_model(child, payload), future.result()
+
+    same, shell = result(keras.saving.serialize_keras_object(keras.models.clone_model(trained_mlp_model)), payload)
+    assert same is shell
+    x = np.zeros((2, 28, 28), np.float32)
+    np.testing.assert_array_equal(same.predict(x, verbose=0), trained_mlp_model.predict(x, verbose=0))
+    other = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+    model, shell = result(keras.saving.serialize_keras_object(other), payload)
+    assert model is not shell and len(model.layers) == len(trained_mlp_model.layers)
+    no_optimizer = {k: v for k, v in payload.items() if not k.startswith("optimizer")}
+    arch = keras.saving.serialize_keras_object(keras.models.clone_model(trained_mlp_model))
+    model, shell = result(arch, no_optimizer)
+    assert model is not shell
 
 
 def test_a_stop_that_comes_before_the_run_ends_it_at_its_first_step(small):

@@ -9,6 +9,8 @@ loads it with safe_mode, and the Draw Pad, Gallery and CLI need not know.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 
@@ -54,23 +56,61 @@ def fold_temperature(model, temperature: float) -> None:
     last.set_weights([w / float(temperature) for w in last.get_weights()])
 
 
-def after_label_smoothing(model, images, labels, sample: int = 500, seed: int = 0, same=None) -> dict:
+SAMPLE = 500  # training images a temperature is fitted on
+
+_ahead: dict = {}  # (seed, number of images, sample) -> (the images picked, their variants): see prepare
+_ahead_lock = threading.Lock()
+
+
+def _picked(labels, sample: int, seed: int) -> np.ndarray:
+    """Which training images a temperature is fitted on: a seeded choice."""
+    return np.random.default_rng(seed).choice(len(labels), min(sample, len(labels)), replace=False)
+
+
+def _varied(originals: np.ndarray, n_labels: int, seed: int) -> np.ndarray:
+    """The picked images augmented as training augments them; made ahead by ``prepare`` when it was
+    asked for the same choice of the same images."""
+    from .augment import augmenter
+
+    with _ahead_lock:
+        ahead = _ahead.get((seed, n_labels, len(originals)))
+    if ahead is not None and np.array_equal(ahead[0], originals):
+        return ahead[1]
+    return np.clip(np.asarray(augmenter(seed=seed)(originals.astype(np.float32), training=True)), 0, 255)
+
+
+def prepare(model, images, labels, sample: int = SAMPLE, seed: int = 0) -> None:
+    """Do now, while the training process waits for a run, what ``after_label_smoothing`` will need
+    for a model of ``model``'s architecture trained on these images with this seed: the augmented
+    sample, and the forward pass compiled for it (0.1-0.3 s of a Stop's end, measured)."""
+    from .training import Predictor
+
+    originals = np.asarray(images[_picked(labels, sample, seed)])
+    varied = _varied(originals, len(labels), seed)
+    with _ahead_lock:
+        _ahead.clear()
+        _ahead[(seed, len(labels), len(originals))] = (originals, varied)
+    Predictor(model)(varied)
+
+
+def _probabilities(model, images) -> np.ndarray:
+    from .training import Predictor, has_shared_forward, predict_probabilities
+
+    if has_shared_forward(model):  # compiled by prepare: quicker than an eager call's first
+        return Predictor(model)(images)
+    return np.concatenate([predict_probabilities(model, images[i:i + 1000]) for i in range(0, len(images), 1000)])
+
+
+def after_label_smoothing(model, images, labels, sample: int = SAMPLE, seed: int = 0) -> dict:
     """Give back the confidence label smoothing took: a model trained on smoothed targets says 91% where
     it is 99.5% right. The temperature is fitted on ``sample`` of its training images, varied as
     training varies them (``core.augment``: as plain images the model has learnt them by heart, ~99.7%
     right, and the fit comes out sharper the fewer mistakes the sample holds), never on the test set,
-    and folded into its last layer; the answers stay the same. ``same``: a model computing the same
-    function (a run's trainer, quicker), to predict with. What was done, for the sidecar."""
-    from .augment import augmenter
-    from .training import predict_probabilities
-
+    and folded into its last layer; the answers stay the same. What was done, for the sidecar."""
     if not ends_in_softmax_dense(model):
         return {"applied": False, "why": "trained with label smoothing; its last layer cannot hold a temperature"}
-    rng = np.random.default_rng(seed)
-    pick = rng.choice(len(labels), min(sample, len(labels)), replace=False)
-    varied = np.clip(np.asarray(augmenter(seed=seed)(np.asarray(images[pick], np.float32), training=True)), 0, 255)
-    probabilities = np.concatenate([predict_probabilities(same or model, varied[i:i + 1000])
-                                    for i in range(0, len(pick), 1000)])
+    pick = _picked(labels, sample, seed)
+    probabilities = _probabilities(model, _varied(np.asarray(images[pick]), len(labels), seed))
     temperature = fit_temperature(probabilities, np.asarray(labels)[pick])
     fold_temperature(model, temperature)
     return {"applied": True, "temperature_fitted": round(temperature, 4),

@@ -222,11 +222,8 @@ def train(config: ModelConfig, data, *, model=None, prior: dict | None = None, e
         from .calibration import after_label_smoothing
 
         outcome.metadata["label_smoothing"] = smoothing
-        # A float32 trainer that holds the model's weights predicts them sooner (its first block fused):
-        # this runs after a Stop too, which has a second to land.
-        same = trainer if kept_epoch is None and trainers.compute_dtype(trainer) == "float32" else None
-        outcome.metadata["calibration"] = after_label_smoothing(model, x[:n_mnist], y[:n_mnist], seed=config.seed,
-                                                                same=same)
+        # After a Stop too, which has a second to land: see calibration.prepare
+        outcome.metadata["calibration"] = after_label_smoothing(model, x[:n_mnist], y[:n_mnist], seed=config.seed)
     # How this run's steps computed (the model itself always computes in float32 afterwards).
     outcome.metadata["compute_dtype"] = trainers.compute_dtype(trainer)
     changes = [c for c in prior.get("changes") or () if isinstance(c, dict)] + (live.applied if live else [])
