@@ -166,6 +166,8 @@ class TrainingChild:
 
                 return RunOutcome.nothing_trained()
             raise
+        finally:  # whoever keeps this object after the run does not keep a model with it
+            self._architecture = self._result_shell = None
 
     def _follow(self, handlers):
         from .training import TrainingError
