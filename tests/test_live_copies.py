@@ -5,8 +5,9 @@ import keras
 import numpy as np
 
 from mnist_gui.core import inside, live_copies, trainers
-from mnist_gui.core.live_copies import LiveCopies, key_of, preset_architectures
+from mnist_gui.core.live_copies import LiveCopies, preset_architectures
 from mnist_gui.core.models import build_model, preset
+from mnist_gui.core.trainers import config_key
 from mnist_gui.core.training import Predictor
 
 
@@ -21,15 +22,15 @@ def _serialized(config, **kw):
 
 def test_the_key_is_the_network_whatever_the_trainer_or_the_names():
     cnn = build_model(preset("cnn"))
-    new = key_of(_serialized(preset("cnn")))
+    new = config_key(_serialized(preset("cnn")))
     assert new is not None
-    assert key_of(_sent(trainers.fused_twin(cnn))) == new               # a float32 run's trainer
-    assert key_of(_sent(trainers.compute_twin(cnn, "mixed_bfloat16"))) == new  # a bfloat16 run's
-    assert key_of(keras.saving.serialize_keras_object(cnn)) == new      # compiled or not
-    assert key_of(_serialized(preset("cnn", learning_rate=0.1, epochs=2))) == new  # training settings aside
-    assert key_of(_serialized(preset("mlp"))) != new
-    assert key_of(_serialized(preset("mlp", hidden=(64,)))) != key_of(_serialized(preset("mlp")))
-    assert key_of({"no": "model"}) is None and key_of("garbage") is None
+    assert config_key(_sent(trainers.fused_twin(cnn))) == new               # a float32 run's trainer
+    assert config_key(_sent(trainers.compute_twin(cnn, "mixed_bfloat16"))) == new  # a bfloat16 run's
+    assert config_key(keras.saving.serialize_keras_object(cnn)) == new      # compiled or not
+    assert config_key(_serialized(preset("cnn", learning_rate=0.1, epochs=2))) == new  # training settings aside
+    assert config_key(_serialized(preset("mlp"))) != new
+    assert config_key(_serialized(preset("mlp", hidden=(64,)))) != config_key(_serialized(preset("mlp")))
+    assert config_key({"no": "model"}) is None and config_key("garbage") is None
 
 
 def test_a_kept_copy_serves_the_next_run_of_that_architecture(monkeypatch):

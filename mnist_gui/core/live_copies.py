@@ -11,41 +11,15 @@ one per architecture, and each preset's own is made ahead of any run, while the 
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import threading
 from collections import OrderedDict
 
+from .trainers import config_key
+
 log = logging.getLogger("mnist_gui.training")
 
 KEEP = 4  # architectures kept: the presets' and one more (a model from a file, an edited MLP)
-
-
-def key_of(architecture: dict) -> str | None:
-    """What makes two serialized models (``keras.saving.serialize_keras_object``) the same network:
-    their layers and how they connect, with the layers' names, the dtype policy's spelling and any
-    compile settings left out."""
-    from .trainers import _collect_names, _renamed
-
-    try:
-        layers = {"class_name": architecture["class_name"], "config": _plain(architecture["config"])}
-        names: dict = {}
-        _collect_names(layers, names)
-        return json.dumps(_renamed(layers, names), sort_keys=True, default=str)
-    except (KeyError, TypeError):
-        return None
-
-
-def _plain(node):
-    """``node`` with each dtype policy as its name alone: a float32 clone of a trainer spells its
-    layers' policy as "float32", a new model as a DTypePolicy."""
-    if isinstance(node, dict):
-        if node.get("class_name") == "DTypePolicy":
-            return (node.get("config") or {}).get("name")
-        return {key: _plain(value) for key, value in node.items()}
-    if isinstance(node, (list, tuple)):
-        return [_plain(value) for value in node]
-    return node
 
 
 def preset_architectures() -> list[dict]:
@@ -77,7 +51,7 @@ class LiveCopies:
 
     def take(self, architecture: dict):
         """The pair for ``architecture`` (a serialized model): a kept one, else made now."""
-        key = key_of(architecture)
+        key = config_key(architecture)
         with self._lock:
             pair = self._copies.get(key) if key is not None else None
             if pair is not None:
@@ -93,7 +67,7 @@ class LiveCopies:
         how many were made. Never raises: a copy not made ahead is made when a run needs it."""
         made = 0
         for architecture in architectures:
-            key = key_of(architecture)
+            key = config_key(architecture)
             with self._lock:
                 if key is None or key in self._copies:
                     continue

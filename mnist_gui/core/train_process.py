@@ -212,11 +212,11 @@ class TrainingChild:
         threading.Thread(target=make, name="result model", daemon=True).start()
 
     def _result_model(self, payload: dict):
-        from .live_copies import key_of
+        from .trainers import config_key
 
         future, shell = self._result_shell, None
         # A compiled model's config compiles it (a payload without an optimizer): not a shell's
-        if future is not None and "optimizer" in payload and key_of(payload["model"]) == key_of(self._architecture):
+        if future is not None and "optimizer" in payload and config_key(payload["model"]) == config_key(self._architecture):
             try:
                 shell = future.result()
             except Exception:

@@ -35,6 +35,31 @@ def architecture(model) -> str | None:
         return None
 
 
+def config_key(architecture: dict) -> str | None:
+    """What makes two serialized models (``keras.saving.serialize_keras_object``) the same network:
+    their layers and how they connect, with the layers' names, the dtype policy's spelling and any
+    compile settings left out."""
+    try:
+        layers = {"class_name": architecture["class_name"], "config": _plain(architecture["config"])}
+        names: dict = {}
+        _collect_names(layers, names)
+        return json.dumps(_renamed(layers, names), sort_keys=True, default=str)
+    except (KeyError, TypeError):
+        return None
+
+
+def _plain(node):
+    """``node`` with each dtype policy as its name alone: a float32 clone of a trainer spells its
+    layers' policy as "float32", a new model as a DTypePolicy."""
+    if isinstance(node, dict):
+        if node.get("class_name") == "DTypePolicy":
+            return (node.get("config") or {}).get("name")
+        return {key: _plain(value) for key, value in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_plain(value) for value in node]
+    return node
+
+
 def signature(model) -> str | None:
     """What the compiled train steps depend on: the architecture, the optimizer's kind and settings
     (its learning rate is a variable, set per run), the loss."""
