@@ -73,7 +73,8 @@ def test_a_temperature_prepared_ahead_is_the_one_fitted_at_the_end_and_only_for_
     monkeypatch.setattr(augment, "augmenter", refused)
     ahead = keras.models.clone_model(trained_mlp_model)
     ahead.set_weights(trained_mlp_model.get_weights())
-    assert calibration.after_label_smoothing(ahead, x, y, seed=7)["temperature_fitted"] == pytest.approx(fitted, abs=2e-4)
+    again = calibration.after_label_smoothing(ahead, x, y, seed=7)["temperature_fitted"]
+    assert again == pytest.approx(fitted, abs=2e-4)
     with pytest.raises(AssertionError, match="augmented again"):  # other images: not what was prepared
         calibration.after_label_smoothing(ahead, mnist.x_train[3000:6000], y, seed=7)
     with pytest.raises(AssertionError, match="augmented again"):  # another seed

@@ -134,7 +134,8 @@ def test_a_result_is_loaded_into_a_model_made_ahead_only_when_it_is_of_that_arch
     assert same is shell
     x = np.zeros((2, 28, 28), np.float32)
     np.testing.assert_array_equal(same.predict(x, verbose=0), trained_mlp_model.predict(x, verbose=0))
-    other = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+    other = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
+                              keras.layers.Dense(10, activation="softmax")])
     model, shell = result(keras.saving.serialize_keras_object(other), payload)
     assert model is not shell and len(model.layers) == len(trained_mlp_model.layers)
     no_optimizer = {k: v for k, v in payload.items() if not k.startswith("optimizer")}

@@ -12,7 +12,8 @@ exits. Messages are pickled tuples over a ``multiprocessing`` pipe between the a
 started, never anything read from a file. Models cross as a Keras config (deserialized with
 ``safe_mode``) and their variables (``model_payload``).
 
-Child → parent: ("ready",), ("model", config), ("batch", epoch, done, total, logs),
+Child → parent: ("ready",) (once TensorFlow is imported and, if the data came by then, what a run's
+end needs is prepared: ``_calibrate_ahead``), ("model", config), ("batch", epoch, done, total, logs),
 ("health", epoch, stats), ("epoch", epoch, logs, weights), ("setting", change),
 ("finished", outcome without its model, model payload or None), ("failed", message).
 Parent → child: ("data", MnistData without its arrays, [(field, shape, dtype)]) then each array's
@@ -128,7 +129,8 @@ class TrainingChild:
         self._result_shell = None  # a Future: a model of it, made while a stopped run winds down
 
     def is_ready(self) -> bool:
-        """True once an idle child has imported TensorFlow (its first message, "ready", waits)."""
+        """True once an idle child has imported TensorFlow and prepared for its data (its first
+        message, "ready", waits)."""
         try:
             return not self._conn.closed and self._conn.poll()
         except (OSError, ValueError):
@@ -216,7 +218,8 @@ class TrainingChild:
 
         future, shell = self._result_shell, None
         # A compiled model's config compiles it (a payload without an optimizer): not a shell's
-        if future is not None and "optimizer" in payload and config_key(payload["model"]) == config_key(self._architecture):
+        same = config_key(payload["model"]) == config_key(self._architecture)
+        if future is not None and "optimizer" in payload and same:
             try:
                 shell = future.result()
             except Exception:
