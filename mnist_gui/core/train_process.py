@@ -218,8 +218,8 @@ class TrainingChild:
 
         future, shell = self._result_shell, None
         # A compiled model's config compiles it (a payload without an optimizer): not a shell's
-        same = config_key(payload["model"]) == config_key(self._architecture)
-        if future is not None and "optimizer" in payload and same:
+        if (future is not None and "optimizer" in payload
+                and config_key(payload["model"]) == config_key(self._architecture)):
             try:
                 shell = future.result()
             except Exception:
